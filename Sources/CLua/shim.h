@@ -1,0 +1,162 @@
+#ifndef SAFEGUARD_CLUA_SHIM_H
+#define SAFEGUARD_CLUA_SHIM_H
+
+#include <lua5.4/lua.h>
+#include <lua5.4/lauxlib.h>
+#include <lua5.4/lualib.h>
+#include <stdlib.h>
+#include <string.h>
+
+// Every function here is `static inline`: the header defines no symbol of its own.
+// Swift must never be on the stack when Lua raises an error (lua_error longjmps),
+// so every raise happens in this file, after Swift code has returned a status.
+
+/// Limits and counters one interpreter carries; Lua's allocator and the count hook read it.
+typedef struct sg_limits {
+    size_t bytes_in_use;       // what Lua holds now
+    size_t bytes_limit;        // the memory cap; 0 means none
+    size_t bytes_peak;         // the most it has held
+    int budget_exhausted;      // set by the count hook when a hook call ran out of instructions
+    int memory_exhausted;      // set by the allocator when the cap refused a request
+} sg_limits;
+
+/// lua_Alloc that counts bytes and refuses growth past the cap (Lua then raises a memory error).
+static inline void *sg_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+    sg_limits *limits = (sg_limits *)ud;
+    size_t old = ptr ? osize : 0;
+    if (nsize == 0) {
+        limits->bytes_in_use -= old;
+        free(ptr);
+        return NULL;
+    }
+    if (limits->bytes_limit != 0 && nsize > old
+        && limits->bytes_in_use - old + nsize > limits->bytes_limit) {
+        limits->memory_exhausted = 1;
+        return NULL;
+    }
+    void *block = realloc(ptr, nsize);
+    if (block == NULL) return NULL;
+    limits->bytes_in_use = limits->bytes_in_use - old + nsize;
+    if (limits->bytes_in_use > limits->bytes_peak) limits->bytes_peak = limits->bytes_in_use;
+    return block;
+}
+
+/// A new state whose allocations go through sg_alloc with the given limits.
+static inline lua_State *sg_newstate(sg_limits *limits) {
+    return lua_newstate(sg_alloc, limits);
+}
+
+/// Count hook: fires once the instruction budget set by sg_set_budget is spent, and raises.
+static inline void sg_budget_hook(lua_State *L, lua_Debug *ar) {
+    (void)ar;
+    sg_limits *limits = NULL;
+    lua_getallocf(L, (void **)&limits);
+    if (limits) limits->budget_exhausted = 1;
+    // Keep firing on every instruction so a pcall inside the script cannot swallow the budget.
+    lua_sethook(L, sg_budget_hook, LUA_MASKCOUNT, 1);
+    luaL_error(L, "instruction budget exhausted");
+}
+
+/// Arms the instruction budget for the next call (0 disarms it).
+static inline void sg_set_budget(lua_State *L, int instructions) {
+    if (instructions > 0) {
+        lua_sethook(L, sg_budget_hook, LUA_MASKCOUNT, instructions);
+    } else {
+        lua_sethook(L, NULL, 0, 0);
+    }
+}
+
+/// A Swift function callable from Lua. It returns the number of results it pushed,
+/// or -1 after pushing an error message, which the trampoline then raises.
+typedef int (*sg_swift_function)(lua_State *L);
+
+/// Calls the Swift function kept as upvalue 1; raises its error from C once Swift has returned.
+static inline int sg_trampoline(lua_State *L) {
+    sg_swift_function fn = (sg_swift_function)lua_touserdata(L, lua_upvalueindex(1));
+    int results = fn(L);
+    if (results < 0) return lua_error(L);
+    return results;
+}
+
+/// Pushes a Lua function that calls `fn` through the trampoline.
+static inline void sg_push_swift_function(lua_State *L, sg_swift_function fn) {
+    lua_pushlightuserdata(L, (void *)fn);
+    lua_pushcclosure(L, sg_trampoline, 1);
+}
+
+/// Message handler for protected calls, in C so that the instruction budget cannot fire inside it.
+/// A string message already carries its `file:line:`; any other error object (a table, nil)
+/// becomes a message naming the script line that raised it.
+static inline int sg_message_handler(lua_State *L) {
+    if (lua_type(L, 1) == LUA_TSTRING) return 1;
+    const char *kind = luaL_typename(L, 1);
+    lua_Debug ar;
+    for (int level = 1; lua_getstack(L, level, &ar); level++) {
+        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+            lua_pushfstring(L, "%s:%d: error raised with a %s value; expected a message string",
+                            ar.short_src, ar.currentline, kind);
+            return 1;
+        }
+    }
+    lua_pushfstring(L, "error raised with a %s value; expected a message string", kind);
+    return 1;
+}
+
+/// Pushes sg_message_handler.
+static inline void sg_push_message_handler(lua_State *L) { lua_pushcfunction(L, sg_message_handler); }
+
+/// lua_pcall is a macro over lua_pcallk.
+static inline int sg_pcall(lua_State *L, int nargs, int nresults, int msgh) {
+    return lua_pcall(L, nargs, nresults, msgh);
+}
+
+/// lua_tostring is a macro over lua_tolstring.
+static inline const char *sg_tostring(lua_State *L, int index, size_t *length) {
+    return lua_tolstring(L, index, length);
+}
+
+/// lua_gc is variadic; runs a full collection.
+static inline void sg_gc_collect(lua_State *L) { lua_gc(L, LUA_GCCOLLECT, 0); }
+
+/// lua_pop is a macro over lua_settop.
+static inline void sg_pop(lua_State *L, int n) { lua_pop(L, n); }
+
+/// lua_newtable is a macro over lua_createtable.
+static inline void sg_newtable(lua_State *L) { lua_newtable(L); }
+
+/// lua_tonumber is a macro over lua_tonumberx.
+static inline lua_Number sg_tonumber(lua_State *L, int index) { return lua_tonumber(L, index); }
+
+/// lua_tointeger is a macro over lua_tointegerx.
+static inline lua_Integer sg_tointeger(lua_State *L, int index) { return lua_tointeger(L, index); }
+
+/// lua_isfunction is a macro over lua_type.
+static inline int sg_isfunction(lua_State *L, int index) { return lua_isfunction(L, index); }
+
+/// lua_upvalueindex is a macro.
+static inline int sg_upvalueindex(int i) { return lua_upvalueindex(i); }
+
+/// LUA_REGISTRYINDEX is a macro over LUAI_MAXSTACK.
+static inline int sg_registryindex(void) { return LUA_REGISTRYINDEX; }
+
+/// luaL_loadbuffer is a macro over luaL_loadbufferx; mode "t" refuses binary chunks.
+static inline int sg_loadtext(lua_State *L, const char *buffer, size_t size, const char *chunkname) {
+    return luaL_loadbufferx(L, buffer, size, chunkname, "t");
+}
+
+/// Opens one standard library through luaL_requiref, which Swift can call but whose
+/// openers (luaopen_*) are easier named here, and leaves nothing on the stack.
+static inline void sg_open_safe_libraries(lua_State *L) {
+    luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
+    luaL_requiref(L, LUA_TABLIBNAME, luaopen_table, 1);
+    luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 1);
+    luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 1);
+    luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 1);
+    luaL_requiref(L, LUA_COLIBNAME, luaopen_coroutine, 1);
+    // The debug library is opened but not published: the engine's prelude keeps
+    // debug.getinfo and debug.traceback privately, then the global is removed.
+    luaL_requiref(L, LUA_DBLIBNAME, luaopen_debug, 1);
+    lua_pop(L, 7);
+}
+
+#endif

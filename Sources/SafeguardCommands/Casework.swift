@@ -1,0 +1,65 @@
+import Foundation
+import Storage
+import WorkflowCore
+import WorkflowLua
+
+/// One command's working set: the store, and the procedure loaded from the scripts folder.
+/// Opening a case or firing an event goes through here: the store's write lock, the core's
+/// decision with Lua hooks, the event and snapshot written together.
+final class Casework {
+    let store: SQLiteCaseStore
+    private let options: GlobalOptions
+    private var loaded: (procedure: Procedure, hash: String)?
+
+    init(_ options: GlobalOptions) throws(WorkflowError) {
+        self.options = options
+        store = try SQLiteCaseStore(path: options.databasePath)
+    }
+
+    /// The procedure from the scripts folder, loaded once, its sources stored by hash.
+    func procedure() throws(WorkflowError) -> (procedure: Procedure, hash: String) {
+        if let loaded { return loaded }
+        let folder = ScriptFolder(root: try options.scriptFolder())
+        let procedure = try Procedure.load(from: folder)
+        let hash = ProcedureHash.of(procedure.sources)
+        loaded = (procedure, hash)
+        return (procedure, hash)
+    }
+
+    func engine(for workflow: String) throws(WorkflowError) -> TransitionEngine {
+        let (procedure, hash) = try procedure()
+        return TransitionEngine(workflow: try procedure.workflow(workflow), procedure: hash)
+    }
+
+    /// Opens a case with the workflow's opening event.
+    func open(_ request: TransitionRequest) throws(WorkflowError) -> RecordOutcome {
+        let workflow = request.workflow ?? "dvpo"
+        let engine = try engine(for: workflow)
+        guard let opening = engine.workflow.events.first(where: { $0.origin == .newCase }) else {
+            throw .script("\(engine.workflow.location): workflow \(workflow) has no opening event")
+        }
+        var request = request
+        request.event = opening.name
+        try store.storeProcedure(hash: engine.procedure, sources: try procedure().procedure.sources)
+        return try store.record(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
+            if current != nil { throw .caseExists(request.caseID) }
+            return try engine.transition(nil, request)
+        }
+    }
+
+    /// Fires an event on an existing case.
+    func fire(_ request: TransitionRequest) throws(WorkflowError) -> RecordOutcome {
+        guard let existing = try store.snapshot(request.caseID) else { throw .unknownCase(request.caseID) }
+        let engine = try engine(for: existing.workflow)
+        return try store.record(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
+            guard let current else { throw .unknownCase(request.caseID) }
+            return try engine.transition(current, request)
+        }
+    }
+
+    /// The case, or an unknown-case error.
+    func snapshot(_ id: String) throws(WorkflowError) -> CaseSnapshot {
+        guard let snapshot = try store.snapshot(id) else { throw .unknownCase(id) }
+        return snapshot
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import WorkflowCore
+
+/// Who fires an event, when, and with what data.
+struct EventOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("When it happened: ISO 8601 with an offset, e.g. 2026-05-23T10:00:00+01:00.", valueName: "time"))
+    var at: String
+
+    @Option(help: ArgumentHelp("Who records it: a collar or staff number.", valueName: "id"))
+    var actor: String
+
+    @Option(help: ArgumentHelp("The actor's rank or staff role, e.g. constable, superintendent.", valueName: "role"))
+    var role: String
+
+    @Option(
+        name: .customLong("data"),
+        help: ArgumentHelp(
+            "A field of the event, key=value; the value is read as JSON when it is valid JSON (days=28, flag=true), else as text. Repeat for each field.",
+            valueName: "key=value"))
+    var data: [String] = []
+
+    func instant() throws(WorkflowError) -> Date {
+        guard let date = Instant.parse(at) else { throw .malformedTime(at, field: "--at") }
+        return date
+    }
+
+    func fields() throws(WorkflowError) -> [String: Value] { try DataArguments.parse(data) }
+
+    func actorValue() -> Actor { Actor(id: actor, role: role) }
+}

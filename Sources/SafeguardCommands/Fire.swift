@@ -1,0 +1,37 @@
+import ArgumentParser
+import WorkflowCore
+
+/// `safeguard fire`: records one event on a case, whole or not at all.
+struct Fire: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Fire an event on a case; prints the transition, or one line saying why not.",
+        discussion: """
+            Example:
+              safeguard fire C1 authorise_notice --at 2026-05-24T01:30:00+01:00 --actor SUP77 --role superintendent \\
+                --data grounds="..." --data victim_opinion="..." --data children_welfare="none in household" \\
+                --data perpetrator_representations="none made" --data premises_conditions=false
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The case id.")
+    var caseID: String
+
+    @Argument(help: "The event, e.g. authorise_notice.")
+    var eventName: String
+
+    @Option(name: .customLong("id"), help: "An event id that makes this request idempotent: a second fire with it changes nothing.")
+    var eventID: String?
+
+    @OptionGroup var event: EventOptions
+
+    func run() throws {
+        try reporting { () throws(WorkflowError) in
+            let request = TransitionRequest(
+                caseID: caseID, event: eventName, at: try event.instant(), actor: event.actorValue(),
+                data: try event.fields(), eventID: eventID)
+            let outcome = try Casework(global).fire(request)
+            TransitionPrinter.print(outcome, json: global.json)
+        }
+    }
+}

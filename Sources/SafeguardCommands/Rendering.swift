@@ -1,0 +1,57 @@
+import Foundation
+import WorkflowCore
+
+/// Cases, events and transitions as JSON values (instants in Europe/London with their offset)
+/// and as text for a terminal.
+enum Rendering {
+    static func json(_ value: Value) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
+    }
+
+    static func instant(_ date: Date?) -> Value { date.map { .string(Instant.format($0)) } ?? .null }
+
+    static func caseValue(_ snapshot: CaseSnapshot) -> Value {
+        .object([
+            "id": .string(snapshot.id), "workflow": .string(snapshot.workflow), "force": .string(snapshot.force),
+            "state": .string(snapshot.state), "data": .object(snapshot.data),
+            "deadlines": .array(snapshot.deadlines.map(deadlineValue)), "version": .integer(snapshot.version),
+            "procedure": .string(snapshot.procedure), "opened_at": instant(snapshot.openedAt),
+            "updated_at": instant(snapshot.updatedAt),
+        ])
+    }
+
+    static func deadlineValue(_ deadline: Deadline) -> Value {
+        .object([
+            "clock": .string(deadline.clock), "started_at": instant(deadline.startedAt), "due": instant(deadline.due),
+            "status": .string(deadline.status.rawValue), "settled_at": instant(deadline.settledAt),
+            "settled_by": deadline.settledBy.map(Value.string) ?? .null,
+        ])
+    }
+
+    static func eventValue(_ event: RecordedEvent) -> Value {
+        .object([
+            "sequence": .integer(event.sequence), "case": .string(event.caseID), "event": .string(event.event),
+            "id": event.eventID.map(Value.string) ?? .null, "from": event.from.map(Value.string) ?? .null,
+            "to": .string(event.to), "at": instant(event.at), "recorded_at": instant(event.recordedAt),
+            "actor": .object(["id": .string(event.actor.id), "role": .string(event.actor.role)]),
+            "data": .object(event.data), "changes": .object(event.changes),
+            "guards": .array(event.guardsPassed.map(Value.string)), "procedure": .string(event.procedure),
+        ])
+    }
+
+    /// `C1  authorise_notice  incident → notice_authorised  (event 2 at 2026-01-06T01:30:00Z by SUP77, superintendent)`
+    static func transitionLine(_ event: RecordedEvent) -> String {
+        let move = event.from.map { $0 == event.to ? "stays \(event.to)" : "\($0) → \(event.to)" } ?? "opened → \(event.to)"
+        return "\(event.caseID)  \(event.event)  \(move)  (event \(event.sequence) at \(Instant.format(event.at)) by \(event.actor.id), \(event.actor.role))"
+    }
+
+    static func text(_ value: Value) -> String {
+        switch value {
+        case .string(let s): s
+        case .null: "null"
+        default: json(value)
+        }
+    }
+}

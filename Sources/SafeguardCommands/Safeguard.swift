@@ -1,0 +1,24 @@
+import ArgumentParser
+
+/// The root command: flat verbs, each with `--json`.
+public struct Safeguard: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "safeguard",
+        abstract: "Case workflow engine for domestic abuse protection notices and orders (DVPN/DVPO).",
+        discussion: """
+            Each case runs through a procedure written in Lua (Workflows/, Plugins/) and is recorded in
+            SQLite: every event appended to the case's history with the case's new state, in one
+            transaction. Times are ISO 8601 with an offset; they are stored in UTC and shown in
+            Europe/London.
+
+            Global options: --db PATH (env SAFEGUARD_DB, default ./safeguard.sqlite), --scripts DIR
+            (env SAFEGUARD_SCRIPTS, default the shipped scripts), --json.
+
+            \(ExitStatus.help)
+            """,
+        version: "0.1.0",
+        subcommands: [Open.self, Fire.self, Show.self, History.self, List.self]
+    )
+
+    public init() {}
+}

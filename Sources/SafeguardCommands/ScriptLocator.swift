@@ -1,0 +1,39 @@
+import Foundation
+import WorkflowCore
+
+/// Finds the scripts folder: the one named on the command line or in the environment, else the
+/// scripts shipped with the tool, looked for beside the executable and its parent folders (a
+/// build inside the repository finds the repository's), then in the source tree it was built from.
+enum ScriptLocator {
+    static func locate(explicit: String?) throws(WorkflowError) -> URL {
+        if let explicit {
+            let url = URL(fileURLWithPath: explicit)
+            guard isScriptFolder(url) else {
+                throw .script("no Workflows/ folder in \(explicit); expected a scripts folder holding Workflows/ and Plugins/")
+            }
+            return url
+        }
+        for candidate in shippedCandidates() where isScriptFolder(candidate) { return candidate }
+        throw .script("cannot find the shipped scripts; expected --scripts DIR or SAFEGUARD_SCRIPTS naming a folder with Workflows/")
+    }
+
+    private static func isScriptFolder(_ url: URL) -> Bool {
+        FileManager.default.fileExists(atPath: url.appendingPathComponent("Workflows/dvpo.lua").path)
+    }
+
+    private static func shippedCandidates() -> [URL] {
+        var candidates: [URL] = []
+        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
+            var folder = executable.deletingLastPathComponent()
+            for _ in 0..<6 {
+                candidates.append(folder)
+                candidates.append(folder.appendingPathComponent("share/safeguard"))
+                folder = folder.deletingLastPathComponent()
+            }
+        }
+        // Sources/SafeguardCommands/ScriptLocator.swift → the package root.
+        let source = URL(fileURLWithPath: #filePath)
+        candidates.append(source.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent())
+        return candidates
+    }
+}

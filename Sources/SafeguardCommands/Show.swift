@@ -1,0 +1,27 @@
+import ArgumentParser
+import WorkflowCore
+
+/// `safeguard show`: a case as it stands.
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show a case: its state, data, deadlines and the events allowed next.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The case id.")
+    var caseID: String
+
+    func run() throws {
+        try reporting { () throws(WorkflowError) in
+            let casework = try Casework(global)
+            let snapshot = try casework.snapshot(caseID)
+            let next = (try? casework.engine(for: snapshot.workflow))?.workflow.events(allowedIn: snapshot.state).map(\.name)
+            if global.json {
+                guard case .object(var object) = Rendering.caseValue(snapshot) else { return }
+                object["next_events"] = next.map { .array($0.map(Value.string)) } ?? .null
+                print(Rendering.json(.object(object)))
+            } else {
+                print(CaseText.describe(snapshot, nextEvents: next))
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+import GRDB
+import WorkflowCore
+
+/// Opens the database file: created readable and writable by its owner only, in WAL mode,
+/// waiting a few seconds for another writer rather than failing at once.
+public enum DatabaseFile {
+    public static func open(path: String, busyTimeout: TimeInterval = 5) throws(WorkflowError) -> DatabasePool {
+        let manager = FileManager.default
+        if !manager.fileExists(atPath: path) {
+            // The -wal and -shm files SQLite makes take the database file's permissions.
+            guard manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw .storage("cannot create the database at \(path); expected a writable folder")
+            }
+        }
+        for suffix in ["", "-wal", "-shm"] where manager.fileExists(atPath: path + suffix) {
+            try? manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path + suffix)
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.foreignKeysEnabled = true
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            try StoreSchema.migrator.migrate(pool)
+            return pool
+        } catch {
+            throw StoreError.from(error, doing: "open the database at \(path)")
+        }
+    }
+}

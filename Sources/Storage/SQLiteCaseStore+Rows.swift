@@ -1,0 +1,59 @@
+import Foundation
+import GRDB
+import WorkflowCore
+
+/// Reading and writing the rows behind `SQLiteCaseStore`.
+extension SQLiteCaseStore {
+    static func snapshot(_ id: String, _ db: Database) throws -> CaseSnapshot? {
+        try String.fetchOne(db, sql: "SELECT snapshot FROM case_snapshot WHERE id = ?", arguments: [id])
+            .map { try StoreCoding.value(CaseSnapshot.self, from: $0) }
+    }
+
+    static func event(withID eventID: String, _ db: Database) throws -> RecordedEvent? {
+        try Row.fetchOne(db, sql: "SELECT * FROM event WHERE event_id = ?", arguments: [eventID]).map(recordedEvent)
+    }
+
+    static func write(_ event: RecordedEvent, snapshot: CaseSnapshot, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO case_snapshot (id, workflow, force, state, version, procedure, opened_at, updated_at, snapshot)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET state = excluded.state, version = excluded.version,
+                    procedure = excluded.procedure, updated_at = excluded.updated_at, snapshot = excluded.snapshot
+                """,
+            arguments: [
+                snapshot.id, snapshot.workflow, snapshot.force, snapshot.state, snapshot.version, snapshot.procedure,
+                Instant.formatUTC(snapshot.openedAt), Instant.formatUTC(snapshot.updatedAt), try StoreCoding.text(snapshot),
+            ])
+        try db.execute(
+            sql: """
+                INSERT INTO event (case_id, sequence, event_id, name, from_state, to_state, at, recorded_at,
+                    actor_id, actor_role, data, changes, guards, procedure)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                event.caseID, event.sequence, event.eventID, event.event, event.from, event.to,
+                Instant.formatUTC(event.at), Instant.formatUTC(event.recordedAt), event.actor.id, event.actor.role,
+                try StoreCoding.text(event.data), try StoreCoding.text(event.changes),
+                try StoreCoding.text(event.guardsPassed), event.procedure,
+            ])
+    }
+
+    static func recordedEvent(_ row: Row) throws -> RecordedEvent {
+        func instant(_ column: String) throws -> Date {
+            let text: String = row[column]
+            guard let date = Instant.parse(text) else {
+                throw WorkflowError.storage("event \(row["position"] ?? 0) has a malformed \(column); expected an ISO 8601 instant")
+            }
+            return date
+        }
+        return RecordedEvent(
+            sequence: row["sequence"], caseID: row["case_id"], event: row["name"], eventID: row["event_id"],
+            from: row["from_state"], to: row["to_state"], at: try instant("at"), recordedAt: try instant("recorded_at"),
+            actor: Actor(id: row["actor_id"], role: row["actor_role"]),
+            data: try StoreCoding.value([String: Value].self, from: row["data"]),
+            changes: try StoreCoding.value([String: Value].self, from: row["changes"]),
+            guardsPassed: try StoreCoding.value([String].self, from: row["guards"]),
+            procedure: row["procedure"])
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import GRDB
+import WorkflowCore
+
+/// The embedded default store: SQLite through GRDB. One write transaction per transition
+/// (`BEGIN IMMEDIATE`, so a second writer waits for the first and then sees its result),
+/// an append-only event log, a snapshot per case, and procedures by hash.
+///
+///     let store = try SQLiteCaseStore(path: "safeguard.sqlite")
+///     let store = try SQLiteCaseStore(writer: DatabaseQueue())  // in memory, for tests
+public final class SQLiteCaseStore: CaseStore {
+    public let writer: any DatabaseWriter
+    private let now: () -> Date
+
+    public init(writer: any DatabaseWriter, now: @escaping () -> Date = Date.init) throws(WorkflowError) {
+        self.writer = writer
+        self.now = now
+        do {
+            try StoreSchema.migrator.migrate(writer)
+        } catch {
+            throw StoreError.from(error, doing: "prepare the database")
+        }
+    }
+
+    public convenience init(path: String) throws(WorkflowError) {
+        try self.init(writer: DatabaseFile.open(path: path))
+    }
+
+    public func snapshot(_ id: String) throws(WorkflowError) -> CaseSnapshot? {
+        try reading("read case \(id)") { db in try Self.snapshot(id, db) }
+    }
+
+    public func record(
+        caseID: String, eventID: String?, _ decide: (CaseSnapshot?) throws(WorkflowError) -> Transition
+    ) throws(WorkflowError) -> RecordOutcome {
+        var decision: WorkflowError?
+        do {
+            return try writer.writeWithoutTransaction { db in
+                var outcome: RecordOutcome?
+                try db.inTransaction(.immediate) {
+                    if let eventID, let existing = try Self.event(withID: eventID, db) {
+                        outcome = .alreadyRecorded(existing)
+                        return .rollback
+                    }
+                    let current = try Self.snapshot(caseID, db)
+                    let transition: Transition
+                    do throws(WorkflowError) {
+                        transition = try decide(current)
+                    } catch {
+                        decision = error
+                        return .rollback
+                    }
+                    guard transition.snapshot.version == (current?.version ?? 0) + 1 else {
+                        throw WorkflowError.conflict("case \(caseID) changed while the event was decided; expected to retry")
+                    }
+                    let event = RecordedEvent(transition, recordedAt: now())
+                    try Self.write(event, snapshot: transition.snapshot, db)
+                    outcome = .recorded(event, transition.snapshot)
+                    return .commit
+                }
+                if let decision { throw decision }
+                return outcome!
+            }
+        } catch {
+            throw StoreError.from(error, doing: "record \(eventID.map { "event \($0)" } ?? "the event") on case \(caseID)")
+        }
+    }
+
+    public func history(_ id: String) throws(WorkflowError) -> [RecordedEvent] {
+        try reading("read the history of case \(id)") { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM event WHERE case_id = ? ORDER BY sequence", arguments: [id])
+                .map(Self.recordedEvent)
+        }
+    }
+
+    public func list(state: String?, force: String?) throws(WorkflowError) -> [CaseSnapshot] {
+        try reading("list cases") { db in
+            var sql = "SELECT snapshot FROM case_snapshot WHERE 1"
+            var arguments: StatementArguments = []
+            if let state {
+                sql += " AND state = ?"
+                arguments += [state]
+            }
+            if let force {
+                sql += " AND force = ?"
+                arguments += [force]
+            }
+            return try String.fetchAll(db, sql: sql + " ORDER BY id", arguments: arguments)
+                .map { try StoreCoding.value(CaseSnapshot.self, from: $0) }
+        }
+    }
+
+    public func storeProcedure(hash: String, sources: [ScriptSource]) throws(WorkflowError) {
+        do {
+            try writer.write { db in
+                try db.execute(
+                    sql: "INSERT INTO procedure (hash, sources) VALUES (?, ?) ON CONFLICT(hash) DO NOTHING",
+                    arguments: [hash, try StoreCoding.text(sources)])
+            }
+        } catch {
+            throw StoreError.from(error, doing: "store procedure \(hash.prefix(12))")
+        }
+    }
+
+    /// The scripts stored for a procedure hash, if any.
+    public func procedureSources(_ hash: String) throws(WorkflowError) -> [ScriptSource]? {
+        try reading("read procedure \(hash.prefix(12))") { db in
+            try String.fetchOne(db, sql: "SELECT sources FROM procedure WHERE hash = ?", arguments: [hash])
+                .map { try StoreCoding.value([ScriptSource].self, from: $0) }
+        }
+    }
+
+    private func reading<T>(_ what: String, _ body: (Database) throws -> T) throws(WorkflowError) -> T {
+        do {
+            return try writer.read(body)
+        } catch {
+            throw StoreError.from(error, doing: what)
+        }
+    }
+}

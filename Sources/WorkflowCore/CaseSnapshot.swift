@@ -1,0 +1,36 @@
+import Foundation
+
+/// A case as it stands after its latest event.
+public struct CaseSnapshot: Sendable, Hashable, Codable {
+    public var id: String
+    public var workflow: String
+    public var force: String
+    public var state: String
+    public var data: [String: Value]
+    public var deadlines: [Deadline]
+    /// How many events the case has: the sequence number of its latest.
+    public var version: Int
+    /// The hash of the procedure the case runs under.
+    public var procedure: String
+    public var openedAt: Date
+    /// The time of the latest event.
+    public var updatedAt: Date
+
+    public init(
+        id: String, workflow: String, force: String, state: String, data: [String: Value] = [:],
+        deadlines: [Deadline] = [], version: Int, procedure: String, openedAt: Date, updatedAt: Date
+    ) {
+        self.id = id
+        self.workflow = workflow
+        self.force = force
+        self.state = state
+        self.data = data
+        self.deadlines = deadlines
+        self.version = version
+        self.procedure = procedure
+        self.openedAt = openedAt
+        self.updatedAt = updatedAt
+    }
+
+    public func deadline(_ clock: String) -> Deadline? { deadlines.last { $0.clock == clock } }
+}

@@ -1,0 +1,21 @@
+/// Where cases live. Every implementation applies a transition whole or not at all: the event
+/// is appended and the snapshot replaced together, and two writers on one case never lose an update.
+public protocol CaseStore: AnyObject {
+    /// The case as it stands, or nil if there is none with that id.
+    func snapshot(_ id: String) throws(WorkflowError) -> CaseSnapshot?
+
+    /// Reads the case, asks `decide` for the transition, and records it, all under one write
+    /// lock. If `eventID` is already recorded, returns it and records nothing.
+    func record(
+        caseID: String, eventID: String?, _ decide: (CaseSnapshot?) throws(WorkflowError) -> Transition
+    ) throws(WorkflowError) -> RecordOutcome
+
+    /// The case's events, oldest first; empty if there is no such case.
+    func history(_ id: String) throws(WorkflowError) -> [RecordedEvent]
+
+    /// Cases, optionally only those in a state or of a force, by id.
+    func list(state: String?, force: String?) throws(WorkflowError) -> [CaseSnapshot]
+
+    /// Keeps the scripts a procedure hash stands for, so a case's procedure can be read back.
+    func storeProcedure(hash: String, sources: [ScriptSource]) throws(WorkflowError)
+}

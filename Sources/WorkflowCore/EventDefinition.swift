@@ -1,0 +1,41 @@
+/// An event a workflow takes: where it may be fired from, where it leads, who may fire it,
+/// the data it needs, and the guards and actions that run on it.
+public struct EventDefinition {
+    /// The states an event may be fired in.
+    public enum Origin: Sendable, Hashable {
+        /// The event opens a new case.
+        case newCase
+        case states([String])
+        /// Any state that is not final (`close`).
+        case anyNonFinal
+    }
+
+    public var name: String
+    public var origin: Origin
+    /// The state the event leads to; nil keeps the case where it is.
+    public var target: String?
+    public var who: RoleRequirement
+    public var fields: [FieldSpec]
+    public var guards: [Guard]
+    public var actions: [Action]
+    public var summary: String
+    public var location: SourceLocation
+
+    public init(
+        name: String, origin: Origin, target: String?, who: RoleRequirement = RoleRequirement(),
+        fields: [FieldSpec] = [], guards: [Guard] = [], actions: [Action] = [], summary: String = "",
+        location: SourceLocation = .builtIn
+    ) {
+        self.name = name
+        self.origin = origin
+        self.target = target
+        self.who = who
+        self.fields = fields
+        self.guards = guards
+        self.actions = actions
+        self.summary = summary
+        self.location = location
+    }
+
+    public func field(named name: String) -> FieldSpec? { fields.first { $0.name == name } }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// A `CaseStore` held in memory: for tests, and for runs that need no file.
+public final class InMemoryCaseStore: CaseStore {
+    private var cases: [String: CaseSnapshot] = [:]
+    private var events: [String: [RecordedEvent]] = [:]
+    private var eventIDs: [String: RecordedEvent] = [:]
+    private var procedures: [String: [ScriptSource]] = [:]
+    private let lock = NSLock()
+    private let now: () -> Date
+
+    public init(now: @escaping () -> Date = Date.init) { self.now = now }
+
+    public func snapshot(_ id: String) throws(WorkflowError) -> CaseSnapshot? {
+        lock.withLock { cases[id] }
+    }
+
+    public func record(
+        caseID: String, eventID: String?, _ decide: (CaseSnapshot?) throws(WorkflowError) -> Transition
+    ) throws(WorkflowError) -> RecordOutcome {
+        lock.lock()
+        defer { lock.unlock() }
+        if let eventID, let existing = eventIDs[eventID] { return .alreadyRecorded(existing) }
+        let transition = try decide(cases[caseID])
+        let recorded = RecordedEvent(transition, recordedAt: now())
+        cases[caseID] = transition.snapshot
+        events[caseID, default: []].append(recorded)
+        if let eventID { eventIDs[eventID] = recorded }
+        return .recorded(recorded, transition.snapshot)
+    }
+
+    public func history(_ id: String) throws(WorkflowError) -> [RecordedEvent] {
+        lock.withLock { events[id] ?? [] }
+    }
+
+    public func list(state: String?, force: String?) throws(WorkflowError) -> [CaseSnapshot] {
+        lock.withLock {
+            cases.values
+                .filter { (state == nil || $0.state == state) && (force == nil || $0.force == force) }
+                .sorted { $0.id < $1.id }
+        }
+    }
+
+    public func storeProcedure(hash: String, sources: [ScriptSource]) throws(WorkflowError) {
+        lock.withLock { procedures[hash] = sources }
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+
+/// The pure transition function: given a case (or none, for an opening event) and a request,
+/// either the transition to record or the reason it is refused. It writes nothing; the caller
+/// stores the result whole or not at all.
+///
+///     let engine = TransitionEngine(workflow: dvpo, procedure: hash)
+///     let transition = try engine.transition(snapshot, request)
+///
+/// Checks run in this order, and the first that fails decides the error: the event exists; the
+/// case exists (or not, for an opening event); the event is allowed in the case's state; the
+/// time is not before the case's latest event; the actor's role is known and high enough; the
+/// data is complete and well typed; each guard allows it. Then the actions propose changes.
+public struct TransitionEngine {
+    public let workflow: WorkflowDefinition
+    /// The hash of the procedure, recorded on cases this engine opens.
+    public let procedure: String
+
+    public init(workflow: WorkflowDefinition, procedure: String) {
+        self.workflow = workflow
+        self.procedure = procedure
+    }
+
+    public func transition(_ current: CaseSnapshot?, _ request: TransitionRequest) throws(WorkflowError) -> Transition {
+        let event = try definition(of: request.event)
+        try checkOrigin(event, current, request)
+        try checkTime(current, request)
+        try checkRole(event, request.actor)
+        let data = try checkedData(event, request.data)
+
+        let context = HookContext(snapshot: current, request: request, data: data)
+        var passed: [String] = []
+        for check in event.guards {
+            switch check.evaluate(context) {
+            case .allow:
+                passed.append(check.name)
+            case .refuse(let reason):
+                throw .refused("\(event.name) refused by rule \(check.name) (\(check.location)): \(reason)")
+            case .failed(let failure):
+                throw .script(Self.describe(failure, hook: "guard \(check.name) of \(event.name)", at: check.location))
+            }
+        }
+
+        var changes: [String: Value] = [:]
+        for action in event.actions {
+            switch action.propose(context) {
+            case .success(let proposed):
+                for (key, value) in proposed {
+                    guard Self.isFieldName(key) else {
+                        throw .script(
+                            "\(action.location): action \(action.name) of \(event.name) proposed a change to \"\(key)\"; expected names of lower-case letters, digits and _"
+                        )
+                    }
+                    changes[key] = value
+                }
+            case .failure(let failure):
+                throw .script(Self.describe(failure, hook: "action \(action.name) of \(event.name)", at: action.location))
+            }
+        }
+
+        let target = event.target ?? current?.state ?? ""
+        var snapshot = current ?? CaseSnapshot(
+            id: request.caseID, workflow: workflow.name, force: request.force ?? "national", state: target,
+            version: 0, procedure: procedure, openedAt: request.at, updatedAt: request.at)
+        snapshot.state = target
+        snapshot.data.merge(data) { _, new in new }
+        snapshot.data.merge(changes) { _, new in new }
+        snapshot.version += 1
+        snapshot.updatedAt = request.at
+        snapshot.deadlines = try updatedDeadlines(snapshot.deadlines, event: event, data: data, at: request.at, target: target)
+
+        return Transition(
+            caseID: request.caseID, event: event.name, eventID: request.eventID, from: current?.state, to: target,
+            at: request.at, actor: request.actor, data: data, changes: changes, guardsPassed: passed, snapshot: snapshot)
+    }
+
+    private func definition(of name: String) throws(WorkflowError) -> EventDefinition {
+        guard let event = workflow.event(named: name) else {
+            let names = workflow.events.map(\.name).joined(separator: ", ")
+            throw .badInput("unknown event \"\(name)\" in workflow \(workflow.name); expected one of: \(names)")
+        }
+        return event
+    }
+
+    private func checkOrigin(_ event: EventDefinition, _ current: CaseSnapshot?, _ request: TransitionRequest) throws(WorkflowError) {
+        guard let current else {
+            if event.origin != .newCase { throw .unknownCase(request.caseID) }
+            return
+        }
+        if event.origin == .newCase { throw .caseExists(request.caseID) }
+        if workflow.state(named: current.state)?.isFinal == true {
+            throw .refused("case \(current.id) is \(current.state), a final state; expected no further events")
+        }
+        let allowed = workflow.events(allowedIn: current.state)
+        guard allowed.contains(where: { $0.name == event.name }) else {
+            let names = allowed.map(\.name).joined(separator: ", ")
+            throw .refused("\(event.name) is not allowed in state \(current.state); allowed there: \(names)")
+        }
+    }
+
+    private func checkTime(_ current: CaseSnapshot?, _ request: TransitionRequest) throws(WorkflowError) {
+        guard let current, request.at < current.updatedAt else { return }
+        throw .badInput(
+            "time \(Instant.format(request.at)) is before the case's latest event (\(Instant.format(current.updatedAt))); expected events in time order"
+        )
+    }
+
+    private func checkRole(_ event: EventDefinition, _ actor: Actor) throws(WorkflowError) {
+        guard workflow.knows(role: actor.role) else {
+            let staff = workflow.staffRoles.isEmpty ? "" : ", or a staff role (\(workflow.staffRoles.joined(separator: ", ")))"
+            throw .badInput("unknown role \"\(actor.role)\"; expected a rank (\(Rank.namesInOrder))\(staff)")
+        }
+        guard event.who.permits(actor.role) else {
+            throw .refused("\(event.name) needs \(event.who); the actor's role is \(actor.role)")
+        }
+    }
+
+    static func isFieldName(_ name: String) -> Bool {
+        guard let first = name.utf8.first, first >= 97, first <= 122 else { return false }
+        return name.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 }
+    }
+
+    /// `Workflows/dvpo.lua:40: guard adult of authorise_notice: attempt to compare nil with number`
+    static func describe(_ failure: ScriptFailure, hook: String, at location: SourceLocation) -> String {
+        let message = failure.message
+        if let colon = Self.locationPrefixEnd(message) {
+            let prefix = message[..<colon]
+            let rest = message[colon...].drop(while: { $0 == ":" || $0 == " " })
+            return "\(prefix): \(hook): \(rest)"
+        }
+        return "\(location): \(hook): \(message)"
+    }
+
+    /// The end of a leading `path:line` in a Lua message, if it has one.
+    private static func locationPrefixEnd(_ message: String) -> String.Index? {
+        guard let firstColon = message.firstIndex(of: ":") else { return nil }
+        let afterColon = message.index(after: firstColon)
+        let digits = message[afterColon...].prefix(while: \.isNumber)
+        guard !digits.isEmpty, digits.endIndex < message.endIndex, message[digits.endIndex] == ":" else { return nil }
+        return digits.endIndex
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// One event someone asks to record on a case.
+public struct TransitionRequest: Sendable, Hashable {
+    public var caseID: String
+    public var event: String
+    public var at: Date
+    public var actor: Actor
+    public var data: [String: Value]
+    /// Makes the request idempotent: an event id already recorded is not applied again.
+    public var eventID: String?
+    /// For the event that opens a case: the workflow and force.
+    public var workflow: String?
+    public var force: String?
+
+    public init(
+        caseID: String, event: String, at: Date, actor: Actor, data: [String: Value] = [:],
+        eventID: String? = nil, workflow: String? = nil, force: String? = nil
+    ) {
+        self.caseID = caseID
+        self.event = event
+        self.at = at
+        self.actor = actor
+        self.data = data
+        self.eventID = eventID
+        self.workflow = workflow
+        self.force = force
+    }
+}

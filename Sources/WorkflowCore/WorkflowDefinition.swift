@@ -1,0 +1,42 @@
+/// A whole procedure as values: what the scripts declared, with where each piece came from.
+public struct WorkflowDefinition {
+    public var name: String
+    public var title: String
+    public var states: [StateDefinition]
+    public var events: [EventDefinition]
+    public var clocks: [ClockDefinition]
+    /// Roles beyond the ranks that this procedure knows (`legal_officer`).
+    public var staffRoles: [String]
+    public var location: SourceLocation
+
+    public init(
+        name: String, title: String = "", states: [StateDefinition], events: [EventDefinition],
+        clocks: [ClockDefinition] = [], staffRoles: [String] = [], location: SourceLocation = .builtIn
+    ) {
+        self.name = name
+        self.title = title
+        self.states = states
+        self.events = events
+        self.clocks = clocks
+        self.staffRoles = staffRoles
+        self.location = location
+    }
+
+    public func state(named name: String) -> StateDefinition? { states.first { $0.name == name } }
+    public func event(named name: String) -> EventDefinition? { events.first { $0.name == name } }
+
+    /// The events that may be fired in a state, in declaration order.
+    public func events(allowedIn state: String) -> [EventDefinition] {
+        let isFinal = self.state(named: state)?.isFinal ?? false
+        return events.filter { event in
+            switch event.origin {
+            case .newCase: false
+            case .states(let states): states.contains(state)
+            case .anyNonFinal: !isFinal
+            }
+        }
+    }
+
+    /// Whether a role name is a rank or one of this procedure's staff roles.
+    public func knows(role: String) -> Bool { Rank(name: role) != nil || staffRoles.contains(role) }
+}

@@ -1,0 +1,47 @@
+/// Why something was not done, as one line an officer or administrator can act on:
+/// what was wrong and what was expected. Never carries personal data.
+public struct WorkflowError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The kind of failure; each has its own exit code on the command line.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// The procedure said no: wrong state, rank too low, a guard refused.
+        case refused
+        /// The request itself is wrong: unknown case or event, missing or ill-typed data, bad time.
+        case badInput = "bad input"
+        /// A script failed to load or run.
+        case script = "script error"
+        /// Another writer got there first, or the database is locked.
+        case conflict = "storage conflict"
+        /// The database could not be read or written.
+        case storage = "storage error"
+    }
+
+    public var kind: Kind
+    public var message: String
+
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    public var description: String { message }
+}
+
+extension WorkflowError {
+    public static func refused(_ message: String) -> WorkflowError { WorkflowError(.refused, message) }
+    public static func badInput(_ message: String) -> WorkflowError { WorkflowError(.badInput, message) }
+    public static func script(_ message: String) -> WorkflowError { WorkflowError(.script, message) }
+    public static func conflict(_ message: String) -> WorkflowError { WorkflowError(.conflict, message) }
+    public static func storage(_ message: String) -> WorkflowError { WorkflowError(.storage, message) }
+
+    public static func unknownCase(_ id: String) -> WorkflowError {
+        .badInput("unknown case \"\(id)\"; expected the id of an existing case (see 'safeguard list')")
+    }
+
+    public static func caseExists(_ id: String) -> WorkflowError {
+        .badInput("case \"\(id)\" already exists; expected a new case id")
+    }
+
+    public static func malformedTime(_ text: String, field: String) -> WorkflowError {
+        .badInput("malformed time \"\(text)\" for \(field); expected \(Instant.expected)")
+    }
+}

@@ -1,0 +1,299 @@
+/// The Lua half of the engine API: the `engine` table scripts declare procedures with, and the
+/// sandbox around them. It runs first in every interpreter, with the debug library still open;
+/// it keeps `debug.getinfo` privately (to record the `file:line` of each declaration) and then
+/// removes everything scripts must not reach. Declarations check their arguments here and raise
+/// with level 2, so a mistake is reported at the script's own line.
+///
+/// The chunk returns the registry of declarations; Swift reads it as plain data, and calls hooks
+/// through its `hooks` list. `__primitives` holds the Swift functions it wraps.
+enum EnginePrelude {
+    static let chunkName = "=engine"
+
+    static let source = #"""
+local primitives = ...
+local getinfo = debug.getinfo
+local type, pairs, ipairs, error, tostring, select = type, pairs, ipairs, error, tostring, select
+local format, match, sort, concat = string.format, string.match, table.sort, table.concat
+local original_load = load
+
+-- The sandbox (design.md, the Lua contract): no files, no processes, no native loaders,
+-- no binary chunks, no randomness, no wall clock, no debug access, no printing to stdout.
+debug = nil
+dofile = nil
+loadfile = nil
+require = nil
+package = nil
+print = nil
+collectgarbage = nil
+math.random = nil
+math.randomseed = nil
+string.dump = nil
+load = function(chunk, name, mode, env)
+  if type(chunk) ~= "string" then
+    error("load takes source text only in Safeguard scripts; expected a string", 2)
+  end
+  return original_load(chunk, name, "t", env)
+end
+
+local registry = { workflows = {}, order = {}, hooks = {} }
+
+-- The first stack level (counted from the caller of this function's caller) that is a
+-- script's, not this prelude's: declarations are blamed on the line that made them.
+local function script_level()
+  for level = 3, 40 do
+    local info = getinfo(level, "S")
+    if info == nil then return nil end
+    if info.what ~= "C" and info.short_src ~= "engine" then return level - 1 end
+  end
+  return nil
+end
+
+local function where()
+  local level = script_level()
+  if level == nil then return "engine", 0 end
+  local info = getinfo(level, "Sl")
+  return info.short_src, info.currentline
+end
+
+local function fail(message, ...)
+  error(format(message, ...), script_level() or 1)
+end
+
+local RANKS = { "constable", "sergeant", "inspector", "chief_inspector", "superintendent", "chief_superintendent" }
+local RANK_ORDER = {}
+for i, name in ipairs(RANKS) do RANK_ORDER[name] = i end
+local FIELD_TYPES = { text = true, boolean = true, integer = true, number = true, date = true, instant = true }
+
+local function is_name(value)
+  return type(value) == "string" and match(value, "^[a-z][a-z0-9_]*$") ~= nil
+end
+
+local function name_list(value, what)
+  if type(value) == "string" then value = { value } end
+  if type(value) ~= "table" then fail("%s must be a name or a list of names; got %s", what, type(value)) end
+  local names = {}
+  for i, name in ipairs(value) do
+    if not is_name(name) then fail("%s[%d] must be a lower_case name; got %s", what, i, type(name)) end
+    names[#names + 1] = name
+  end
+  return names
+end
+
+local function check_keys(spec, allowed, what)
+  local unknown = {}
+  for key in pairs(spec) do
+    if not allowed[key] then unknown[#unknown + 1] = tostring(key) end
+  end
+  if #unknown > 0 then
+    sort(unknown)
+    local expected = {}
+    for key in pairs(allowed) do
+      if type(key) == "string" then expected[#expected + 1] = key end
+    end
+    sort(expected)
+    fail("%s has unknown key %s; expected: %s", what, unknown[1], concat(expected, ", "))
+  end
+end
+
+local function parse_who(who, what)
+  if who == nil then return { rank = "constable", staff = {} } end
+  local names = name_list(who, what .. ".who")
+  local result = { staff = {} }
+  for _, name in ipairs(names) do
+    if RANK_ORDER[name] then
+      if result.rank then fail("%s.who names two ranks (%s and %s); expected the lowest rank allowed", what, result.rank, name) end
+      result.rank = name
+    else
+      result.staff[#result.staff + 1] = name
+    end
+  end
+  return result
+end
+
+local FIELD_KEYS = { type = true, [1] = true, one_of = true, required = true, required_if = true,
+  required_unless = true, personal = true, summary = true }
+
+local function parse_field(name, spec, what)
+  if type(spec) == "string" then spec = { type = spec } end
+  if type(spec) ~= "table" then fail("%s.data.%s must be a type name or a table; got %s", what, name, type(spec)) end
+  check_keys(spec, FIELD_KEYS, what .. ".data." .. name)
+  local field = { name = name, personal = spec.personal == true, summary = spec.summary or "" }
+  local kind = spec.type or spec[1]
+  if spec.one_of ~= nil then
+    if kind ~= nil and kind ~= "one_of" then fail("%s.data.%s has both a type and one_of; expected one", what, name) end
+    field.type = "one_of"
+    field.one_of = name_list(spec.one_of, what .. ".data." .. name .. ".one_of")
+  elseif FIELD_TYPES[kind] then
+    field.type = kind
+  else
+    fail("%s.data.%s has type %s; expected text, boolean, integer, number, date, instant or one_of = {...}",
+      what, name, tostring(kind))
+  end
+  if spec.required_if ~= nil then
+    if not is_name(spec.required_if) then fail("%s.data.%s.required_if must name a boolean field", what, name) end
+    field.requirement, field.other = "required_if", spec.required_if
+  elseif spec.required_unless ~= nil then
+    if not is_name(spec.required_unless) then fail("%s.data.%s.required_unless must name a boolean field", what, name) end
+    field.requirement, field.other = "required_unless", spec.required_unless
+  elseif spec.required == false then
+    field.requirement = "optional"
+  else
+    field.requirement = "required"
+  end
+  return field
+end
+
+local EVENT_KEYS = { from = true, to = true, opens = true, who = true, data = true, summary = true }
+local CLOCK_KEYS = { rule = true, days_field = true, started_by = true, met_by = true, stopped_by = true,
+  fires = true, summary = true }
+
+local Workflow = {}
+Workflow.__index = Workflow
+
+--- Declares a state. `options.final = true` for a state that takes no further events.
+function Workflow:state(name, summary, options)
+  if not is_name(name) then fail("state name must be a lower_case name; got %s", type(name)) end
+  if summary ~= nil and type(summary) ~= "string" then fail("summary of state %s must be text", name) end
+  options = options or {}
+  check_keys(options, { final = true }, "state " .. name .. " options")
+  local file, line = where()
+  self.states[#self.states + 1] = { name = name, summary = summary or "", final = options.final == true,
+    file = file, line = line }
+  return self
+end
+
+--- Declares an event: where it may be fired (`from`, or `opens = true`), where it leads (`to`;
+--- absent keeps the state), who may fire it, and the data it takes.
+function Workflow:event(name, spec)
+  if not is_name(name) then fail("event name must be a lower_case name; got %s", type(name)) end
+  if type(spec) ~= "table" then fail("event %s needs a table; got %s", name, type(spec)) end
+  local what = "event " .. name
+  check_keys(spec, EVENT_KEYS, what)
+  local file, line = where()
+  local event = { name = name, summary = spec.summary or "", file = file, line = line, fields = {} }
+  if spec.opens then
+    if spec.from ~= nil then fail("%s has both opens and from; expected one", what) end
+    event.origin = "new"
+  elseif spec.from == "*" then
+    event.origin = "any"
+  elseif spec.from ~= nil then
+    event.origin = "states"
+    event.from = name_list(spec.from, what .. ".from")
+  else
+    fail("%s needs from = a state, a list of states or \"*\" (or opens = true)", what)
+  end
+  if spec.to ~= nil and not is_name(spec.to) then fail("%s.to must be a state name", what) end
+  event.to = spec.to
+  event.who = parse_who(spec.who, what)
+  if spec.data ~= nil and type(spec.data) ~= "table" then fail("%s.data must be a table", what) end
+  local names = {}
+  for field_name in pairs(spec.data or {}) do
+    if not is_name(field_name) then fail("%s.data has a key that is not a lower_case name", what) end
+    names[#names + 1] = field_name
+  end
+  sort(names)
+  for _, field_name in ipairs(names) do
+    event.fields[#event.fields + 1] = parse_field(field_name, spec.data[field_name], what)
+  end
+  self.events[#self.events + 1] = event
+  return self
+end
+
+local function add_hook(self, list, kind, event, name, fn)
+  if not is_name(event) then fail("%s needs an event name first; got %s", kind, type(event)) end
+  if not is_name(name) then fail("%s on %s needs a lower_case name second; got %s", kind, event, type(name)) end
+  if type(fn) ~= "function" then fail("%s %s on %s needs a function third; got %s", kind, name, event, type(fn)) end
+  local file, line = where()
+  registry.hooks[#registry.hooks + 1] = fn
+  list[#list + 1] = { event = event, name = name, hook = #registry.hooks, file = file, line = line }
+  return self
+end
+
+--- A check on an event: `fn(case, event)` returns true to allow, or false and a reason to refuse.
+function Workflow:guard(event, name, fn) return add_hook(self, self.guards, "guard", event, name, fn) end
+
+--- A step on an allowed event: `fn(case, event)` returns a table of data to set on the case, or nil.
+function Workflow:action(event, name, fn) return add_hook(self, self.actions, "action", event, name, fn) end
+
+--- Declares a clock the engine keeps for the case.
+function Workflow:clock(name, spec)
+  if not is_name(name) then fail("clock name must be a lower_case name; got %s", type(name)) end
+  if type(spec) ~= "table" then fail("clock %s needs a table; got %s", name, type(spec)) end
+  check_keys(spec, CLOCK_KEYS, "clock " .. name)
+  local file, line = where()
+  local clock = { name = name, rule = spec.rule, summary = spec.summary or "", file = file, line = line,
+    started_by = name_list(spec.started_by or {}, "clock " .. name .. ".started_by"),
+    met_by = name_list(spec.met_by or {}, "clock " .. name .. ".met_by"),
+    stopped_by = name_list(spec.stopped_by or {}, "clock " .. name .. ".stopped_by"),
+    fires = spec.fires, days_field = spec.days_field }
+  if spec.rule == "order_period" then
+    if not is_name(spec.days_field) then fail("clock %s (order_period) needs days_field = the event's field of days", name) end
+  else
+    fail("clock %s has rule %s; expected order_period", name, tostring(spec.rule))
+  end
+  if #clock.started_by == 0 then fail("clock %s needs started_by = an event", name) end
+  self.clocks[#self.clocks + 1] = clock
+  return self
+end
+
+engine = {}
+
+--- Starts a workflow declaration: `engine.workflow { name = "dvpo", title = "…", staff_roles = {…} }`.
+function engine.workflow(spec)
+  if type(spec) ~= "table" then fail("engine.workflow needs a table; got %s", type(spec)) end
+  check_keys(spec, { name = true, title = true, staff_roles = true }, "engine.workflow")
+  if not is_name(spec.name) then fail("engine.workflow needs name = a lower_case name") end
+  if registry.workflows[spec.name] then fail("workflow %s is declared twice", spec.name) end
+  local file, line = where()
+  local wf = setmetatable({ name = spec.name, title = spec.title or "", file = file, line = line,
+    staff_roles = name_list(spec.staff_roles or {}, "staff_roles"),
+    states = {}, events = {}, guards = {}, actions = {}, clocks = {} }, Workflow)
+  registry.workflows[spec.name] = wf
+  registry.order[#registry.order + 1] = spec.name
+  return wf
+end
+
+local function check_date(value, what)
+  if type(value) ~= "string" then fail("%s must be a date YYYY-MM-DD; got %s", what, type(value)) end
+  local y, m, d = match(value, "^(%d%d%d%d)%-(%d%d)%-(%d%d)$")
+  if not y then fail("%s must be a date YYYY-MM-DD; got text that is not one", what) end
+  return tonumber(y), tonumber(m), tonumber(d)
+end
+
+--- Whole years from `birth` to `on` (both YYYY-MM-DD): the age on that day.
+function engine.age_on(birth, on)
+  local by, bm, bd = check_date(birth, "engine.age_on's first argument")
+  local oy, om, od = check_date(on, "engine.age_on's second argument")
+  local age = oy - by
+  if om < bm or (om == bm and od < bd) then age = age - 1 end
+  return age
+end
+
+--- The Europe/London calendar day (YYYY-MM-DD) of an instant such as `event.at`.
+function engine.local_date(instant)
+  if type(instant) ~= "string" then fail("engine.local_date needs an instant; got %s", type(instant)) end
+  local date = primitives.local_date(instant)
+  if not date then fail("engine.local_date needs an ISO 8601 instant with an offset; got text that is not one") end
+  return date
+end
+
+--- Whether `role` is a rank at or above `rank`.
+function engine.rank_at_least(role, rank)
+  if not RANK_ORDER[rank] then fail("engine.rank_at_least needs a rank second; got %s", tostring(rank)) end
+  return RANK_ORDER[role] ~= nil and RANK_ORDER[role] >= RANK_ORDER[rank]
+end
+
+--- The keys of a table in sorted order: use it where `pairs` order would matter (it is not fixed).
+function engine.sorted_keys(t)
+  if type(t) ~= "table" then fail("engine.sorted_keys needs a table; got %s", type(t)) end
+  local keys = {}
+  for key in pairs(t) do keys[#keys + 1] = key end
+  sort(keys, function(a, b) return tostring(a) < tostring(b) end)
+  return keys
+end
+
+engine.ranks = RANKS
+
+return registry
+"""#
+}

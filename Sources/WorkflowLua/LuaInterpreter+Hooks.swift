@@ -1,0 +1,68 @@
+import CLua
+import Foundation
+import WorkflowCore
+
+/// Calling a declared guard or action: fresh tables for the case and the event on every call,
+/// so a hook can neither change the case nor pass anything to the next call through them.
+extension LuaInterpreter {
+    /// Runs hook number `hook` of the registry as `fn(case, event)` and returns its first two results.
+    func callHook(_ hook: Int, context: HookContext) -> Result<(Value, Value), ScriptFailure> {
+        let base = lua_gettop(state)
+        defer { lua_settop(state, base) }
+        lua_rawgeti(state, sg_registryindex(), lua_Integer(registryReference))
+        lua_getfield(state, -1, "hooks")
+        lua_rawgeti(state, -1, lua_Integer(hook))
+        lua_rotate(state, base + 1, 1)  // the function below the two tables…
+        lua_settop(state, base + 1)  // …which go
+        guard sg_isfunction(state, -1) != 0 else {
+            return .failure(ScriptFailure(message: "hook \(hook) is not a function"))
+        }
+        push(Self.caseTable(context))
+        push(Self.eventTable(context))
+        switch protectedCall(arguments: 2, results: 2, budget: sandbox.instructionsPerCall) {
+        case .failure(let failure):
+            return .failure(failure)
+        case .success:
+            let first = value(at: -2, path: "the first result")
+            let second = value(at: -1, path: "the second result")
+            switch (first, second) {
+            case (.success(let a), .success(let b)): return .success((a, b))
+            case (.failure(let problem), _), (_, .failure(let problem)):
+                return .failure(ScriptFailure(message: "returned \(problem.message)"))
+            }
+        }
+    }
+
+    /// `case`: id, workflow, force, state, data, and deadlines by clock name.
+    static func caseTable(_ context: HookContext) -> Value {
+        guard let snapshot = context.snapshot else {
+            return .object([
+                "id": .string(context.request.caseID), "workflow": context.request.workflow.map(Value.string) ?? .null,
+                "force": context.request.force.map(Value.string) ?? .null, "state": .null, "data": .object([:]),
+                "deadlines": .object([:]),
+            ])
+        }
+        var deadlines: [String: Value] = [:]
+        for deadline in snapshot.deadlines {
+            deadlines[deadline.clock] = .object([
+                "started_at": .string(Instant.formatUTC(deadline.startedAt)),
+                "due": .string(Instant.formatUTC(deadline.due)),
+                "status": .string(deadline.status.rawValue),
+            ])
+        }
+        return .object([
+            "id": .string(snapshot.id), "workflow": .string(snapshot.workflow), "force": .string(snapshot.force),
+            "state": .string(snapshot.state), "data": .object(snapshot.data), "deadlines": .object(deadlines),
+        ])
+    }
+
+    /// `event`: name, at (UTC, fixed width), actor {id, role}, data.
+    static func eventTable(_ context: HookContext) -> Value {
+        .object([
+            "name": .string(context.request.event),
+            "at": .string(Instant.formatUTC(context.request.at)),
+            "actor": .object(["id": .string(context.request.actor.id), "role": .string(context.request.actor.role)]),
+            "data": .object(context.data),
+        ])
+    }
+}

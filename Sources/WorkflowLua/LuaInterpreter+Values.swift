@@ -1,0 +1,107 @@
+import CLua
+import WorkflowCore
+
+/// Values across the bridge: `Value` to Lua and back. Lua integers stay integers, floats become
+/// numbers; a table with keys 1…n is a list, one with string keys an object.
+extension LuaInterpreter {
+    /// Deepest nesting read back from Lua: deeper (or a cycle) is a script error, not a crash.
+    static let maximumDepth = 32
+
+    func push(_ value: Value) {
+        switch value {
+        case .null: lua_pushnil(state)
+        case .bool(let b): lua_pushboolean(state, b ? 1 : 0)
+        case .integer(let i): lua_pushinteger(state, lua_Integer(i))
+        case .number(let d): lua_pushnumber(state, d)
+        case .string(let s): pushString(s)
+        case .array(let items):
+            lua_createtable(state, Int32(clamping: items.count), 0)
+            for (offset, item) in items.enumerated() {
+                push(item)
+                lua_rawseti(state, -2, lua_Integer(offset + 1))
+            }
+        case .object(let fields):
+            lua_createtable(state, 0, Int32(clamping: fields.count))
+            for (key, item) in fields {
+                pushString(key)
+                push(item)
+                lua_rawset(state, -3)
+            }
+        }
+    }
+
+    func pushString(_ text: String) {
+        var text = text
+        text.withUTF8 { buffer in
+            _ = buffer.withMemoryRebound(to: CChar.self) { lua_pushlstring(state, $0.baseAddress, $0.count) }
+        }
+    }
+
+    /// The value at `index`, or a description of what could not be read and where
+    /// (`changes.when: a function; expected text, a number, a boolean or a table`).
+    func value(at index: Int32, path: String) -> Result<Value, BridgeProblem> {
+        readValue(at: lua_absindex(state, index), path: path, depth: 0)
+    }
+
+    private func readValue(at index: Int32, path: String, depth: Int) -> Result<Value, BridgeProblem> {
+        switch lua_type(state, index) {
+        case LUA_TNIL: return .success(.null)
+        case LUA_TBOOLEAN: return .success(.bool(lua_toboolean(state, index) != 0))
+        case LUA_TNUMBER:
+            if lua_isinteger(state, index) != 0 { return .success(.integer(Int(sg_tointeger(state, index)))) }
+            let number = sg_tonumber(state, index)
+            guard number.isFinite else { return .failure(BridgeProblem("\(path): a number that is not finite; expected a finite number")) }
+            return .success(.number(number))
+        case LUA_TSTRING:
+            var length = 0
+            let pointer = sg_tostring(state, index, &length)!
+            let bytes = UnsafeRawBufferPointer(start: pointer, count: length)
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                return .failure(BridgeProblem("\(path): text that is not valid UTF-8; expected UTF-8 text"))
+            }
+            return .success(.string(text))
+        case LUA_TTABLE:
+            guard depth < Self.maximumDepth else {
+                return .failure(BridgeProblem("\(path): tables nested more than \(Self.maximumDepth) deep (or a cycle); expected plain data"))
+            }
+            return readTable(at: index, path: path, depth: depth + 1)
+        default:
+            let kind = String(cString: lua_typename(state, lua_type(state, index)))
+            return .failure(BridgeProblem("\(path): a \(kind); expected text, a number, a boolean or a table"))
+        }
+    }
+
+    private func readTable(at index: Int32, path: String, depth: Int) -> Result<Value, BridgeProblem> {
+        var integerKeys: [Int: Value] = [:]
+        var stringKeys: [String: Value] = [:]
+        lua_pushnil(state)
+        while lua_next(state, index) != 0 {
+            let keyType = lua_type(state, -2)
+            if keyType == LUA_TNUMBER, lua_isinteger(state, -2) != 0 {
+                let key = Int(sg_tointeger(state, -2))
+                switch readValue(at: lua_gettop(state), path: "\(path)[\(key)]", depth: depth) {
+                case .success(let item): integerKeys[key] = item
+                case .failure(let problem):
+                    sg_pop(state, 2)
+                    return .failure(problem)
+                }
+            } else if keyType == LUA_TSTRING, let key = string(at: -2) {
+                switch readValue(at: lua_gettop(state), path: path.isEmpty ? key : "\(path).\(key)", depth: depth) {
+                case .success(let item): stringKeys[key] = item
+                case .failure(let problem):
+                    sg_pop(state, 2)
+                    return .failure(problem)
+                }
+            } else {
+                sg_pop(state, 2)
+                return .failure(BridgeProblem("\(path): a table with a key that is neither text nor a whole number; expected a list or a record"))
+            }
+            sg_pop(state, 1)
+        }
+        if integerKeys.isEmpty { return .success(.object(stringKeys)) }
+        guard stringKeys.isEmpty, integerKeys.keys.min() == 1, integerKeys.keys.max() == integerKeys.count else {
+            return .failure(BridgeProblem("\(path): a table mixing list items and named fields, or a list with gaps; expected one or the other"))
+        }
+        return .success(.array((1...integerKeys.count).map { integerKeys[$0]! }))
+    }
+}

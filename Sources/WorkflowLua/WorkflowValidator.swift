@@ -1,0 +1,64 @@
+import WorkflowCore
+
+/// Checks that every name a workflow's pieces refer to is declared: the states events lead from
+/// and to, the events clocks listen for, the fields that condition other fields, and the roles.
+struct WorkflowValidator {
+    let definition: WorkflowDefinition
+
+    func check() throws(WorkflowError) {
+        let states = definition.states.map(\.name)
+        let events = definition.events.map(\.name)
+        try unique(states, "state", definition.states.map(\.location))
+        try unique(events, "event", definition.events.map(\.location))
+        guard definition.events.contains(where: { $0.origin == .newCase }) else {
+            throw .script("\(definition.location): workflow \(definition.name) has no event with opens = true; expected one that opens a case")
+        }
+        for event in definition.events {
+            if case .states(let from) = event.origin {
+                for state in from where !states.contains(state) {
+                    throw DefinitionReader.unknown("event \(event.name) starts from", "state", state, among: states, at: event.location)
+                }
+            }
+            if let target = event.target, !states.contains(target) {
+                throw DefinitionReader.unknown("event \(event.name) leads to", "state", target, among: states, at: event.location)
+            }
+            if event.origin == .newCase, event.target == nil {
+                throw .script("\(event.location): event \(event.name) opens a case but has no to = state; expected the state a new case starts in")
+            }
+            for role in event.who.staffRoles where !definition.staffRoles.contains(role) {
+                throw .script(
+                    "\(event.location): event \(event.name) names unknown role \"\(role)\"; expected a rank (\(Rank.namesInOrder)) or a staff role the workflow declares (staff_roles = {...})"
+                )
+            }
+            for field in event.fields {
+                switch field.requirement {
+                case .requiredIf(let other), .requiredUnless(let other):
+                    guard event.field(named: other)?.type == .boolean else {
+                        throw .script("\(event.location): field \(field.name) of \(event.name) depends on \"\(other)\"; expected a boolean field of the same event")
+                    }
+                default: break
+                }
+            }
+        }
+        for clock in definition.clocks {
+            for name in clock.startedBy + clock.metBy + clock.stoppedBy + (clock.fires.map { [$0] } ?? []) where !events.contains(name) {
+                throw DefinitionReader.unknown("clock \(clock.name) refers to", "event", name, among: events, at: clock.location)
+            }
+            if case .orderPeriod(let daysField) = clock.rule {
+                for name in clock.startedBy where definition.event(named: name)?.field(named: daysField)?.type != .integer {
+                    throw .script("\(clock.location): clock \(clock.name) reads \"\(daysField)\" from \(name); expected an integer field of that event")
+                }
+            }
+        }
+    }
+
+    private func unique(_ names: [String], _ kind: String, _ locations: [SourceLocation]) throws(WorkflowError) {
+        var seen: [String: SourceLocation] = [:]
+        for (name, location) in zip(names, locations) {
+            if let first = seen[name] {
+                throw .script("\(location): \(kind) \(name) is declared twice (first at \(first)); expected one declaration")
+            }
+            seen[name] = location
+        }
+    }
+}

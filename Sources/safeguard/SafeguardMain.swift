@@ -1,0 +1,8 @@
+import SafeguardCommands
+
+@main
+enum SafeguardMain {
+    static func main() {
+        Safeguard.main()
+    }
+}
