@@ -187,7 +187,8 @@ dvpo:guard("expire_order", "order_period_over", function(case, event)
     return false, "the case has no order end recorded"
   end
   if event.at < deadline.due then
-    return false, "the order is in force until " .. deadline.due .. "; expire_order is allowed only at or after its end"
+    return false, "the order is in force until " .. engine.local_time(deadline.due)
+      .. "; expire_order is allowed only at or after its end"
   end
   return true
 end)

@@ -48,13 +48,18 @@ static inline lua_State *sg_newstate(sg_limits *limits) {
 
 /// Count hook: fires once the instruction budget set by sg_set_budget is spent, and raises.
 static inline void sg_budget_hook(lua_State *L, lua_Debug *ar) {
-    (void)ar;
     sg_limits *limits = NULL;
     lua_getallocf(L, (void **)&limits);
     if (limits) limits->budget_exhausted = 1;
     // Keep firing on every instruction so a pcall inside the script cannot swallow the budget.
     lua_sethook(L, sg_budget_hook, LUA_MASKCOUNT, 1);
-    luaL_error(L, "instruction budget exhausted");
+    // Name the line that was running: `ar` describes it (level 0), unlike luaL_where(L, 1).
+    if (ar != NULL && lua_getinfo(L, "Sl", ar) && ar->currentline > 0) {
+        lua_pushfstring(L, "%s:%d: instruction budget exhausted", ar->short_src, ar->currentline);
+    } else {
+        lua_pushliteral(L, "instruction budget exhausted");
+    }
+    lua_error(L);
 }
 
 /// Arms the instruction budget for the next call (0 disarms it).

@@ -47,9 +47,12 @@ enum Rendering {
         return "\(event.caseID)  \(event.event)  \(move)  (event \(event.sequence) at \(Instant.format(event.at)) by \(event.actor.id), \(event.actor.role))"
     }
 
+    /// A value for a terminal: text as it is, except instants recorded in UTC, which are shown
+    /// in Europe/London time.
     static func text(_ value: Value) -> String {
         switch value {
-        case .string(let s): s
+        case .string(let s):
+            if s.utf8.count == 24, s.hasSuffix("Z"), let date = Instant.parse(s) { Instant.format(date) } else { s }
         case .null: "null"
         default: json(value)
         }

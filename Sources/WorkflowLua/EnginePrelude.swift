@@ -277,6 +277,15 @@ function engine.local_date(instant)
   return date
 end
 
+--- An instant as an officer reads it: Europe/London time with its offset
+--- ("2026-06-22T23:59:59.999+01:00"), for refusal messages.
+function engine.local_time(instant)
+  if type(instant) ~= "string" then fail("engine.local_time needs an instant; got %s", type(instant)) end
+  local text = primitives.local_time(instant)
+  if not text then fail("engine.local_time needs an ISO 8601 instant with an offset; got text that is not one") end
+  return text
+end
+
 --- Whether `role` is a rank at or above `rank`.
 function engine.rank_at_least(role, rank)
   if not RANK_ORDER[rank] then fail("engine.rank_at_least needs a rank second; got %s", tostring(rank)) end
