@@ -8,11 +8,11 @@ import WorkflowCore
 ///
 ///     let store = try SQLiteCaseStore(path: "safeguard.sqlite")
 ///     let store = try SQLiteCaseStore(writer: DatabaseQueue())  // in memory, for tests
-public final class SQLiteCaseStore: CaseStore {
+public final class SQLiteCaseStore: CaseStore, Sendable {
     public let writer: any DatabaseWriter
-    private let now: () -> Date
+    private let now: @Sendable () -> Date
 
-    public init(writer: any DatabaseWriter, now: @escaping () -> Date = Date.init) throws(WorkflowError) {
+    public init(writer: any DatabaseWriter, now: @escaping @Sendable () -> Date = Date.init) throws(WorkflowError) {
         self.writer = writer
         self.now = now
         do {
