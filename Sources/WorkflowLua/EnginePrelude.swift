@@ -269,22 +269,22 @@ function engine.age_on(birth, on)
   return age
 end
 
---- The Europe/London calendar day (YYYY-MM-DD) of an instant such as `event.at`.
-function engine.local_date(instant)
-  if type(instant) ~= "string" then fail("engine.local_date needs an instant; got %s", type(instant)) end
-  local date = primitives.local_date(instant)
-  if not date then fail("engine.local_date needs an ISO 8601 instant with an offset; got text that is not one") end
-  return date
+-- An engine function taking one instant (such as `event.at`) and returning `primitive` of it.
+local function instant_function(name, primitive)
+  return function(instant)
+    if type(instant) ~= "string" then fail("engine.%s needs an instant; got %s", name, type(instant)) end
+    local result = primitive(instant)
+    if not result then fail("engine.%s needs an ISO 8601 instant with an offset; got text that is not one", name) end
+    return result
+  end
 end
+
+--- The Europe/London calendar day (YYYY-MM-DD) of an instant such as `event.at`.
+engine.local_date = instant_function("local_date", primitives.local_date)
 
 --- An instant as an officer reads it: Europe/London time with its offset
 --- ("2026-06-22T23:59:59.999+01:00"), for refusal messages.
-function engine.local_time(instant)
-  if type(instant) ~= "string" then fail("engine.local_time needs an instant; got %s", type(instant)) end
-  local text = primitives.local_time(instant)
-  if not text then fail("engine.local_time needs an ISO 8601 instant with an offset; got text that is not one") end
-  return text
-end
+engine.local_time = instant_function("local_time", primitives.local_time)
 
 --- Whether `role` is a rank at or above `rank`.
 function engine.rank_at_least(role, rank)
