@@ -137,6 +137,29 @@ dvpo:event("expire_order", {
   summary = "The order reaches the end of its last day (§1 step 8)",
 })
 
+dvpo:event("record_production", {
+  from = { "notice_served", "hearing", "breach" }, who = "constable",
+  summary = "The arrested perpetrator is brought before the court: the production milestone (§3.1, §3.2)",
+  data = { court = { "text", summary = "The court the perpetrator was brought before" } },
+})
+
+-- §9.4 item 19: a missed hearing or production deadline is a compliance failure whose legal
+-- effect is unsettled, so the engine records it and a person records what was decided.
+dvpo:event("record_missed_deadline", {
+  from = { "notice_served", "hearing", "breach" }, who = "engine",
+  summary = "safeguard tick records a statutory deadline that passed unmet",
+  data = { clock = { "text", summary = "The clock whose deadline passed" } },
+})
+
+dvpo:event("record_deadline_decision", {
+  from = { "notice_served", "hearing", "order_in_force", "breach" }, who = "inspector",
+  summary = "Record what was decided about a missed statutory deadline, and on whose advice",
+  data = {
+    clock = { "text", summary = "The clock whose deadline was missed" },
+    decision = { "text", summary = "What was decided (for example: notice lapsed, removed from PNC)" },
+  },
+})
+
 dvpo:event("close", {
   from = "*", to = "closed", who = "constable",
   summary = "Close the case: no further action, or withdrawn",
@@ -144,6 +167,38 @@ dvpo:event("close", {
 })
 
 -- Clocks ---------------------------------------------------------------------------------------
+-- Counted-time clocks count real time only on Europe/London days that are not a Sunday,
+-- Christmas Day, Good Friday or an England-and-Wales bank holiday (§9.1); Saturdays count.
+-- Whether Boxing Day on a Saturday is a bank holiday is unsettled (§9.2): unsettled_days = "count"
+-- gives the earlier deadline.
+
+-- §0 rule 5, §1 step 5: the court must hear the application within 48 hours of service.
+dvpo:clock("hearing", {
+  rule = "counted_hours", hours = 48, unsettled_days = "count",
+  started_by = "serve_notice", met_by = { "adjourn_hearing", "grant_order", "refuse_order" },
+  on_missed = "record_missed_deadline", decided_by = "record_deadline_decision",
+  summary = "The application must be heard within 48 hours of service, disregarded days not counted",
+})
+
+-- §3.1, §9.4 item 23: after arrest for breaching the notice, the perpetrator must be brought
+-- before the court within 24 hours, or at the hearing if that is sooner.
+dvpo:clock("notice_breach_production", {
+  rule = "counted_hours", hours = 24, capped_by = "listed_for",
+  started_by = "report_notice_breach",
+  met_by = { "record_production", "adjourn_hearing", "grant_order", "refuse_order" },
+  on_missed = "record_missed_deadline", decided_by = "record_deadline_decision",
+  summary = "Production at court within 24 hours of arrest, or at the hearing if sooner",
+})
+
+-- §3.2: after arrest for breaching the order, court within 24 hours. Which days are disregarded
+-- is recalled, not confirmed [R, U]: change `disregard` here if legal advice differs.
+dvpo:clock("breach_production", {
+  rule = "counted_hours", hours = 24,
+  disregard = { "sunday", "christmas_day", "good_friday", "bank_holiday" },
+  started_by = "report_breach", met_by = { "record_production", "breach_outcome" },
+  on_missed = "record_missed_deadline", decided_by = "record_deadline_decision",
+  summary = "Production at court within 24 hours of arrest for breaching the order",
+})
 
 -- The order's period: whole local days from the day it is made (§2 engine rules).
 dvpo:clock("order_end", {

@@ -28,7 +28,7 @@ final class Casework {
 
     func engine(for workflow: String) throws(WorkflowError) -> TransitionEngine {
         let (procedure, hash) = try procedure()
-        return TransitionEngine(workflow: try procedure.workflow(workflow), procedure: hash)
+        return try procedure.engine(for: workflow, procedure: hash)
     }
 
     /// Opens a case with the workflow's opening event.

@@ -6,12 +6,15 @@ public struct ClockDefinition: Sendable, Hashable {
         /// ending at the end of the last day; the number of days is the named field of that event
         /// (domain.md §2, engine rules).
         case orderPeriod(daysField: String)
+        /// N hours of counted time from the starting event (domain.md §9.1).
+        case countedHours(CountedHours)
 
         /// Whether meeting the clock after its deadline counts as missing it. An order's end is
         /// reached, not missed, however late `expire_order` is recorded.
         public var lateMeansMissed: Bool {
             switch self {
             case .orderPeriod: false
+            case .countedHours: true
             }
         }
     }
@@ -26,12 +29,21 @@ public struct ClockDefinition: Sendable, Hashable {
     public var stoppedBy: [String]
     /// The event the engine's clock fires when the deadline passes (`expire_order`), if any.
     public var fires: String?
+    /// A case-data instant that brings the deadline forward when it is sooner: for a notice
+    /// breach, the hearing already listed (`listed_for`, domain.md §3.1).
+    public var cappedBy: String?
+    /// The event `tick` fires to record that the deadline passed unmet; it carries `clock`.
+    public var onMissed: String?
+    /// The event a person fires to record what was decided about a missed deadline; it carries
+    /// `clock` and `decision`.
+    public var decidedBy: String?
     public var summary: String
     public var location: SourceLocation
 
     public init(
         name: String, rule: Rule, startedBy: [String], metBy: [String] = [], stoppedBy: [String] = [],
-        fires: String? = nil, summary: String = "", location: SourceLocation = .builtIn
+        fires: String? = nil, cappedBy: String? = nil, onMissed: String? = nil, decidedBy: String? = nil,
+        summary: String = "", location: SourceLocation = .builtIn
     ) {
         self.name = name
         self.rule = rule
@@ -39,6 +51,9 @@ public struct ClockDefinition: Sendable, Hashable {
         self.metBy = metBy
         self.stoppedBy = stoppedBy
         self.fires = fires
+        self.cappedBy = cappedBy
+        self.onMissed = onMissed
+        self.decidedBy = decidedBy
         self.summary = summary
         self.location = location
     }

@@ -38,4 +38,7 @@ public struct EventDefinition {
     }
 
     public func field(named name: String) -> FieldSpec? { fields.first { $0.name == name } }
+
+    /// Whether only the engine's clock fires it (`tick`): such events are not offered to people.
+    public var isEngineOnly: Bool { who.minimumRank == nil && who.staffRoles == [Actor.engineClock.role] }
 }

@@ -1,15 +1,17 @@
 import Foundation
 
 extension TransitionEngine {
-    /// The case's deadlines after an event: clocks it starts begin, clocks it meets are met, and
-    /// an event that ends the case stops whatever is still pending.
-    func updatedDeadlines(
-        _ deadlines: [Deadline], event: EventDefinition, data: [String: Value], at: Date, target: String
-    ) throws(WorkflowError) -> [Deadline] {
-        var result = deadlines
+    /// The case's deadlines after an event: clocks it meets are met (or missed, if late), clocks
+    /// it starts begin, `tick`'s missed-deadline event marks one missed, a person's decision is
+    /// recorded on it, and an event that ends the case stops whatever is still pending.
+    /// `snapshot` is the case with the event's data and changes already applied.
+    func updatedDeadlines(_ snapshot: CaseSnapshot, event: EventDefinition, data: [String: Value], at: Date) throws(WorkflowError) -> [Deadline] {
+        var result = snapshot.deadlines
         for clock in workflow.clocks {
-            if clock.metBy.contains(event.name) || clock.stoppedBy.contains(event.name) {
-                let status: Deadline.Status = clock.metBy.contains(event.name) ? .met : .stopped
+            let named = data["clock"]?.stringValue == clock.name
+            if clock.metBy.contains(event.name) || clock.stoppedBy.contains(event.name) || (clock.onMissed == event.name && named) {
+                let status: Deadline.Status =
+                    clock.onMissed == event.name ? .missed : clock.metBy.contains(event.name) ? .met : .stopped
                 for index in result.indices where result[index].clock == clock.name && result[index].status == .pending {
                     let late = at > result[index].due && clock.rule.lateMeansMissed
                     result[index].status = status == .met && late ? .missed : status
@@ -17,11 +19,18 @@ extension TransitionEngine {
                     result[index].settledBy = event.name
                 }
             }
+            if clock.decidedBy == event.name, named {
+                guard let index = result.lastIndex(where: { $0.clock == clock.name && $0.needsDecision }) else {
+                    throw .refused("\(event.name) records a decision on a missed \(clock.name) deadline; this case has none awaiting one")
+                }
+                result[index].decision = data["decision"]?.stringValue
+                result[index].decidedAt = at
+            }
             if clock.startedBy.contains(event.name) {
-                result.append(Deadline(clock: clock.name, startedAt: at, due: try due(clock, event: event, data: data, at: at)))
+                result.append(try start(clock, event: event, snapshot: snapshot, at: at))
             }
         }
-        if workflow.state(named: target)?.isFinal == true {
+        if workflow.state(named: snapshot.state)?.isFinal == true {
             for index in result.indices where result[index].status == .pending {
                 result[index].status = .stopped
                 result[index].settledAt = at
@@ -31,13 +40,26 @@ extension TransitionEngine {
         return result
     }
 
-    private func due(_ clock: ClockDefinition, event: EventDefinition, data: [String: Value], at: Date) throws(WorkflowError) -> Date {
+    private func start(_ clock: ClockDefinition, event: EventDefinition, snapshot: CaseSnapshot, at: Date) throws(WorkflowError) -> Deadline {
         switch clock.rule {
         case .orderPeriod(let daysField):
-            guard let days = data[daysField]?.integerValue else {
+            guard let days = snapshot.data[daysField]?.integerValue else {
                 throw .script("\(clock.location): clock \(clock.name) needs whole-number field \"\(daysField)\" on \(event.name)")
             }
-            return OrderPeriod.end(madeOn: London.date(of: at), days: days)
+            return Deadline(clock: clock.name, startedAt: at, due: OrderPeriod.end(madeOn: London.date(of: at), days: days))
+        case .countedHours(let rule):
+            guard let calendar else {
+                throw .script("\(clock.location): clock \(clock.name) counts hours but no bank-holiday table is loaded; expected Calendars/england-and-wales.json")
+            }
+            let explanation = try StatutoryClock.deadline(from: at, rule: rule, table: calendar)
+            var deadline = Deadline(clock: clock.name, startedAt: at, due: explanation.due, tableVersion: calendar.version)
+            if let field = clock.cappedBy, let text = snapshot.data[field]?.stringValue, let sooner = Instant.parse(text),
+                sooner >= at, sooner < deadline.due
+            {
+                deadline.due = sooner
+                deadline.cappedBy = field
+            }
+            return deadline
         }
     }
 }

@@ -15,10 +15,13 @@ public struct TransitionEngine {
     public let workflow: WorkflowDefinition
     /// The hash of the procedure, recorded on cases this engine opens.
     public let procedure: String
+    /// The bank-holiday table counted-time clocks use.
+    public let calendar: HolidayTable?
 
-    public init(workflow: WorkflowDefinition, procedure: String) {
+    public init(workflow: WorkflowDefinition, procedure: String, calendar: HolidayTable? = nil) {
         self.workflow = workflow
         self.procedure = procedure
+        self.calendar = calendar
     }
 
     public func transition(_ current: CaseSnapshot?, _ request: TransitionRequest) throws(WorkflowError) -> Transition {
@@ -67,7 +70,7 @@ public struct TransitionEngine {
         snapshot.data.merge(changes) { _, new in new }
         snapshot.version += 1
         snapshot.updatedAt = request.at
-        snapshot.deadlines = try updatedDeadlines(snapshot.deadlines, event: event, data: data, at: request.at, target: target)
+        snapshot.deadlines = try updatedDeadlines(snapshot, event: event, data: data, at: request.at)
 
         return Transition(
             caseID: request.caseID, event: event.name, eventID: request.eventID, from: current?.state, to: target,
@@ -91,9 +94,8 @@ public struct TransitionEngine {
         if workflow.state(named: current.state)?.isFinal == true {
             throw .refused("case \(current.id) is \(current.state), a final state; expected no further events")
         }
-        let allowed = workflow.events(allowedIn: current.state)
-        guard allowed.contains(where: { $0.name == event.name }) else {
-            let names = allowed.map(\.name).joined(separator: ", ")
+        guard workflow.events(allowedIn: current.state).contains(where: { $0.name == event.name }) else {
+            let names = workflow.eventsForPeople(in: current.state).map(\.name).joined(separator: ", ")
             throw .refused("\(event.name) is not allowed in state \(current.state); allowed there: \(names)")
         }
     }

@@ -25,6 +25,11 @@ public struct WorkflowDefinition {
     public func state(named name: String) -> StateDefinition? { states.first { $0.name == name } }
     public func event(named name: String) -> EventDefinition? { events.first { $0.name == name } }
 
+    /// The events people may fire in a state, in declaration order (engine-only events left out).
+    public func eventsForPeople(in state: String) -> [EventDefinition] {
+        events(allowedIn: state).filter { !$0.isEngineOnly }
+    }
+
     /// The events that may be fired in a state, in declaration order.
     public func events(allowedIn state: String) -> [EventDefinition] {
         let isFinal = self.state(named: state)?.isFinal ?? false
@@ -37,6 +42,10 @@ public struct WorkflowDefinition {
         }
     }
 
-    /// Whether a role name is a rank or one of this procedure's staff roles.
-    public func knows(role: String) -> Bool { Rank(name: role) != nil || staffRoles.contains(role) }
+    /// Whether a role name is a rank, one of this procedure's staff roles, or the engine's own.
+    public func knows(role: String) -> Bool {
+        Rank(name: role) != nil || staffRoles.contains(role) || role == Actor.engineClock.role
+    }
+
+    public func clock(named name: String) -> ClockDefinition? { clocks.first { $0.name == name } }
 }

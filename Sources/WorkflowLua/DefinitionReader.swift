@@ -82,10 +82,21 @@ struct DefinitionReader {
     }
 
     static func clock(_ clock: [String: Value]) -> ClockDefinition {
-        ClockDefinition(
-            name: clock["name"]?.stringValue ?? "", rule: .orderPeriod(daysField: clock["days_field"]?.stringValue ?? ""),
+        let rule: ClockDefinition.Rule
+        if clock["rule"]?.stringValue == "counted_hours" {
+            rule = .countedHours(CountedHours(
+                hours: clock["hours"]?.integerValue ?? 0,
+                disregard: Set(names(clock["disregard"]).compactMap(DayCategory.init(rawValue:))),
+                unsettledDays: CountedHours.UnsettledDays(rawValue: clock["unsettled_days"]?.stringValue ?? "") ?? .count))
+        } else {
+            rule = .orderPeriod(daysField: clock["days_field"]?.stringValue ?? "")
+        }
+        return ClockDefinition(
+            name: clock["name"]?.stringValue ?? "", rule: rule,
             startedBy: names(clock["started_by"]), metBy: names(clock["met_by"]), stoppedBy: names(clock["stopped_by"]),
-            fires: clock["fires"]?.stringValue, summary: clock["summary"]?.stringValue ?? "", location: location(clock))
+            fires: clock["fires"]?.stringValue, cappedBy: clock["capped_by"]?.stringValue,
+            onMissed: clock["on_missed"]?.stringValue, decidedBy: clock["decided_by"]?.stringValue,
+            summary: clock["summary"]?.stringValue ?? "", location: location(clock))
     }
 
     static func location(_ table: [String: Value]) -> SourceLocation {

@@ -144,8 +144,10 @@ local function parse_field(name, spec, what)
 end
 
 local EVENT_KEYS = { from = true, to = true, opens = true, who = true, data = true, summary = true }
-local CLOCK_KEYS = { rule = true, days_field = true, started_by = true, met_by = true, stopped_by = true,
-  fires = true, summary = true }
+local CLOCK_KEYS = { rule = true, days_field = true, hours = true, disregard = true, unsettled_days = true,
+  capped_by = true, started_by = true, met_by = true, stopped_by = true, fires = true, on_missed = true,
+  decided_by = true, summary = true }
+local DAY_CATEGORIES = { sunday = true, christmas_day = true, good_friday = true, bank_holiday = true }
 
 local Workflow = {}
 Workflow.__index = Workflow
@@ -225,11 +227,32 @@ function Workflow:clock(name, spec)
     started_by = name_list(spec.started_by or {}, "clock " .. name .. ".started_by"),
     met_by = name_list(spec.met_by or {}, "clock " .. name .. ".met_by"),
     stopped_by = name_list(spec.stopped_by or {}, "clock " .. name .. ".stopped_by"),
-    fires = spec.fires, days_field = spec.days_field }
+    fires = spec.fires, days_field = spec.days_field, capped_by = spec.capped_by,
+    on_missed = spec.on_missed, decided_by = spec.decided_by }
+  for _, key in ipairs({ "fires", "capped_by", "on_missed", "decided_by" }) do
+    if spec[key] ~= nil and not is_name(spec[key]) then fail("clock %s.%s must be a lower_case name", name, key) end
+  end
   if spec.rule == "order_period" then
     if not is_name(spec.days_field) then fail("clock %s (order_period) needs days_field = the event's field of days", name) end
+  elseif spec.rule == "counted_hours" then
+    -- domain.md §9.1: N hours counted on local days that are not disregarded.
+    if math.type(spec.hours) ~= "integer" or spec.hours < 1 then
+      fail("clock %s (counted_hours) needs hours = a whole number of hours, 1 or more", name)
+    end
+    clock.hours = spec.hours
+    clock.disregard = name_list(spec.disregard or { "sunday", "christmas_day", "good_friday", "bank_holiday" },
+      "clock " .. name .. ".disregard")
+    for _, category in ipairs(clock.disregard) do
+      if not DAY_CATEGORIES[category] then
+        fail("clock %s.disregard has %s; expected sunday, christmas_day, good_friday or bank_holiday", name, category)
+      end
+    end
+    clock.unsettled_days = spec.unsettled_days or "count"
+    if clock.unsettled_days ~= "count" and clock.unsettled_days ~= "disregard" then
+      fail("clock %s.unsettled_days must be \"count\" or \"disregard\"", name)
+    end
   else
-    fail("clock %s has rule %s; expected order_period", name, tostring(spec.rule))
+    fail("clock %s has rule %s; expected order_period or counted_hours", name, tostring(spec.rule))
   end
   if #clock.started_by == 0 then fail("clock %s needs started_by = an event", name) end
   self.clocks[#self.clocks + 1] = clock

@@ -1,4 +1,5 @@
 import CLua
+import Foundation
 import WorkflowCore
 
 /// The scripts of a scripts folder, loaded into one sandboxed interpreter, and the workflows
@@ -8,24 +9,31 @@ import WorkflowCore
 ///     let dvpo = try procedure.workflow("dvpo")
 public final class Procedure {
     public let interpreter: LuaInterpreter
+    /// Every file the procedure is made of, in load order: the scripts and the holiday table.
     public let sources: [ScriptSource]
     public let workflows: [String: WorkflowDefinition]
+    /// The bank-holiday table counted-time clocks use, when the folder has one.
+    public let calendar: HolidayTable?
 
-    init(interpreter: LuaInterpreter, sources: [ScriptSource], workflows: [String: WorkflowDefinition]) {
+    init(interpreter: LuaInterpreter, sources: [ScriptSource], workflows: [String: WorkflowDefinition], calendar: HolidayTable?) {
         self.interpreter = interpreter
         self.sources = sources
         self.workflows = workflows
+        self.calendar = calendar
     }
 
     public static func load(from folder: ScriptFolder, limits: SandboxLimits = .standard) throws(WorkflowError) -> Procedure {
-        try load(sources: folder.workflowSources(), limits: limits)
+        try load(sources: folder.workflowSources() + [folder.calendarSource()].compactMap { $0 }, limits: limits)
     }
 
-    /// Loads scripts given as text, in order.
+    /// Loads scripts given as text, in order; a `Calendars/*.json` source is the holiday table.
     public static func load(sources: [ScriptSource], limits: SandboxLimits = .standard) throws(WorkflowError) -> Procedure {
         let interpreter = try LuaInterpreter(limits: limits)
+        var calendar: HolidayTable?
         for source in sources {
-            if case .failure(let failure) = interpreter.run(source) {
+            if source.path.hasPrefix("Calendars/") {
+                calendar = try HolidayTable(json: Data(source.text.utf8), path: source.path)
+            } else if case .failure(let failure) = interpreter.run(source) {
                 throw .script(failure.message)
             }
         }
@@ -35,7 +43,12 @@ public final class Procedure {
             let definition = try reader.read(declared)
             workflows[definition.name] = definition
         }
-        return Procedure(interpreter: interpreter, sources: sources, workflows: workflows)
+        return Procedure(interpreter: interpreter, sources: sources, workflows: workflows, calendar: calendar)
+    }
+
+    /// An engine for one of the workflows, with this procedure's hash and holiday table.
+    public func engine(for name: String, procedure hash: String) throws(WorkflowError) -> TransitionEngine {
+        TransitionEngine(workflow: try workflow(name), procedure: hash, calendar: calendar)
     }
 
     public func workflow(_ name: String) throws(WorkflowError) -> WorkflowDefinition {

@@ -28,6 +28,16 @@ public struct ScriptFolder: Sendable, Hashable {
         return sources
     }
 
+    /// The bank-holiday table, `Calendars/england-and-wales.json`, if the folder has one.
+    public func calendarSource() throws(WorkflowError) -> ScriptSource? {
+        let path = Self.calendarPath
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return nil }
+        guard let text = String(data: data, encoding: .utf8) else { throw .script("\(path): cannot be read as UTF-8 text") }
+        return ScriptSource(path: path, text: text)
+    }
+
+    public static let calendarPath = "Calendars/england-and-wales.json"
+
     /// Whether the folder looks like a scripts folder.
     public var exists: Bool {
         FileManager.default.fileExists(atPath: root.appendingPathComponent("Workflows").path)

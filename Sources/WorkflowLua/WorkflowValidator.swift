@@ -25,7 +25,7 @@ struct WorkflowValidator {
             if event.origin == .newCase, event.target == nil {
                 throw .script("\(event.location): event \(event.name) opens a case but has no to = state; expected the state a new case starts in")
             }
-            for role in event.who.staffRoles where !definition.staffRoles.contains(role) {
+            for role in event.who.staffRoles where !definition.staffRoles.contains(role) && role != Actor.engineClock.role {
                 throw .script(
                     "\(event.location): event \(event.name) names unknown role \"\(role)\"; expected a rank (\(Rank.namesInOrder)) or a staff role the workflow declares (staff_roles = {...})"
                 )
@@ -41,8 +41,15 @@ struct WorkflowValidator {
             }
         }
         for clock in definition.clocks {
-            for name in clock.startedBy + clock.metBy + clock.stoppedBy + (clock.fires.map { [$0] } ?? []) where !events.contains(name) {
+            let referred = clock.startedBy + clock.metBy + clock.stoppedBy + [clock.fires, clock.onMissed, clock.decidedBy].compactMap { $0 }
+            for name in referred where !events.contains(name) {
                 throw DefinitionReader.unknown("clock \(clock.name) refers to", "event", name, among: events, at: clock.location)
+            }
+            for (name, fields) in [(clock.onMissed, ["clock"]), (clock.decidedBy, ["clock", "decision"])] {
+                guard let name, let event = definition.event(named: name) else { continue }
+                for field in fields where event.field(named: field)?.type != .text {
+                    throw .script("\(clock.location): clock \(clock.name) uses \(name), which needs a text field \"\(field)\"; expected it in the event's data")
+                }
             }
             if case .orderPeriod(let daysField) = clock.rule {
                 for name in clock.startedBy where definition.event(named: name)?.field(named: daysField)?.type != .integer {

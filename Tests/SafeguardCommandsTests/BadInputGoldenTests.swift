@@ -11,7 +11,7 @@ struct BadInputGoldenTests {
         ("fire C9 authorise_notice --at 2026-05-24T01:30:00+01:00 --actor SUP77 --role superintendent", 2,
          "safeguard: bad input: unknown case \"C9\"; expected the id of an existing case (see 'safeguard list')"),
         ("fire C1 authorise --at 2026-05-24T01:30:00+01:00 --actor SUP77 --role superintendent", 2,
-         "safeguard: bad input: unknown event \"authorise\" in workflow dvpo; expected one of: report_incident, authorise_notice, serve_notice, apply_for_order, adjourn_hearing, report_notice_breach, grant_order, refuse_order, record_visit, report_breach, breach_outcome, expire_order, close"),
+         "safeguard: bad input: unknown event \"authorise\" in workflow dvpo; expected one of: report_incident, authorise_notice, serve_notice, apply_for_order, adjourn_hearing, report_notice_breach, grant_order, refuse_order, record_visit, report_breach, breach_outcome, expire_order, record_production, record_missed_deadline, record_deadline_decision, close"),
         ("fire C1 grant_order --at 2026-05-24T01:30:00+01:00 --actor PC1 --role constable --data days=28", 1,
          "safeguard: refused: grant_order is not allowed in state incident; allowed there: authorise_notice, close"),
         (authorise.replacingOccurrences(of: "--role superintendent", with: "--role inspector"), 1,

@@ -14,7 +14,9 @@ struct LifecycleGoldenTests {
         let steps: [(String, [String])] = [
             (Self.opening, ["C1  report_incident  opened → incident  (event 1 at 2026-05-23T22:10:00+01:00 by PC1234, constable)"]),
             (Self.authorise, ["C1  authorise_notice  incident → notice_authorised  (event 2 at 2026-05-24T01:30:00+01:00 by SUP77, superintendent)"]),
-            (Self.serve, ["C1  serve_notice  notice_authorised → notice_served  (event 3 at 2026-05-24T09:15:00+01:00 by PC1234, constable)"]),
+            // Served on the Sunday of the spring bank holiday weekend: counting starts Tuesday 00:00.
+            (Self.serve, ["C1  serve_notice  notice_authorised → notice_served  (event 3 at 2026-05-24T09:15:00+01:00 by PC1234, constable)",
+                          "  hearing due 2026-05-28T00:00:00+01:00"]),
             (Self.apply, ["C1  apply_for_order  notice_served → hearing  (event 4 at 2026-05-24T11:00:00+01:00 by PC1234, constable)"]),
             ("fire C1 adjourn_hearing --at 2026-05-26T10:30:00+01:00 --actor PC1234 --role constable --data listed_for=2026-05-27T10:00:00+01:00 --data 'reason=no interpreter'",
              ["C1  adjourn_hearing  stays hearing  (event 5 at 2026-05-26T10:30:00+01:00 by PC1234, constable)"]),
@@ -24,7 +26,8 @@ struct LifecycleGoldenTests {
             ("fire C1 record_visit --at 2026-05-28T15:00:00+01:00 --actor PC2001 --role constable --data 'outcome=victim safe'",
              ["C1  record_visit  stays order_in_force  (event 7 at 2026-05-28T15:00:00+01:00 by PC2001, constable)"]),
             ("fire C1 report_breach --at 2026-06-01T20:05:00+01:00 --actor PC3003 --role constable",
-             ["C1  report_breach  order_in_force → breach  (event 8 at 2026-06-01T20:05:00+01:00 by PC3003, constable)"]),
+             ["C1  report_breach  order_in_force → breach  (event 8 at 2026-06-01T20:05:00+01:00 by PC3003, constable)",
+              "  breach_production due 2026-06-02T20:05:00+01:00"]),
             ("fire C1 breach_outcome --at 2026-06-02T10:30:00+01:00 --actor PC3003 --role constable --data result=fined",
              ["C1  breach_outcome  breach → order_in_force  (event 9 at 2026-06-02T10:30:00+01:00 by PC3003, constable)"]),
             ("fire C1 expire_order --at 2026-06-10T00:00:00+01:00 --actor PC1234 --role constable",
@@ -42,9 +45,10 @@ struct LifecycleGoldenTests {
         #expect(object["force"] as? String == "essex")
         #expect(object["workflow"] as? String == "dvpo")
         #expect((object["data"] as? [String: Any])?["order_made_on"] as? String == "2026-05-27")
-        let deadlines = object["deadlines"] as? [[String: Any]]
-        #expect(deadlines?.first?["due"] as? String == "2026-06-09T23:59:59.999+01:00")
-        #expect(deadlines?.first?["status"] as? String == "met")
+        let deadlines = (object["deadlines"] as? [[String: Any]] ?? []).map { ($0["clock"] as! String, $0["due"] as! String, $0["status"] as! String) }
+        #expect(deadlines.map(\.0) == ["hearing", "order_end", "breach_production"])
+        #expect(deadlines.map(\.1) == ["2026-05-28T00:00:00+01:00", "2026-06-09T23:59:59.999+01:00", "2026-06-02T20:05:00+01:00"])
+        #expect(deadlines.map(\.2) == ["met", "met", "met"])
         let history = try cli.run("history C1 --json")
         let events = (try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as! [String: Any])["events"] as! [[String: Any]]
         #expect(events.map { $0["event"] as! String } == [

@@ -8,7 +8,7 @@ struct NationalProcedure {
 
     init() throws {
         let procedure = try Procedure.load(from: Scripts.shipped)
-        engine = TransitionEngine(workflow: try procedure.workflow("dvpo"), procedure: "test")
+        engine = try procedure.engine(for: "dvpo", procedure: "test")
     }
 
     /// Valid data for each event of the national vocabulary.
@@ -26,6 +26,7 @@ struct NationalProcedure {
         "record_visit": ["outcome": "victim safe"],
         "breach_outcome": ["result": "fined"],
         "close": ["reason": "no further action"],
+        "record_production": ["court": "Colchester"],
     ]
 
     /// The events that reach each state from a new case.
