@@ -133,7 +133,7 @@ dvpo:event("breach_outcome", {
 })
 
 dvpo:event("expire_order", {
-  from = "order_in_force", to = "expired", who = "constable",
+  from = "order_in_force", to = "expired", who = { "constable", "engine" },  -- tick, or an officer
   summary = "The order reaches the end of its last day (§1 step 8)",
 })
 

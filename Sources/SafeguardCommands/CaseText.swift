@@ -24,7 +24,12 @@ enum CaseText {
                 if let settled = deadline.settledAt, let by = deadline.settledBy {
                     line += " at \(Instant.format(settled)) by \(by)"
                 }
+                if let field = deadline.cappedBy { line += "  (brought forward to \(field))" }
+                if deadline.needsDecision { line += "  NEEDS A DECISION (record_deadline_decision)" }
                 lines.append(line)
+                if let decision = deadline.decision, let at = deadline.decidedAt {
+                    lines.append("    decided \(Instant.format(at)): \(decision)")
+                }
             }
         }
         if let nextEvents {

@@ -16,14 +16,17 @@ final class Casework {
         store = try SQLiteCaseStore(path: options.databasePath)
     }
 
-    /// The procedure from the scripts folder, loaded once, its sources stored by hash.
+    /// The procedure from the scripts folder, loaded once.
     func procedure() throws(WorkflowError) -> (procedure: Procedure, hash: String) {
         if let loaded { return loaded }
-        let folder = ScriptFolder(root: try options.scriptFolder())
-        let procedure = try Procedure.load(from: folder)
-        let hash = ProcedureHash.of(procedure.sources)
-        loaded = (procedure, hash)
-        return (procedure, hash)
+        loaded = try Self.loadProcedure(options)
+        return loaded!
+    }
+
+    /// The procedure from the scripts folder the options name, and its hash, without a database.
+    static func loadProcedure(_ options: GlobalOptions) throws(WorkflowError) -> (procedure: Procedure, hash: String) {
+        let procedure = try Procedure.load(from: ScriptFolder(root: try options.scriptFolder()))
+        return (procedure, ProcedureHash.of(procedure.sources))
     }
 
     func engine(for workflow: String) throws(WorkflowError) -> TransitionEngine {

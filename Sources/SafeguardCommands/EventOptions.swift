@@ -27,5 +27,11 @@ struct EventOptions: ParsableArguments {
 
     func fields() throws(WorkflowError) -> [String: Value] { try DataArguments.parse(data) }
 
-    func actorValue() -> Actor { Actor(id: actor, role: role) }
+    /// The actor; the engine's own role is for `safeguard tick` alone.
+    func actorValue() throws(WorkflowError) -> Actor {
+        guard role != Actor.engineClock.role else {
+            throw .badInput("role engine is reserved for safeguard tick; expected a rank or a staff role")
+        }
+        return Actor(id: actor, role: role)
+    }
 }

@@ -28,7 +28,7 @@ struct Fire: ParsableCommand {
     func run() throws {
         try reporting { () throws(WorkflowError) in
             let request = TransitionRequest(
-                caseID: caseID, event: eventName, at: try event.instant(), actor: event.actorValue(),
+                caseID: caseID, event: eventName, at: try event.instant(), actor: try event.actorValue(),
                 data: try event.fields(), eventID: eventID)
             let outcome = try Casework(global).fire(request)
             TransitionPrinter.print(outcome, json: global.json)

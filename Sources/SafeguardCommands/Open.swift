@@ -33,7 +33,7 @@ struct Open: ParsableCommand {
         try reporting { () throws(WorkflowError) in
             let request = TransitionRequest(
                 caseID: caseID ?? "C-" + UUID().uuidString.prefix(8), event: "", at: try event.instant(),
-                actor: event.actorValue(), data: try event.fields(), eventID: eventID, workflow: workflow, force: force)
+                actor: try event.actorValue(), data: try event.fields(), eventID: eventID, workflow: workflow, force: force)
             let outcome = try Casework(global).open(request)
             TransitionPrinter.print(outcome, json: global.json)
         }

@@ -27,6 +27,10 @@ enum Rendering {
             "clock": .string(deadline.clock), "started_at": instant(deadline.startedAt), "due": instant(deadline.due),
             "status": .string(deadline.status.rawValue), "settled_at": instant(deadline.settledAt),
             "settled_by": deadline.settledBy.map(Value.string) ?? .null,
+            "table_version": deadline.tableVersion.map(Value.string) ?? .null,
+            "capped_by": deadline.cappedBy.map(Value.string) ?? .null,
+            "needs_decision": .bool(deadline.needsDecision),
+            "decision": deadline.decision.map(Value.string) ?? .null, "decided_at": instant(deadline.decidedAt),
         ])
     }
 

@@ -37,6 +37,36 @@ extension SQLiteCaseStore {
                 try StoreCoding.text(event.data), try StoreCoding.text(event.changes),
                 try StoreCoding.text(event.guardsPassed), event.procedure,
             ])
+        try index(snapshot, db)
+    }
+
+    /// Rewrites the case's rows in the deadline index from its snapshot.
+    static func index(_ snapshot: CaseSnapshot, _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM deadline_index WHERE case_id = ?", arguments: [snapshot.id])
+        for open in OpenDeadline.of(snapshot) {
+            try db.execute(
+                sql: """
+                    INSERT INTO deadline_index (case_id, clock, started_at, due_at, status, workflow, force)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    open.caseID, open.clock, Instant.formatUTC(open.startedAt), Instant.formatUTC(open.due),
+                    open.status.rawValue, open.workflow, open.force,
+                ])
+        }
+    }
+
+    static func openDeadline(_ row: Row) throws -> OpenDeadline {
+        func instant(_ column: String) throws -> Date {
+            guard let date = Instant.parse(row[column]) else {
+                throw WorkflowError.storage("the deadline index has a malformed \(column); expected an ISO 8601 instant")
+            }
+            return date
+        }
+        return OpenDeadline(
+            caseID: row["case_id"], workflow: row["workflow"], force: row["force"], clock: row["clock"],
+            startedAt: try instant("started_at"), due: try instant("due_at"),
+            status: Deadline.Status(rawValue: row["status"]) ?? .pending)
     }
 
     static func recordedEvent(_ row: Row) throws -> RecordedEvent {

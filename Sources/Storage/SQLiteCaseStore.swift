@@ -90,6 +90,22 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
         }
     }
 
+    public func openDeadlines(dueBefore: Date?, force: String?) throws(WorkflowError) -> [OpenDeadline] {
+        try reading("read the deadline index") { db in
+            var sql = "SELECT * FROM deadline_index WHERE 1"
+            var arguments: StatementArguments = []
+            if let dueBefore {
+                sql += " AND due_at < ?"
+                arguments += [Instant.formatUTC(dueBefore)]
+            }
+            if let force {
+                sql += " AND force = ?"
+                arguments += [force]
+            }
+            return try Row.fetchAll(db, sql: sql + " ORDER BY due_at, case_id, clock", arguments: arguments).map(Self.openDeadline)
+        }
+    }
+
     public func storeProcedure(hash: String, sources: [ScriptSource]) throws(WorkflowError) {
         do {
             try writer.write { db in

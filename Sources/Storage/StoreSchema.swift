@@ -1,10 +1,12 @@
 import GRDB
+import WorkflowCore
 
 /// The database's tables, created and changed only by numbered migrations.
 ///
 /// - `procedure`: the scripts of every procedure version, by hash.
 /// - `case_snapshot`: one row a case, the case as it stands after its latest event.
 /// - `event`: the append-only log; triggers refuse updates and deletes.
+/// - `deadline_index`: each case's open deadlines, by due time, rewritten with its snapshot.
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -50,6 +52,24 @@ enum StoreSchema {
                 CREATE TRIGGER event_append_only_delete BEFORE DELETE ON event
                 BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
                 """)
+        }
+        migrator.registerMigration("v2: deadline index") { db in
+            try db.execute(sql: """
+                CREATE TABLE deadline_index (
+                    case_id TEXT NOT NULL REFERENCES case_snapshot(id),
+                    clock TEXT NOT NULL,
+                    started_at TEXT NOT NULL,
+                    due_at TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    workflow TEXT NOT NULL,
+                    force TEXT NOT NULL,
+                    PRIMARY KEY (case_id, clock, started_at)
+                );
+                CREATE INDEX deadline_index_due ON deadline_index(due_at);
+                """)
+            for text in try String.fetchAll(db, sql: "SELECT snapshot FROM case_snapshot") {
+                try SQLiteCaseStore.index(try StoreCoding.value(CaseSnapshot.self, from: text), db)
+            }
         }
         return migrator
     }

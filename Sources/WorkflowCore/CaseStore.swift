@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where cases live. Every implementation applies a transition whole or not at all: the event
 /// is appended and the snapshot replaced together, and two writers on one case never lose an update.
 public protocol CaseStore: AnyObject {
@@ -15,6 +17,10 @@ public protocol CaseStore: AnyObject {
 
     /// Cases, optionally only those in a state or of a force, by id.
     func list(state: String?, force: String?) throws(WorkflowError) -> [CaseSnapshot]
+
+    /// Open deadlines (pending, or missed awaiting a decision), soonest first, from an index
+    /// rather than a scan of every case; optionally only those due before an instant, or of a force.
+    func openDeadlines(dueBefore: Date?, force: String?) throws(WorkflowError) -> [OpenDeadline]
 
     /// Keeps the scripts a procedure hash stands for, so a case's procedure can be read back.
     func storeProcedure(hash: String, sources: [ScriptSource]) throws(WorkflowError)

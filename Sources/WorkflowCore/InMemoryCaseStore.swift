@@ -41,6 +41,14 @@ public final class InMemoryCaseStore: CaseStore {
         }
     }
 
+    public func openDeadlines(dueBefore: Date?, force: String?) throws(WorkflowError) -> [OpenDeadline] {
+        lock.withLock {
+            cases.values.flatMap(OpenDeadline.of)
+                .filter { (dueBefore == nil || $0.due < dueBefore!) && (force == nil || $0.force == force) }
+                .sorted { ($0.due, $0.caseID, $0.clock) < ($1.due, $1.caseID, $1.clock) }
+        }
+    }
+
     public func storeProcedure(hash: String, sources: [ScriptSource]) throws(WorkflowError) {
         lock.withLock { procedures[hash] = sources }
     }

@@ -173,3 +173,47 @@ struct NationalProcedureTests {
         #expect(after.data["order_breaches"] == 1)
     }
 }
+
+@Suite("Workflows/dvpo.lua: its clocks")
+struct NationalClockTests {
+    @Test func theHearingClockStartsAtServiceAndIsMetByTheHearing() throws {
+        let national = try NationalProcedure()
+        let served = try national.fire(try national.caseIn("notice_authorised"), "serve_notice", at: "2026-05-23T10:00:00+01:00")
+        let hearing = try #require(served.deadline("hearing"))
+        #expect(Instant.format(hearing.due) == "2026-05-27T10:00:00+01:00")
+        #expect(hearing.tableVersion == "ew-2026-11-21")
+        let applied = try national.fire(served, "apply_for_order", at: "2026-05-26T09:00:00+01:00")
+        let late = try national.fire(applied, "grant_order", at: "2026-05-27T10:30:00+01:00")
+        #expect(late.deadline("hearing")?.status == .missed)
+        let onTime = try national.fire(applied, "refuse_order", at: "2026-05-27T09:30:00+01:00")
+        #expect(onTime.deadline("hearing")?.status == .met)
+    }
+
+    @Test func aNoticeBreachMustBeProducedWithin24HoursOrAtTheHearingIfSooner() throws {
+        let national = try NationalProcedure()
+        // Arrested Saturday evening before the early May bank holiday, no hearing listed yet.
+        let served = try national.fire(try national.caseIn("notice_authorised"), "serve_notice", at: "2026-05-02T09:00:00+01:00")
+        let arrested = try national.fire(served, "report_notice_breach", at: "2026-05-02T20:00:00+01:00")
+        let production = try #require(arrested.deadline("notice_breach_production"))
+        #expect(Instant.format(production.due) == "2026-05-05T20:00:00+01:00")
+        #expect(production.cappedBy == nil)
+        // With the hearing listed for Tuesday 10:00, sooner than the 24 hours, the hearing is the deadline.
+        let listed = try national.fire(served, "apply_for_order", at: "2026-05-02T12:00:00+01:00",
+                                       data: ["court": "Chelmsford", "listed_for": "2026-05-05T10:00:00+01:00"])
+        let arrestedAgain = try national.fire(listed, "report_notice_breach", at: "2026-05-02T20:00:00+01:00")
+        let capped = try #require(arrestedAgain.deadline("notice_breach_production"))
+        #expect(Instant.format(capped.due) == "2026-05-05T10:00:00+01:00")
+        #expect(capped.cappedBy == "listed_for")
+        let produced = try national.fire(arrestedAgain, "record_production", at: "2026-05-05T09:00:00+01:00")
+        #expect(produced.deadline("notice_breach_production")?.status == .met)
+    }
+
+    @Test func anOrderBreachMustBeProducedWithin24Hours() throws {
+        let national = try NationalProcedure()
+        let inForce = try national.caseIn("order_in_force")
+        let arrested = try national.fire(inForce, "report_breach", at: "2026-05-23T20:00:00+01:00")
+        #expect(arrested.deadline("breach_production").map { Instant.format($0.due) } == "2026-05-26T20:00:00+01:00")
+        let released = try national.fire(arrested, "breach_outcome", at: "2026-05-26T20:03:00+01:00", data: ["result": "released_out_of_time"])
+        #expect(released.deadline("breach_production")?.status == .missed)
+    }
+}

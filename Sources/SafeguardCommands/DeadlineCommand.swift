@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import WorkflowCore
+import WorkflowLua
+
+/// `safeguard deadline`: one clock's deadline from a start, explained day by day.
+struct DeadlineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "deadline",
+        abstract: "Compute a statutory deadline and explain it day by day.",
+        discussion: """
+            Counted-time clocks (hearing, breach_production, notice_breach_production) count real time
+            only on Europe/London days that are not a Sunday, Christmas Day, Good Friday or an
+            England-and-Wales bank holiday; Saturdays count.
+
+            Examples:
+              safeguard deadline hearing --from 2026-05-23T10:00:00+01:00
+              safeguard deadline breach_production --from 2026-05-23T20:00:00+01:00 --json
+              safeguard deadline order_end --made-on 2026-06-01 --days 28
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The clock, as its workflow names it: hearing, breach_production, notice_breach_production, order_end.")
+    var clock: String
+
+    @Option(help: ArgumentHelp("When the clock starts (service, arrest), ISO 8601 with an offset.", valueName: "time"))
+    var from: String?
+
+    @Option(name: .customLong("made-on"), help: ArgumentHelp("For order_end: the day the order was made.", valueName: "date"))
+    var madeOn: String?
+
+    @Option(help: "For order_end: the order's period in days.")
+    var days: Int?
+
+    @Option(help: "The workflow whose clock to use.")
+    var workflow = "dvpo"
+
+    func run() throws {
+        try reporting { () throws(WorkflowError) in
+            let (procedure, _) = try Casework.loadProcedure(global)
+            let definition = try procedure.workflow(workflow)
+            guard let clock = definition.clock(named: self.clock) else {
+                throw .badInput("unknown clock \"\(self.clock)\" in workflow \(workflow); expected one of: \(definition.clocks.map(\.name).joined(separator: ", "))")
+            }
+            switch clock.rule {
+            case .countedHours(let rule):
+                guard let from else { throw .badInput("clock \(clock.name) needs --from: the time it starts, \(Instant.expected)") }
+                guard let start = Instant.parse(from) else { throw .malformedTime(from, field: "--from") }
+                guard let calendar = procedure.calendar else {
+                    throw .script("no bank-holiday table in the scripts folder; expected \(ScriptFolder.calendarPath)")
+                }
+                let explanation = try StatutoryClock.deadline(from: start, rule: rule, table: calendar)
+                print(global.json ? Rendering.json(ClockText.json(clock.name, explanation)) : ClockText.describe(clock.name, explanation))
+            case .orderPeriod:
+                guard let madeOn, let date = LocalDate(iso: madeOn) else {
+                    throw .badInput("clock \(clock.name) needs --made-on: the day the order was made, as YYYY-MM-DD")
+                }
+                guard let days, days > 0 else { throw .badInput("clock \(clock.name) needs --days: the order's period, a whole number of days") }
+                let end = OrderPeriod.end(madeOn: date, days: days)
+                let last = OrderPeriod.lastDay(madeOn: date, days: days)
+                if global.json {
+                    print(Rendering.json(.object([
+                        "clock": .string(clock.name), "made_on": .string(date.description), "days": .integer(days),
+                        "last_day": .string(last.description), "due": Rendering.instant(end),
+                    ])))
+                } else {
+                    print("\(clock.name): \(days) days beginning with \(date.spoken), the day the order was made")
+                    print("  in force to the end of \(last.spoken), its last day (whole London days, not 24-hour periods)")
+                    print("deadline: \(Instant.format(end))")
+                }
+            }
+        }
+    }
+}

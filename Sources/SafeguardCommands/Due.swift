@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import WorkflowCore
+
+/// `safeguard due`: pending and overdue deadlines across all cases, soonest first.
+struct Due: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List pending and overdue deadlines across all cases, soonest first.",
+        discussion: """
+            Read from the deadline index, not a scan of every case. A missed deadline stays listed,
+            marked MISSED, until someone records what was decided (record_deadline_decision).
+
+            Example:  safeguard due --within 48h --force essex
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("The time to judge from (default: now), ISO 8601 with an offset.", valueName: "time"))
+    var at: String?
+
+    @Option(help: ArgumentHelp("Only deadlines due within this long of --at (48h, 7d, 90m); missed ones always show.", valueName: "duration"))
+    var within: String?
+
+    @Option(help: "Only cases of this force.")
+    var force: String?
+
+    func run() throws {
+        try reporting { () throws(WorkflowError) in
+            let now = try TimeOption.parse(at, flag: "--at")
+            let horizon = try within.map { text throws(WorkflowError) in now.addingTimeInterval(TimeInterval(try DurationOption.seconds(text, flag: "--within"))) }
+            let deadlines = try Casework(global).store.openDeadlines(dueBefore: nil, force: force)
+                .filter { $0.status == .missed || horizon == nil || $0.due <= horizon! }
+            if global.json {
+                print(Rendering.json(.object(["at": Rendering.instant(now), "deadlines": .array(deadlines.map { deadline in
+                    .object([
+                        "case": .string(deadline.caseID), "workflow": .string(deadline.workflow), "force": .string(deadline.force),
+                        "clock": .string(deadline.clock), "started_at": Rendering.instant(deadline.startedAt),
+                        "due": Rendering.instant(deadline.due), "status": .string(Self.status(deadline, now: now)),
+                    ])
+                })])))
+                return
+            }
+            if deadlines.isEmpty { print("nothing due") }
+            for deadline in deadlines {
+                let seconds = Int(deadline.due.timeIntervalSince(now))
+                let when: String
+                switch Self.status(deadline, now: now) {
+                case "missed": when = "MISSED, needs a decision"
+                case "overdue": when = "OVERDUE by \(DurationOption.describe(seconds: seconds)) (run safeguard tick)"
+                default: when = "in \(DurationOption.describe(seconds: seconds))"
+                }
+                print("\(Instant.format(deadline.due))  \(deadline.caseID)  \(deadline.clock)  \(deadline.force)  \(when)")
+            }
+        }
+    }
+
+    /// `pending`, `overdue` (past due, not yet ticked) or `missed` (recorded, awaiting a decision).
+    static func status(_ deadline: OpenDeadline, now: Date) -> String {
+        if deadline.status == .missed { return "missed" }
+        return deadline.due < now ? "overdue" : "pending"
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import WorkflowCore
+
+/// `safeguard tick`: fires what the clocks make due, as the engine's clock.
+struct Tick: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Fire what the clocks make due: expire orders at their end, record missed hearing and production deadlines.",
+        discussion: """
+            Each transition is recorded with the engine's clock as actor, at the deadline's own time.
+            A missed deadline stays on 'safeguard due' and 'safeguard show' until someone records what
+            was decided (record_deadline_decision). Running tick twice at the same time changes nothing.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("The time to tick to (default: now), ISO 8601 with an offset.", valueName: "time"))
+    var at: String?
+
+    @Option(help: "Only cases of this force.")
+    var force: String?
+
+    func run() throws {
+        var failed: WorkflowError.Kind?
+        try reporting { () throws(WorkflowError) in
+            let now = try TimeOption.parse(at, flag: "--at")
+            let results = try Casework(global).tick(at: now, force: force)
+            var fired = 0
+            var failures: [WorkflowError] = []
+            var lines: [Value] = []
+            for result in results {
+                switch result.outcome {
+                case .success(.recorded(let event, _)):
+                    fired += 1
+                    lines.append(Rendering.eventValue(event))
+                    if !global.json { print(Rendering.transitionLine(event) + "  [\(result.deadline.clock) due \(Instant.format(result.deadline.due))]") }
+                case .success(.alreadyRecorded):
+                    continue
+                case .failure(let error):
+                    failures.append(error)
+                    FileHandle.standardError.write(Data("safeguard: \(error.kind.rawValue): case \(result.deadline.caseID), clock \(result.deadline.clock): \(error.message)\n".utf8))
+                }
+            }
+            if global.json {
+                print(Rendering.json(.object([
+                    "at": Rendering.instant(now), "fired": .integer(fired), "failed": .integer(failures.count), "events": .array(lines),
+                ])))
+            } else {
+                print("tick at \(Instant.format(now)): \(fired) fired, \(failures.count) failed")
+            }
+            failed = failures.first?.kind
+        }
+        if let failed { throw ExitCode(ExitStatus.code(for: failed)) }
+    }
+}
