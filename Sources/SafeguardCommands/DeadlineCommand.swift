@@ -9,13 +9,11 @@ struct DeadlineCommand: ParsableCommand {
         commandName: "deadline",
         abstract: "Compute a statutory deadline and explain it day by day.",
         discussion: """
-            Counted-time clocks (hearing, breach_production, notice_breach_production) count real time
-            only on Europe/London days that are not a Sunday, Christmas Day, Good Friday or an
-            England-and-Wales bank holiday; Saturdays count.
+            Counted-time clocks (hearing, breach_production, notice_breach_production) count real time only on Europe/London days that are not a Sunday, Christmas Day, Good Friday or an England-and-Wales bank holiday; Saturdays count. The bank-holiday table is Calendars/england-and-wales.json in the scripts folder.
 
             Examples:
               safeguard deadline hearing --from 2026-05-23T10:00:00+01:00
-              safeguard deadline breach_production --from 2026-05-23T20:00:00+01:00 --json
+              safeguard deadline breach_production --from 2026-05-23T20:00:00Z --json
               safeguard deadline order_end --made-on 2026-06-01 --days 28
             """)
 

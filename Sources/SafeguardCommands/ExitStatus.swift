@@ -26,11 +26,11 @@ public enum ExitStatus {
     public static let help = """
         Exit codes:
           0   success
-          1   refused by the workflow (wrong state, rank too low, a rule said no)
-          2   bad input (unknown case or event, missing or ill-typed data, malformed time)
-          3   script error (a workflow script failed to load or run; the message names file:line)
-          4   storage conflict (another writer held the case or the database)
-          5   storage error (the database could not be opened, read or written)
-          64  usage (the command line itself could not be parsed)
+          1   refused by the workflow: wrong state, rank too low, a rule
+          2   bad input: unknown case or event, bad data, malformed time
+          3   script error: a script failed to load or run (file:line)
+          4   storage conflict: another writer held the case or database
+          5   storage error: the database could not be opened or written
+          64  usage: the command line could not be parsed
         """
 }

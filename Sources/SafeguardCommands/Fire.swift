@@ -7,9 +7,11 @@ struct Fire: ParsableCommand {
         abstract: "Fire an event on a case; prints the transition, or one line saying why not.",
         discussion: """
             Example:
-              safeguard fire C1 authorise_notice --at 2026-05-24T01:30:00+01:00 --actor SUP77 --role superintendent \\
-                --data grounds="..." --data victim_opinion="..." --data children_welfare="none in household" \\
-                --data perpetrator_representations="none made" --data premises_conditions=false
+              safeguard fire C1 authorise_notice --at 2026-05-24T01:30:00+01:00 \\
+                --actor SUP77 --role superintendent --data grounds="..." \\
+                --data victim_opinion="..." --data children_welfare="none" \\
+                --data perpetrator_representations="none made" \\
+                --data premises_conditions=false
             """)
 
     @OptionGroup var global: GlobalOptions

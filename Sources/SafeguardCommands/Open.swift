@@ -8,9 +8,10 @@ struct Open: ParsableCommand {
         abstract: "Open a case: records the workflow's opening event (report_incident for dvpo).",
         discussion: """
             Example:
-              safeguard open --workflow dvpo --force essex --id C1 --at 2026-05-23T22:10:00+01:00 \\
-                --actor PC1234 --role constable \\
-                --data perpetrator_dob=1990-04-01 --data relationship=cohabitant --data violence=used
+              safeguard open --workflow dvpo --force essex --id C1 \\
+                --at 2026-05-23T22:10:00+01:00 --actor PC1234 --role constable \\
+                --data perpetrator_dob=1990-04-01 --data relationship=cohabitant \\
+                --data violence=used
             """)
 
     @OptionGroup var global: GlobalOptions

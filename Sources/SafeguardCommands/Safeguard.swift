@@ -6,13 +6,9 @@ public struct Safeguard: ParsableCommand {
         commandName: "safeguard",
         abstract: "Case workflow engine for domestic abuse protection notices and orders (DVPN/DVPO).",
         discussion: """
-            Each case runs through a procedure written in Lua (Workflows/, Plugins/) and is recorded in
-            SQLite: every event appended to the case's history with the case's new state, in one
-            transaction. Times are ISO 8601 with an offset; they are stored in UTC and shown in
-            Europe/London.
+            Each case runs through a procedure written in Lua (Workflows/, Plugins/) and is recorded in SQLite: every event is appended to the case's history with the case's new state, in one transaction. Times are ISO 8601 with an offset; they are stored in UTC and shown in Europe/London.
 
-            Global options: --db PATH (env SAFEGUARD_DB, default ./safeguard.sqlite), --scripts DIR
-            (env SAFEGUARD_SCRIPTS, default the shipped scripts), --json.
+            Global options: --db PATH (env SAFEGUARD_DB, default ./safeguard.sqlite), --scripts DIR (env SAFEGUARD_SCRIPTS, default the shipped scripts), --json.
 
             \(ExitStatus.help)
             """,
