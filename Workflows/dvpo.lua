@@ -31,6 +31,10 @@ local ASSOCIATED_PERSONS = {
   "intimate_relationship", "parent_of_same_child",
 }
 
+-- §0 rule 7, §2: an order lasts at least 14 and at most 28 days. Plugins' policies about order
+-- lengths must stay within this (the statutory floor).
+dvpo:limit("order_days", { min = 14, max = 28, rule = "CSA 2010 s.28(10)" })
+
 -- Events ---------------------------------------------------------------------------------------
 
 dvpo:event("report_incident", {
@@ -48,6 +52,7 @@ dvpo:event("report_incident", {
 
 dvpo:event("authorise_notice", {
   from = "incident", to = "notice_authorised", who = "superintendent",  -- §0 rule 1; CSA s.24(1)
+  statutory = true,  -- a plugin may raise the rank, never lower it or add staff roles
   summary = "A superintendent or above authorises the notice (§1 step 2)",
   data = {
     grounds = { "text", summary = "Reasonable grounds for both limbs of the statutory test" },
@@ -66,6 +71,7 @@ dvpo:event("authorise_notice", {
 
 dvpo:event("serve_notice", {
   from = "notice_authorised", to = "notice_served", who = "constable",
+  statutory = true,  -- §0 rule 4: served on the perpetrator personally by a constable
   summary = "A constable serves the notice on the perpetrator personally (§1 step 4)",
   data = {
     hearing_address = { "text", required_unless = "address_refused", personal = true,

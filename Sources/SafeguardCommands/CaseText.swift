@@ -10,6 +10,7 @@ enum CaseText {
             "  last event  \(Instant.format(snapshot.updatedAt)) (event \(snapshot.version))",
             "  procedure   \(snapshot.procedure.prefix(12))",
         ]
+        if let plugins = snapshot.plugins, !plugins.isEmpty { lines.append("  plugins     " + plugins.joined(separator: ", ")) }
         if !snapshot.data.isEmpty {
             lines.append("Data")
             let width = snapshot.data.keys.map(\.count).max() ?? 0

@@ -9,41 +9,43 @@ import WorkflowLua
 final class Casework {
     let store: SQLiteCaseStore
     private let options: GlobalOptions
-    private var loaded: (procedure: Procedure, hash: String)?
+    private var loaded: [String: (procedure: Procedure, hash: String)] = [:]
 
     init(_ options: GlobalOptions) throws(WorkflowError) {
         self.options = options
         store = try SQLiteCaseStore(path: options.databasePath)
     }
 
-    /// The procedure from the scripts folder, loaded once.
-    func procedure() throws(WorkflowError) -> (procedure: Procedure, hash: String) {
-        if let loaded { return loaded }
-        loaded = try Self.loadProcedure(options)
-        return loaded!
+    /// A force's procedure from the scripts folder, loaded once per force.
+    func procedure(force: String) throws(WorkflowError) -> (procedure: Procedure, hash: String) {
+        if let cached = loaded[force] { return cached }
+        let result = try Self.loadProcedure(options, force: force)
+        loaded[force] = result
+        return result
     }
 
-    /// The procedure from the scripts folder the options name, and its hash, without a database.
-    static func loadProcedure(_ options: GlobalOptions) throws(WorkflowError) -> (procedure: Procedure, hash: String) {
-        let procedure = try Procedure.load(from: ScriptFolder(root: try options.scriptFolder()))
+    /// A force's procedure (the national one for nil) and its hash, without a database.
+    static func loadProcedure(_ options: GlobalOptions, force: String?) throws(WorkflowError) -> (procedure: Procedure, hash: String) {
+        let procedure = try Procedure.load(from: ScriptFolder(root: try options.scriptFolder()), force: force)
         return (procedure, ProcedureHash.of(procedure.sources))
     }
 
-    func engine(for workflow: String) throws(WorkflowError) -> TransitionEngine {
-        let (procedure, hash) = try procedure()
+    func engine(for workflow: String, force: String) throws(WorkflowError) -> TransitionEngine {
+        let (procedure, hash) = try procedure(force: force)
         return try procedure.engine(for: workflow, procedure: hash)
     }
 
     /// Opens a case with the workflow's opening event.
     func open(_ request: TransitionRequest) throws(WorkflowError) -> RecordOutcome {
         let workflow = request.workflow ?? "dvpo"
-        let engine = try engine(for: workflow)
+        let force = request.force ?? "national"
+        let engine = try engine(for: workflow, force: force)
         guard let opening = engine.workflow.events.first(where: { $0.origin == .newCase }) else {
             throw .script("\(engine.workflow.location): workflow \(workflow) has no opening event")
         }
         var request = request
         request.event = opening.name
-        try store.storeProcedure(hash: engine.procedure, sources: try procedure().procedure.sources)
+        try store.storeProcedure(hash: engine.procedure, sources: try procedure(force: force).procedure.sources)
         return try store.record(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
             if current != nil { throw .caseExists(request.caseID) }
             return try engine.transition(nil, request)
@@ -53,7 +55,7 @@ final class Casework {
     /// Fires an event on an existing case.
     func fire(_ request: TransitionRequest) throws(WorkflowError) -> RecordOutcome {
         guard let existing = try store.snapshot(request.caseID) else { throw .unknownCase(request.caseID) }
-        let engine = try engine(for: existing.workflow)
+        let engine = try engine(for: existing.workflow, force: existing.force)
         return try store.record(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
             guard let current else { throw .unknownCase(request.caseID) }
             return try engine.transition(current, request)

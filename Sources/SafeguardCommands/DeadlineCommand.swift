@@ -34,9 +34,12 @@ struct DeadlineCommand: ParsableCommand {
     @Option(help: "The workflow whose clock to use.")
     var workflow = "dvpo"
 
+    @Option(help: "A force whose plugins add clocks of their own (e.g. humberside's visits).")
+    var force: String?
+
     func run() throws {
         try reporting { () throws(WorkflowError) in
-            let (procedure, _) = try Casework.loadProcedure(global)
+            let (procedure, _) = try Casework.loadProcedure(global, force: force)
             let definition = try procedure.workflow(workflow)
             guard let clock = definition.clock(named: self.clock) else {
                 throw .badInput("unknown clock \"\(self.clock)\" in workflow \(workflow); expected one of: \(definition.clocks.map(\.name).joined(separator: ", "))")
@@ -50,6 +53,16 @@ struct DeadlineCommand: ParsableCommand {
                 }
                 let explanation = try StatutoryClock.deadline(from: start, rule: rule, table: calendar)
                 print(global.json ? Rendering.json(ClockText.json(clock.name, explanation)) : ClockText.describe(clock.name, explanation))
+            case .elapsed(let hours):
+                guard let from else { throw .badInput("clock \(clock.name) needs --from: the time it starts, \(Instant.expected)") }
+                guard let start = Instant.parse(from) else { throw .malformedTime(from, field: "--from") }
+                let due = start.addingTimeInterval(TimeInterval(hours * 3600))
+                if global.json {
+                    print(Rendering.json(.object(["clock": .string(clock.name), "hours": .integer(hours), "from": Rendering.instant(start), "due": Rendering.instant(due)])))
+                } else {
+                    print("\(clock.name): \(hours) hours of real time from \(Instant.format(start)), every day counted")
+                    print("deadline: \(Instant.format(due))")
+                }
             case .orderPeriod:
                 guard let madeOn, let date = LocalDate(iso: madeOn) else {
                     throw .badInput("clock \(clock.name) needs --made-on: the day the order was made, as YYYY-MM-DD")

@@ -18,6 +18,7 @@ enum Rendering {
             "state": .string(snapshot.state), "data": .object(snapshot.data),
             "deadlines": .array(snapshot.deadlines.map(deadlineValue)), "version": .integer(snapshot.version),
             "procedure": .string(snapshot.procedure), "opened_at": instant(snapshot.openedAt),
+            "plugins": .array((snapshot.plugins ?? []).map(Value.string)),
             "updated_at": instant(snapshot.updatedAt),
         ])
     }

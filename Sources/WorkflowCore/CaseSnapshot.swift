@@ -12,6 +12,8 @@ public struct CaseSnapshot: Sendable, Hashable, Codable {
     public var version: Int
     /// The hash of the procedure the case runs under.
     public var procedure: String
+    /// The force plugins layered on the national procedure for this case, `name version`.
+    public var plugins: [String]?
     public var openedAt: Date
     /// The time of the latest event.
     public var updatedAt: Date

@@ -8,13 +8,15 @@ public struct ClockDefinition: Sendable, Hashable {
         case orderPeriod(daysField: String)
         /// N hours of counted time from the starting event (domain.md §9.1).
         case countedHours(CountedHours)
+        /// N hours of real time from the starting event, every day counted (a visit schedule).
+        case elapsed(hours: Int)
 
         /// Whether meeting the clock after its deadline counts as missing it. An order's end is
         /// reached, not missed, however late `expire_order` is recorded.
         public var lateMeansMissed: Bool {
             switch self {
             case .orderPeriod: false
-            case .countedHours: true
+            case .countedHours, .elapsed: true
             }
         }
     }

@@ -20,12 +20,16 @@ public struct EventDefinition {
     public var actions: [Action]
     public var summary: String
     public var location: SourceLocation
+    /// Who may fire it is set by statute (a superintendent authorises; a constable serves): a
+    /// plugin may raise the rank but never lower it or add staff roles.
+    public var statutoryWho: Bool
 
     public init(
         name: String, origin: Origin, target: String?, who: RoleRequirement = RoleRequirement(),
         fields: [FieldSpec] = [], guards: [Guard] = [], actions: [Action] = [], summary: String = "",
-        location: SourceLocation = .builtIn
+        location: SourceLocation = .builtIn, statutoryWho: Bool = false
     ) {
+        self.statutoryWho = statutoryWho
         self.name = name
         self.origin = origin
         self.target = target

@@ -47,6 +47,8 @@ extension TransitionEngine {
                 throw .script("\(clock.location): clock \(clock.name) needs whole-number field \"\(daysField)\" on \(event.name)")
             }
             return Deadline(clock: clock.name, startedAt: at, due: OrderPeriod.end(madeOn: London.date(of: at), days: days))
+        case .elapsed(let hours):
+            return Deadline(clock: clock.name, startedAt: at, due: at.addingTimeInterval(TimeInterval(hours * 3600)))
         case .countedHours(let rule):
             guard let calendar else {
                 throw .script("\(clock.location): clock \(clock.name) counts hours but no bank-holiday table is loaded; expected Calendars/england-and-wales.json")

@@ -65,6 +65,7 @@ public struct TransitionEngine {
         var snapshot = current ?? CaseSnapshot(
             id: request.caseID, workflow: workflow.name, force: request.force ?? "national", state: target,
             version: 0, procedure: procedure, openedAt: request.at, updatedAt: request.at)
+        if current == nil { snapshot.plugins = workflow.plugins.map { "\($0.name) \($0.version)" } }
         snapshot.state = target
         snapshot.data.merge(data) { _, new in new }
         snapshot.data.merge(changes) { _, new in new }

@@ -8,6 +8,14 @@ public struct WorkflowDefinition {
     /// Roles beyond the ranks that this procedure knows (`legal_officer`).
     public var staffRoles: [String]
     public var location: SourceLocation
+    /// The force whose plugins were layered on, if any.
+    public var force: String?
+    /// The plugins layered on, in the order they were applied.
+    public var plugins: [PluginInfo] = []
+    /// The plugins' policies with their values.
+    public var policies: [PolicyDefinition] = []
+    /// The statutory limits plugins' policies must stay within.
+    public var limits: [StatutoryLimit] = []
 
     public init(
         name: String, title: String = "", states: [StateDefinition], events: [EventDefinition],

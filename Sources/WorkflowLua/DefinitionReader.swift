@@ -6,41 +6,21 @@ import WorkflowCore
 struct DefinitionReader {
     let hooks: LuaHookAdapter
 
-    func read(_ declared: [String: Value]) throws(WorkflowError) -> WorkflowDefinition {
-        let location = Self.location(declared)
-        let states = Self.list(declared["states"]).map { state in
-            StateDefinition(
-                name: state["name"]?.stringValue ?? "", isFinal: state["final"]?.boolValue ?? false,
-                summary: state["summary"]?.stringValue ?? "", location: Self.location(state))
-        }
-        var events = try Self.list(declared["events"]).map { event throws(WorkflowError) in try Self.event(event) }
-        var definition = WorkflowDefinition(
-            name: declared["name"]?.stringValue ?? "", title: declared["title"]?.stringValue ?? "",
-            states: states, events: [], clocks: Self.list(declared["clocks"]).map(Self.clock),
-            staffRoles: Self.names(declared["staff_roles"]), location: location)
-
-        for (kind, key) in [("guard", "guards"), ("action", "actions")] {
-            for hook in Self.list(declared[key]) {
-                let hookLocation = Self.location(hook)
-                let eventName = hook["event"]?.stringValue ?? ""
-                let name = hook["name"]?.stringValue ?? ""
-                guard let index = events.firstIndex(where: { $0.name == eventName }) else {
-                    throw Self.unknown("\(kind) \(name) is on", "event", eventName, among: events.map(\.name), at: hookLocation)
-                }
-                let number = hook["hook"]?.integerValue ?? 0
-                if kind == "guard" {
-                    events[index].guards.append(hooks.guardValue(name: name, hook: number, location: hookLocation))
-                } else {
-                    events[index].actions.append(hooks.actionValue(name: name, hook: number, location: hookLocation))
-                }
-            }
-        }
-        definition.events = events
+    /// The workflow's own declarations, with the active plugins' layered on for `force`.
+    func read(_ declared: [String: Value], plugins: [(PluginInfo, [PolicyDefinition])], force: String?) throws(WorkflowError) -> WorkflowDefinition {
+        let pieces = DeclaredPieces(declared)
+        let mine = plugins.filter { $0.0.extends == pieces.name }
+        let active = Set(pieces.states.compactMap(\.plugin) + pieces.events.compactMap(\.plugin) + pieces.clocks.compactMap(\.plugin)
+            + pieces.guards.compactMap(\.plugin) + pieces.actions.compactMap(\.plugin) + pieces.patches.compactMap(\.plugin))
+        let activePlugins = mine.filter { force != nil && $0.0.forces.contains(force!) || active.contains($0.0.name) }
+        let ordered = try PluginOrder.sorted(activePlugins.map(\.0), known: Set(plugins.map(\.0.name)))
+        var layering = PluginLayering(pieces: pieces, hooks: hooks, force: force)
+        let definition = try layering.layer(ordered, policies: activePlugins.flatMap(\.1))
         try WorkflowValidator(definition: definition).check()
         return definition
     }
 
-    static func event(_ event: [String: Value]) throws(WorkflowError) -> EventDefinition {
+    static func event(_ event: [String: Value]) -> EventDefinition {
         let origin: EventDefinition.Origin
         switch event["origin"]?.stringValue {
         case "new": origin = .newCase
@@ -52,8 +32,20 @@ struct DefinitionReader {
             minimumRank: who["rank"]?.stringValue.flatMap(Rank.init(name:)), staffRoles: names(who["staff"]))
         return EventDefinition(
             name: event["name"]?.stringValue ?? "", origin: origin, target: event["to"]?.stringValue, who: requirement,
-            fields: list(event["fields"]).map(field), summary: event["summary"]?.stringValue ?? "",
-            location: location(event))
+            fields: list(event["fields"]).map { spec in
+                var parsed = field(spec)
+                parsed.location = location(event)
+                return parsed
+            }, summary: event["summary"]?.stringValue ?? "",
+            location: location(event), statutoryWho: event["statutory"]?.boolValue ?? false)
+    }
+
+    static func number(_ value: Value) -> Double? {
+        switch value {
+        case .integer(let i): Double(i)
+        case .number(let d): d
+        default: nil
+        }
     }
 
     static func field(_ field: [String: Value]) -> FieldSpec {
@@ -83,7 +75,9 @@ struct DefinitionReader {
 
     static func clock(_ clock: [String: Value]) -> ClockDefinition {
         let rule: ClockDefinition.Rule
-        if clock["rule"]?.stringValue == "counted_hours" {
+        if clock["rule"]?.stringValue == "elapsed" {
+            rule = .elapsed(hours: clock["hours"]?.integerValue ?? 0)
+        } else if clock["rule"]?.stringValue == "counted_hours" {
             rule = .countedHours(CountedHours(
                 hours: clock["hours"]?.integerValue ?? 0,
                 disregard: Set(names(clock["disregard"]).compactMap(DayCategory.init(rawValue:))),

@@ -35,7 +35,7 @@ load = function(chunk, name, mode, env)
   return original_load(chunk, name, "t", env)
 end
 
-local registry = { workflows = {}, order = {}, hooks = {} }
+local registry = { workflows = {}, order = {}, hooks = {}, plugins = {}, policy_tables = {}, force = nil }
 
 -- The first stack level (counted from the caller of this function's caller) that is a
 -- script's, not this prelude's: declarations are blamed on the line that made them.
@@ -143,7 +143,7 @@ local function parse_field(name, spec, what)
   return field
 end
 
-local EVENT_KEYS = { from = true, to = true, opens = true, who = true, data = true, summary = true }
+local EVENT_KEYS = { from = true, to = true, opens = true, who = true, data = true, summary = true, statutory = true }
 local CLOCK_KEYS = { rule = true, days_field = true, hours = true, disregard = true, unsettled_days = true,
   capped_by = true, started_by = true, met_by = true, stopped_by = true, fires = true, on_missed = true,
   decided_by = true, summary = true }
@@ -172,7 +172,8 @@ function Workflow:event(name, spec)
   local what = "event " .. name
   check_keys(spec, EVENT_KEYS, what)
   local file, line = where()
-  local event = { name = name, summary = spec.summary or "", file = file, line = line, fields = {} }
+  local event = { name = name, summary = spec.summary or "", file = file, line = line, fields = {},
+    statutory = spec.statutory == true }
   if spec.opens then
     if spec.from ~= nil then fail("%s has both opens and from; expected one", what) end
     event.origin = "new"
@@ -234,12 +235,16 @@ function Workflow:clock(name, spec)
   end
   if spec.rule == "order_period" then
     if not is_name(spec.days_field) then fail("clock %s (order_period) needs days_field = the event's field of days", name) end
-  elseif spec.rule == "counted_hours" then
-    -- domain.md §9.1: N hours counted on local days that are not disregarded.
-    if math.type(spec.hours) ~= "integer" or spec.hours < 1 then
-      fail("clock %s (counted_hours) needs hours = a whole number of hours, 1 or more", name)
+  elseif spec.rule == "counted_hours" or spec.rule == "elapsed" then
+    -- domain.md §9.1: N hours counted on local days that are not disregarded (counted_hours),
+    -- or N hours of real time (elapsed). `hours = { policy = "name" }` reads a plugin policy.
+    if type(spec.hours) == "table" and is_name(spec.hours.policy) then
+      clock.hours_policy = spec.hours.policy
+    elseif math.type(spec.hours) ~= "integer" or spec.hours < 1 then
+      fail("clock %s (%s) needs hours = a whole number of hours, 1 or more, or { policy = \"name\" }", name, spec.rule)
+    else
+      clock.hours = spec.hours
     end
-    clock.hours = spec.hours
     clock.disregard = name_list(spec.disregard or { "sunday", "christmas_day", "good_friday", "bank_holiday" },
       "clock " .. name .. ".disregard")
     for _, category in ipairs(clock.disregard) do
@@ -252,10 +257,23 @@ function Workflow:clock(name, spec)
       fail("clock %s.unsettled_days must be \"count\" or \"disregard\"", name)
     end
   else
-    fail("clock %s has rule %s; expected order_period or counted_hours", name, tostring(spec.rule))
+    fail("clock %s has rule %s; expected order_period, counted_hours or elapsed", name, tostring(spec.rule))
   end
   if #clock.started_by == 0 then fail("clock %s needs started_by = an event", name) end
   self.clocks[#self.clocks + 1] = clock
+  return self
+end
+
+--- Declares a statutory limit plugins' policies must stay within:
+--- `wf:limit("order_days", { min = 14, max = 28, rule = "CSA 2010 s.28(10)" })`.
+function Workflow:limit(name, spec)
+  if not is_name(name) then fail("limit name must be a lower_case name; got %s", type(name)) end
+  if type(spec) ~= "table" then fail("limit %s needs a table; got %s", name, type(spec)) end
+  check_keys(spec, { min = true, max = true, rule = true }, "limit " .. name)
+  if type(spec.min) ~= "number" or type(spec.max) ~= "number" then fail("limit %s needs min and max numbers", name) end
+  local file, line = where()
+  self.limits[#self.limits + 1] = { name = name, min = spec.min, max = spec.max, rule = spec.rule or "",
+    file = file, line = line }
   return self
 end
 
@@ -270,7 +288,7 @@ function engine.workflow(spec)
   local file, line = where()
   local wf = setmetatable({ name = spec.name, title = spec.title or "", file = file, line = line,
     staff_roles = name_list(spec.staff_roles or {}, "staff_roles"),
-    states = {}, events = {}, guards = {}, actions = {}, clocks = {} }, Workflow)
+    states = {}, events = {}, guards = {}, actions = {}, clocks = {}, patches = {}, limits = {} }, Workflow)
   registry.workflows[spec.name] = wf
   registry.order[#registry.order + 1] = spec.name
   return wf
@@ -282,6 +300,139 @@ local function check_date(value, what)
   if not y then fail("%s must be a date YYYY-MM-DD; got text that is not one", what) end
   return tonumber(y), tonumber(m), tonumber(d)
 end
+
+
+-- Plugins ------------------------------------------------------------------------------------
+-- A plugin extends a workflow for the forces it names. Its declarations are tagged with its
+-- name; what it changes in the workflow's own pieces is recorded as a patch. The engine layers
+-- plugins in a deterministic order and refuses, with file:line, a plugin that conflicts with
+-- another or loosens the statute. A plugin for another force is checked but contributes nothing.
+
+local POLICY_TYPES = { integer = true, number = true, text = true, boolean = true, integer_list = true, text_list = true }
+
+local Plugin = {}
+Plugin.__index = Plugin
+
+-- Runs a workflow declaration on the plugin's behalf: the new pieces are tagged with the plugin,
+-- or dropped again when the plugin is not for the force being loaded.
+local function delegate(method, list_name)
+  return function(self, ...)
+    local list = self.workflow[list_name]
+    local before = #list
+    Workflow[method](self.workflow, ...)
+    for i = before + 1, #list do
+      if self.active then list[i].plugin = self.name else list[i] = nil end
+    end
+    return self
+  end
+end
+
+Plugin.state = delegate("state", "states")
+Plugin.event = delegate("event", "events")
+Plugin.clock = delegate("clock", "clocks")
+Plugin.guard = delegate("guard", "guards")
+Plugin.action = delegate("action", "actions")
+
+local function patch(self, entry)
+  local file, line = where()
+  entry.plugin, entry.file, entry.line = self.name, file, line
+  if self.active then self.workflow.patches[#self.workflow.patches + 1] = entry end
+  return self
+end
+
+--- Adds a staff role (`legal_officer`) the plugin's events and `allow` may name.
+function Plugin:staff_role(name)
+  if not is_name(name) then fail("staff_role needs a lower_case name; got %s", type(name)) end
+  if RANK_ORDER[name] then fail("staff_role %s is a rank; expected a staff role name", name) end
+  return patch(self, { kind = "staff_role", role = name })
+end
+
+--- Lets a staff role fire an existing event as well as the ranks it already allows.
+function Plugin:allow(event, roles)
+  if not is_name(event) then fail("allow needs an event name first; got %s", type(event)) end
+  return patch(self, { kind = "allow", event = event, roles = name_list(roles, "allow's roles") })
+end
+
+--- Raises the rank an existing event needs (tighter policy); it may never lower it.
+function Plugin:require_rank(event, rank)
+  if not is_name(event) then fail("require_rank needs an event name first; got %s", type(event)) end
+  if not RANK_ORDER[rank] then fail("require_rank needs a rank second (%s); got %s", concat(RANKS, ", "), tostring(rank)) end
+  return patch(self, { kind = "require_rank", event = event, rank = rank })
+end
+
+--- Asks for one more item of data on an existing event.
+function Plugin:field(event, name, spec)
+  if not is_name(event) then fail("field needs an event name first; got %s", type(event)) end
+  if not is_name(name) then fail("field on %s needs a lower_case field name second; got %s", event, type(name)) end
+  return patch(self, { kind = "field", event = event, field = parse_field(name, spec, "field " .. name .. " of " .. event) })
+end
+
+--- Sets a policy's value: the plugin's own, or one another plugin declares (which this plugin
+--- must then come after).
+function Plugin:set(policy, value)
+  if not is_name(policy) then fail("set needs a policy name first; got %s", type(policy)) end
+  if value == nil then fail("set %s needs a value", policy) end
+  return patch(self, { kind = "set", policy = policy, value = value })
+end
+
+local PLUGIN_KEYS = { name = true, version = true, forces = true, extends = true, order = true, after = true,
+  summary = true, policies = true }
+local POLICY_KEYS = { type = true, default = true, summary = true, within = true }
+
+--- Declares a plugin: `engine.plugin { name = "essex", forces = { "essex" }, extends = "dvpo", … }`.
+function engine.plugin(spec)
+  if type(spec) ~= "table" then fail("engine.plugin needs a table; got %s", type(spec)) end
+  check_keys(spec, PLUGIN_KEYS, "engine.plugin")
+  if not is_name(spec.name) then fail("engine.plugin needs name = a lower_case name") end
+  for _, other in ipairs(registry.plugins) do
+    if other.name == spec.name then fail("plugin %s is declared twice (first at %s:%d)", spec.name, other.file, other.line) end
+  end
+  if type(spec.version) ~= "string" then fail("plugin %s needs version = text, like \"1.0\"", spec.name) end
+  local workflow = registry.workflows[spec.extends]
+  if workflow == nil then fail("plugin %s extends %s, which no workflow declares", spec.name, tostring(spec.extends)) end
+  local order = spec.order or 100
+  if math.type(order) ~= "integer" then fail("plugin %s.order must be a whole number", spec.name) end
+  local forces = name_list(spec.forces or {}, "plugin " .. spec.name .. ".forces")
+  if #forces == 0 then fail("plugin %s needs forces = the forces it is for, like { \"essex\" }", spec.name) end
+  local file, line = where()
+  local info = { name = spec.name, version = spec.version, extends = spec.extends, order = order, forces = forces,
+    after = name_list(spec.after or {}, "plugin " .. spec.name .. ".after"), summary = spec.summary or "",
+    file = file, line = line, policies = {} }
+  local active = false
+  for _, force in ipairs(forces) do
+    if force == registry.force then active = true end
+  end
+  info.active = active
+  local values = {}
+  local names = {}
+  for name in pairs(spec.policies or {}) do names[#names + 1] = name end
+  sort(names)
+  for _, name in ipairs(names) do
+    local policy = spec.policies[name]
+    local what = "policy " .. name .. " of plugin " .. spec.name
+    if not is_name(name) then fail("plugin %s has a policy whose name is not a lower_case name", spec.name) end
+    if type(policy) ~= "table" then fail("%s needs a table with type, default and summary", what) end
+    check_keys(policy, POLICY_KEYS, what)
+    if not POLICY_TYPES[policy.type] then
+      fail("%s has type %s; expected integer, number, text, boolean, integer_list or text_list", what, tostring(policy.type))
+    end
+    if type(policy.summary) ~= "string" or #policy.summary == 0 then fail("%s needs summary = one sentence", what) end
+    if policy.default == nil then fail("%s needs default = its value unless a force sets another", what) end
+    if policy.within ~= nil and not is_name(policy.within) then fail("%s.within must name a limit of %s", what, spec.extends) end
+    info.policies[#info.policies + 1] = { name = name, type = policy.type, default = policy.default,
+      summary = policy.summary, within = policy.within, file = file, line = line }
+    values[name] = policy.default
+  end
+  registry.plugins[#registry.plugins + 1] = info
+  registry.policy_tables[spec.name] = values
+  return setmetatable({ name = spec.name, workflow = workflow, active = active, policy = values }, Plugin)
+end
+
+--- Used by the engine once layering has decided each policy's value.
+function registry.apply_policy(plugin, name, value)
+  registry.policy_tables[plugin][name] = value
+end
+
 
 --- Whole years from `birth` to `on` (both YYYY-MM-DD): the age on that day.
 function engine.age_on(birth, on)

@@ -9,26 +9,40 @@ import WorkflowCore
 ///     let dvpo = try procedure.workflow("dvpo")
 public final class Procedure {
     public let interpreter: LuaInterpreter
-    /// Every file the procedure is made of, in load order: the scripts and the holiday table.
+    /// The files this force's procedure is made of, in load order: the workflows, the plugins
+    /// that apply to the force, and the holiday table. Their hash identifies the procedure.
     public let sources: [ScriptSource]
     public let workflows: [String: WorkflowDefinition]
     /// The bank-holiday table counted-time clocks use, when the folder has one.
     public let calendar: HolidayTable?
+    /// The force whose plugins were layered on; nil for the national procedure alone.
+    public let force: String?
+    /// Every plugin in the folder, whichever forces it is for (`safeguard forces`).
+    public let allPlugins: [PluginInfo]
 
-    init(interpreter: LuaInterpreter, sources: [ScriptSource], workflows: [String: WorkflowDefinition], calendar: HolidayTable?) {
+    init(
+        interpreter: LuaInterpreter, sources: [ScriptSource], workflows: [String: WorkflowDefinition],
+        calendar: HolidayTable?, force: String?, allPlugins: [PluginInfo]
+    ) {
         self.interpreter = interpreter
         self.sources = sources
         self.workflows = workflows
         self.calendar = calendar
+        self.force = force
+        self.allPlugins = allPlugins
     }
 
-    public static func load(from folder: ScriptFolder, limits: SandboxLimits = .standard) throws(WorkflowError) -> Procedure {
-        try load(sources: folder.workflowSources() + [folder.calendarSource()].compactMap { $0 }, limits: limits)
+    /// Loads the folder's workflows, and the plugins for `force` layered on them.
+    public static func load(from folder: ScriptFolder, force: String? = nil, limits: SandboxLimits = .standard) throws(WorkflowError) -> Procedure {
+        try load(
+            sources: folder.workflowSources() + folder.pluginSources() + [folder.calendarSource()].compactMap { $0 },
+            force: force, limits: limits)
     }
 
     /// Loads scripts given as text, in order; a `Calendars/*.json` source is the holiday table.
-    public static func load(sources: [ScriptSource], limits: SandboxLimits = .standard) throws(WorkflowError) -> Procedure {
+    public static func load(sources: [ScriptSource], force: String? = nil, limits: SandboxLimits = .standard) throws(WorkflowError) -> Procedure {
         let interpreter = try LuaInterpreter(limits: limits)
+        interpreter.setForce(force)
         var calendar: HolidayTable?
         for source in sources {
             if source.path.hasPrefix("Calendars/") {
@@ -37,13 +51,24 @@ public final class Procedure {
                 throw .script(failure.message)
             }
         }
+        let plugins = DeclaredPieces.plugins(try interpreter.declared("plugins"))
         let reader = DefinitionReader(hooks: LuaHookAdapter(interpreter: interpreter))
         var workflows: [String: WorkflowDefinition] = [:]
         for declared in try interpreter.declaredWorkflows() {
-            let definition = try reader.read(declared)
+            let definition = try reader.read(declared, plugins: plugins, force: force)
+            for policy in definition.policies { try interpreter.applyPolicy(policy) }
             workflows[definition.name] = definition
         }
-        return Procedure(interpreter: interpreter, sources: sources, workflows: workflows, calendar: calendar)
+        let active = Set(workflows.values.flatMap(\.plugins).map { Self.folder(of: $0.location.file) })
+        let contributing = sources.filter { !$0.path.hasPrefix("Plugins/") || active.contains(Self.folder(of: $0.path)) }
+        return Procedure(
+            interpreter: interpreter, sources: contributing, workflows: workflows, calendar: calendar, force: force,
+            allPlugins: plugins.map(\.0))
+    }
+
+    /// `Plugins/essex` for `Plugins/essex/plugin.lua`.
+    static func folder(of path: String) -> String {
+        path.split(separator: "/").prefix(2).joined(separator: "/")
     }
 
     /// An engine for one of the workflows, with this procedure's hash and holiday table.
@@ -60,6 +85,41 @@ public final class Procedure {
 }
 
 extension LuaInterpreter {
+    /// Tells the prelude which force is being loaded, before any plugin runs.
+    func setForce(_ force: String?) {
+        lua_rawgeti(state, sg_registryindex(), lua_Integer(registryReference))
+        if let force { pushString(force) } else { lua_pushnil(state) }
+        lua_setfield(state, -2, "force")
+        sg_pop(state, 1)
+    }
+
+    /// Gives a plugin's policy table the value layering decided.
+    func applyPolicy(_ policy: PolicyDefinition) throws(WorkflowError) {
+        let base = lua_gettop(state)
+        defer { lua_settop(state, base) }
+        lua_rawgeti(state, sg_registryindex(), lua_Integer(registryReference))
+        lua_getfield(state, -1, "apply_policy")
+        lua_rotate(state, -2, 1)
+        sg_pop(state, 1)
+        for argument in [Value.string(policy.plugin), .string(policy.name), policy.value] { push(argument) }
+        if case .failure(let failure) = protectedCall(arguments: 3, results: 0, budget: 0) {
+            throw .script("\(policy.location): policy \(policy.name) could not be set: \(failure.message)")
+        }
+    }
+
+    /// A list the prelude's registry holds (`plugins`), as plain data.
+    func declared(_ key: String) throws(WorkflowError) -> [[String: Value]] {
+        let base = lua_gettop(state)
+        defer { lua_settop(state, base) }
+        lua_rawgeti(state, sg_registryindex(), lua_Integer(registryReference))
+        lua_getfield(state, -1, key)
+        switch value(at: -1, path: key) {
+        case .success(.array(let items)): return items.compactMap(\.objectValue)
+        case .success: return []
+        case .failure(let problem): throw .script("\(key): \(problem.message)")
+        }
+    }
+
     /// Each workflow's declarations, in the order they were declared, as plain data.
     func declaredWorkflows() throws(WorkflowError) -> [[String: Value]] {
         let base = lua_gettop(state)

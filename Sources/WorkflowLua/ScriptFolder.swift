@@ -18,14 +18,32 @@ public struct ScriptFolder: Sendable, Hashable {
         }
         var sources: [ScriptSource] = []
         for name in names.sorted() where name.hasSuffix(".lua") && !name.hasPrefix(".") {
-            let path = "Workflows/" + name
-            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path),
-                let text = String(data: data, encoding: .utf8)
-            else { throw .script("\(path): cannot be read as UTF-8 text") }
-            sources.append(ScriptSource(path: path, text: text))
+            sources.append(try read("Workflows/" + name))
         }
         if sources.isEmpty { throw .script("no .lua files in \(folder.path); expected at least Workflows/dvpo.lua") }
         return sources
+    }
+
+    /// The plugin scripts: every `Plugins/<plugin>/*.lua`, folders and files in name order.
+    public func pluginSources() throws(WorkflowError) -> [ScriptSource] {
+        let manager = FileManager.default
+        let folder = root.appendingPathComponent("Plugins")
+        guard let plugins = try? manager.contentsOfDirectory(atPath: folder.path) else { return [] }
+        var sources: [ScriptSource] = []
+        for plugin in plugins.sorted() where !plugin.hasPrefix(".") {
+            guard let files = try? manager.contentsOfDirectory(atPath: folder.appendingPathComponent(plugin).path) else { continue }
+            for name in files.sorted() where name.hasSuffix(".lua") && !name.hasPrefix(".") {
+                sources.append(try read("Plugins/\(plugin)/\(name)"))
+            }
+        }
+        return sources
+    }
+
+    private func read(_ path: String) throws(WorkflowError) -> ScriptSource {
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path),
+            let text = String(data: data, encoding: .utf8)
+        else { throw .script("\(path): cannot be read as UTF-8 text") }
+        return ScriptSource(path: path, text: text)
     }
 
     /// The bank-holiday table, `Calendars/england-and-wales.json`, if the folder has one.

@@ -68,7 +68,7 @@ struct ScriptErrorTests {
 
     @Test(arguments: [
         ("local wf = engine.workflow { name = 't' }\nwf:event('x', { frm = 'a' })",
-         "Workflows/test.lua:2: event x has unknown key frm; expected: data, from, opens, summary, to, who"),
+         "Workflows/test.lua:2: event x has unknown key frm; expected: data, from, opens, statutory, summary, to, who"),
         ("local wf = engine.workflow { name = 't' }\nwf:event('x', { from = 'a', data = { d = 'datetime' } })",
          "Workflows/test.lua:2: event x.data.d has type datetime; expected text, boolean, integer, number, date, instant or one_of = {...}"),
         ("local wf = engine.workflow { name = 't' }\nwf:guard('x', 'g', 5)",
