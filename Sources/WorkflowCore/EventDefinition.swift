@@ -23,6 +23,8 @@ public struct EventDefinition {
     /// Who may fire it is set by statute (a superintendent authorises; a constable serves): a
     /// plugin may raise the rank but never lower it or add staff roles.
     public var statutoryWho: Bool
+    /// Where plugins changed who may fire it (`allow`, `require_rank`).
+    public var whoChangedAt: [SourceLocation] = []
 
     public init(
         name: String, origin: Origin, target: String?, who: RoleRequirement = RoleRequirement(),

@@ -105,6 +105,7 @@ struct PluginLayering {
                 throw .script("\(location): plugin \(plugin.name) allows the rank \(role) on \(event); expected staff roles (use require_rank to change the rank)")
             }
             definition.events[index].who.staffRoles += roles.filter { !definition.events[index].who.staffRoles.contains($0) }
+            definition.events[index].whoChangedAt.append(location)
         case .requireRank(let event, let rank):
             let index = try eventIndex(event, for: "require_rank", at: location)
             try change("who may fire \(event)", by: plugin, at: location)
@@ -115,6 +116,7 @@ struct PluginLayering {
                 )
             }
             definition.events[index].who.minimumRank = rank
+            definition.events[index].whoChangedAt.append(location)
         case .field(let event, let field):
             let index = try eventIndex(event, for: "field \(field.name)", at: location)
             let key = "field:\(event).\(field.name)"

@@ -30,11 +30,11 @@ struct BadInputGoldenTests {
          "safeguard: bad input: malformed time \"2026-02-30T01:30:00Z\" for --at; expected \(timeExpected)"),
         (authorise.replacingOccurrences(of: "2026-05-24T01:30:00+01:00", with: "2026-05-20T01:30:00+01:00"), 2,
          "safeguard: bad input: time 2026-05-20T01:30:00+01:00 is before the case's latest event (2026-05-23T22:10:00+01:00); expected events in time order"),
-        ("open --force essex --id C1 --at 2026-05-24T22:10:00+01:00 --actor PC1 --role constable --data perpetrator_dob=1988-02-14 --data relationship=cohabitant --data violence=used", 2,
+        ("open --force thames_valley --id C1 --at 2026-05-24T22:10:00+01:00 --actor PC1 --role constable --data perpetrator_dob=1988-02-14 --data relationship=cohabitant --data violence=used", 2,
          "safeguard: bad input: case \"C1\" already exists; expected a new case id"),
-        ("open --force essex --id C2 --at 2026-05-24T22:10:00+01:00 --actor PC1 --role constable --data perpetrator_dob=14/02/1988 --data relationship=cohabitant --data violence=used", 2,
+        ("open --force thames_valley --id C2 --at 2026-05-24T22:10:00+01:00 --actor PC1 --role constable --data perpetrator_dob=14/02/1988 --data relationship=cohabitant --data violence=used", 2,
          "safeguard: bad input: field \"perpetrator_dob\" of report_incident must be a date YYYY-MM-DD; got text"),
-        ("open --force essex --id C2 --at 2026-05-24T22:10:00+01:00 --actor PC1 --role constable --data perpetrator_dob=1988-02-14 --data relationship=neighbour --data violence=used", 2,
+        ("open --force thames_valley --id C2 --at 2026-05-24T22:10:00+01:00 --actor PC1 --role constable --data perpetrator_dob=1988-02-14 --data relationship=neighbour --data violence=used", 2,
          "safeguard: bad input: field \"relationship\" of report_incident must be one of: spouse, former_spouse, civil_partner, former_civil_partner, cohabitant, former_cohabitant, household_member, relative, engaged, formerly_engaged, intimate_relationship, parent_of_same_child; got text"),
         ("fire C1 close --at 2026-05-24T01:30:00+01:00 --actor PC1 --role constable --data reason", 2,
          "safeguard: bad input: malformed --data \"reason\"; expected key=value"),
@@ -43,7 +43,7 @@ struct BadInputGoldenTests {
     /// A database holding case C1, just opened.
     func cliWithCase() throws -> Cli {
         let cli = Cli()
-        let opened = try cli.run("open --force essex --id C1 --at 2026-05-23T22:10:00+01:00 --actor PC1 --role constable --data perpetrator_dob=1988-02-14 --data relationship=cohabitant --data violence=used")
+        let opened = try cli.run("open --force thames_valley --id C1 --at 2026-05-23T22:10:00+01:00 --actor PC1 --role constable --data perpetrator_dob=1988-02-14 --data relationship=cohabitant --data violence=used")
         #expect(opened.status == 0)
         return cli
     }

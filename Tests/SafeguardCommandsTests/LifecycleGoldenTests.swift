@@ -4,7 +4,7 @@ import Testing
 /// Whole life cycles through the real binary, compared line by line.
 @Suite("Golden runs: a case from incident to expired, and one to refused")
 struct LifecycleGoldenTests {
-    static let opening = "open --workflow dvpo --force essex --id C1 --at 2026-05-23T22:10:00+01:00 --actor PC1234 --role constable --data perpetrator_dob=1988-02-14 --data relationship=cohabitant --data violence=used"
+    static let opening = "open --workflow dvpo --force thames_valley --id C1 --at 2026-05-23T22:10:00+01:00 --actor PC1234 --role constable --data perpetrator_dob=1988-02-14 --data relationship=cohabitant --data violence=used"
     static let authorise = "fire C1 authorise_notice --at 2026-05-24T01:30:00+01:00 --actor SUP77 --role superintendent --data 'grounds=assault; threats' --data 'victim_opinion=wants him kept away' --data 'children_welfare=two children' --data 'perpetrator_representations=none made' --data premises_conditions=false"
     static let serve = "fire C1 serve_notice --at 2026-05-24T09:15:00+01:00 --actor PC1234 --role constable --data address_refused=true"
     static let apply = "fire C1 apply_for_order --at 2026-05-24T11:00:00+01:00 --actor PC1234 --role constable --data court=Colchester --data listed_for=2026-05-26T10:00:00+01:00"
@@ -42,7 +42,7 @@ struct LifecycleGoldenTests {
         let show = try cli.run("show C1 --json")
         let object = try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as! [String: Any]
         #expect(object["state"] as? String == "expired")
-        #expect(object["force"] as? String == "essex")
+        #expect(object["force"] as? String == "thames_valley")
         #expect(object["workflow"] as? String == "dvpo")
         #expect((object["data"] as? [String: Any])?["order_made_on"] as? String == "2026-05-27")
         let deadlines = (object["deadlines"] as? [[String: Any]] ?? []).map { ($0["clock"] as! String, $0["due"] as! String, $0["status"] as! String) }
@@ -55,7 +55,7 @@ struct LifecycleGoldenTests {
             "report_incident", "authorise_notice", "serve_notice", "apply_for_order", "adjourn_hearing", "grant_order",
             "record_visit", "report_breach", "breach_outcome", "expire_order",
         ])
-        #expect(try cli.run("list --state expired").stdout == "C1  expired  dvpo  essex  updated 2026-06-10T00:00:00+01:00\n")
+        #expect(try cli.run("list --state expired").stdout == "C1  expired  dvpo  thames_valley  updated 2026-06-10T00:00:00+01:00\n")
     }
 
     @Test func fromIncidentToRefused() throws {

@@ -13,7 +13,7 @@ struct TickTests {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tick-\(UUID().uuidString).sqlite").path
         let casework = try Casework(try GlobalOptions.parse(["--db", path]))
         func fire(_ id: String, _ event: String, _ at: Date, role: String = "constable", _ data: [String: Value] = [:]) throws {
-            let request = TransitionRequest(caseID: id, event: event, at: at, actor: Actor(id: "X", role: role), data: data, workflow: "dvpo", force: id.hasPrefix("E") ? "essex" : "wiltshire")
+            let request = TransitionRequest(caseID: id, event: event, at: at, actor: Actor(id: "X", role: role), data: data, workflow: "dvpo", force: id.hasPrefix("E") ? "cheshire" : "durham")
             _ = event == "report_incident" ? try casework.open(request) : try casework.fire(request)
         }
         for n in 0..<120 {
@@ -40,7 +40,7 @@ struct TickTests {
         #expect(open.filter { $0.clock == "hearing" }.count == 80)
         #expect(open.filter { $0.clock == "order_end" }.count == 40)
         #expect(open.map(\.due) == open.map(\.due).sorted())
-        #expect(try casework.store.openDeadlines(dueBefore: nil, force: "essex").allSatisfy { $0.force == "essex" })
+        #expect(try casework.store.openDeadlines(dueBefore: nil, force: "cheshire").allSatisfy { $0.force == "cheshire" })
 
         // A tick on 10 June: every unheard notice has missed its hearing; the orders made by
         // 27 May have ended (a 14-day order made on day d ends at the end of d + 13).

@@ -1,0 +1,45 @@
+-- Greater Manchester Police (domain.md §6): victims are offered a caseworker and perpetrators a
+-- Probation-run programme; a dedicated team builds evidence packs and presents all applications.
+local gmp = engine.plugin {
+  name = "greater_manchester", version = "1.0", extends = "dvpo", forces = { "greater_manchester" },
+  summary = "Caseworker and programme offers with outcomes; a dedicated team presents applications",
+  policies = {
+    presenting_team = { type = "text", default = "GMP DAPO/DVPN team",
+      summary = "The dedicated team that builds evidence packs and presents applications" },
+  },
+}
+
+gmp:staff_role("dedicated_team")
+gmp:allow("apply_for_order", "dedicated_team")
+gmp:allow("adjourn_hearing", "dedicated_team")
+gmp:allow("grant_order", "dedicated_team")
+gmp:allow("refuse_order", "dedicated_team")
+
+gmp:guard("apply_for_order", "presented_by_dedicated_team", function(case, event)
+  if event.actor.role ~= "dedicated_team" then
+    return false, "Greater Manchester: the " .. gmp.policy.presenting_team
+      .. " presents every application; the actor must be dedicated_team"
+  end
+  return true
+end)
+
+gmp:event("offer_caseworker", {
+  from = { "notice_served", "hearing", "order_in_force" }, who = "constable",
+  summary = "The victim is offered a caseworker",
+  data = { caseworker_outcome = { one_of = { "accepted", "declined", "not_reached" },
+    summary = "What the victim said" } },
+})
+
+gmp:event("offer_perpetrator_programme", {
+  from = { "hearing", "order_in_force" }, who = "constable",
+  summary = "The perpetrator is offered the Probation-run programme",
+  data = { programme_outcome = { one_of = { "accepted", "declined" }, summary = "What the perpetrator said" } },
+})
+
+gmp:action("offer_caseworker", "record_offer", function(case, event)
+  return { caseworker_offered_at = event.at }
+end)
+
+gmp:action("offer_perpetrator_programme", "record_offer", function(case, event)
+  return { programme_offered_at = event.at }
+end)
