@@ -1,0 +1,163 @@
+---@meta
+-- Editor definitions for the Safeguard engine API (LuaCATS). Not loaded by the engine: an
+-- editor with the Lua language server reads it through .luarc.json to complete and check
+-- Workflows/*.lua and Plugins/*/*.lua.
+
+---@alias Rank "constable"|"sergeant"|"inspector"|"chief_inspector"|"superintendent"|"chief_superintendent"
+---@alias Instant string  # UTC, fixed width: "2026-05-23T09:00:00.000Z"; compare with <
+---@alias LocalDateText string  # "YYYY-MM-DD"
+
+---@class Deadline
+---@field due Instant
+---@field started_at Instant
+---@field status "pending"|"met"|"missed"|"stopped"
+
+---@class Case
+---@field id string
+---@field workflow string
+---@field force string
+---@field state string|nil  # nil while the opening event runs
+---@field data table<string, any>
+---@field deadlines table<string, Deadline>
+
+---@class Actor
+---@field id string
+---@field role string
+
+---@class Event
+---@field name string
+---@field at Instant
+---@field actor Actor
+---@field data table<string, any>
+
+---@alias FieldType "text"|"boolean"|"integer"|"number"|"date"|"instant"
+
+---@class FieldSpec
+---@field [1] FieldType|nil
+---@field type FieldType|nil
+---@field one_of string[]|nil
+---@field required boolean|nil  # default true
+---@field required_if string|nil  # a boolean field of the same event
+---@field required_unless string|nil
+---@field personal boolean|nil  # names, addresses, dates of birth
+---@field summary string|nil
+
+---@class EventSpec
+---@field opens boolean|nil  # the event that opens a case
+---@field from string|string[]|nil  # a state, states, or "*" for any open state
+---@field to string|nil  # absent: the case stays where it is
+---@field who string|string[]|nil  # the lowest rank, and staff roles; default "constable"
+---@field data table<string, FieldType|FieldSpec>|nil
+---@field summary string|nil
+---@field statutory boolean|nil  # who may fire it is set by statute
+
+---@class ClockSpec
+---@field rule "order_period"|"counted_hours"|"elapsed"
+---@field hours integer|{policy: string}|nil
+---@field days_field string|nil  # order_period: the event's field of days
+---@field disregard ("sunday"|"christmas_day"|"good_friday"|"bank_holiday")[]|nil
+---@field unsettled_days "count"|"disregard"|nil
+---@field capped_by string|nil  # a case-data instant that brings the deadline forward
+---@field started_by string|string[]
+---@field met_by string|string[]|nil
+---@field stopped_by string|string[]|nil
+---@field fires string|nil  # what tick fires at the deadline
+---@field on_missed string|nil  # what tick fires when it passes unmet
+---@field decided_by string|nil  # what a person fires to record the decision
+---@field summary string|nil
+
+---@alias Guard fun(case: Case, event: Event): boolean, string?
+---@alias Action fun(case: Case, event: Event): table<string, any>|nil
+
+---@class Workflow
+local Workflow = {}
+---@param name string
+---@param summary string|nil
+---@param options {final: boolean}|nil
+---@return Workflow
+function Workflow:state(name, summary, options) end
+---@param name string
+---@param spec EventSpec
+---@return Workflow
+function Workflow:event(name, spec) end
+---@param event string
+---@param name string
+---@param fn Guard  # true to allow; false and a reason to refuse
+---@return Workflow
+function Workflow:guard(event, name, fn) end
+---@param event string
+---@param name string
+---@param fn Action  # a table of data to record on the case, or nil
+---@return Workflow
+function Workflow:action(event, name, fn) end
+---@param name string
+---@param spec ClockSpec
+---@return Workflow
+function Workflow:clock(name, spec) end
+---@param name string
+---@param spec {min: number, max: number, rule: string|nil}
+---@return Workflow
+function Workflow:limit(name, spec) end
+
+---@class PolicySpec
+---@field type "integer"|"number"|"text"|"boolean"|"integer_list"|"text_list"
+---@field default any
+---@field summary string
+---@field within string|nil  # a statutory limit of the workflow
+
+---@class PluginSpec
+---@field name string
+---@field version string
+---@field extends string
+---@field forces string[]
+---@field order integer|nil  # default 100; ties break by name
+---@field after string[]|nil  # plugins this one comes after (and wins over)
+---@field summary string|nil
+---@field policies table<string, PolicySpec>|nil
+
+---@class Plugin: Workflow
+---@field policy table<string, any>  # the policies' values after layering
+local Plugin = {}
+---@param name string
+function Plugin:staff_role(name) end
+---@param event string
+---@param roles string|string[]
+function Plugin:allow(event, roles) end
+---@param event string
+---@param rank Rank  # may only raise the rank
+function Plugin:require_rank(event, rank) end
+---@param event string
+---@param name string
+---@param spec FieldType|FieldSpec
+function Plugin:field(event, name, spec) end
+---@param policy string
+---@param value any
+function Plugin:set(policy, value) end
+
+---@class Engine
+engine = {}
+---@param spec {name: string, title: string|nil, staff_roles: string[]|nil}
+---@return Workflow
+function engine.workflow(spec) end
+---@param spec PluginSpec
+---@return Plugin
+function engine.plugin(spec) end
+---@param birth LocalDateText
+---@param on LocalDateText
+---@return integer
+function engine.age_on(birth, on) end
+---@param instant Instant
+---@return LocalDateText
+function engine.local_date(instant) end
+---@param instant Instant
+---@return string  # Europe/London time with its offset, for messages
+function engine.local_time(instant) end
+---@param role string
+---@param rank Rank
+---@return boolean
+function engine.rank_at_least(role, rank) end
+---@param t table
+---@return any[]  # pairs() order is not fixed; use this where order matters
+function engine.sorted_keys(t) end
+---@type Rank[]
+engine.ranks = {}
