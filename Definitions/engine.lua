@@ -156,6 +156,10 @@ function engine.local_time(instant) end
 ---@param rank Rank
 ---@return boolean
 function engine.rank_at_least(role, rank) end
+---@param list any[]
+---@param value any
+---@return boolean
+function engine.contains(list, value) end
 ---@param t table
 ---@return any[]  # pairs() order is not fixed; use this where order matters
 function engine.sorted_keys(t) end

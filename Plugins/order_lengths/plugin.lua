@@ -14,9 +14,7 @@ local lengths = engine.plugin {
 lengths:field("apply_for_order", "days_sought", { "integer", summary = "The order length applied for, in days" })
 
 lengths:guard("apply_for_order", "days_sought_in_policy", function(case, event)
-  for _, days in ipairs(lengths.policy.order_lengths) do
-    if event.data.days_sought == days then return true end
-  end
+  if engine.contains(lengths.policy.order_lengths, event.data.days_sought) then return true end
   return false, "force policy is to apply for orders of " .. table.concat(lengths.policy.order_lengths, ", ")
     .. " days; days_sought must be one of them"
 end)

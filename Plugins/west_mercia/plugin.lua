@@ -19,9 +19,7 @@ west_mercia:event("record_referral", {
 })
 
 west_mercia:guard("record_referral", "known_agency", function(case, event)
-  for _, agency in ipairs(west_mercia.policy.agencies) do
-    if event.data.agency == agency then return true end
-  end
+  if engine.contains(west_mercia.policy.agencies, event.data.agency) then return true end
   return false, "West Mercia refers to " .. table.concat(west_mercia.policy.agencies, ", ")
     .. "; agency must be one of them"
 end)

@@ -75,34 +75,17 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
 
     public func list(state: String?, force: String?) throws(WorkflowError) -> [CaseSnapshot] {
         try reading("list cases") { db in
-            var sql = "SELECT snapshot FROM case_snapshot WHERE 1"
-            var arguments: StatementArguments = []
-            if let state {
-                sql += " AND state = ?"
-                arguments += [state]
-            }
-            if let force {
-                sql += " AND force = ?"
-                arguments += [force]
-            }
-            return try String.fetchAll(db, sql: sql + " ORDER BY id", arguments: arguments)
+            let (conditions, arguments) = Self.filters([("state = ?", state), ("force = ?", force)])
+            return try String.fetchAll(db, sql: "SELECT snapshot FROM case_snapshot WHERE \(conditions) ORDER BY id", arguments: arguments)
                 .map { try StoreCoding.value(CaseSnapshot.self, from: $0) }
         }
     }
 
     public func openDeadlines(dueBefore: Date?, force: String?) throws(WorkflowError) -> [OpenDeadline] {
         try reading("read the deadline index") { db in
-            var sql = "SELECT * FROM deadline_index WHERE 1"
-            var arguments: StatementArguments = []
-            if let dueBefore {
-                sql += " AND due_at < ?"
-                arguments += [Instant.formatUTC(dueBefore)]
-            }
-            if let force {
-                sql += " AND force = ?"
-                arguments += [force]
-            }
-            return try Row.fetchAll(db, sql: sql + " ORDER BY due_at, case_id, clock", arguments: arguments).map(Self.openDeadline)
+            let (conditions, arguments) = Self.filters([("due_at < ?", dueBefore.map(Instant.formatUTC)), ("force = ?", force)])
+            return try Row.fetchAll(db, sql: "SELECT * FROM deadline_index WHERE \(conditions) ORDER BY due_at, case_id, clock", arguments: arguments)
+                .map(Self.openDeadline)
         }
     }
 
@@ -124,6 +107,13 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
             try String.fetchOne(db, sql: "SELECT sources FROM procedure WHERE hash = ?", arguments: [hash])
                 .map { try StoreCoding.value([ScriptSource].self, from: $0) }
         }
+    }
+
+    /// A WHERE clause of the conditions whose value is given, and their arguments.
+    static func filters(_ conditions: [(String, String?)]) -> (String, StatementArguments) {
+        let given = conditions.compactMap { condition, value in value.map { (condition, $0) } }
+        let clause = given.isEmpty ? "1" : given.map(\.0).joined(separator: " AND ")
+        return (clause, StatementArguments(given.map(\.1)))
     }
 
     private func reading<T>(_ what: String, _ body: (Database) throws -> T) throws(WorkflowError) -> T {

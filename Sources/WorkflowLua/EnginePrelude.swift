@@ -466,6 +466,15 @@ function engine.rank_at_least(role, rank)
   return RANK_ORDER[role] ~= nil and RANK_ORDER[role] >= RANK_ORDER[rank]
 end
 
+--- Whether a list holds a value: `engine.contains(policy.agencies, event.data.agency)`.
+function engine.contains(list, value)
+  if type(list) ~= "table" then fail("engine.contains needs a list first; got %s", type(list)) end
+  for _, item in ipairs(list) do
+    if item == value then return true end
+  end
+  return false
+end
+
 --- The keys of a table in sorted order: use it where `pairs` order would matter (it is not fixed).
 function engine.sorted_keys(t)
   if type(t) ~= "table" then fail("engine.sorted_keys needs a table; got %s", type(t)) end
