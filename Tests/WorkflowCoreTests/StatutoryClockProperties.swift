@@ -29,6 +29,19 @@ struct StatutoryClockProperties {
         }
     }
 
+    @Test func resultsDoNotDependOnTheProcesssTimeZone() async {
+        let saved = NSTimeZone.default
+        defer { NSTimeZone.default = saved }
+        await propertyCheck(count: 100, input: Self.instants, Gen.int(in: 0...3)) { start, pick in
+            NSTimeZone.default = TimeZone(identifier: "Europe/London")!
+            let reference = try StatutoryClock.deadline(from: start, rule: CountedHours(hours: 48), table: HolidayTableFixture.table)
+            NSTimeZone.default = TimeZone(identifier: ["UTC", "America/New_York", "Asia/Kolkata", "Pacific/Chatham"][pick])!
+            let other = try StatutoryClock.deadline(from: start, rule: CountedHours(hours: 48), table: HolidayTableFixture.table)
+            #expect(other == reference)
+            #expect(Instant.format(other.due) == Instant.format(reference.due))
+        }
+    }
+
     @Test func aCountedDayCountsItsRealLength() async {
         // With no days disregarded, 48 counted hours are 48 real hours, clock changes or not.
         await propertyCheck(count: 200, input: Self.instants) { start in
