@@ -18,7 +18,13 @@ typedef struct sg_limits {
     size_t bytes_peak;         // the most it has held
     int budget_exhausted;      // set by the count hook when a hook call ran out of instructions
     int memory_exhausted;      // set by the allocator when the cap refused a request
+    long long instructions_used;    // counted across every thread (coroutines included)
+    long long instructions_budget;  // what one call may use; 0 means no budget
 } sg_limits;
+
+// The count hook fires every SG_HOOK_STEP instructions in each thread and charges one shared counter,
+// so coroutines cannot multiply the budget.
+#define SG_HOOK_STEP 1000
 
 /// lua_Alloc that counts bytes and refuses growth past the cap (Lua then raises a memory error).
 static inline void *sg_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
@@ -46,12 +52,17 @@ static inline lua_State *sg_newstate(sg_limits *limits) {
     return lua_newstate(sg_alloc, limits);
 }
 
-/// Count hook: fires once the instruction budget set by sg_set_budget is spent, and raises.
+/// Count hook: charges the shared counter and raises once the budget is spent. After that it fires
+/// on every instruction of any thread it reaches, so a pcall inside the script cannot swallow it.
 static inline void sg_budget_hook(lua_State *L, lua_Debug *ar) {
     sg_limits *limits = NULL;
     lua_getallocf(L, (void **)&limits);
-    if (limits) limits->budget_exhausted = 1;
-    // Keep firing on every instruction so a pcall inside the script cannot swallow the budget.
+    if (limits == NULL || limits->instructions_budget == 0) return;
+    if (!limits->budget_exhausted) {
+        limits->instructions_used += SG_HOOK_STEP;
+        if (limits->instructions_used <= limits->instructions_budget) return;
+        limits->budget_exhausted = 1;
+    }
     lua_sethook(L, sg_budget_hook, LUA_MASKCOUNT, 1);
     // Name the line that was running: `ar` describes it (level 0), unlike luaL_where(L, 1).
     if (ar != NULL && lua_getinfo(L, "Sl", ar) && ar->currentline > 0) {
@@ -62,10 +73,16 @@ static inline void sg_budget_hook(lua_State *L, lua_Debug *ar) {
     lua_error(L);
 }
 
-/// Arms the instruction budget for the next call (0 disarms it).
-static inline void sg_set_budget(lua_State *L, int instructions) {
+/// Arms the instruction budget for the next call (0 disarms it) and resets the shared counter.
+static inline void sg_set_budget(lua_State *L, long long instructions) {
+    sg_limits *limits = NULL;
+    lua_getallocf(L, (void **)&limits);
+    if (limits != NULL) {
+        limits->instructions_used = 0;
+        limits->instructions_budget = instructions > 0 ? instructions : 0;
+    }
     if (instructions > 0) {
-        lua_sethook(L, sg_budget_hook, LUA_MASKCOUNT, instructions);
+        lua_sethook(L, sg_budget_hook, LUA_MASKCOUNT, SG_HOOK_STEP);
     } else {
         lua_sethook(L, NULL, 0, 0);
     }

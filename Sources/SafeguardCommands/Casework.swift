@@ -26,7 +26,7 @@ final class Casework {
 
     /// A force's procedure (the national one for nil) and its hash, without a database.
     static func loadProcedure(_ options: GlobalOptions, force: String?) throws(WorkflowError) -> (procedure: Procedure, hash: String) {
-        let procedure = try Procedure.load(from: ScriptFolder(root: try options.scriptFolder()), force: force)
+        let procedure = try Procedure.load(from: ScriptFolder(root: try options.scriptFolder()), force: force, limits: try options.sandboxLimits())
         return (procedure, ProcedureHash.of(procedure.sources))
     }
 

@@ -15,7 +15,7 @@ public final class LuaInterpreter {
     public init(limits sandbox: SandboxLimits = .standard) throws(WorkflowError) {
         self.sandbox = sandbox
         limits = .allocate(capacity: 1)
-        limits.initialize(to: sg_limits(bytes_in_use: 0, bytes_limit: 0, bytes_peak: 0, budget_exhausted: 0, memory_exhausted: 0))
+        limits.initialize(to: sg_limits(bytes_in_use: 0, bytes_limit: 0, bytes_peak: 0, budget_exhausted: 0, memory_exhausted: 0, instructions_used: 0, instructions_budget: 0))
         guard let state = sg_newstate(limits) else {
             limits.deallocate()
             throw .script("could not create a Lua interpreter: out of memory")
@@ -76,7 +76,7 @@ public final class LuaInterpreter {
         lua_rotate(state, functionIndex, 1)  // handler below the function
         limits.pointee.budget_exhausted = 0
         limits.pointee.memory_exhausted = 0
-        sg_set_budget(state, Int32(clamping: budget))
+        sg_set_budget(state, Int64(budget))
         let status = sg_pcall(state, arguments, results, functionIndex)
         sg_set_budget(state, 0)
         if status == LUA_OK {

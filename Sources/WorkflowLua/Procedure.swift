@@ -59,6 +59,7 @@ public final class Procedure {
             for policy in definition.policies { try interpreter.applyPolicy(policy) }
             workflows[definition.name] = definition
         }
+        try interpreter.seal()
         let active = Set(workflows.values.flatMap(\.plugins).map { Self.folder(of: $0.location.file) })
         let contributing = sources.filter { !$0.path.hasPrefix("Plugins/") || active.contains(Self.folder(of: $0.path)) }
         return Procedure(
@@ -104,6 +105,17 @@ extension LuaInterpreter {
         for argument in [Value.string(policy.plugin), .string(policy.name), policy.value] { push(argument) }
         if case .failure(let failure) = protectedCall(arguments: 3, results: 0, budget: 0) {
             throw .script("\(policy.location): policy \(policy.name) could not be set: \(failure.message)")
+        }
+    }
+
+    /// Ends loading: from now on no script may set a global, and what hooks can reach is frozen.
+    func seal() throws(WorkflowError) {
+        let base = lua_gettop(state)
+        defer { lua_settop(state, base) }
+        lua_rawgeti(state, sg_registryindex(), lua_Integer(registryReference))
+        lua_getfield(state, -1, "seal")
+        if case .failure(let failure) = protectedCall(arguments: 0, results: 0, budget: sandbox.instructionsPerCall) {
+            throw .script("could not seal the scripts: \(failure.message)")
         }
     }
 
