@@ -17,7 +17,7 @@ extension Casework {
         var results: [TickResult] = []
         for deadline in try store.openDeadlines(dueBefore: at.addingTimeInterval(0.001), force: force)
         where deadline.status == .pending {
-            let engine = try engine(for: deadline.workflow, force: deadline.force)
+            let engine = try engine(for: try snapshot(deadline.caseID))
             guard let clock = engine.workflow.clock(named: deadline.clock),
                 let event = clock.fires ?? clock.onMissed
             else { continue }

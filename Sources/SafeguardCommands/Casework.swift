@@ -10,6 +10,8 @@ final class Casework {
     let store: SQLiteCaseStore
     private let options: GlobalOptions
     private var loaded: [String: (procedure: Procedure, hash: String)] = [:]
+    /// Procedures read back from the database by hash, for cases pinned to them.
+    private var pinned: [String: Procedure] = [:]
 
     init(_ options: GlobalOptions) throws(WorkflowError) {
         self.options = options
@@ -35,6 +37,25 @@ final class Casework {
         return try procedure.engine(for: workflow, procedure: hash)
     }
 
+    /// The engine for a case: the exact procedure it was opened under (or last migrated to), read
+    /// back from the database. Editing scripts changes new cases only, until `safeguard migrate`;
+    /// a mistake in the scripts folder stops new cases, never the ones already open.
+    func engine(for snapshot: CaseSnapshot) throws(WorkflowError) -> TransitionEngine {
+        if let current = loaded[snapshot.force], current.hash == snapshot.procedure {
+            return try current.procedure.engine(for: snapshot.workflow, procedure: current.hash)
+        }
+        if let cached = pinned[snapshot.procedure] { return try cached.engine(for: snapshot.workflow, procedure: snapshot.procedure) }
+        guard let sources = try store.procedureSources(snapshot.procedure) else {
+            throw .storage("procedure \(snapshot.procedure.prefix(12)) of case \(snapshot.id) is not in the database; expected its scripts stored when the case was opened")
+        }
+        let procedure = try Procedure.load(sources: sources, force: snapshot.force, limits: try options.sandboxLimits())
+        guard ProcedureHash.of(procedure.sources) == snapshot.procedure else {
+            throw .storage("the stored scripts of procedure \(snapshot.procedure.prefix(12)) do not hash to it; expected them unaltered (see 'safeguard verify')")
+        }
+        pinned[snapshot.procedure] = procedure
+        return try procedure.engine(for: snapshot.workflow, procedure: snapshot.procedure)
+    }
+
     /// Opens a case with the workflow's opening event.
     func open(_ request: TransitionRequest) throws(WorkflowError) -> RecordOutcome {
         let workflow = request.workflow ?? "dvpo"
@@ -55,7 +76,7 @@ final class Casework {
     /// Fires an event on an existing case.
     func fire(_ request: TransitionRequest) throws(WorkflowError) -> RecordOutcome {
         guard let existing = try store.snapshot(request.caseID) else { throw .unknownCase(request.caseID) }
-        let engine = try engine(for: existing.workflow, force: existing.force)
+        let engine = try engine(for: existing)
         return try store.record(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
             guard let current else { throw .unknownCase(request.caseID) }
             return try engine.transition(current, request)

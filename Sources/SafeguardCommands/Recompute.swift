@@ -27,7 +27,11 @@ struct Recompute: ParsableCommand {
             var moved = 0
             for caseID in Set(try casework.store.openDeadlines(dueBefore: nil, force: force).map(\.caseID)).sorted() {
                 let snapshot = try casework.snapshot(caseID)
-                let engine = try casework.engine(for: snapshot.workflow, force: snapshot.force)
+                // The case's own procedure, with the bank-holiday table as it is now.
+                let pinned = try casework.engine(for: snapshot)
+                let engine = TransitionEngine(
+                    workflow: pinned.workflow, procedure: pinned.procedure,
+                    calendar: try casework.procedure(force: snapshot.force).procedure.calendar)
                 let changes = try engine.deadlineChanges(snapshot)
                 guard !changes.isEmpty else { continue }
                 if !dryRun {

@@ -14,7 +14,7 @@ struct Show: ParsableCommand {
         try reporting { () throws(WorkflowError) in
             let casework = try Casework(global)
             let snapshot = try casework.snapshot(caseID)
-            let next = (try? casework.engine(for: snapshot.workflow, force: snapshot.force))?.workflow.eventsForPeople(in: snapshot.state).map(\.name)
+            let next = (try? casework.engine(for: snapshot))?.workflow.eventsForPeople(in: snapshot.state).map(\.name)
             if global.json {
                 guard case .object(var object) = Rendering.caseValue(snapshot) else { return }
                 object["next_events"] = next.map { .array($0.map(Value.string)) } ?? .null

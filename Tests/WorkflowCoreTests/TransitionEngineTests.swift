@@ -131,3 +131,30 @@ struct TransitionEngineTests {
         #expect(actionFailure == .script("Workflows/sample.lua:1: action stamp of review proposed a change to \"Bad Key\"; expected names of lower-case letters, digits and _"))
     }
 }
+
+@Suite("Migrating a case onto another procedure")
+struct MigrationTests {
+    @Test func aCaseWhoseStateIsGoneIsNotMigrated() throws {
+        let engine = TransitionEngine(workflow: SampleWorkflow.definition(), procedure: "new")
+        var snapshot = try engine.transition(nil, SampleWorkflow.request("start", data: ["born": "1990-01-01"])).snapshot
+        snapshot.state = "retired_state"
+        #expect(throws: WorkflowError.refused("case S1 is in state retired_state, which the current procedure does not have; expected a procedure with that state")) {
+            try engine.migration(of: snapshot)
+        }
+    }
+
+    @Test func migrationRecomputesPendingDeadlinesAndRecordsTheReason() throws {
+        let old = TransitionEngine(workflow: SampleWorkflow.definition(), procedure: "old")
+        var snapshot = try old.transition(nil, SampleWorkflow.request("start", data: ["born": "1990-01-01"])).snapshot
+        snapshot = try old.transition(snapshot, SampleWorkflow.request("review", data: SampleWorkflow.reviewData)).snapshot
+        var definition = SampleWorkflow.definition()
+        definition.clocks = [ClockDefinition(name: "period", rule: .elapsed(hours: 24), startedBy: ["review"])]
+        let new = TransitionEngine(workflow: definition, procedure: "new")
+        let transition = try new.migrate(snapshot, at: SampleWorkflow.at("2026-05-01T12:00:00Z"), actor: Actor(id: "ADM", role: "administrator"), reason: "shorter period")
+        #expect(transition.event == "migrate_procedure")
+        #expect(transition.snapshot.procedure == "new")
+        #expect(transition.snapshot.deadline("period")?.due == SampleWorkflow.at("2026-05-02T10:00:00Z"))
+        #expect(transition.data["reason"] == "shorter period")
+        #expect(transition.data["from_procedure"] == "old")
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+extension TransitionEngine {
+    /// The event that records a case moved onto another procedure version. Not declared by
+    /// workflows: an administrator runs `safeguard migrate`, and the state never changes.
+    public static let migrateEvent = "migrate_procedure"
+
+    /// What moving `snapshot` onto this engine's procedure would do: whether its state still
+    /// exists, and what happens to each pending deadline. A refusal when the state is gone.
+    public func migration(of snapshot: CaseSnapshot) throws(WorkflowError) -> [DeadlineMigration] {
+        guard workflow.state(named: snapshot.state) != nil else {
+            throw .refused("case \(snapshot.id) is in state \(snapshot.state), which the current procedure does not have; expected a procedure with that state")
+        }
+        var result: [DeadlineMigration] = []
+        for deadline in snapshot.deadlines where deadline.status == .pending {
+            guard let clock = workflow.clock(named: deadline.clock) else {
+                result.append(DeadlineMigration(clock: deadline.clock, startedAt: deadline.startedAt, oldDue: deadline.due, newDue: nil))
+                continue
+            }
+            var due = try restart(clock, from: deadline.startedAt, data: snapshot.data) ?? deadline.due
+            if let field = deadline.cappedBy, let text = snapshot.data[field]?.stringValue, let sooner = Instant.parse(text), sooner < due {
+                due = sooner
+            }
+            result.append(DeadlineMigration(clock: deadline.clock, startedAt: deadline.startedAt, oldDue: deadline.due, newDue: due))
+        }
+        return result
+    }
+
+    /// The transition moving the case onto this engine's procedure, recorded by `actor` with a reason.
+    public func migrate(_ snapshot: CaseSnapshot, at: Date, actor: Actor, reason: String) throws(WorkflowError) -> Transition {
+        let moves = try migration(of: snapshot)
+        var next = snapshot
+        for move in moves {
+            guard let index = next.deadlines.firstIndex(where: { $0.clock == move.clock && $0.startedAt == move.startedAt }) else { continue }
+            if let due = move.newDue {
+                next.deadlines[index].due = due
+                if case .countedHours = workflow.clock(named: move.clock)?.rule { next.deadlines[index].tableVersion = calendar?.version }
+            } else {
+                next.deadlines[index].status = .stopped
+                next.deadlines[index].settledAt = at
+                next.deadlines[index].settledBy = Self.migrateEvent
+            }
+        }
+        let when = max(at, snapshot.updatedAt)
+        next.procedure = procedure
+        next.plugins = workflow.plugins.map { "\($0.name) \($0.version)" }
+        next.version += 1
+        next.updatedAt = when
+        let data: [String: Value] = [
+            "reason": .string(reason), "from_procedure": .string(snapshot.procedure), "to_procedure": .string(procedure),
+            "deadlines": .array(moves.map { move in
+                .object([
+                    "clock": .string(move.clock), "old_due": .string(Instant.formatUTC(move.oldDue)),
+                    "new_due": move.newDue.map { .string(Instant.formatUTC($0)) } ?? .null,
+                ])
+            }),
+        ]
+        return Transition(
+            caseID: snapshot.id, event: Self.migrateEvent, eventID: nil, from: snapshot.state, to: snapshot.state, at: when,
+            actor: actor, data: data, changes: [:], guardsPassed: [], snapshot: next)
+    }
+
+    /// A clock's deadline computed again from its start under this procedure's rule.
+    func restart(_ clock: ClockDefinition, from start: Date, data: [String: Value]) throws(WorkflowError) -> Date? {
+        switch clock.rule {
+        case .orderPeriod(let field):
+            return data[field]?.integerValue.map { OrderPeriod.end(madeOn: London.date(of: start), days: $0) }
+        case .elapsed(let hours):
+            return start.addingTimeInterval(TimeInterval(hours * 3600))
+        case .countedHours(let rule):
+            guard let calendar else { return nil }
+            return try StatutoryClock.deadline(from: start, rule: rule, table: calendar).due
+        }
+    }
+}
