@@ -25,6 +25,9 @@ struct Fire: ParsableCommand {
     @Option(name: .customLong("id"), help: "An event id that makes this request idempotent: a second fire with it changes nothing.")
     var eventID: String?
 
+    @Flag(help: "Change nothing: list every check that would allow or block this event, with its file:line and reason.")
+    var explain = false
+
     @OptionGroup var event: EventOptions
 
     func run() throws {
@@ -32,8 +35,14 @@ struct Fire: ParsableCommand {
             let request = TransitionRequest(
                 caseID: caseID, event: eventName, at: try event.instant(), actor: try event.actorValue(),
                 data: try event.fields(), eventID: eventID)
-            let outcome = try Casework(global).fire(request)
-            TransitionPrinter.print(outcome, json: global.json)
+            let casework = try Casework(global)
+            if explain {
+                let snapshot = try casework.snapshot(caseID)
+                let results = try casework.engine(for: snapshot).explain(snapshot, request)
+                print(global.json ? Rendering.json(ExplainText.json(results, request)) : ExplainText.describe(results, request))
+                return
+            }
+            TransitionPrinter.print(try casework.fire(request), json: global.json)
         }
     }
 }

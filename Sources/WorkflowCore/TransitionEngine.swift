@@ -86,7 +86,7 @@ public struct TransitionEngine {
         return event
     }
 
-    private func checkOrigin(_ event: EventDefinition, _ current: CaseSnapshot?, _ request: TransitionRequest) throws(WorkflowError) {
+    func checkOrigin(_ event: EventDefinition, _ current: CaseSnapshot?, _ request: TransitionRequest) throws(WorkflowError) {
         guard let current else {
             if event.origin != .newCase { throw .unknownCase(request.caseID) }
             return
@@ -101,14 +101,14 @@ public struct TransitionEngine {
         }
     }
 
-    private func checkTime(_ current: CaseSnapshot?, _ request: TransitionRequest) throws(WorkflowError) {
+    func checkTime(_ current: CaseSnapshot?, _ request: TransitionRequest) throws(WorkflowError) {
         guard let current, request.at < current.updatedAt else { return }
         throw .badInput(
             "time \(Instant.format(request.at)) is before the case's latest event (\(Instant.format(current.updatedAt))); expected events in time order"
         )
     }
 
-    private func checkRole(_ event: EventDefinition, _ actor: Actor) throws(WorkflowError) {
+    func checkRole(_ event: EventDefinition, _ actor: Actor) throws(WorkflowError) {
         guard workflow.knows(role: actor.role) else {
             let staff = workflow.staffRoles.isEmpty ? "" : ", or a staff role (\(workflow.staffRoles.joined(separator: ", ")))"
             throw .badInput("unknown role \"\(actor.role)\"; expected a rank (\(Rank.namesInOrder))\(staff)")
