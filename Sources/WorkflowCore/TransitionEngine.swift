@@ -125,21 +125,9 @@ public struct TransitionEngine {
 
     /// `Workflows/dvpo.lua:40: guard adult of authorise_notice: attempt to compare nil with number`
     static func describe(_ failure: ScriptFailure, hook: String, at location: SourceLocation) -> String {
-        let message = failure.message
-        if let colon = Self.locationPrefixEnd(message) {
-            let prefix = message[..<colon]
-            let rest = message[colon...].drop(while: { $0 == ":" || $0 == " " })
+        if let (prefix, rest) = SourceLocation.leading(in: failure.message) {
             return "\(prefix): \(hook): \(rest)"
         }
-        return "\(location): \(hook): \(message)"
-    }
-
-    /// The end of a leading `path:line` in a Lua message, if it has one.
-    private static func locationPrefixEnd(_ message: String) -> String.Index? {
-        guard let firstColon = message.firstIndex(of: ":") else { return nil }
-        let afterColon = message.index(after: firstColon)
-        let digits = message[afterColon...].prefix(while: \.isNumber)
-        guard !digits.isEmpty, digits.endIndex < message.endIndex, message[digits.endIndex] == ":" else { return nil }
-        return digits.endIndex
+        return "\(location): \(hook): \(failure.message)"
     }
 }

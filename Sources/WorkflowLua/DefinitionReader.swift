@@ -7,16 +7,21 @@ struct DefinitionReader {
     let hooks: LuaHookAdapter
 
     /// The workflow's own declarations, with the active plugins' layered on for `force`.
-    func read(_ declared: [String: Value], plugins: [(PluginInfo, [PolicyDefinition])], force: String?) throws(WorkflowError) -> WorkflowDefinition {
+    func read(
+        _ declared: [String: Value], plugins: [(PluginInfo, [PolicyDefinition])], force: String?, findings: Findings
+    ) -> WorkflowDefinition {
         let pieces = DeclaredPieces(declared)
         let mine = plugins.filter { $0.0.extends == pieces.name }
         let active = Set(pieces.states.compactMap(\.plugin) + pieces.events.compactMap(\.plugin) + pieces.clocks.compactMap(\.plugin)
             + pieces.guards.compactMap(\.plugin) + pieces.actions.compactMap(\.plugin) + pieces.patches.compactMap(\.plugin))
         let activePlugins = mine.filter { force != nil && $0.0.forces.contains(force!) || active.contains($0.0.name) }
-        let ordered = try PluginOrder.sorted(activePlugins.map(\.0), known: Set(plugins.map(\.0.name)))
-        var layering = PluginLayering(pieces: pieces, hooks: hooks, force: force)
-        let definition = try layering.layer(ordered, policies: activePlugins.flatMap(\.1))
-        try WorkflowValidator(definition: definition).check()
+        var ordered = activePlugins.map(\.0).sorted { ($0.order, $0.name) < ($1.order, $1.name) }
+        findings.collect { () throws(WorkflowError) in
+            ordered = try PluginOrder.sorted(activePlugins.map(\.0), known: Set(plugins.map(\.0.name)))
+        }
+        var layering = PluginLayering(pieces: pieces, hooks: hooks, force: force, findings: findings)
+        let definition = layering.layer(ordered, policies: activePlugins.flatMap(\.1))
+        WorkflowValidator(definition: definition).check(into: findings)
         return definition
     }
 

@@ -8,16 +8,18 @@ struct PluginLayering {
     let pieces: DeclaredPieces
     let hooks: LuaHookAdapter
     let force: String?
+    let findings: Findings
     var definition: WorkflowDefinition
     /// Where each name was declared, and by which plugin (nil: the national workflow).
     private var owners: [String: (plugin: String?, location: SourceLocation)] = [:]
     /// Which plugin last changed who may fire an event, or a field, and where.
     private var changed: [String: (plugin: String, location: SourceLocation)] = [:]
 
-    init(pieces: DeclaredPieces, hooks: LuaHookAdapter, force: String?) {
+    init(pieces: DeclaredPieces, hooks: LuaHookAdapter, force: String?, findings: Findings) {
         self.pieces = pieces
         self.hooks = hooks
         self.force = force
+        self.findings = findings
         definition = WorkflowDefinition(
             name: pieces.name, title: pieces.title, states: [], events: [], clocks: [], staffRoles: pieces.staffRoles,
             location: pieces.location)
@@ -25,35 +27,39 @@ struct PluginLayering {
         definition.limits = pieces.limits
     }
 
-    mutating func layer(_ plugins: [PluginInfo], policies: [PolicyDefinition]) throws(WorkflowError) -> WorkflowDefinition {
-        try add(plugin: nil)
+    /// The effective workflow; each problem is recorded in `findings` and the piece at fault left out.
+    mutating func layer(_ plugins: [PluginInfo], policies: [PolicyDefinition]) -> WorkflowDefinition {
+        add(plugin: nil)
         definition.plugins = plugins
         definition.policies = policies
-        for plugin in plugins { try add(plugin: plugin) }
-        try resolvePolicies(plugins)
-        try attachHooks(plugins)
+        for plugin in plugins { add(plugin: plugin) }
+        resolvePolicies(plugins)
+        attachHooks(plugins)
         return definition
     }
 
     /// The states, events, clocks and patches one plugin (or, for nil, the national workflow) declared.
-    private mutating func add(plugin: PluginInfo?) throws(WorkflowError) {
+    private mutating func add(plugin: PluginInfo?) {
         let name = plugin?.name
         for state in pieces.states where state.plugin == name {
-            try claim("state", state.piece.name, by: plugin, at: state.location)
-            definition.states.append(state.piece)
+            if findings.collect({ () throws(WorkflowError) in try claim("state", state.piece.name, by: plugin, at: state.location) }) {
+                definition.states.append(state.piece)
+            }
         }
         for event in pieces.events where event.plugin == name {
-            try claim("event", event.piece.name, by: plugin, at: event.location)
-            for field in event.piece.fields { owners["field:\(event.piece.name).\(field.name)"] = (name, event.location) }
-            definition.events.append(event.piece)
+            if findings.collect({ () throws(WorkflowError) in try claim("event", event.piece.name, by: plugin, at: event.location) }) {
+                for field in event.piece.fields { owners["field:\(event.piece.name).\(field.name)"] = (name, event.location) }
+                definition.events.append(event.piece)
+            }
         }
         for clock in pieces.clocks where clock.plugin == name {
-            try claim("clock", clock.piece.0.name, by: plugin, at: clock.location)
-            definition.clocks.append(clock.piece.0)
+            if findings.collect({ () throws(WorkflowError) in try claim("clock", clock.piece.0.name, by: plugin, at: clock.location) }) {
+                definition.clocks.append(clock.piece.0)
+            }
         }
         guard let plugin else { return }
         for patch in pieces.patches where patch.plugin == plugin.name {
-            try apply(patch.piece, from: plugin, at: patch.location)
+            findings.collect { () throws(WorkflowError) in try apply(patch.piece, from: plugin, at: patch.location) }
         }
     }
 
@@ -146,11 +152,15 @@ struct PluginLayering {
     }
 
     /// Attaches every guard and action to its event: the national ones first, then each plugin's.
-    private mutating func attachHooks(_ plugins: [PluginInfo]) throws(WorkflowError) {
+    private mutating func attachHooks(_ plugins: [PluginInfo]) {
         for plugin in [nil] + plugins.map(\.name) {
             for (kind, list) in [("guard", pieces.guards), ("action", pieces.actions)] {
                 for hook in list where hook.plugin == plugin {
-                    let index = try eventIndex(hook.piece.event, for: "\(kind) \(hook.piece.name)", at: hook.location)
+                    var found: Int?
+                    findings.collect { () throws(WorkflowError) in
+                        found = try eventIndex(hook.piece.event, for: "\(kind) \(hook.piece.name)", at: hook.location)
+                    }
+                    guard let index = found else { continue }
                     if kind == "guard" {
                         definition.events[index].guards.append(hooks.guardValue(name: hook.piece.name, hook: hook.piece.hook, location: hook.location))
                     } else {

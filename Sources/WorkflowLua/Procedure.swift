@@ -40,23 +40,32 @@ public final class Procedure {
     }
 
     /// Loads scripts given as text, in order; a `Calendars/*.json` source is the holiday table.
+    /// Stops at the first error.
     public static func load(sources: [ScriptSource], force: String? = nil, limits: SandboxLimits = .standard) throws(WorkflowError) -> Procedure {
+        let findings = Findings()
+        let procedure = try load(sources: sources, force: force, limits: limits, findings: findings)
+        if let first = findings.errors.first { throw first }
+        return procedure
+    }
+
+    /// Loads as far as it can, recording every problem in `findings` (for `safeguard check`).
+    public static func load(sources: [ScriptSource], force: String?, limits: SandboxLimits, findings: Findings) throws(WorkflowError) -> Procedure {
         let interpreter = try LuaInterpreter(limits: limits)
         interpreter.setForce(force)
         var calendar: HolidayTable?
         for source in sources {
             if source.path.hasPrefix("Calendars/") {
-                calendar = try HolidayTable(json: Data(source.text.utf8), path: source.path)
+                findings.collect { () throws(WorkflowError) in calendar = try HolidayTable(json: Data(source.text.utf8), path: source.path) }
             } else if case .failure(let failure) = interpreter.run(source) {
-                throw .script(failure.message)
+                findings.collect { () throws(WorkflowError) in throw .script(failure.message) }
             }
         }
         let plugins = DeclaredPieces.plugins(try interpreter.declared("plugins"))
         let reader = DefinitionReader(hooks: LuaHookAdapter(interpreter: interpreter))
         var workflows: [String: WorkflowDefinition] = [:]
         for declared in try interpreter.declaredWorkflows() {
-            let definition = try reader.read(declared, plugins: plugins, force: force)
-            for policy in definition.policies { try interpreter.applyPolicy(policy) }
+            let definition = reader.read(declared, plugins: plugins, force: force, findings: findings)
+            for policy in definition.policies { findings.collect { () throws(WorkflowError) in try interpreter.applyPolicy(policy) } }
             workflows[definition.name] = definition
         }
         try interpreter.seal()
@@ -65,6 +74,33 @@ public final class Procedure {
         return Procedure(
             interpreter: interpreter, sources: contributing, workflows: workflows, calendar: calendar, force: force,
             allPlugins: plugins.map(\.0))
+    }
+
+    /// Every problem in a scripts folder: the national procedure and each force's, loaded as far as
+    /// they go, with the shape of each workflow linted. Each problem is reported once.
+    public static func diagnose(_ folder: ScriptFolder, limits: SandboxLimits = .standard) -> (findings: Findings, forces: [String]) {
+        let all = Findings()
+        var forces: [String] = []
+        var queue: [String?] = [nil]
+        while !queue.isEmpty {
+            let force = queue.removeFirst()
+            let findings = Findings()
+            do throws(WorkflowError) {
+                let sources = try folder.workflowSources() + folder.pluginSources() + [folder.calendarSource()].compactMap { $0 }
+                let procedure = try load(sources: sources, force: force, limits: limits, findings: findings)
+                for workflow in procedure.workflows.values.sorted(by: { $0.name < $1.name }) {
+                    WorkflowLinter(definition: workflow).check(into: findings)
+                }
+                if force == nil {
+                    forces = Set(procedure.allPlugins.flatMap(\.forces)).sorted()
+                    queue += forces.map { $0 }
+                }
+            } catch {
+                findings.collect { () throws(WorkflowError) in throw error }
+            }
+            all.merge(findings)
+        }
+        return (all, forces)
     }
 
     /// `Plugins/essex` for `Plugins/essex/plugin.lua`.

@@ -5,56 +5,67 @@ import WorkflowCore
 struct WorkflowValidator {
     let definition: WorkflowDefinition
 
-    func check() throws(WorkflowError) {
+    /// Records each problem in `findings`: the first of each event and each clock.
+    func check(into findings: Findings) {
         let states = definition.states.map(\.name)
         let events = definition.events.map(\.name)
-        try unique(states, "state", definition.states.map(\.location))
-        try unique(events, "event", definition.events.map(\.location))
-        guard definition.events.contains(where: { $0.origin == .newCase }) else {
-            throw .script("\(definition.location): workflow \(definition.name) has no event with opens = true; expected one that opens a case")
+        findings.collect { () throws(WorkflowError) in try unique(states, "state", definition.states.map(\.location)) }
+        findings.collect { () throws(WorkflowError) in try unique(events, "event", definition.events.map(\.location)) }
+        if !definition.events.contains(where: { $0.origin == .newCase }) {
+            findings.collect { () throws(WorkflowError) in
+                throw .script("\(definition.location): workflow \(definition.name) has no event with opens = true; expected one that opens a case")
+            }
         }
         for event in definition.events {
-            if case .states(let from) = event.origin {
-                for state in from where !states.contains(state) {
-                    throw DefinitionReader.unknown("event \(event.name) starts from", "state", state, among: states, at: event.location)
-                }
-            }
-            if let target = event.target, !states.contains(target) {
-                throw DefinitionReader.unknown("event \(event.name) leads to", "state", target, among: states, at: event.location)
-            }
-            if event.origin == .newCase, event.target == nil {
-                throw .script("\(event.location): event \(event.name) opens a case but has no to = state; expected the state a new case starts in")
-            }
-            for role in event.who.staffRoles where !definition.staffRoles.contains(role) && role != Actor.engineClock.role {
-                throw .script(
-                    "\(event.location): event \(event.name) names unknown role \"\(role)\"; expected a rank (\(Rank.namesInOrder)) or a staff role the workflow declares (staff_roles = {...})"
-                )
-            }
-            for field in event.fields {
-                switch field.requirement {
-                case .requiredIf(let other), .requiredUnless(let other):
-                    guard event.field(named: other)?.type == .boolean else {
-                        throw .script("\(event.location): field \(field.name) of \(event.name) depends on \"\(other)\"; expected a boolean field of the same event")
-                    }
-                default: break
-                }
-            }
+            findings.collect { () throws(WorkflowError) in try check(event, states: states) }
         }
         for clock in definition.clocks {
-            let referred = clock.startedBy + clock.metBy + clock.stoppedBy + [clock.fires, clock.onMissed, clock.decidedBy].compactMap { $0 }
-            for name in referred where !events.contains(name) {
-                throw DefinitionReader.unknown("clock \(clock.name) refers to", "event", name, among: events, at: clock.location)
+            findings.collect { () throws(WorkflowError) in try check(clock, events: events) }
+        }
+    }
+
+    private func check(_ event: EventDefinition, states: [String]) throws(WorkflowError) {
+        if case .states(let from) = event.origin {
+            for state in from where !states.contains(state) {
+                throw DefinitionReader.unknown("event \(event.name) starts from", "state", state, among: states, at: event.location)
             }
-            for (name, fields) in [(clock.onMissed, ["clock"]), (clock.decidedBy, ["clock", "decision"])] {
-                guard let name, let event = definition.event(named: name) else { continue }
-                for field in fields where event.field(named: field)?.type != .text {
-                    throw .script("\(clock.location): clock \(clock.name) uses \(name), which needs a text field \"\(field)\"; expected it in the event's data")
+        }
+        if let target = event.target, !states.contains(target) {
+            throw DefinitionReader.unknown("event \(event.name) leads to", "state", target, among: states, at: event.location)
+        }
+        if event.origin == .newCase, event.target == nil {
+            throw .script("\(event.location): event \(event.name) opens a case but has no to = state; expected the state a new case starts in")
+        }
+        for role in event.who.staffRoles where !definition.staffRoles.contains(role) && role != Actor.engineClock.role {
+            throw .script(
+                "\(event.location): event \(event.name) names unknown role \"\(role)\"; expected a rank (\(Rank.namesInOrder)) or a staff role the workflow declares (staff_roles = {...})"
+            )
+        }
+        for field in event.fields {
+            switch field.requirement {
+            case .requiredIf(let other), .requiredUnless(let other):
+                guard event.field(named: other)?.type == .boolean else {
+                    throw .script("\(event.location): field \(field.name) of \(event.name) depends on \"\(other)\"; expected a boolean field of the same event")
                 }
+            default: break
             }
-            if case .orderPeriod(let daysField) = clock.rule {
-                for name in clock.startedBy where definition.event(named: name)?.field(named: daysField)?.type != .integer {
-                    throw .script("\(clock.location): clock \(clock.name) reads \"\(daysField)\" from \(name); expected an integer field of that event")
-                }
+        }
+    }
+
+    private func check(_ clock: ClockDefinition, events: [String]) throws(WorkflowError) {
+        let referred = clock.startedBy + clock.metBy + clock.stoppedBy + [clock.fires, clock.onMissed, clock.decidedBy].compactMap { $0 }
+        for name in referred where !events.contains(name) {
+            throw DefinitionReader.unknown("clock \(clock.name) refers to", "event", name, among: events, at: clock.location)
+        }
+        for (name, fields) in [(clock.onMissed, ["clock"]), (clock.decidedBy, ["clock", "decision"])] {
+            guard let name, let event = definition.event(named: name) else { continue }
+            for field in fields where event.field(named: field)?.type != .text {
+                throw .script("\(clock.location): clock \(clock.name) uses \(name), which needs a text field \"\(field)\"; expected it in the event's data")
+            }
+        }
+        if case .orderPeriod(let daysField) = clock.rule {
+            for name in clock.startedBy where definition.event(named: name)?.field(named: daysField)?.type != .integer {
+                throw .script("\(clock.location): clock \(clock.name) reads \"\(daysField)\" from \(name); expected an integer field of that event")
             }
         }
     }
