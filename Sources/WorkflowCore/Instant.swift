@@ -25,14 +25,16 @@ public enum Instant {
         var fraction = 0.0
         if b[i] == 0x2E {  // "."
             i += 1
-            var scale = 0.1
             let start = i
-            while i < b.count, b[i] >= 48, b[i] <= 57 {
-                fraction += Double(b[i] - 48) * scale
-                scale /= 10
+            var digits = 0
+            while i < b.count, b[i] >= 48, b[i] <= 57, i - start < 9 {
+                digits = digits * 10 + Int(b[i] - 48)
                 i += 1
             }
-            guard i > start, i - start <= 9 else { return nil }
+            guard i > start, i < b.count, b[i] < 48 || b[i] > 57 else { return nil }
+            var scale = 1.0
+            for _ in start..<i { scale *= 10 }
+            fraction = Double(digits) / scale
         }
         guard i < b.count else { return nil }
         var offset = 0

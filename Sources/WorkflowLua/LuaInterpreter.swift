@@ -67,6 +67,23 @@ public final class LuaInterpreter {
         return protectedCall(arguments: 0, results: 0, budget: sandbox.instructionsPerCall).map { _ in () }
     }
 
+    /// Runs a chunk that returns data (a scenario file) and gives back what it returned.
+    public func evaluate(_ script: ScriptSource) -> Result<Value, ScriptFailure> {
+        let base = lua_gettop(state)
+        defer { lua_settop(state, base) }
+        let chunkName = "@" + script.path
+        let status = script.text.withCString { text in
+            chunkName.withCString { sg_loadtext(state, text, strlen(text), $0) }
+        }
+        guard status == LUA_OK else {
+            return .failure(ScriptFailure(message: string(at: -1) ?? "\(script.path): does not compile"))
+        }
+        if case .failure(let failure) = protectedCall(arguments: 0, results: 1, budget: sandbox.instructionsPerCall) {
+            return .failure(failure)
+        }
+        return value(at: -1, path: "").mapError { ScriptFailure(message: "\(script.path): returned \($0.message)") }
+    }
+
     /// Calls the function on top of the stack (below it its arguments) with the message handler,
     /// the instruction budget armed and the memory cap in force. On success the results are left
     /// on the stack; on failure nothing is.

@@ -1,0 +1,22 @@
+-- Wiltshire: notices served on release from custody; the pilot's 14, 21 and 28-day orders.
+return {
+  name = "Wiltshire: service on release from custody",
+  force = "wiltshire",
+  steps = {
+    { event = "report_incident", at = "2026-06-01T22:00:00+01:00",
+      data = { perpetrator_dob = "1980-01-01", relationship = "cohabitant", violence = "used" } },
+    { event = "authorise_notice", at = "2026-06-02T01:00:00+01:00", role = "superintendent",
+      data = { grounds = "g", victim_opinion = "v", children_welfare = "c", perpetrator_representations = "none made",
+        premises_conditions = false } },
+    { event = "serve_notice", at = "2026-06-02T09:00:00+01:00",
+      data = { address_refused = true, custody_suite = "Gablecross", released_at = "2026-06-02T09:30:00+01:00" },
+      expect = { refused = "serves notices on release from custody" } },
+    { event = "serve_notice", at = "2026-06-02T09:00:00+01:00",
+      data = { address_refused = true, custody_suite = "Gablecross", released_at = "2026-06-02T08:55:00+01:00" },
+      expect = { state = "notice_served", data = { custody_suite = "Gablecross" } } },
+    { event = "apply_for_order", at = "2026-06-02T10:00:00+01:00",
+      data = { court = "Swindon", listed_for = "2026-06-03T10:00:00+01:00", days_sought = 21 }, expect = { state = "hearing" } },
+    { event = "grant_order", at = "2026-06-03T11:00:00+01:00", data = { days = 21 },
+      expect = { deadlines = { order_end = "2026-06-23T23:59:59.999+01:00" } } },
+  },
+}
