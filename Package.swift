@@ -50,6 +50,9 @@ let package = Package(
         ),
         .testTarget(name: "WorkflowLuaTests", dependencies: ["WorkflowLua", "WorkflowCore", "CLua"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "WorkflowCore"]),
-        .testTarget(name: "SafeguardCommandsTests", dependencies: ["SafeguardCommands", "WorkflowCore", "Storage"]),
+        .testTarget(
+            name: "SafeguardCommandsTests",
+            dependencies: ["SafeguardCommands", "WorkflowCore", "Storage", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ]
 )

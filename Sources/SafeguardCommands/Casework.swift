@@ -41,19 +41,24 @@ final class Casework {
     /// back from the database. Editing scripts changes new cases only, until `safeguard migrate`;
     /// a mistake in the scripts folder stops new cases, never the ones already open.
     func engine(for snapshot: CaseSnapshot) throws(WorkflowError) -> TransitionEngine {
-        if let current = loaded[snapshot.force], current.hash == snapshot.procedure {
-            return try current.procedure.engine(for: snapshot.workflow, procedure: current.hash)
+        try engine(procedure: snapshot.procedure, force: snapshot.force, workflow: snapshot.workflow)
+    }
+
+    /// The engine for a stored procedure version, by hash.
+    func engine(procedure hash: String, force: String, workflow: String) throws(WorkflowError) -> TransitionEngine {
+        if let current = loaded[force], current.hash == hash {
+            return try current.procedure.engine(for: workflow, procedure: hash)
         }
-        if let cached = pinned[snapshot.procedure] { return try cached.engine(for: snapshot.workflow, procedure: snapshot.procedure) }
-        guard let sources = try store.procedureSources(snapshot.procedure) else {
-            throw .storage("procedure \(snapshot.procedure.prefix(12)) of case \(snapshot.id) is not in the database; expected its scripts stored when the case was opened")
+        if let cached = pinned[hash] { return try cached.engine(for: workflow, procedure: hash) }
+        guard let sources = try store.procedureSources(hash) else {
+            throw .storage("procedure \(hash.prefix(12)) is not in the database; expected its scripts stored when a case first used it")
         }
-        let procedure = try Procedure.load(sources: sources, force: snapshot.force, limits: try options.sandboxLimits())
-        guard ProcedureHash.of(procedure.sources) == snapshot.procedure else {
-            throw .storage("the stored scripts of procedure \(snapshot.procedure.prefix(12)) do not hash to it; expected them unaltered (see 'safeguard verify')")
+        let procedure = try Procedure.load(sources: sources, force: force, limits: try options.sandboxLimits())
+        guard ProcedureHash.of(procedure.sources) == hash else {
+            throw .storage("the stored scripts of procedure \(hash.prefix(12)) do not hash to it; they were changed after they were stored")
         }
-        pinned[snapshot.procedure] = procedure
-        return try procedure.engine(for: snapshot.workflow, procedure: snapshot.procedure)
+        pinned[hash] = procedure
+        return try procedure.engine(for: workflow, procedure: hash)
     }
 
     /// Opens a case with the workflow's opening event.

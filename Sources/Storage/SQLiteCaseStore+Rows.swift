@@ -25,18 +25,23 @@ extension SQLiteCaseStore {
                 snapshot.id, snapshot.workflow, snapshot.force, snapshot.state, snapshot.version, snapshot.procedure,
                 Instant.formatUTC(snapshot.openedAt), Instant.formatUTC(snapshot.updatedAt), try StoreCoding.text(snapshot),
             ])
+        let head = try Row.fetchOne(db, sql: "SELECT hash, events FROM chain_head WHERE id = 1")
+        let previous: String = head?["hash"] ?? ""
+        let hash = EventHash.of(event, after: previous)
         try db.execute(
             sql: """
                 INSERT INTO event (case_id, sequence, event_id, name, from_state, to_state, at, recorded_at,
-                    actor_id, actor_role, data, changes, guards, procedure)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    actor_id, actor_role, data, changes, guards, procedure, table_version, engine_version, prev_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 event.caseID, event.sequence, event.eventID, event.event, event.from, event.to,
                 Instant.formatUTC(event.at), Instant.formatUTC(event.recordedAt), event.actor.id, event.actor.role,
                 try StoreCoding.text(event.data), try StoreCoding.text(event.changes),
-                try StoreCoding.text(event.guardsPassed), event.procedure,
+                try StoreCoding.text(event.guardsPassed), event.procedure, event.tableVersion, event.engineVersion,
+                previous, hash,
             ])
+        try db.execute(sql: "UPDATE chain_head SET hash = ?, events = events + 1 WHERE id = 1", arguments: [hash])
         try index(snapshot, db)
     }
 
@@ -84,6 +89,6 @@ extension SQLiteCaseStore {
             data: try StoreCoding.value([String: Value].self, from: row["data"]),
             changes: try StoreCoding.value([String: Value].self, from: row["changes"]),
             guardsPassed: try StoreCoding.value([String].self, from: row["guards"]),
-            procedure: row["procedure"])
+            procedure: row["procedure"], tableVersion: row["table_version"], engineVersion: row["engine_version"] ?? "")
     }
 }

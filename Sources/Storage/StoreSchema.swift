@@ -7,6 +7,7 @@ import WorkflowCore
 /// - `case_snapshot`: one row a case, the case as it stands after its latest event.
 /// - `event`: the append-only log; triggers refuse updates and deletes.
 /// - `deadline_index`: each case's open deadlines, by due time, rewritten with its snapshot.
+/// - `chain_head`: the hash of the latest event and how many there are, so a deleted tail shows.
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -70,6 +71,37 @@ enum StoreSchema {
             for text in try String.fetchAll(db, sql: "SELECT snapshot FROM case_snapshot") {
                 try SQLiteCaseStore.index(try StoreCoding.value(CaseSnapshot.self, from: text), db)
             }
+        }
+        migrator.registerMigration("v3: hash chain, table and engine versions") { db in
+            try db.execute(sql: """
+                ALTER TABLE event ADD COLUMN table_version TEXT;
+                ALTER TABLE event ADD COLUMN engine_version TEXT NOT NULL DEFAULT '';
+                ALTER TABLE event ADD COLUMN prev_hash TEXT NOT NULL DEFAULT '';
+                ALTER TABLE event ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+                CREATE TABLE chain_head (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    hash TEXT NOT NULL,
+                    events INTEGER NOT NULL
+                );
+                INSERT INTO chain_head (id, hash, events) VALUES (1, '', 0);
+                """)
+            // Chain any events written before this version, in log order.
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM event ORDER BY position")
+            guard !rows.isEmpty else { return }
+            try db.execute(sql: "DROP TRIGGER event_append_only_update")
+            var previous = ""
+            for row in rows {
+                let event = try SQLiteCaseStore.recordedEvent(row)
+                let hash = EventHash.of(event, after: previous)
+                try db.execute(sql: "UPDATE event SET prev_hash = ?, hash = ?, engine_version = ? WHERE position = ?",
+                               arguments: [previous, hash, event.engineVersion, row["position"] as Int64])
+                previous = hash
+            }
+            try db.execute(sql: "UPDATE chain_head SET hash = ?, events = ? WHERE id = 1", arguments: [previous, rows.count])
+            try db.execute(sql: """
+                CREATE TRIGGER event_append_only_update BEFORE UPDATE ON event
+                BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+                """)
         }
         return migrator
     }

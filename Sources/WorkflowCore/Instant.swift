@@ -78,8 +78,10 @@ public enum Instant {
         return text + sign + Digits.pad(magnitude / 3600, 2) + ":" + Digits.pad(magnitude % 3600 / 60, 2)
     }
 
+    /// Whole seconds and milliseconds, to the nearest millisecond (the resolution instants are
+    /// written in), so that formatting what was parsed gives the same text.
     private static func split(_ date: Date) -> (Int, Int) {
-        let totalMillis = Int((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let totalMillis = Int((date.timeIntervalSince1970 * 1000).rounded())
         let whole = Int((Double(totalMillis) / 1000).rounded(.down))
         return (whole, totalMillis - whole * 1000)
     }

@@ -16,12 +16,17 @@ public struct RecordedEvent: Sendable, Hashable, Codable {
     public var changes: [String: Value]
     public var guardsPassed: [String]
     public var procedure: String
+    /// The bank-holiday table version in force when it was decided.
+    public var tableVersion: String?
+    public var engineVersion: String
 
     public init(
         sequence: Int, caseID: String, event: String, eventID: String?, from: String?, to: String, at: Date,
         recordedAt: Date, actor: Actor, data: [String: Value], changes: [String: Value], guardsPassed: [String],
-        procedure: String
+        procedure: String, tableVersion: String? = nil, engineVersion: String = EngineVersion.current
     ) {
+        self.tableVersion = tableVersion
+        self.engineVersion = engineVersion
         self.sequence = sequence
         self.caseID = caseID
         self.event = event
@@ -42,6 +47,7 @@ public struct RecordedEvent: Sendable, Hashable, Codable {
             sequence: transition.snapshot.version, caseID: transition.caseID, event: transition.event,
             eventID: transition.eventID, from: transition.from, to: transition.to, at: transition.at,
             recordedAt: recordedAt, actor: transition.actor, data: transition.data, changes: transition.changes,
-            guardsPassed: transition.guardsPassed, procedure: transition.snapshot.procedure)
+            guardsPassed: transition.guardsPassed, procedure: transition.snapshot.procedure,
+            tableVersion: transition.tableVersion)
     }
 }

@@ -17,6 +17,8 @@ public struct Transition: Sendable, Hashable {
     /// Each guard that allowed the event, with its location.
     public var guardsPassed: [String]
     public var snapshot: CaseSnapshot
+    /// The bank-holiday table the engine held when it decided.
+    public var tableVersion: String?
 
     public init(
         caseID: String, event: String, eventID: String?, from: String?, to: String, at: Date, actor: Actor,
@@ -33,5 +35,12 @@ public struct Transition: Sendable, Hashable {
         self.changes = changes
         self.guardsPassed = guardsPassed
         self.snapshot = snapshot
+    }
+
+    /// The same transition, noting the holiday table that was in force.
+    public func with(tableVersion: String?) -> Transition {
+        var copy = self
+        copy.tableVersion = tableVersion
+        return copy
     }
 }

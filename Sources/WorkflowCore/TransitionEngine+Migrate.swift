@@ -57,7 +57,8 @@ extension TransitionEngine {
         ]
         return Transition(
             caseID: snapshot.id, event: Self.migrateEvent, eventID: nil, from: snapshot.state, to: snapshot.state, at: when,
-            actor: actor, data: data, changes: [:], guardsPassed: [], snapshot: next)
+            actor: actor, data: data, changes: [:], guardsPassed: [], snapshot: next
+        ).with(tableVersion: calendar?.version)
     }
 
     /// A clock's deadline computed again from its start under this procedure's rule.

@@ -51,6 +51,7 @@ extension TransitionEngine {
         ]
         return Transition(
             caseID: snapshot.id, event: Self.recomputeEvent, eventID: nil, from: snapshot.state, to: snapshot.state, at: when,
-            actor: .engineClock, data: data, changes: [:], guardsPassed: [], snapshot: next)
+            actor: .engineClock, data: data, changes: [:], guardsPassed: [], snapshot: next
+        ).with(tableVersion: calendar.version)
     }
 }

@@ -75,7 +75,8 @@ public struct TransitionEngine {
 
         return Transition(
             caseID: request.caseID, event: event.name, eventID: request.eventID, from: current?.state, to: target,
-            at: request.at, actor: request.actor, data: data, changes: changes, guardsPassed: passed, snapshot: snapshot)
+            at: request.at, actor: request.actor, data: data, changes: changes, guardsPassed: passed, snapshot: snapshot
+        ).with(tableVersion: calendar?.version)
     }
 
     private func definition(of name: String) throws(WorkflowError) -> EventDefinition {

@@ -1,0 +1,68 @@
+import Foundation
+import Storage
+import WorkflowCore
+
+/// Replaying a case from its events, to check its stored snapshot.
+extension Casework {
+    /// Rebuilds the case from its events under the procedure each event records, and compares the
+    /// result with the stored snapshot. Returns each mismatch, by case and event.
+    func replay(_ caseID: String) throws(WorkflowError) -> [String] {
+        let stored = try snapshot(caseID)
+        var snapshot: CaseSnapshot?
+        for event in try store.history(caseID) {
+            let label = "case \(caseID), event \(event.sequence) (\(event.event))"
+            let engine: TransitionEngine
+            do throws(WorkflowError) {
+                engine = try self.engine(procedure: event.procedure, force: stored.force, workflow: stored.workflow)
+            } catch {
+                return ["\(label): \(error.message)"]
+            }
+            do throws(WorkflowError) {
+                let transition = try Self.replay(event, on: snapshot, engine: engine, force: stored.force)
+                if transition.to != event.to || transition.changes != event.changes {
+                    return ["\(label): replayed, it leads to \(transition.to) with changes \(Rendering.json(.object(transition.changes))); the log records \(event.to) with \(Rendering.json(.object(event.changes)))"]
+                }
+                snapshot = transition.snapshot
+            } catch {
+                return ["\(label): replayed, the procedure refuses it: \(error.message)"]
+            }
+        }
+        guard let replayed = snapshot else { return ["case \(caseID): has a snapshot but no events"] }
+        let expected = SQLiteCaseStore.canonicalText(replayed)
+        guard let actual = try store.storedSnapshotText(caseID), actual != expected else { return [] }
+        let difference = ValueDifference.first(Self.value(of: expected), Self.value(of: actual), path: "") ?? "its text"
+        return ["case \(caseID): the stored snapshot differs from its replay at \(difference)"]
+    }
+
+    /// One recorded event decided again: the engine's own events from what they recorded.
+    static func replay(_ event: RecordedEvent, on snapshot: CaseSnapshot?, engine: TransitionEngine, force: String) throws(WorkflowError) -> Transition {
+        switch event.event {
+        case TransitionEngine.migrateEvent:
+            guard let snapshot else { throw .storage("a migration cannot open a case") }
+            return try engine.migrate(snapshot, at: event.at, actor: event.actor, reason: event.data["reason"]?.stringValue ?? "")
+        case TransitionEngine.recomputeEvent:
+            guard var next = snapshot else { throw .storage("a recomputation cannot open a case") }
+            for case .object(let change) in event.data["changes"]?.arrayValue ?? [] {
+                guard let index = next.deadlines.firstIndex(where: {
+                    $0.clock == change["clock"]?.stringValue && Instant.formatUTC($0.startedAt) == change["started_at"]?.stringValue
+                }), let due = change["new_due"]?.stringValue.flatMap(Instant.parse) else { continue }
+                next.deadlines[index].due = due
+                next.deadlines[index].tableVersion = event.data["table_version"]?.stringValue
+            }
+            next.version += 1
+            next.updatedAt = event.at
+            return Transition(
+                caseID: event.caseID, event: event.event, eventID: event.eventID, from: event.from, to: event.to, at: event.at,
+                actor: event.actor, data: event.data, changes: [:], guardsPassed: [], snapshot: next)
+        default:
+            let request = TransitionRequest(
+                caseID: event.caseID, event: event.event, at: event.at, actor: event.actor, data: event.data,
+                eventID: event.eventID, workflow: engine.workflow.name, force: force)
+            return try engine.transition(snapshot, request)
+        }
+    }
+
+    static func value(of text: String) -> Value {
+        (try? JSONDecoder().decode(Value.self, from: Data(text.utf8))) ?? .string(text)
+    }
+}

@@ -1,0 +1,18 @@
+import Crypto
+import Foundation
+import WorkflowCore
+
+/// The event log's hash chain: each event's hash is SHA-256 over the previous event's hash and the
+/// event's canonical JSON (sorted keys, instants to the millisecond). Editing, deleting or
+/// reordering a row behind the engine's back breaks the chain.
+public enum EventHash {
+    public static func of(_ event: RecordedEvent, after previous: String) -> String {
+        let canonical = (try? StoreCoding.text(event)) ?? ""
+        var hasher = SHA256()
+        hasher.update(data: Array(previous.utf8) + [0x0A] + Array(canonical.utf8))
+        return hasher.finalize().map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+}
