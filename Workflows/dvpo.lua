@@ -166,6 +166,17 @@ dvpo:event("record_deadline_decision", {
   },
 })
 
+-- Corrections are new events with a reason; the original entry stays in the history.
+dvpo:event("correct_record", {
+  from = "*", who = "sergeant",
+  summary = "Correct an item of case data recorded wrongly, giving the reason; nothing is changed in place",
+  data = {
+    corrected_field = { "text", summary = "The case data field to correct" },
+    corrected_value = { "text", personal = true, summary = "Its correct value" },
+    correction_reason = { "text", summary = "Why the record is corrected, and on whose authority" },
+  },
+})
+
 dvpo:event("close", {
   from = "*", to = "closed", who = "constable",
   summary = "Close the case: no further action, or withdrawn",
@@ -254,6 +265,13 @@ dvpo:guard("expire_order", "order_period_over", function(case, event)
   return true
 end)
 
+dvpo:guard("correct_record", "field_recorded", function(case, event)
+  if case.data[event.data.corrected_field] == nil then
+    return false, "the case has no field " .. event.data.corrected_field .. " to correct"
+  end
+  return true
+end)
+
 -- Actions: what each event records on the case ----------------------------------------------
 
 dvpo:action("authorise_notice", "record_authorisation", function(case, event)
@@ -284,6 +302,10 @@ end)
 
 dvpo:action("record_visit", "count_visit", function(case, event)
   return { visits = (case.data.visits or 0) + 1, last_visit_at = event.at }
+end)
+
+dvpo:action("correct_record", "apply_correction", function(case, event)
+  return { [event.data.corrected_field] = event.data.corrected_value }
 end)
 
 dvpo:action("report_breach", "record_arrest", function(case, event)

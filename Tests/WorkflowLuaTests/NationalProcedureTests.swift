@@ -21,12 +21,12 @@ struct NationalProcedureTests {
 
     /// One refused move for each state, with the exact message.
     static let refusedMoves: [(String, String, String)] = [
-        ("incident", "grant_order", "grant_order is not allowed in state incident; allowed there: authorise_notice, close"),
-        ("notice_authorised", "apply_for_order", "apply_for_order is not allowed in state notice_authorised; allowed there: serve_notice, close"),
-        ("notice_served", "grant_order", "grant_order is not allowed in state notice_served; allowed there: apply_for_order, report_notice_breach, record_production, record_deadline_decision, close"),
-        ("hearing", "record_visit", "record_visit is not allowed in state hearing; allowed there: adjourn_hearing, report_notice_breach, grant_order, refuse_order, record_production, record_deadline_decision, close"),
-        ("order_in_force", "report_notice_breach", "report_notice_breach is not allowed in state order_in_force; allowed there: record_visit, report_breach, expire_order, record_deadline_decision, close"),
-        ("breach", "expire_order", "expire_order is not allowed in state breach; allowed there: breach_outcome, record_production, record_deadline_decision, close"),
+        ("incident", "grant_order", "grant_order is not allowed in state incident; allowed there: authorise_notice, correct_record, close"),
+        ("notice_authorised", "apply_for_order", "apply_for_order is not allowed in state notice_authorised; allowed there: serve_notice, correct_record, close"),
+        ("notice_served", "grant_order", "grant_order is not allowed in state notice_served; allowed there: apply_for_order, report_notice_breach, record_production, record_deadline_decision, correct_record, close"),
+        ("hearing", "record_visit", "record_visit is not allowed in state hearing; allowed there: adjourn_hearing, report_notice_breach, grant_order, refuse_order, record_production, record_deadline_decision, correct_record, close"),
+        ("order_in_force", "report_notice_breach", "report_notice_breach is not allowed in state order_in_force; allowed there: record_visit, report_breach, expire_order, record_deadline_decision, correct_record, close"),
+        ("breach", "expire_order", "expire_order is not allowed in state breach; allowed there: breach_outcome, record_production, record_deadline_decision, correct_record, close"),
         ("expired", "close", "case N1 is expired, a final state; expected no further events"),
         ("refused", "grant_order", "case N1 is refused, a final state; expected no further events"),
         ("closed", "authorise_notice", "case N1 is closed, a final state; expected no further events"),
@@ -45,8 +45,10 @@ struct NationalProcedureTests {
     @Test(arguments: ["incident", "notice_authorised", "notice_served", "hearing", "order_in_force", "breach", "expired", "refused", "closed"])
     func theEventsAllowedInEachStateAreExactlyTheVocabularys(state: String) throws {
         let national = try NationalProcedure()
-        // record_deadline_decision is tested with the clocks: it needs a missed deadline.
-        let allowed = national.engine.workflow.eventsForPeople(in: state).map(\.name).filter { $0 != "record_deadline_decision" }.sorted()
+        // record_deadline_decision is tested with the clocks (it needs a missed deadline), and
+        // correct_record with corrections (it needs a field to correct).
+        let allowed = national.engine.workflow.eventsForPeople(in: state).map(\.name)
+            .filter { $0 != "record_deadline_decision" && $0 != "correct_record" }.sorted()
         #expect(allowed == Self.allowedMoves.filter { $0.0 == state }.map(\.1).sorted())
     }
 
@@ -215,5 +217,32 @@ struct NationalClockTests {
         #expect(arrested.deadline("breach_production").map { Instant.format($0.due) } == "2026-05-26T20:00:00+01:00")
         let released = try national.fire(arrested, "breach_outcome", at: "2026-05-26T20:03:00+01:00", data: ["result": "released_out_of_time"])
         #expect(released.deadline("breach_production")?.status == .missed)
+    }
+}
+
+@Suite("Workflows/dvpo.lua: corrections")
+struct CorrectionTests {
+    @Test func aCorrectionIsANewEventWithAReason() throws {
+        let national = try NationalProcedure()
+        let served = try national.caseIn("notice_served")
+        #expect(throws: WorkflowError.badInput("correct_record needs field \"correction_reason\": expected text")) {
+            try national.fire(served, "correct_record", at: "2026-05-02T12:00:00Z", role: "sergeant",
+                              data: ["corrected_field": "hearing_address", "corrected_value": "2 High Street"])
+        }
+        #expect(throws: WorkflowError.refused("correct_record needs sergeant or above; the actor's role is constable")) {
+            try national.fire(served, "correct_record", at: "2026-05-02T12:00:00Z",
+                              data: ["corrected_field": "hearing_address", "corrected_value": "2 High Street", "correction_reason": "typo"])
+        }
+        do throws(WorkflowError) {
+            _ = try national.fire(served, "correct_record", at: "2026-05-02T12:00:00Z", role: "sergeant",
+                                  data: ["corrected_field": "no_such_field", "corrected_value": "x", "correction_reason": "typo"])
+            Issue.record("an unknown field was corrected")
+        } catch {
+            #expect(error.message.hasSuffix("the case has no field no_such_field to correct"))
+        }
+        let corrected = try national.fire(served, "correct_record", at: "2026-05-02T12:00:00Z", role: "sergeant",
+                                          data: ["corrected_field": "hearing_address", "corrected_value": "2 High Street", "correction_reason": "typo at service"])
+        #expect(corrected.data["hearing_address"] == "2 High Street")
+        #expect(corrected.state == "notice_served")
     }
 }
