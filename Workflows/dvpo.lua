@@ -55,7 +55,7 @@ dvpo:event("authorise_notice", {
   statutory = true,  -- a plugin may raise the rank, never lower it or add staff roles
   summary = "A superintendent or above authorises the notice (§1 step 2)",
   data = {
-    grounds = { "text", summary = "Reasonable grounds for both limbs of the statutory test" },
+    grounds = { "text", personal = true, summary = "Reasonable grounds for both limbs of the statutory test" },
     -- The mandatory considerations (§1 step 2): each must be recorded, "none made" included.
     victim_opinion = { "text", personal = true, summary = "The victim's opinion, as sought" },
     children_welfare = { "text", personal = true,

@@ -19,7 +19,7 @@ essex:event("legal_review", {
   summary = "A legal officer reviews the evidence and prepares the application",
   data = {
     evidence_complete = { "boolean", summary = "Whether the evidence bundle is ready for court" },
-    review_notes = { "text", required = false, summary = "The legal officer's notes" },
+    review_notes = { "text", required = false, personal = true, summary = "The legal officer's notes" },
   },
 })
 

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import WorkflowCore
+
+/// `safeguard export`: cases and their histories, for analysts and evaluators.
+struct Export: ParsableCommand {
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case jsonl, csv
+    }
+
+    static let configuration = CommandConfiguration(
+        abstract: "Export cases and their histories as JSON Lines (a case a line) or CSV (an event a row).",
+        discussion: "With --redact, every field the case's workflow or plugins mark personal (personal = true: dates of birth, addresses, opinions) is left out of the case's data and its events' data, and the fields left out are listed.\n\nExample:  safeguard export --redact --format csv > cases.csv")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "jsonl or csv.")
+    var format: Format = .jsonl
+
+    @Flag(help: "Leave out the fields the workflow marks as personal data.")
+    var redact = false
+
+    @Option(help: "Only cases of this force.")
+    var force: String?
+
+    func run() throws {
+        try reporting { () throws(WorkflowError) in
+            let casework = try Casework(global)
+            if format == .csv { print("case,force,workflow,sequence,event,at,recorded_at,actor_id,actor_role,from,to,data,changes") }
+            for snapshot in try casework.store.list(state: nil, force: force) {
+                let personal: Set<String> = redact ? try Self.personalFields(casework.engine(for: snapshot).workflow) : []
+                let events = try casework.store.history(snapshot.id)
+                switch format {
+                case .jsonl:
+                    guard case .object(var object) = Rendering.caseValue(snapshot) else { continue }
+                    object["data"] = .object(snapshot.data.filter { !personal.contains($0.key) })
+                    object["events"] = .array(events.map { event in
+                        var redacted = event
+                        redacted.data = event.data.filter { !personal.contains($0.key) }
+                        redacted.changes = event.changes.filter { !personal.contains($0.key) }
+                        return Rendering.eventValue(redacted)
+                    })
+                    if redact { object["redacted"] = .array(personal.sorted().map(Value.string)) }
+                    print(Rendering.json(.object(object)))
+                case .csv:
+                    for event in events {
+                        let cells = [
+                            snapshot.id, snapshot.force, snapshot.workflow, String(event.sequence), event.event,
+                            Instant.format(event.at), Instant.format(event.recordedAt), event.actor.id, event.actor.role,
+                            event.from ?? "", event.to, Rendering.json(.object(event.data.filter { !personal.contains($0.key) })),
+                            Rendering.json(.object(event.changes.filter { !personal.contains($0.key) })),
+                        ]
+                        print(cells.map(ReportText.csv).joined(separator: ","))
+                    }
+                }
+            }
+        }
+    }
+
+    /// Every field any event of the workflow marks as personal.
+    static func personalFields(_ workflow: WorkflowDefinition) -> Set<String> {
+        Set(workflow.events.flatMap(\.fields).filter(\.personal).map(\.name))
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+
+@Suite("Golden runs: safeguard export")
+struct ExportGoldenTests {
+    /// Values that must never leave in a redacted export.
+    static let personal = ["1988-02-14", "Flat 9 Quay Street", "she wants him kept away", "two girls aged 4 and 7", "he said nothing", "pushed her down the stairs"]
+
+    func populated() throws -> Cli {
+        let cli = Cli()
+        let steps = [
+            "open --force essex --id P1 --at 2026-06-01T22:00:00+01:00 --actor PC1 --role constable --data perpetrator_dob=1988-02-14 --data relationship=spouse --data violence=used",
+            "fire P1 authorise_notice --at 2026-06-02T01:00:00+01:00 --actor S1 --role superintendent --data 'grounds=pushed her down the stairs' --data 'victim_opinion=she wants him kept away' --data 'children_welfare=two girls aged 4 and 7' --data 'perpetrator_representations=he said nothing' --data premises_conditions=false",
+            "fire P1 serve_notice --at 2026-06-02T09:00:00+01:00 --actor PC1 --role constable --data 'hearing_address=Flat 9 Quay Street'",
+        ]
+        for step in steps { #expect(try cli.run(step).status == 0) }
+        return cli
+    }
+
+    @Test(arguments: ["jsonl", "csv"])
+    func aRedactedExportHoldsNoPersonalField(format: String) throws {
+        let cli = try populated()
+        let plain = try cli.run(["export", "--format", format])
+        for value in Self.personal { #expect(plain.stdout.contains(value), "the unredacted export lacks \(value)") }
+        let redacted = try cli.run(["export", "--format", format, "--redact"])
+        #expect(redacted.status == 0)
+        for value in Self.personal { #expect(!redacted.stdout.contains(value), "\(value) left in a redacted export") }
+        for field in ["perpetrator_dob", "hearing_address", "victim_opinion", "children_welfare", "perpetrator_representations", "grounds"] {
+            #expect(!redacted.stdout.contains("\"\(field)\":") && !redacted.stdout.contains("\"\"\(field)\"\":"), "\(field) left in")
+        }
+        #expect(redacted.stdout.contains("cohabitant") == false && redacted.stdout.contains("spouse"))
+    }
+
+    @Test func jsonLinesHoldACaseALineWithItsEvents() throws {
+        let cli = try populated()
+        let lines = try cli.run("export --redact").stdout.split(separator: "\n")
+        #expect(lines.count == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as! [String: Any]
+        #expect(object["id"] as? String == "P1")
+        #expect((object["events"] as? [[String: Any]])?.map { $0["event"] as! String } == ["report_incident", "authorise_notice", "serve_notice"])
+        #expect((object["redacted"] as? [String])?.contains("perpetrator_dob") == true)
+    }
+}
