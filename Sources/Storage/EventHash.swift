@@ -10,9 +10,6 @@ public enum EventHash {
         let canonical = (try? StoreCoding.text(event)) ?? ""
         var hasher = SHA256()
         hasher.update(data: Array(previous.utf8) + [0x0A] + Array(canonical.utf8))
-        return hasher.finalize().map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        return hasher.finalize().hex
     }
 }

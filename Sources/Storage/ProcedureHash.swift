@@ -11,9 +11,6 @@ public enum ProcedureHash {
                 hasher.update(data: Array(String(part.utf8.count).utf8) + [0x3A] + Array(part.utf8))
             }
         }
-        return hasher.finalize().map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        return hasher.finalize().hex
     }
 }

@@ -57,6 +57,11 @@ public final class LuaInterpreter {
     public func run(_ script: ScriptSource) -> Result<Void, ScriptFailure> {
         let base = lua_gettop(state)
         defer { lua_settop(state, base) }
+        return compile(script).flatMap { protectedCall(arguments: 0, results: 0, budget: sandbox.instructionsPerCall) }
+    }
+
+    /// Pushes a script's text compiled as chunk `@path` (text only, never a binary chunk).
+    private func compile(_ script: ScriptSource) -> Result<Void, ScriptFailure> {
         let chunkName = "@" + script.path
         let status = script.text.withCString { text in
             chunkName.withCString { sg_loadtext(state, text, strlen(text), $0) }
@@ -64,21 +69,14 @@ public final class LuaInterpreter {
         guard status == LUA_OK else {
             return .failure(ScriptFailure(message: string(at: -1) ?? "\(script.path): does not compile"))
         }
-        return protectedCall(arguments: 0, results: 0, budget: sandbox.instructionsPerCall).map { _ in () }
+        return .success(())
     }
 
     /// Runs a chunk that returns data (a scenario file) and gives back what it returned.
     public func evaluate(_ script: ScriptSource) -> Result<Value, ScriptFailure> {
         let base = lua_gettop(state)
         defer { lua_settop(state, base) }
-        let chunkName = "@" + script.path
-        let status = script.text.withCString { text in
-            chunkName.withCString { sg_loadtext(state, text, strlen(text), $0) }
-        }
-        guard status == LUA_OK else {
-            return .failure(ScriptFailure(message: string(at: -1) ?? "\(script.path): does not compile"))
-        }
-        if case .failure(let failure) = protectedCall(arguments: 0, results: 1, budget: sandbox.instructionsPerCall) {
+        if case .failure(let failure) = compile(script).flatMap({ protectedCall(arguments: 0, results: 1, budget: sandbox.instructionsPerCall) }) {
             return .failure(failure)
         }
         return value(at: -1, path: "").mapError { ScriptFailure(message: "\(script.path): returned \($0.message)") }
