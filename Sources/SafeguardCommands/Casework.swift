@@ -12,6 +12,8 @@ final class Casework {
     private var loaded: [String: (procedure: Procedure, hash: String)] = [:]
     /// Procedures read back from the database by hash, for cases pinned to them.
     private var pinned: [String: Procedure] = [:]
+    /// Forces whose current procedure this run has stored.
+    var storedProcedures: Set<String> = []
 
     init(_ options: GlobalOptions) throws(WorkflowError) {
         self.options = options

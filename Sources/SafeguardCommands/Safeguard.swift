@@ -13,7 +13,7 @@ public struct Safeguard: ParsableCommand {
             \(ExitStatus.help)
             """,
         version: "0.1.0",
-        subcommands: [Open.self, Fire.self, Show.self, History.self, List.self, DeadlineCommand.self, Due.self, Tick.self, Recompute.self, Migrate.self, ProcedureCommand.self, Forces.self, Graph.self, Check.self, TestCommand.self, Verify.self, Report.self, Export.self]
+        subcommands: [Open.self, Fire.self, Apply.self, Show.self, History.self, List.self, DeadlineCommand.self, Due.self, Tick.self, Recompute.self, Migrate.self, ProcedureCommand.self, Forces.self, Graph.self, Check.self, TestCommand.self, Verify.self, Report.self, Export.self, Generate.self]
     )
 
     public init() {}

@@ -66,6 +66,43 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
         }
     }
 
+    public func recordBatch(_ items: [BatchItem]) throws(WorkflowError) -> [Result<RecordOutcome, WorkflowError>] {
+        var outcomes: [Result<RecordOutcome, WorkflowError>] = []
+        do {
+            try writer.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    outcomes = []
+                    for item in items {
+                        var outcome: Result<RecordOutcome, WorkflowError> = .failure(.storage("not recorded"))
+                        try db.inSavepoint {
+                            if let eventID = item.eventID, let existing = try Self.event(withID: eventID, db) {
+                                outcome = .success(.alreadyRecorded(existing))
+                                return .rollback
+                            }
+                            let current = try Self.snapshot(item.caseID, db)
+                            let transition: Transition
+                            do throws(WorkflowError) {
+                                transition = try item.decide(current)
+                            } catch {
+                                outcome = .failure(error)
+                                return .rollback
+                            }
+                            let event = RecordedEvent(transition, recordedAt: now())
+                            try Self.write(event, snapshot: transition.snapshot, db)
+                            outcome = .success(.recorded(event, transition.snapshot))
+                            return .commit
+                        }
+                        outcomes.append(outcome)
+                    }
+                    return .commit
+                }
+            }
+        } catch {
+            throw StoreError.from(error, doing: "record a batch of \(items.count) events")
+        }
+        return outcomes
+    }
+
     public func history(_ id: String) throws(WorkflowError) -> [RecordedEvent] {
         try reading("read the history of case \(id)") { db in
             try Row.fetchAll(db, sql: "SELECT * FROM event WHERE case_id = ? ORDER BY sequence", arguments: [id])

@@ -12,6 +12,10 @@ public protocol CaseStore: AnyObject {
         caseID: String, eventID: String?, _ decide: (CaseSnapshot?) throws(WorkflowError) -> Transition
     ) throws(WorkflowError) -> RecordOutcome
 
+    /// Records many transitions in one transaction, each whole or not at all (a savepoint each):
+    /// one that fails leaves the others standing. Returns each item's outcome, in order.
+    func recordBatch(_ items: [BatchItem]) throws(WorkflowError) -> [Result<RecordOutcome, WorkflowError>]
+
     /// The case's events, oldest first; empty if there is no such case.
     func history(_ id: String) throws(WorkflowError) -> [RecordedEvent]
 

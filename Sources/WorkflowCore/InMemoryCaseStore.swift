@@ -29,6 +29,16 @@ public final class InMemoryCaseStore: CaseStore {
         return .recorded(recorded, transition.snapshot)
     }
 
+    public func recordBatch(_ items: [BatchItem]) throws(WorkflowError) -> [Result<RecordOutcome, WorkflowError>] {
+        items.map { item in
+            do throws(WorkflowError) {
+                return .success(try record(caseID: item.caseID, eventID: item.eventID, item.decide))
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+
     public func history(_ id: String) throws(WorkflowError) -> [RecordedEvent] {
         lock.withLock { events[id] ?? [] }
     }

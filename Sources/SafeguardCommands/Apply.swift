@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import WorkflowCore
+
+/// `safeguard apply`: transitions in bulk, from JSON Lines.
+struct Apply: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Apply transitions from JSON Lines (a file, or - for standard input), one a line, in file order.",
+        discussion: """
+            Each line is {"id":…,"case":…,"workflow":…,"force":…,"event":…,"at":…,"actor":{"id":…,"role":…},"data":{…}}; "workflow" and "force" are needed only on the line that opens a case, and "id" makes a line idempotent: a line whose id is already recorded is skipped, so a crashed run can be run again. Each line stands or falls alone; lines are committed in batches. Refused and malformed lines are reported on standard error with their line number and reason, and a closing summary counts applied, skipped, refused and malformed lines. Exits 0 when every line was applied or skipped, 1 when any was refused or malformed.
+
+            Example:  safeguard apply transitions.jsonl --batch-size 1000
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The JSON Lines file, or - for standard input.")
+    var file: String
+
+    @Option(name: .customLong("batch-size"), help: "Lines committed to the database in one transaction.")
+    var batchSize = 500
+
+    func validate() throws {
+        guard batchSize > 0 else { throw ValidationError("--batch-size must be 1 or more.") }
+    }
+
+    func run() throws {
+        var incomplete = false
+        try reporting { () throws(WorkflowError) in
+            let handle: FileHandle
+            if file == "-" {
+                handle = .standardInput
+            } else {
+                guard let opened = FileHandle(forReadingAtPath: file) else {
+                    throw .badInput("cannot read \(file); expected a JSON Lines file, or - for standard input")
+                }
+                handle = opened
+            }
+            var reader = LineReader(handle: handle)
+            let casework = try Casework(global)
+            let terminal = isatty(STDERR_FILENO) == 1
+            let summary = try casework.apply(&reader, batchSize: batchSize, problem: { line, kind, message in
+                FileHandle.standardError.write(Data("\(terminal ? "\r\u{1B}[K" : "")line \(line): \(kind): \(message)\n".utf8))
+            }, progress: { lines in
+                if terminal { FileHandle.standardError.write(Data("\r\(lines) lines read…".utf8)) }
+            })
+            if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            if global.json {
+                print(Rendering.json(.object([
+                    "lines": .integer(summary.lines), "applied": .integer(summary.applied), "skipped": .integer(summary.skipped),
+                    "refused": .integer(summary.refused), "malformed": .integer(summary.malformed),
+                    "problems": .array(summary.problems.map { .object(["line": .integer($0.line), "kind": .string($0.kind), "message": .string($0.message)]) }),
+                ])))
+            } else {
+                print("applied \(summary.applied), skipped \(summary.skipped), refused \(summary.refused), malformed \(summary.malformed) (\(summary.lines) lines)")
+            }
+            incomplete = summary.refused + summary.malformed > 0
+        }
+        if incomplete { throw ExitCode(1) }
+    }
+}

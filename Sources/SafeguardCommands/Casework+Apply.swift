@@ -1,0 +1,96 @@
+import Foundation
+import Storage
+import WorkflowCore
+
+/// `apply`: JSON Lines of transitions, committed in batches, each line standing or falling alone.
+extension Casework {
+    struct ApplySummary {
+        var lines = 0
+        var applied = 0
+        var skipped = 0
+        var refused = 0
+        var malformed = 0
+        var problems: [(line: Int, kind: String, message: String)] = []
+    }
+
+    /// Applies every line `reader` yields, `batchSize` lines to a transaction. `problem` is told of
+    /// each refused or malformed line as it is found, `progress` of the lines read so far.
+    func apply(_ reader: inout LineReader, batchSize: Int, problem: (Int, String, String) -> Void, progress: (Int) -> Void) throws(WorkflowError) -> ApplySummary {
+        var summary = ApplySummary()
+        let decoder = JSONDecoder()
+        var batch: [(line: Int, item: BatchItem)] = []
+        // Problems wait for their batch to be decided, so they are told in line order.
+        var pending: [(line: Int, kind: String, message: String)] = []
+
+        func note(_ line: Int, _ kind: String, _ message: String) {
+            if kind == "refused" { summary.refused += 1 } else { summary.malformed += 1 }
+            pending.append((line, kind, message))
+        }
+
+        func flush() throws(WorkflowError) {
+            defer {
+                for entry in pending.sorted(by: { $0.line < $1.line }) {
+                    summary.problems.append(entry)
+                    problem(entry.line, entry.kind, entry.message)
+                }
+                pending.removeAll()
+            }
+            guard !batch.isEmpty else { return }
+            let outcomes = try store.recordBatch(batch.map(\.item))
+            for (entry, outcome) in zip(batch, outcomes) {
+                switch outcome {
+                case .success(.recorded): summary.applied += 1
+                case .success(.alreadyRecorded): summary.skipped += 1
+                case .failure(let error) where error.kind == .refused || error.kind == .script:
+                    note(entry.line, "refused", error.kind == .script ? "script error: \(error.message)" : error.message)
+                case .failure(let error) where error.kind == .badInput:
+                    note(entry.line, "malformed", error.message)
+                case .failure(let error):
+                    throw error
+                }
+            }
+            batch.removeAll(keepingCapacity: true)
+        }
+
+        while let (bytes, tooLong) = reader.next() {
+            summary.lines += 1
+            if summary.lines % 1000 == 0 { progress(summary.lines) }
+            if tooLong {
+                note(reader.number, "malformed", "longer than \(LineReader.limit) bytes; expected one transition a line")
+                continue
+            }
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { summary.lines -= 1; continue }
+            switch ApplyLine.request(from: bytes, decoder: decoder) {
+            case .failure(let error):
+                note(reader.number, "malformed", error.message)
+            case .success(let request):
+                // A line that may open a case needs its procedure stored before the batch writes.
+                if request.workflow != nil || request.force != nil {
+                    do throws(WorkflowError) {
+                        try storeCurrentProcedure(force: request.force ?? "national")
+                    } catch {
+                        note(reader.number, "refused", "script error: \(error.message)")
+                        continue
+                    }
+                }
+                batch.append((reader.number, BatchItem(caseID: request.caseID, eventID: request.eventID) { [self] current throws(WorkflowError) in
+                    if let current { return try engine(for: current).transition(current, request) }
+                    guard request.workflow != nil || request.force != nil else { throw .unknownCase(request.caseID) }
+                    let engine = try engine(for: request.workflow ?? "dvpo", force: request.force ?? "national")
+                    return try engine.transition(nil, request)
+                }))
+                if batch.count >= batchSize { try flush() }
+            }
+        }
+        try flush()
+        return summary
+    }
+
+    /// Stores the current procedure for a force once per run, so cases opened under it can find it.
+    func storeCurrentProcedure(force: String) throws(WorkflowError) {
+        guard !storedProcedures.contains(force) else { return }
+        let (procedure, hash) = try self.procedure(force: force)
+        try store.storeProcedure(hash: hash, sources: procedure.sources)
+        storedProcedures.insert(force)
+    }
+}
