@@ -1,5 +1,8 @@
 import Foundation
 import GRDB
+#if canImport(Glibc)
+import Glibc
+#endif
 import WorkflowCore
 
 /// Opens the database file: created readable and writable by its owner only, in WAL mode,
@@ -21,10 +24,28 @@ public enum DatabaseFile {
         configuration.foreignKeysEnabled = true
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
-            try StoreSchema.migrator.migrate(pool)
+            try migrate(pool, path: path)
             return pool
         } catch {
             throw StoreError.from(error, doing: "open the database at \(path)")
         }
+    }
+
+    /// Migrates under an exclusive lock on `<path>.lock`, so processes opening a new database at
+    /// the same moment do not each try to create it.
+    static func migrate(_ pool: DatabasePool, path: String) throws {
+        #if canImport(Glibc)
+        let descriptor = Glibc.open(path + ".lock", O_CREAT | O_RDWR, 0o600)
+        #else
+        let descriptor = Darwin.open(path + ".lock", O_CREAT | O_RDWR, 0o600)
+        #endif
+        guard descriptor >= 0 else {
+            try StoreSchema.migrator.migrate(pool)
+            return
+        }
+        defer { close(descriptor) }
+        flock(descriptor, LOCK_EX)
+        defer { flock(descriptor, LOCK_UN) }
+        try StoreSchema.migrator.migrate(pool)
     }
 }

@@ -22,8 +22,10 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
         }
     }
 
-    public convenience init(path: String) throws(WorkflowError) {
-        try self.init(writer: DatabaseFile.open(path: path))
+    /// The database file at `path`, created and migrated if need be (see `DatabaseFile`).
+    public init(path: String, now: @escaping @Sendable () -> Date = Date.init) throws(WorkflowError) {
+        self.writer = try DatabaseFile.open(path: path)
+        self.now = now
     }
 
     public func snapshot(_ id: String) throws(WorkflowError) -> CaseSnapshot? {
