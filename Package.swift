@@ -48,11 +48,17 @@ let package = Package(
             name: "WorkflowCoreTests",
             dependencies: ["WorkflowCore", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "WorkflowLuaTests", dependencies: ["WorkflowLua", "WorkflowCore", "CLua"]),
+        .testTarget(
+            name: "WorkflowLuaTests",
+            dependencies: ["WorkflowLua", "WorkflowCore", "CLua", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "WorkflowCore"]),
         .testTarget(
             name: "SafeguardCommandsTests",
-            dependencies: ["SafeguardCommands", "WorkflowCore", "Storage", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "SafeguardCommands", "WorkflowCore", "Storage", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
     ]
 )
