@@ -40,6 +40,7 @@ let package = Package(
             dependencies: [
                 "WorkflowCore", "WorkflowLua", "Storage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .executableTarget(name: "safeguard", dependencies: ["SafeguardCommands"]),

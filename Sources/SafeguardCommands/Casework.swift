@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Storage
 import WorkflowCore
 import WorkflowLua
@@ -17,7 +18,15 @@ final class Casework {
 
     init(_ options: GlobalOptions) throws(WorkflowError) {
         self.options = options
-        store = try SQLiteCaseStore(path: options.databasePath)
+        if options.databasePath == ":memory:" {
+            do {
+                store = try SQLiteCaseStore(writer: try DatabaseQueue())
+            } catch {
+                throw .storage("could not create an in-memory database")
+            }
+        } else {
+            store = try SQLiteCaseStore(path: options.databasePath)
+        }
     }
 
     /// A force's procedure from the scripts folder, loaded once per force.

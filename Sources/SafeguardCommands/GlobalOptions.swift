@@ -5,7 +5,7 @@ import WorkflowLua
 
 /// Flags every command takes: where the database and the scripts are, and JSON output.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The SQLite database file (env SAFEGUARD_DB).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The SQLite database file (env SAFEGUARD_DB); :memory: for one that lives only as long as the command.", valueName: "path"))
     var db: String?
 
     @Option(
