@@ -7,7 +7,7 @@ import WorkflowCore
 /// reordering a row behind the engine's back breaks the chain.
 public enum EventHash {
     public static func of(_ event: RecordedEvent, after previous: String) -> String {
-        let canonical = (try? StoreCoding.text(event)) ?? ""
+        let canonical = CanonicalJSON.text(CanonicalJSON.value(event))
         var hasher = SHA256()
         hasher.update(data: Array(previous.utf8) + [0x0A] + Array(canonical.utf8))
         return hasher.finalize().hex

@@ -5,59 +5,59 @@ import WorkflowCore
 /// Reading and writing the rows behind `SQLiteCaseStore`.
 extension SQLiteCaseStore {
     static func snapshot(_ id: String, _ db: Database) throws -> CaseSnapshot? {
-        try String.fetchOne(db, sql: "SELECT snapshot FROM case_snapshot WHERE id = ?", arguments: [id])
+        try String.fetchOne(db.cachedStatement(sql: "SELECT snapshot FROM case_snapshot WHERE id = ?"), arguments: [id])
             .map { try StoreCoding.value(CaseSnapshot.self, from: $0) }
     }
 
+    /// The snapshot's version alone: cheap, to check a remembered snapshot is still current.
+    static func version(_ id: String, _ db: Database) throws -> Int? {
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT version FROM case_snapshot WHERE id = ?"), arguments: [id])
+    }
+
     static func event(withID eventID: String, _ db: Database) throws -> RecordedEvent? {
-        try Row.fetchOne(db, sql: "SELECT * FROM event WHERE event_id = ?", arguments: [eventID]).map(recordedEvent)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM event WHERE event_id = ?"), arguments: [eventID]).map(recordedEvent)
     }
 
     static func write(_ event: RecordedEvent, snapshot: CaseSnapshot, _ db: Database) throws {
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
                 INSERT INTO case_snapshot (id, workflow, force, state, version, procedure, opened_at, updated_at, snapshot)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET state = excluded.state, version = excluded.version,
                     procedure = excluded.procedure, updated_at = excluded.updated_at, snapshot = excluded.snapshot
-                """,
-            arguments: [
+                """).execute(arguments: [
                 snapshot.id, snapshot.workflow, snapshot.force, snapshot.state, snapshot.version, snapshot.procedure,
-                Instant.formatUTC(snapshot.openedAt), Instant.formatUTC(snapshot.updatedAt), try StoreCoding.text(snapshot),
+                Instant.formatUTC(snapshot.openedAt), Instant.formatUTC(snapshot.updatedAt),
+                CanonicalJSON.text(CanonicalJSON.value(snapshot)),
             ])
-        let head = try Row.fetchOne(db, sql: "SELECT hash, events FROM chain_head WHERE id = 1")
-        let previous: String = head?["hash"] ?? ""
+        let previous = try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM chain_head WHERE id = 1")) ?? ""
         let hash = EventHash.of(event, after: previous)
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
                 INSERT INTO event (case_id, sequence, event_id, name, from_state, to_state, at, recorded_at,
                     actor_id, actor_role, data, changes, guards, procedure, table_version, engine_version, prev_hash, hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
+                """).execute(arguments: [
                 event.caseID, event.sequence, event.eventID, event.event, event.from, event.to,
                 Instant.formatUTC(event.at), Instant.formatUTC(event.recordedAt), event.actor.id, event.actor.role,
-                try StoreCoding.text(event.data), try StoreCoding.text(event.changes),
-                try StoreCoding.text(event.guardsPassed), event.procedure, event.tableVersion, event.engineVersion,
-                previous, hash,
+                CanonicalJSON.text(.object(event.data)), CanonicalJSON.text(.object(event.changes)),
+                CanonicalJSON.text(.array(event.guardsPassed.map(Value.string))), event.procedure, event.tableVersion,
+                event.engineVersion, previous, hash,
             ])
-        try db.execute(sql: "UPDATE chain_head SET hash = ?, events = events + 1 WHERE id = 1", arguments: [hash])
+        try db.cachedStatement(sql: "UPDATE chain_head SET hash = ?, events = events + 1 WHERE id = 1").execute(arguments: [hash])
         try index(snapshot, db)
     }
 
     /// Rewrites the case's rows in the deadline index from its snapshot.
     static func index(_ snapshot: CaseSnapshot, _ db: Database) throws {
-        try db.execute(sql: "DELETE FROM deadline_index WHERE case_id = ?", arguments: [snapshot.id])
+        try db.cachedStatement(sql: "DELETE FROM deadline_index WHERE case_id = ?").execute(arguments: [snapshot.id])
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO deadline_index (case_id, clock, started_at, due_at, status, workflow, force)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
         for open in OpenDeadline.of(snapshot) {
-            try db.execute(
-                sql: """
-                    INSERT INTO deadline_index (case_id, clock, started_at, due_at, status, workflow, force)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    open.caseID, open.clock, Instant.formatUTC(open.startedAt), Instant.formatUTC(open.due),
-                    open.status.rawValue, open.workflow, open.force,
-                ])
+            try insert.execute(arguments: [
+                open.caseID, open.clock, Instant.formatUTC(open.startedAt), Instant.formatUTC(open.due),
+                open.status.rawValue, open.workflow, open.force,
+            ])
         }
     }
 

@@ -72,5 +72,5 @@ extension SQLiteCaseStore {
     }
 
     /// The canonical text a snapshot is stored as, for comparing a replay with what is stored.
-    public static func canonicalText(_ snapshot: CaseSnapshot) -> String { (try? StoreCoding.text(snapshot)) ?? "" }
+    public static func canonicalText(_ snapshot: CaseSnapshot) -> String { CanonicalJSON.text(CanonicalJSON.value(snapshot)) }
 }

@@ -11,6 +11,7 @@ import WorkflowCore
 public final class SQLiteCaseStore: CaseStore, Sendable {
     public let writer: any DatabaseWriter
     private let now: @Sendable () -> Date
+    private let cache = SnapshotCache()
 
     public init(writer: any DatabaseWriter, now: @escaping @Sendable () -> Date = Date.init) throws(WorkflowError) {
         self.writer = writer
@@ -44,7 +45,7 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
                         outcome = .alreadyRecorded(existing)
                         return .rollback
                     }
-                    let current = try Self.snapshot(caseID, db)
+                    let current = try current(caseID, db)
                     let transition: Transition
                     do throws(WorkflowError) {
                         transition = try decide(current)
@@ -57,6 +58,7 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
                     }
                     let event = RecordedEvent(transition, recordedAt: now())
                     try Self.write(event, snapshot: transition.snapshot, db)
+                    cache.put(transition.snapshot)
                     outcome = .recorded(event, transition.snapshot)
                     return .commit
                 }
@@ -81,7 +83,7 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
                                 outcome = .success(.alreadyRecorded(existing))
                                 return .rollback
                             }
-                            let current = try Self.snapshot(item.caseID, db)
+                            let current = try current(item.caseID, db)
                             let transition: Transition
                             do throws(WorkflowError) {
                                 transition = try item.decide(current)
@@ -91,6 +93,7 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
                             }
                             let event = RecordedEvent(transition, recordedAt: now())
                             try Self.write(event, snapshot: transition.snapshot, db)
+                            cache.put(transition.snapshot)
                             outcome = .success(.recorded(event, transition.snapshot))
                             return .commit
                         }
@@ -146,6 +149,15 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
             try String.fetchOne(db, sql: "SELECT sources FROM procedure WHERE hash = ?", arguments: [hash])
                 .map { try StoreCoding.value([ScriptSource].self, from: $0) }
         }
+    }
+
+    /// The case as stored, from the cache when the database's version matches it.
+    private func current(_ id: String, _ db: Database) throws -> CaseSnapshot? {
+        guard let version = try Self.version(id, db) else { return nil }
+        if let cached = cache.get(id, version: version) { return cached }
+        let snapshot = try Self.snapshot(id, db)
+        if let snapshot { cache.put(snapshot) }
+        return snapshot
     }
 
     /// A WHERE clause of the conditions whose value is given, and their arguments.
