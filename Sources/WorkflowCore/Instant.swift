@@ -65,7 +65,34 @@ public enum Instant {
     /// that comparing two instants as strings compares them in time.
     public static func formatUTC(_ date: Date) -> String {
         let (whole, millis) = split(date)
-        return stamp(whole) + "." + Digits.pad(millis, 3) + "Z"
+        let days = Int((Double(whole) / 86_400).rounded(.down))
+        let rest = whole - days * 86_400
+        let day = LocalDate(daysSinceEpoch: days)
+        // Written into a fixed buffer: this runs several times for every event stored.
+        return String(unsafeUninitializedCapacity: 24) { buffer in
+            func put(_ value: Int, _ width: Int, at offset: Int) {
+                var value = value
+                for index in stride(from: offset + width - 1, through: offset, by: -1) {
+                    buffer[index] = UInt8(48 + value % 10)
+                    value /= 10
+                }
+            }
+            put(day.year, 4, at: 0)
+            buffer[4] = 0x2D
+            put(day.month, 2, at: 5)
+            buffer[7] = 0x2D
+            put(day.day, 2, at: 8)
+            buffer[10] = 0x54
+            put(rest / 3600, 2, at: 11)
+            buffer[13] = 0x3A
+            put(rest % 3600 / 60, 2, at: 14)
+            buffer[16] = 0x3A
+            put(rest % 60, 2, at: 17)
+            buffer[19] = 0x2E
+            put(millis, 3, at: 20)
+            buffer[23] = 0x5A
+            return 24
+        }
     }
 
     static func format(_ date: Date, offsetSeconds: Int) -> String {
