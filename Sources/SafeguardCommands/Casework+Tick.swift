@@ -15,7 +15,7 @@ extension Casework {
     /// made from the case, clock and start, so a second tick at the same time changes nothing.
     func tick(at: Date, force: String?) throws(WorkflowError) -> [TickResult] {
         var results: [TickResult] = []
-        for deadline in try store.openDeadlines(dueBefore: at.addingTimeInterval(0.001), force: force)
+        for deadline in try store.openDeadlines(dueBefore: at.addingTimeInterval(0.001), orMissed: false, force: force)
         where deadline.status == .pending {
             let engine = try engine(for: try snapshot(deadline.caseID))
             guard let clock = engine.workflow.clock(named: deadline.clock),

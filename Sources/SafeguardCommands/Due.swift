@@ -28,8 +28,9 @@ struct Due: ParsableCommand {
         try reporting { () throws(WorkflowError) in
             let now = try TimeOption.parse(at, flag: "--at")
             let horizon = try within.map { text throws(WorkflowError) in now.addingTimeInterval(TimeInterval(try DurationOption.seconds(text, flag: "--within"))) }
-            let deadlines = try Casework(global).store.openDeadlines(dueBefore: nil, force: force)
-                .filter { $0.status == .missed || horizon == nil || $0.due <= horizon! }
+            // The window is read from the index itself; missed deadlines always show.
+            let deadlines = try Casework(global).store.openDeadlines(
+                dueBefore: horizon?.addingTimeInterval(0.001), orMissed: true, force: force)
             if global.json {
                 print(Rendering.json(.object(["at": Rendering.instant(now), "deadlines": .array(deadlines.map { deadline in
                     .object([

@@ -25,7 +25,7 @@ struct Recompute: ParsableCommand {
             let casework = try Casework(global)
             var reports: [Value] = []
             var moved = 0
-            for caseID in Set(try casework.store.openDeadlines(dueBefore: nil, force: force).map(\.caseID)).sorted() {
+            for caseID in Set(try casework.store.openDeadlines(dueBefore: nil, orMissed: false, force: force).map(\.caseID)).sorted() {
                 let snapshot = try casework.snapshot(caseID)
                 // The case's own procedure, with the bank-holiday table as it is now.
                 let pinned = try casework.engine(for: snapshot)

@@ -123,9 +123,10 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
         }
     }
 
-    public func openDeadlines(dueBefore: Date?, force: String?) throws(WorkflowError) -> [OpenDeadline] {
+    public func openDeadlines(dueBefore: Date?, orMissed: Bool, force: String?) throws(WorkflowError) -> [OpenDeadline] {
         try reading("read the deadline index") { db in
-            let (conditions, arguments) = Self.filters([("due_at < ?", dueBefore.map(Instant.formatUTC)), ("force = ?", force)])
+            let window = orMissed ? "(due_at < ? OR status = 'missed')" : "due_at < ?"
+            let (conditions, arguments) = Self.filters([(window, dueBefore.map(Instant.formatUTC)), ("force = ?", force)])
             return try Row.fetchAll(db, sql: "SELECT * FROM deadline_index WHERE \(conditions) ORDER BY due_at, case_id, clock", arguments: arguments)
                 .map(Self.openDeadline)
         }

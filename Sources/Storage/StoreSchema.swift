@@ -103,6 +103,9 @@ enum StoreSchema {
                 BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
                 """)
         }
+        migrator.registerMigration("v4: deadline index by status") { db in
+            try db.execute(sql: "CREATE INDEX deadline_index_status ON deadline_index(status)")
+        }
         return migrator
     }
 }

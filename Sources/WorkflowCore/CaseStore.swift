@@ -23,8 +23,9 @@ public protocol CaseStore: AnyObject {
     func list(state: String?, force: String?) throws(WorkflowError) -> [CaseSnapshot]
 
     /// Open deadlines (pending, or missed awaiting a decision), soonest first, from an index
-    /// rather than a scan of every case; optionally only those due before an instant, or of a force.
-    func openDeadlines(dueBefore: Date?, force: String?) throws(WorkflowError) -> [OpenDeadline]
+    /// rather than a scan of every case; optionally only those due before an instant (and, with
+    /// `orMissed`, every missed one whenever it was due), or of a force.
+    func openDeadlines(dueBefore: Date?, orMissed: Bool, force: String?) throws(WorkflowError) -> [OpenDeadline]
 
     /// Keeps the scripts a procedure hash stands for, so a case's procedure can be read back.
     func storeProcedure(hash: String, sources: [ScriptSource]) throws(WorkflowError)

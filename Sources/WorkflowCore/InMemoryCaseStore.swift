@@ -51,10 +51,10 @@ public final class InMemoryCaseStore: CaseStore {
         }
     }
 
-    public func openDeadlines(dueBefore: Date?, force: String?) throws(WorkflowError) -> [OpenDeadline] {
+    public func openDeadlines(dueBefore: Date?, orMissed: Bool, force: String?) throws(WorkflowError) -> [OpenDeadline] {
         lock.withLock {
             cases.values.flatMap(OpenDeadline.of)
-                .filter { (dueBefore == nil || $0.due < dueBefore!) && (force == nil || $0.force == force) }
+                .filter { (dueBefore == nil || $0.due < dueBefore! || (orMissed && $0.status == .missed)) && (force == nil || $0.force == force) }
                 .sorted { ($0.due, $0.caseID, $0.clock) < ($1.due, $1.caseID, $1.clock) }
         }
     }

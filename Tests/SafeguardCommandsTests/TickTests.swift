@@ -35,12 +35,12 @@ struct TickTests {
 
     @Test func dueListsTheIndexSoonestFirstAndTickFiresEachDeadlineOnce() throws {
         let casework = try populated()
-        let open = try casework.store.openDeadlines(dueBefore: nil, force: nil)
+        let open = try casework.store.openDeadlines(dueBefore: nil, orMissed: false, force: nil)
         // 80 unheard notices have a pending hearing deadline; 40 orders have an end.
         #expect(open.filter { $0.clock == "hearing" }.count == 80)
         #expect(open.filter { $0.clock == "order_end" }.count == 40)
         #expect(open.map(\.due) == open.map(\.due).sorted())
-        #expect(try casework.store.openDeadlines(dueBefore: nil, force: "cheshire").allSatisfy { $0.force == "cheshire" })
+        #expect(try casework.store.openDeadlines(dueBefore: nil, orMissed: false, force: "cheshire").allSatisfy { $0.force == "cheshire" })
 
         // A tick on 10 June: every unheard notice has missed its hearing; the orders made by
         // 27 May have ended (a 14-day order made on day d ends at the end of d + 13).
@@ -60,14 +60,16 @@ struct TickTests {
         let again = try casework.tick(at: at, force: nil)
         #expect(again.isEmpty)
 
-        // Missed deadlines stay open until someone records a decision.
-        let after = try casework.store.openDeadlines(dueBefore: nil, force: nil)
+        // Missed deadlines stay open until someone records a decision, and show in any window.
+        let after = try casework.store.openDeadlines(dueBefore: nil, orMissed: false, force: nil)
         #expect(after.filter { $0.status == .missed }.count == 80)
+        let window = try casework.store.openDeadlines(dueBefore: Self.base, orMissed: true, force: nil)
+        #expect(window.count == 80 && window.allSatisfy { $0.status == .missed })
         let missed = try #require(after.first { $0.status == .missed })
         _ = try casework.fire(TransitionRequest(
             caseID: missed.caseID, event: "record_deadline_decision", at: at, actor: Actor(id: "I1", role: "inspector"),
             data: ["clock": "hearing", "decision": "notice lapsed"]))
-        #expect(try casework.store.openDeadlines(dueBefore: nil, force: nil).filter { $0.status == .missed }.count == 79)
+        #expect(try casework.store.openDeadlines(dueBefore: nil, orMissed: false, force: nil).filter { $0.status == .missed }.count == 79)
         let snapshot = try casework.snapshot(missed.caseID)
         #expect(snapshot.deadline("hearing")?.decision == "notice lapsed")
     }
