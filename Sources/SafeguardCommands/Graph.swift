@@ -14,18 +14,14 @@ struct Graph: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The workflow, e.g. dvpo.")
-    var workflow = "dvpo"
-
-    @Option(help: "The force whose plugins to layer on (default: the national procedure alone).")
-    var force: String?
+    @OptionGroup var selection: ProcedureSelection
 
     @Option(help: "mermaid or dot.")
     var format: Format = .mermaid
 
     func run() throws {
         try reporting { () throws(WorkflowError) in
-            let definition = try Casework.loadProcedure(global, force: force).procedure.workflow(workflow)
+            let definition = try selection.load(global).definition
             print(format == .mermaid ? GraphRenderer.mermaid(definition) : GraphRenderer.dot(definition))
         }
     }

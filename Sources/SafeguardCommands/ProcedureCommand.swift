@@ -10,16 +10,11 @@ struct ProcedureCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The workflow, e.g. dvpo.")
-    var workflow = "dvpo"
-
-    @Option(help: "The force whose plugins to layer on (default: the national procedure alone).")
-    var force: String?
+    @OptionGroup var selection: ProcedureSelection
 
     func run() throws {
         try reporting { () throws(WorkflowError) in
-            let (procedure, hash) = try Casework.loadProcedure(global, force: force)
-            let definition = try procedure.workflow(workflow)
+            let (definition, hash) = try selection.load(global)
             print(global.json ? Rendering.json(ProcedureDescription.json(definition, hash: hash)) : ProcedureDescription.text(definition, hash: hash))
         }
     }
