@@ -17,18 +17,18 @@ extension Casework {
         var results: [TickResult] = []
         for deadline in try store.openDeadlines(dueBefore: at.addingTimeInterval(0.001), orMissed: false, force: force)
         where deadline.status == .pending {
-            let engine = try engine(for: try snapshot(deadline.caseID))
-            guard let clock = engine.workflow.clock(named: deadline.clock),
-                let event = clock.fires ?? clock.onMissed
-            else { continue }
-            let data: [String: Value] = clock.fires != nil ? [:] : ["clock": .string(deadline.clock)]
-            let eventID = "tick:\(deadline.caseID):\(deadline.clock):\(Instant.formatUTC(deadline.startedAt))"
+            let snapshot = try snapshot(deadline.caseID)
+            let engine = try engine(for: snapshot)
+            func pending(_ case: CaseSnapshot) -> Deadline? {
+                `case`.deadlines.first { $0.clock == deadline.clock && $0.startedAt == deadline.startedAt }
+            }
+            // A clock that fires nothing (a visit schedule) is left for `due` to show.
+            guard let due = pending(snapshot), let planned = engine.clockRequest(for: due, on: snapshot) else { continue }
             do throws(WorkflowError) {
-                let outcome = try store.record(caseID: deadline.caseID, eventID: eventID) { current throws(WorkflowError) in
-                    guard let current else { throw .unknownCase(deadline.caseID) }
-                    let request = TransitionRequest(
-                        caseID: deadline.caseID, event: event, at: max(deadline.due, current.updatedAt),
-                        actor: .engineClock, data: data, eventID: eventID)
+                let outcome = try store.record(caseID: deadline.caseID, eventID: planned.eventID) { current throws(WorkflowError) in
+                    guard let current, let due = pending(current), let request = engine.clockRequest(for: due, on: current) else {
+                        throw .unknownCase(deadline.caseID)
+                    }
                     return try engine.transition(current, request)
                 }
                 results.append(TickResult(deadline: deadline, outcome: .success(outcome)))

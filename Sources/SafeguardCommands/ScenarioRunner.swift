@@ -76,11 +76,10 @@ final class ScenarioRunner {
             var current = snapshot
             var fired: [Transition] = []
             for deadline in current?.deadlines ?? [] where deadline.status == .pending && deadline.due <= tick {
-                guard let clock = engine.workflow.clock(named: deadline.clock), let event = clock.fires ?? clock.onMissed,
-                    let now = current, now.deadlines.contains(where: { $0.clock == deadline.clock && $0.startedAt == deadline.startedAt && $0.status == .pending })
+                guard let now = current,
+                    now.deadlines.contains(where: { $0.clock == deadline.clock && $0.startedAt == deadline.startedAt && $0.status == .pending }),
+                    let request = engine.clockRequest(for: deadline, on: now)
                 else { continue }
-                let data: [String: Value] = clock.fires != nil ? [:] : ["clock": .string(deadline.clock)]
-                let request = TransitionRequest(caseID: now.id, event: event, at: max(deadline.due, now.updatedAt), actor: .engineClock, data: data)
                 let transition = try engine.transition(now, request)
                 fired.append(transition)
                 current = transition.snapshot

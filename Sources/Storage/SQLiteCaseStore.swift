@@ -36,37 +36,8 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
     public func record(
         caseID: String, eventID: String?, _ decide: (CaseSnapshot?) throws(WorkflowError) -> Transition
     ) throws(WorkflowError) -> RecordOutcome {
-        var decision: WorkflowError?
-        do {
-            return try writer.writeWithoutTransaction { db in
-                var outcome: RecordOutcome?
-                try db.inTransaction(.immediate) {
-                    if let eventID, let existing = try Self.event(withID: eventID, db) {
-                        outcome = .alreadyRecorded(existing)
-                        return .rollback
-                    }
-                    let current = try current(caseID, db)
-                    let transition: Transition
-                    do throws(WorkflowError) {
-                        transition = try decide(current)
-                    } catch {
-                        decision = error
-                        return .rollback
-                    }
-                    guard transition.snapshot.version == (current?.version ?? 0) + 1 else {
-                        throw WorkflowError.conflict("case \(caseID) changed while the event was decided; expected to retry")
-                    }
-                    let event = RecordedEvent(transition, recordedAt: now())
-                    try Self.write(event, snapshot: transition.snapshot, db)
-                    cache.put(transition.snapshot)
-                    outcome = .recorded(event, transition.snapshot)
-                    return .commit
-                }
-                if let decision { throw decision }
-                return outcome!
-            }
-        } catch {
-            throw StoreError.from(error, doing: "record \(eventID.map { "event \($0)" } ?? "the event") on case \(caseID)")
+        try withoutActuallyEscaping(decide) { decide throws(WorkflowError) in
+            try recordBatch([BatchItem(caseID: caseID, eventID: eventID, decide: decide)])[0].get()
         }
     }
 
@@ -79,23 +50,9 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
                     for item in items {
                         var outcome: Result<RecordOutcome, WorkflowError> = .failure(.storage("not recorded"))
                         try db.inSavepoint {
-                            if let eventID = item.eventID, let existing = try Self.event(withID: eventID, db) {
-                                outcome = .success(.alreadyRecorded(existing))
-                                return .rollback
-                            }
-                            let current = try current(item.caseID, db)
-                            let transition: Transition
-                            do throws(WorkflowError) {
-                                transition = try item.decide(current)
-                            } catch {
-                                outcome = .failure(error)
-                                return .rollback
-                            }
-                            let event = RecordedEvent(transition, recordedAt: now())
-                            try Self.write(event, snapshot: transition.snapshot, db)
-                            cache.put(transition.snapshot)
-                            outcome = .success(.recorded(event, transition.snapshot))
-                            return .commit
+                            outcome = try record(item, db)
+                            if case .success(.recorded) = outcome { return .commit }
+                            return .rollback
                         }
                         outcomes.append(outcome)
                     }
@@ -103,9 +60,31 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
                 }
             }
         } catch {
-            throw StoreError.from(error, doing: "record a batch of \(items.count) events")
+            throw StoreError.from(error, doing: "record \(items.count == 1 ? "the event on case \(items[0].caseID)" : "a batch of \(items.count) events")")
         }
         return outcomes
+    }
+
+    /// One item inside the caller's transaction: skipped if its event id is recorded, else decided
+    /// against the case as stored and written, event and snapshot together.
+    private func record(_ item: BatchItem, _ db: Database) throws -> Result<RecordOutcome, WorkflowError> {
+        if let eventID = item.eventID, let existing = try Self.event(withID: eventID, db) {
+            return .success(.alreadyRecorded(existing))
+        }
+        let current = try current(item.caseID, db)
+        let transition: Transition
+        do throws(WorkflowError) {
+            transition = try item.decide(current)
+        } catch {
+            return .failure(error)
+        }
+        guard transition.snapshot.version == (current?.version ?? 0) + 1 else {
+            return .failure(.conflict("case \(item.caseID) changed while the event was decided; expected to retry"))
+        }
+        let event = RecordedEvent(transition, recordedAt: now())
+        try Self.write(event, snapshot: transition.snapshot, db)
+        cache.put(transition.snapshot)
+        return .success(.recorded(event, transition.snapshot))
     }
 
     public func history(_ id: String) throws(WorkflowError) -> [RecordedEvent] {

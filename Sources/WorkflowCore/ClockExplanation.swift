@@ -21,8 +21,6 @@ public struct ClockExplanation: Sendable, Hashable {
     public var days: [Day]
     public var tableVersion: String
     public var tableName: String
-    /// Set when the deadline was brought forward to an earlier time (the hearing, for a notice breach).
-    public var cappedBy: String?
 
     public var warnings: [String] { days.compactMap(\.note) }
 }

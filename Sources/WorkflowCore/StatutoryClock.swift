@@ -34,7 +34,7 @@ public enum StatutoryClock {
                     days.append(.init(date: day, counted: remaining, disregarded: nil, note: note, total: total))
                     return ClockExplanation(
                         start: start, due: from.addingTimeInterval(TimeInterval(remaining)), hours: rule.hours, days: days,
-                        tableVersion: table.version, tableName: table.name, cappedBy: nil)
+                        tableVersion: table.version, tableName: table.name)
                 }
                 remaining -= available
                 total += available

@@ -31,10 +31,6 @@ public final class LuaInterpreter {
         limits.deallocate()
     }
 
-    /// Bytes Lua holds now, and the most it has held.
-    public var memoryInUse: Int { limits.pointee.bytes_in_use }
-    public var memoryPeak: Int { limits.pointee.bytes_peak }
-
     /// The current stack height; tests check it is unchanged after every failure.
     public var stackHeight: Int32 { lua_gettop(state) }
 

@@ -56,8 +56,4 @@ public struct ScriptFolder: Sendable, Hashable {
 
     public static let calendarPath = "Calendars/england-and-wales.json"
 
-    /// Whether the folder looks like a scripts folder.
-    public var exists: Bool {
-        FileManager.default.fileExists(atPath: root.appendingPathComponent("Workflows").path)
-    }
 }

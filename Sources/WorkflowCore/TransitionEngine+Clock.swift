@@ -1,0 +1,13 @@
+extension TransitionEngine {
+    /// What the engine's clock fires for a pending deadline that has come due: the clock's `fires`
+    /// event (expire_order at an order's end) or its `on_missed` event (a missed hearing or
+    /// production deadline, naming the clock), by the engine's clock at the deadline's own time
+    /// (or the case's latest event, if later). Nil when the clock fires nothing.
+    public func clockRequest(for deadline: Deadline, on snapshot: CaseSnapshot) -> TransitionRequest? {
+        guard let clock = workflow.clock(named: deadline.clock), let event = clock.fires ?? clock.onMissed else { return nil }
+        let data: [String: Value] = clock.fires != nil ? [:] : ["clock": .string(deadline.clock)]
+        return TransitionRequest(
+            caseID: snapshot.id, event: event, at: max(deadline.due, snapshot.updatedAt), actor: .engineClock, data: data,
+            eventID: "tick:\(snapshot.id):\(deadline.clock):\(Instant.formatUTC(deadline.startedAt))")
+    }
+}
