@@ -267,7 +267,7 @@ end)
 
 dvpo:guard("correct_record", "field_recorded", function(case, event)
   if case.data[event.data.corrected_field] == nil then
-    return false, "the case has no field " .. event.data.corrected_field .. " to correct"
+    return false, "the case has no field " .. event.data.corrected_field .. " to correct; expected a field already recorded"
   end
   return true
 end)

@@ -21,7 +21,7 @@ extension TransitionEngine {
             }
             if clock.decidedBy == event.name, named {
                 guard let index = result.lastIndex(where: { $0.clock == clock.name && $0.needsDecision }) else {
-                    throw .refused("\(event.name) records a decision on a missed \(clock.name) deadline; this case has none awaiting one")
+                    throw .refused("\(event.name) records a decision on a missed \(clock.name) deadline; this case has none awaiting one; expected one recorded missed by safeguard tick")
                 }
                 result[index].decision = data["decision"]?.stringValue
                 result[index].decidedAt = at

@@ -79,7 +79,7 @@ struct TickTests {
         let results = try casework.tick(at: Self.base, force: nil)
         #expect(results.isEmpty)
         #expect(throws: WorkflowError.refused(
-            "record_deadline_decision records a decision on a missed hearing deadline; this case has none awaiting one")) {
+            "record_deadline_decision records a decision on a missed hearing deadline; this case has none awaiting one; expected one recorded missed by safeguard tick")) {
             try casework.fire(TransitionRequest(
                 caseID: "W1", event: "record_deadline_decision", at: Self.base.addingTimeInterval(86_400 * 2),
                 actor: Actor(id: "I1", role: "inspector"), data: ["clock": "hearing", "decision": "x"]))

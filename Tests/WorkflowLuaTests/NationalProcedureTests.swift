@@ -238,7 +238,7 @@ struct CorrectionTests {
                                   data: ["corrected_field": "no_such_field", "corrected_value": "x", "correction_reason": "typo"])
             Issue.record("an unknown field was corrected")
         } catch {
-            #expect(error.message.hasSuffix("the case has no field no_such_field to correct"))
+            #expect(error.message.hasSuffix("the case has no field no_such_field to correct; expected a field already recorded"))
         }
         let corrected = try national.fire(served, "correct_record", at: "2026-05-02T12:00:00Z", role: "sergeant",
                                           data: ["corrected_field": "hearing_address", "corrected_value": "2 High Street", "correction_reason": "typo at service"])
