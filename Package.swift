@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Safeguard",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "safeguard", targets: ["safeguard"]),
         .library(name: "WorkflowCore", targets: ["WorkflowCore"]),
@@ -25,22 +25,23 @@ let package = Package(
         .target(name: "WorkflowCore"),
         // The sandboxed Lua interpreter and script loading: the only module that imports CLua.
         .target(name: "WorkflowLua", dependencies: ["WorkflowCore", "CLua"]),
-        // SQLite persistence through GRDB; SHA-256 from swift-crypto for procedure hashes.
+        // What every store shares, whatever its backend: the canonical JSON of stored values, event
+        // and procedure hashes (SHA-256 from swift-crypto), chain verification, the in-memory store.
+        .target(
+            name: "Ledger",
+            dependencies: ["WorkflowCore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // SQLite persistence through GRDB: the only module that imports GRDB, and only internally.
         .target(
             name: "Storage",
-            dependencies: [
-                "WorkflowCore",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            dependencies: ["WorkflowCore", "Ledger", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Every subcommand, one file each.
         .target(
             name: "SafeguardCommands",
             dependencies: [
-                "WorkflowCore", "WorkflowLua", "Storage",
+                "WorkflowCore", "WorkflowLua", "Ledger", "Storage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .executableTarget(name: "safeguard", dependencies: ["SafeguardCommands"]),
@@ -51,9 +52,15 @@ let package = Package(
         ),
         .testTarget(
             name: "WorkflowLuaTests",
-            dependencies: ["WorkflowLua", "WorkflowCore", "CLua", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["WorkflowLua", "WorkflowCore", "Ledger", "CLua", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "WorkflowCore"]),
+        .testTarget(
+            name: "StorageTests",
+            dependencies: [
+                "Storage", "Ledger", "WorkflowCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(
             name: "SafeguardCommandsTests",
             dependencies: [

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+import Ledger
 import Storage
 import WorkflowCore
 import WorkflowLua
@@ -8,7 +8,7 @@ import WorkflowLua
 /// Opening a case or firing an event goes through here: the store's write lock, the core's
 /// decision with Lua hooks, the event and snapshot written together.
 final class Casework {
-    let store: SQLiteCaseStore
+    let store: any CaseStore
     private let options: GlobalOptions
     private var loaded: [String: (procedure: Procedure, hash: String)] = [:]
     /// Procedures read back from the database by hash, for cases pinned to them.
@@ -18,15 +18,7 @@ final class Casework {
 
     init(_ options: GlobalOptions) throws(WorkflowError) {
         self.options = options
-        if options.databasePath == ":memory:" {
-            do {
-                store = try SQLiteCaseStore(writer: try DatabaseQueue())
-            } catch {
-                throw .storage("could not create an in-memory database")
-            }
-        } else {
-            store = try SQLiteCaseStore(path: options.databasePath)
-        }
+        store = try StoreFactory.open(options.databasePath)
     }
 
     /// A force's procedure from the scripts folder, loaded once per force.

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -7,8 +7,8 @@ import WorkflowCore
 
 /// Opens the database file: created readable and writable by its owner only, in WAL mode,
 /// waiting a few seconds for another writer rather than failing at once.
-public enum DatabaseFile {
-    public static func open(path: String, busyTimeout: TimeInterval = 5) throws(WorkflowError) -> DatabasePool {
+enum DatabaseFile {
+    static func open(path: String, busyTimeout: TimeInterval = 5) throws(WorkflowError) -> DatabasePool {
         let manager = FileManager.default
         if !manager.fileExists(atPath: path) {
             // The -wal and -shm files SQLite makes take the database file's permissions.

@@ -1,12 +1,13 @@
 import Foundation
-import GRDB
+internal import GRDB
+import Ledger
 import WorkflowCore
 
 /// Reading and writing the rows behind `SQLiteCaseStore`.
 extension SQLiteCaseStore {
     static func snapshot(_ id: String, _ db: Database) throws -> CaseSnapshot? {
         try String.fetchOne(db.cachedStatement(sql: "SELECT snapshot FROM case_snapshot WHERE id = ?"), arguments: [id])
-            .map { try StoreCoding.value(CaseSnapshot.self, from: $0) }
+            .map { text throws(WorkflowError) in try CaseSnapshot(canonicalText: text) }
     }
 
     /// The snapshot's version alone: cheap, to check a remembered snapshot is still current.
@@ -27,7 +28,7 @@ extension SQLiteCaseStore {
                 """).execute(arguments: [
                 snapshot.id, snapshot.workflow, snapshot.force, snapshot.state, snapshot.version, snapshot.procedure,
                 Instant.formatUTC(snapshot.openedAt), Instant.formatUTC(snapshot.updatedAt),
-                CanonicalJSON.text(CanonicalJSON.value(snapshot)),
+                snapshot.canonicalText,
             ])
         let previous = try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM chain_head WHERE id = 1")) ?? ""
         let hash = EventHash.of(event, after: previous)
@@ -75,6 +76,13 @@ extension SQLiteCaseStore {
     }
 
     static func recordedEvent(_ row: Row) throws -> RecordedEvent {
+        func malformed(_ column: String) -> WorkflowError {
+            .storage("event \(row["position"] ?? 0) has a malformed \(column); expected its stored JSON")
+        }
+        func json(_ column: String) throws -> Value {
+            guard let text: String = row[column], let value = try? CanonicalJSONReader.value(text) else { throw malformed(column) }
+            return value
+        }
         func instant(_ column: String) throws -> Date {
             let text: String = row[column]
             guard let date = Instant.parse(text) else {
@@ -86,9 +94,12 @@ extension SQLiteCaseStore {
             sequence: row["sequence"], caseID: row["case_id"], event: row["name"], eventID: row["event_id"],
             from: row["from_state"], to: row["to_state"], at: try instant("at"), recordedAt: try instant("recorded_at"),
             actor: Actor(id: row["actor_id"], role: row["actor_role"]),
-            data: try StoreCoding.value([String: Value].self, from: row["data"]),
-            changes: try StoreCoding.value([String: Value].self, from: row["changes"]),
-            guardsPassed: try StoreCoding.value([String].self, from: row["guards"]),
+            data: try json("data").objectValue ?? { throw malformed("data") }(),
+            changes: try json("changes").objectValue ?? { throw malformed("changes") }(),
+            guardsPassed: try (json("guards").arrayValue ?? { throw malformed("guards") }()).map { item in
+                guard let text = item.stringValue else { throw malformed("guards") }
+                return text
+            },
             procedure: row["procedure"], tableVersion: row["table_version"], engineVersion: row["engine_version"] ?? "")
     }
 }

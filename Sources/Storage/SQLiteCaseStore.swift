@@ -1,5 +1,6 @@
 import Foundation
-import GRDB
+internal import GRDB
+import Ledger
 import WorkflowCore
 
 /// The embedded default store: SQLite through GRDB. One write transaction per transition
@@ -7,13 +8,13 @@ import WorkflowCore
 /// an append-only event log, a snapshot per case, and procedures by hash.
 ///
 ///     let store = try SQLiteCaseStore(path: "safeguard.sqlite")
-///     let store = try SQLiteCaseStore(writer: DatabaseQueue())  // in memory, for tests
+///     let store = try SQLiteCaseStore.inMemory()  // lives as long as the value
 public final class SQLiteCaseStore: CaseStore, Sendable {
-    public let writer: any DatabaseWriter
+    let writer: any DatabaseWriter
     private let now: @Sendable () -> Date
     private let cache = SnapshotCache()
 
-    public init(writer: any DatabaseWriter, now: @escaping @Sendable () -> Date = Date.init) throws(WorkflowError) {
+    init(writer: any DatabaseWriter, now: @escaping @Sendable () -> Date = Date.init) throws(WorkflowError) {
         self.writer = writer
         self.now = now
         do {
@@ -21,6 +22,17 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
         } catch {
             throw StoreError.from(error, doing: "prepare the database")
         }
+    }
+
+    /// A database that lives in memory as long as the store does (`--db :memory:`).
+    public static func inMemory(now: @escaping @Sendable () -> Date = Date.init) throws(WorkflowError) -> SQLiteCaseStore {
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue()
+        } catch {
+            throw .storage("could not create an in-memory database")
+        }
+        return try SQLiteCaseStore(writer: queue, now: now)
     }
 
     /// The database file at `path`, created and migrated if need be (see `DatabaseFile`).
@@ -98,7 +110,7 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
         try reading("list cases") { db in
             let (conditions, arguments) = Self.filters([("state = ?", state), ("force = ?", force)])
             return try String.fetchAll(db, sql: "SELECT snapshot FROM case_snapshot WHERE \(conditions) ORDER BY id", arguments: arguments)
-                .map { try StoreCoding.value(CaseSnapshot.self, from: $0) }
+                .map { text throws(WorkflowError) in try CaseSnapshot(canonicalText: text) }
         }
     }
 
@@ -116,7 +128,7 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
             try writer.write { db in
                 try db.execute(
                     sql: "INSERT INTO procedure (hash, sources) VALUES (?, ?) ON CONFLICT(hash) DO NOTHING",
-                    arguments: [hash, try StoreCoding.text(sources)])
+                    arguments: [hash, ScriptSource.canonicalText(sources)])
             }
         } catch {
             throw StoreError.from(error, doing: "store procedure \(hash.prefix(12))")
@@ -127,7 +139,7 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
     public func procedureSources(_ hash: String) throws(WorkflowError) -> [ScriptSource]? {
         try reading("read procedure \(hash.prefix(12))") { db in
             try String.fetchOne(db, sql: "SELECT sources FROM procedure WHERE hash = ?", arguments: [hash])
-                .map { try StoreCoding.value([ScriptSource].self, from: $0) }
+                .map { text throws(WorkflowError) in try ScriptSource.sources(canonicalText: text) }
         }
     }
 

@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 import WorkflowCore
 
 /// Turns database failures into `WorkflowError`s: a busy or locked database is a conflict,

@@ -1,4 +1,5 @@
-import GRDB
+internal import GRDB
+import Ledger
 import WorkflowCore
 
 /// The database's tables, created and changed only by numbered migrations.
@@ -69,7 +70,7 @@ enum StoreSchema {
                 CREATE INDEX deadline_index_due ON deadline_index(due_at);
                 """)
             for text in try String.fetchAll(db, sql: "SELECT snapshot FROM case_snapshot") {
-                try SQLiteCaseStore.index(try StoreCoding.value(CaseSnapshot.self, from: text), db)
+                try SQLiteCaseStore.index(try CaseSnapshot(canonicalText: text), db)
             }
         }
         migrator.registerMigration("v3: hash chain, table and engine versions") { db in

@@ -1,8 +1,16 @@
 import Foundation
 
-/// Where cases live. Every implementation applies a transition whole or not at all: the event
-/// is appended and the snapshot replaced together, and two writers on one case never lose an update.
-public protocol CaseStore: AnyObject {
+/// Where cases live: the one seam every backend (SQLite, in memory, PostgreSQL) implements and
+/// every front end uses. Every implementation applies a transition whole or not at all: the event
+/// is appended to a hash-chained log and the snapshot replaced together, and two writers on one
+/// case never lose an update. Stores hash and encode through the `Ledger` module, so the same
+/// events have the same hashes whatever the backend.
+///
+/// Calls are synchronous and may block (on a file lock, a network round trip). A transition's
+/// `decide` closure runs Lua hooks under the store's write lock, and a Lua interpreter is used by
+/// one thread at a time; so a server calls a store from a bounded pool of worker threads, never
+/// from its event loops (see ARCHITECTURE.md).
+public protocol CaseStore: AnyObject, Sendable {
     /// The case as it stands, or nil if there is none with that id.
     func snapshot(_ id: String) throws(WorkflowError) -> CaseSnapshot?
 
@@ -29,4 +37,16 @@ public protocol CaseStore: AnyObject {
 
     /// Keeps the scripts a procedure hash stands for, so a case's procedure can be read back.
     func storeProcedure(hash: String, sources: [ScriptSource]) throws(WorkflowError)
+
+    /// The scripts stored for a procedure hash, if any.
+    func procedureSources(_ hash: String) throws(WorkflowError) -> [ScriptSource]?
+
+    /// Checks the event log behind the engine's back (each event's hash, the chain's links, each
+    /// case's sequence, the head, snapshot versions), for every case or one. Returns how many events
+    /// were read and each problem found, by case and event.
+    func verifyChain(caseID: String?) throws(WorkflowError) -> (events: Int, problems: [String])
+
+    /// The case's snapshot exactly as stored (its canonical JSON text), for `verify` to compare with
+    /// a replay of its events; nil if there is no such case.
+    func storedSnapshotText(_ id: String) throws(WorkflowError) -> String?
 }

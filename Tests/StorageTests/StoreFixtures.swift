@@ -1,4 +1,5 @@
 import Foundation
+import Ledger
 import Storage
 import WorkflowCore
 
@@ -23,6 +24,8 @@ enum StoreFixtures {
     }
 
     /// A store with the fixture's procedure recorded, as `open` does before the first case.
+    static func sqliteFile(_ path: String) throws -> SQLiteCaseStore { try store(SQLiteCaseStore(path: path)) }
+
     static func store(_ store: SQLiteCaseStore) throws -> SQLiteCaseStore {
         try store.storeProcedure(hash: "hash1", sources: [ScriptSource(path: "Workflows/w.lua", text: "-- fixture")])
         return store

@@ -4,10 +4,11 @@ import WorkflowCore
 
 /// The event log's hash chain: each event's hash is SHA-256 over the previous event's hash and the
 /// event's canonical JSON (sorted keys, instants to the millisecond). Editing, deleting or
-/// reordering a row behind the engine's back breaks the chain.
+/// reordering a row behind the engine's back breaks the chain. Every store hashes through here,
+/// so the same events have the same hashes in SQLite, in memory or in PostgreSQL.
 public enum EventHash {
     public static func of(_ event: RecordedEvent, after previous: String) -> String {
-        let canonical = CanonicalJSON.text(CanonicalJSON.value(event))
+        let canonical = CanonicalJSON.text(event.canonicalValue)
         var hasher = SHA256()
         hasher.update(data: Array(previous.utf8) + [0x0A] + Array(canonical.utf8))
         return hasher.finalize().hex

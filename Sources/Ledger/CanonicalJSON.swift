@@ -1,0 +1,69 @@
+import Foundation
+import WorkflowCore
+
+/// The JSON every store writes and hashes, whatever its backend: keys sorted, no insignificant
+/// space, instants as fixed-width UTC text, absent optionals left out, whole numbers and doubles
+/// kept apart (a double always has a fraction or an exponent: `7.0`, `1e+16`). Written by hand
+/// because Foundation's generic encoder was the largest cost of `apply` (profiled with perf), and
+/// because the hash chain needs one byte-exact form; `CanonicalJSONReader` reads it back exactly.
+public enum CanonicalJSON {
+    public static func text(_ value: Value) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(512)
+        write(value, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    public static func write(_ value: Value, to out: inout [UInt8]) {
+        switch value {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .integer(let i): out.append(contentsOf: String(i).utf8)
+        case .number(let d):
+            // Swift's description is the shortest text that reads back as the same double, and
+            // always has a fraction or an exponent, so it never reads back as a whole number.
+            out.append(contentsOf: (d.isFinite ? d.description : "null").utf8)
+        case .string(let s): string(s, to: &out)
+        case .array(let items):
+            out.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                write(item, to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let fields):
+            out.append(UInt8(ascii: "{"))
+            for (index, key) in fields.keys.sorted().enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                string(key, to: &out)
+                out.append(UInt8(ascii: ":"))
+                write(fields[key]!, to: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// A JSON string: the text's UTF-8 as it is, with quotes, backslashes and control characters escaped.
+    static func string(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        let bytes = text.utf8
+        if !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out.append(contentsOf: bytes)
+        } else {
+            for byte in bytes {
+                switch byte {
+                case 0x22: out.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                case 0..<0x20:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)]])
+                default: out.append(byte)
+                }
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import WorkflowCore
+
+/// The one stored form of a case snapshot, written and read here side by side: the text every
+/// store keeps and `verify` compares a replay against.
+extension CaseSnapshot {
+    public var canonicalValue: Value {
+        var object: [String: Value] = [
+            "id": .string(id), "workflow": .string(workflow), "force": .string(force), "state": .string(state),
+            "data": .object(data), "version": .integer(version), "procedure": .string(procedure),
+            "openedAt": .string(Instant.formatUTC(openedAt)), "updatedAt": .string(Instant.formatUTC(updatedAt)),
+            "deadlines": .array(deadlines.map(\.canonicalValue)),
+        ]
+        object["plugins"] = plugins.map { .array($0.map(Value.string)) }
+        return .object(object)
+    }
+
+    /// The canonical JSON text of the snapshot.
+    public var canonicalText: String { CanonicalJSON.text(canonicalValue) }
+
+    public init(canonical value: Value) throws(WorkflowError) {
+        let fields = try CanonicalFields(value, what: "a stored case")
+        self.init(
+            id: try fields.string("id"), workflow: try fields.string("workflow"), force: try fields.string("force"),
+            state: try fields.string("state"), data: try fields.object("data"),
+            deadlines: try fields.array("deadlines").map { item throws(WorkflowError) in try Deadline(canonical: item) },
+            version: try fields.integer("version"), procedure: try fields.string("procedure"),
+            openedAt: try fields.instant("openedAt"), updatedAt: try fields.instant("updatedAt"))
+        if fields.fields["plugins"] != nil { plugins = try fields.strings("plugins") }
+    }
+
+    /// A snapshot from its stored text.
+    public init(canonicalText text: String) throws(WorkflowError) {
+        do {
+            try self.init(canonical: try CanonicalJSONReader.value(text))
+        } catch let problem as CanonicalJSONReader.Problem {
+            throw .storage("a stored case is not valid JSON (\(problem.reason)); expected its stored form")
+        } catch {
+            throw error as! WorkflowError
+        }
+    }
+}
+
+extension Deadline {
+    var canonicalValue: Value {
+        var fields: [String: Value] = [
+            "clock": .string(clock), "startedAt": .string(Instant.formatUTC(startedAt)),
+            "due": .string(Instant.formatUTC(due)), "status": .string(status.rawValue),
+        ]
+        fields["settledAt"] = settledAt.map { .string(Instant.formatUTC($0)) }
+        fields["settledBy"] = settledBy.map(Value.string)
+        fields["tableVersion"] = tableVersion.map(Value.string)
+        fields["cappedBy"] = cappedBy.map(Value.string)
+        fields["decision"] = decision.map(Value.string)
+        fields["decidedAt"] = decidedAt.map { .string(Instant.formatUTC($0)) }
+        return .object(fields)
+    }
+
+    init(canonical value: Value) throws(WorkflowError) {
+        let fields = try CanonicalFields(value, what: "a stored deadline")
+        guard let status = Status(rawValue: try fields.string("status")) else {
+            throw .storage("a stored deadline has a malformed status; expected pending, met, missed or stopped")
+        }
+        self.init(
+            clock: try fields.string("clock"), startedAt: try fields.instant("startedAt"), due: try fields.instant("due"),
+            status: status, settledAt: try fields.optionalInstant("settledAt"), settledBy: try fields.optionalString("settledBy"),
+            tableVersion: try fields.optionalString("tableVersion"), cappedBy: try fields.optionalString("cappedBy"))
+        decision = try fields.optionalString("decision")
+        decidedAt = try fields.optionalInstant("decidedAt")
+    }
+}

@@ -1,0 +1,67 @@
+import WorkflowCore
+
+/// Checks an event log behind the engine's back, whatever store holds it: every event's hash,
+/// every link of the chain, each case's sequence, the chain's head, and each snapshot's version
+/// against its events. Fed one row at a time, in log order, so a log of any size is checked in
+/// constant memory per case.
+///
+///     var verifier = ChainVerifier(caseID: nil)
+///     for entry in rows { verifier.check(entry) }
+///     verifier.checkHead(hash: head.hash, events: head.events)
+///     verifier.checkSnapshot(id: "C1", version: 4)
+///     let (events, problems) = verifier.result
+public struct ChainVerifier {
+    /// Only this case's problems are reported; the chain is still followed through every event.
+    public let caseID: String?
+    private var previous = ""
+    private var lastSequence: [String: Int] = [:]
+    private var count = 0
+    private var problems: [String] = []
+
+    public init(caseID: String?) { self.caseID = caseID }
+
+    public mutating func check(_ entry: LedgerEntry) {
+        count += 1
+        let label = "case \(entry.caseID), event \(entry.sequence) (\(entry.name))"
+        let mine = caseID == nil || caseID == entry.caseID
+        if mine {
+            switch entry.event {
+            case .success(let event):
+                if EventHash.of(event, after: entry.previousHash) != entry.hash {
+                    problems.append("\(label): its contents do not match its hash; it was changed after it was recorded")
+                }
+            case .failure(let error):
+                problems.append("\(label): cannot be read (\(error.message)); it was changed after it was recorded")
+            }
+            if entry.previousHash != previous {
+                problems.append(
+                    "\(label): does not follow the event before it in the log (position \(entry.position)); an event was deleted or the log reordered")
+            }
+            if entry.sequence != (lastSequence[entry.caseID] ?? 0) + 1 {
+                problems.append(
+                    "\(label): follows event \(lastSequence[entry.caseID] ?? 0) of the case; events were deleted or reordered")
+            }
+        }
+        lastSequence[entry.caseID] = entry.sequence
+        previous = entry.hash
+    }
+
+    /// The head a store keeps beside the log: the latest hash and the number of events. Checked
+    /// only when the whole log was read.
+    public mutating func checkHead(hash: String, events: Int) {
+        guard caseID == nil else { return }
+        if hash != previous || events != count {
+            problems.append("the log ends after \(count) events, but its head records \(events); events were deleted from its end")
+        }
+    }
+
+    /// A case's snapshot against its events: its version is the number of events it has.
+    public mutating func checkSnapshot(id: String, version: Int) {
+        if version != lastSequence[id] ?? 0 {
+            problems.append(
+                "case \(id): the snapshot is at event \(version), but the log has \(lastSequence[id] ?? 0); events were deleted or the snapshot changed")
+        }
+    }
+
+    public var result: (events: Int, problems: [String]) { (count, problems) }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Synchronization
+import WorkflowCore
+
+/// A `CaseStore` held in memory: for tests, and for runs that need no file. It keeps the same
+/// hash chain and stored forms as every other store, so the contract tests and `verify` treat it
+/// like any backend.
+public final class InMemoryCaseStore: CaseStore {
+    private struct Contents: Sendable {
+        var snapshots: [String: String] = [:]
+        var cases: [String: CaseSnapshot] = [:]
+        var log: [LedgerEntry] = []
+        var eventIDs: [String: RecordedEvent] = [:]
+        var procedures: [String: [ScriptSource]] = [:]
+        var head = ""
+    }
+
+    private let contents = Mutex(Contents())
+    private let now: @Sendable () -> Date
+
+    public init(now: @escaping @Sendable () -> Date = Date.init) { self.now = now }
+
+    public func snapshot(_ id: String) throws(WorkflowError) -> CaseSnapshot? {
+        contents.withLock { $0.cases[id] }
+    }
+
+    public func record(
+        caseID: String, eventID: String?, _ decide: (CaseSnapshot?) throws(WorkflowError) -> Transition
+    ) throws(WorkflowError) -> RecordOutcome {
+        let outcome: Result<RecordOutcome, WorkflowError> = contents.withLock { contents in
+            Self.record(caseID: caseID, eventID: eventID, decide, into: &contents, recordedAt: now())
+        }
+        return try outcome.get()
+    }
+
+    private static func record(
+        caseID: String, eventID: String?, _ decide: (CaseSnapshot?) throws(WorkflowError) -> Transition,
+        into contents: inout Contents, recordedAt: Date
+    ) -> Result<RecordOutcome, WorkflowError> {
+        if let eventID, let existing = contents.eventIDs[eventID] { return .success(.alreadyRecorded(existing)) }
+        let current = contents.cases[caseID]
+        let transition: Transition
+        do throws(WorkflowError) {
+            transition = try decide(current)
+        } catch {
+            return .failure(error)
+        }
+        guard transition.snapshot.version == (current?.version ?? 0) + 1 else {
+            return .failure(.conflict("case \(caseID) changed while the event was decided; expected to retry"))
+        }
+        let event = RecordedEvent(transition, recordedAt: recordedAt)
+        let hash = EventHash.of(event, after: contents.head)
+        contents.log.append(
+            LedgerEntry(
+                position: Int64(contents.log.count + 1), caseID: caseID, sequence: event.sequence, name: event.event,
+                previousHash: contents.head, hash: hash, event: .success(event)))
+        contents.head = hash
+        contents.cases[caseID] = transition.snapshot
+        contents.snapshots[caseID] = transition.snapshot.canonicalText
+        if let eventID { contents.eventIDs[eventID] = event }
+        return .success(.recorded(event, transition.snapshot))
+    }
+
+    public func recordBatch(_ items: [BatchItem]) throws(WorkflowError) -> [Result<RecordOutcome, WorkflowError>] {
+        let recordedAt = now()
+        return contents.withLock { contents in
+            items.map { item in Self.record(caseID: item.caseID, eventID: item.eventID, item.decide, into: &contents, recordedAt: recordedAt) }
+        }
+    }
+
+    public func history(_ id: String) throws(WorkflowError) -> [RecordedEvent] {
+        contents.withLock { contents in
+            contents.log.filter { $0.caseID == id }.compactMap { try? $0.event.get() }
+        }
+    }
+
+    public func list(state: String?, force: String?) throws(WorkflowError) -> [CaseSnapshot] {
+        contents.withLock { contents in
+            contents.cases.values
+                .filter { (state == nil || $0.state == state) && (force == nil || $0.force == force) }
+                .sorted { $0.id < $1.id }
+        }
+    }
+
+    public func openDeadlines(dueBefore: Date?, orMissed: Bool, force: String?) throws(WorkflowError) -> [OpenDeadline] {
+        contents.withLock { contents in
+            contents.cases.values.flatMap(OpenDeadline.of)
+                .filter { deadline in
+                    let inWindow = dueBefore.map { deadline.due < $0 } ?? true
+                    return (inWindow || (orMissed && deadline.status == .missed)) && (force == nil || deadline.force == force)
+                }
+                .sorted { ($0.due, $0.caseID, $0.clock) < ($1.due, $1.caseID, $1.clock) }
+        }
+    }
+
+    public func storeProcedure(hash: String, sources: [ScriptSource]) throws(WorkflowError) {
+        contents.withLock { contents in
+            if contents.procedures[hash] == nil { contents.procedures[hash] = sources }
+        }
+    }
+
+    public func procedureSources(_ hash: String) throws(WorkflowError) -> [ScriptSource]? {
+        contents.withLock { $0.procedures[hash] }
+    }
+
+    public func verifyChain(caseID: String?) throws(WorkflowError) -> (events: Int, problems: [String]) {
+        contents.withLock { contents in
+            var verifier = ChainVerifier(caseID: caseID)
+            for entry in contents.log { verifier.check(entry) }
+            verifier.checkHead(hash: contents.head, events: contents.log.count)
+            for snapshot in contents.cases.values.sorted(by: { $0.id < $1.id }) where caseID == nil || caseID == snapshot.id {
+                verifier.checkSnapshot(id: snapshot.id, version: snapshot.version)
+            }
+            return verifier.result
+        }
+    }
+
+    public func storedSnapshotText(_ id: String) throws(WorkflowError) -> String? {
+        contents.withLock { $0.snapshots[id] }
+    }
+}
