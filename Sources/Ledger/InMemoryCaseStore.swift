@@ -21,14 +21,16 @@ public final class InMemoryCaseStore: CaseStore {
     public init(now: @escaping @Sendable () -> Date = Date.init) { self.now = now }
 
     public func snapshot(_ id: String) throws(WorkflowError) -> CaseSnapshot? {
-        contents.withLock { $0.cases[id] }
+        let id = Identifier.normalized(id)
+        return contents.withLock { $0.cases[id] }
     }
 
     public func record(
         caseID: String, eventID: String?, _ decide: (CaseSnapshot?) throws(WorkflowError) -> Transition
     ) throws(WorkflowError) -> RecordOutcome {
+        let item = BatchItem(caseID: caseID, eventID: eventID, decide: { _ throws(WorkflowError) in throw .storage("unused") })
         let outcome: Result<RecordOutcome, WorkflowError> = contents.withLock { contents in
-            Self.record(caseID: caseID, eventID: eventID, decide, into: &contents, recordedAt: now())
+            Self.record(caseID: item.caseID, eventID: item.eventID, decide, into: &contents, recordedAt: now())
         }
         return try outcome.get()
     }
@@ -69,7 +71,8 @@ public final class InMemoryCaseStore: CaseStore {
     }
 
     public func history(_ id: String) throws(WorkflowError) -> [RecordedEvent] {
-        contents.withLock { contents in
+        let id = Identifier.normalized(id)
+        return contents.withLock { contents in
             contents.log.filter { $0.caseID == id }.compactMap { try? $0.event.get() }
         }
     }
@@ -104,7 +107,8 @@ public final class InMemoryCaseStore: CaseStore {
     }
 
     public func verifyChain(caseID: String?) throws(WorkflowError) -> (events: Int, problems: [String]) {
-        contents.withLock { contents in
+        let caseID = caseID.map(Identifier.normalized)
+        return contents.withLock { contents in
             var verifier = ChainVerifier(caseID: caseID)
             for entry in contents.log { verifier.check(entry) }
             verifier.checkHead(hash: contents.head, events: contents.log.count)
@@ -116,6 +120,7 @@ public final class InMemoryCaseStore: CaseStore {
     }
 
     public func storedSnapshotText(_ id: String) throws(WorkflowError) -> String? {
-        contents.withLock { $0.snapshots[id] }
+        let id = Identifier.normalized(id)
+        return contents.withLock { $0.snapshots[id] }
     }
 }

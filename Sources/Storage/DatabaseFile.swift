@@ -5,40 +5,77 @@ import Glibc
 #endif
 import WorkflowCore
 
-/// Opens the database file: created readable and writable by its owner only, in WAL mode,
-/// waiting a few seconds for another writer rather than failing at once.
+/// Opens the database file. A new file is created in place, readable and writable by its owner
+/// only (`O_CREAT|O_EXCL`, mode 0600: never a temporary file renamed over the path, which could
+/// replace a database another process has just opened); an existing file's mode is never changed.
+/// WAL mode; each commit durable (`synchronous=FULL`) unless the options say otherwise.
 enum DatabaseFile {
-    static func open(path: String, busyTimeout: TimeInterval = 5) throws(WorkflowError) -> DatabasePool {
-        let manager = FileManager.default
-        if !manager.fileExists(atPath: path) {
-            // The -wal and -shm files SQLite makes take the database file's permissions.
-            guard manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                throw .storage("cannot create the database at \(path); expected a writable folder")
+    static func open(path: String, options: StoreOptions) throws(WorkflowError) -> DatabasePool {
+        if options.access == .readWrite {
+            try createIfMissing(path)
+            guard isWritable(path) else {
+                throw .storage("the database at \(path) is read-only; expected write access to record events (commands that only read open it read-only)")
             }
-        }
-        for suffix in ["", "-wal", "-shm"] where manager.fileExists(atPath: path + suffix) {
-            try? manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path + suffix)
+        } else if !FileManager.default.fileExists(atPath: path) {
+            throw .storage("there is no database at \(path); expected the file a write command (open, fire, apply) created")
         }
         var configuration = Configuration()
-        configuration.busyMode = .timeout(busyTimeout)
+        configuration.busyMode = .timeout(options.busyTimeout)
         configuration.foreignKeysEnabled = true
+        configuration.readonly = options.access == .readOnly
+        let synchronous = options.durability == .full ? "FULL" : "NORMAL"
+        configuration.prepareDatabase { db in
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = \(synchronous)") }
+        }
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
-            try migrate(pool, path: path)
+            if options.access == .readOnly {
+                try pool.read { db in
+                    guard try StoreSchema.migrator.hasCompletedMigrations(db) else {
+                        throw WorkflowError.storage("the database at \(path) was written by an older version; expected a write command (fire, apply) to bring it up to date first")
+                    }
+                }
+            } else {
+                if options.checkIntegrity { try checkIntegrity(pool, path: path) }
+                try migrate(pool, path: path)
+            }
             return pool
         } catch {
             throw StoreError.from(error, doing: "open the database at \(path)")
         }
     }
 
+    /// Creates an empty file with mode 0600 unless one exists; SQLite makes it a database, and its
+    /// -wal and -shm files take its permissions.
+    static func createIfMissing(_ path: String) throws(WorkflowError) {
+        let descriptor = Glibc.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        if descriptor >= 0 {
+            close(descriptor)
+        } else if errno != EEXIST {
+            throw .storage("cannot create the database at \(path) (\(String(cString: strerror(errno)))); expected a writable folder")
+        }
+    }
+
+    /// Writable by this process, and not marked read-only by its owner (root may write anything,
+    /// so the mode is checked too: a file its owner made read-only stays read-only).
+    static func isWritable(_ path: String) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return false }
+        return access(path, W_OK) == 0 && status.st_mode & S_IWUSR != 0
+    }
+
+    /// Refuses to write into a file SQLite finds damaged.
+    static func checkIntegrity(_ pool: DatabasePool, path: String) throws {
+        let findings = try pool.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+        guard findings != ["ok"] else { return }
+        throw WorkflowError.storage(
+            "the database at \(path) fails SQLite's integrity check (\(findings.count) problem\(findings.count == 1 ? "" : "s")); expected an intact file: restore it from a backup before writing")
+    }
+
     /// Migrates under an exclusive lock on `<path>.lock`, so processes opening a new database at
     /// the same moment do not each try to create it.
     static func migrate(_ pool: DatabasePool, path: String) throws {
-        #if canImport(Glibc)
-        let descriptor = Glibc.open(path + ".lock", O_CREAT | O_RDWR, 0o600)
-        #else
-        let descriptor = Darwin.open(path + ".lock", O_CREAT | O_RDWR, 0o600)
-        #endif
+        let descriptor = Glibc.open(path + ".lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             try StoreSchema.migrator.migrate(pool)
             return

@@ -7,6 +7,7 @@ import WorkflowCore
 /// rows are read with a cursor, so a log of any size is checked without holding it in memory.
 extension SQLiteCaseStore {
     public func verifyChain(caseID: String? = nil) throws(WorkflowError) -> (events: Int, problems: [String]) {
+        let caseID = caseID.map(Identifier.normalized)
         do {
             return try writer.read { db in
                 var verifier = ChainVerifier(caseID: caseID)
@@ -40,6 +41,7 @@ extension SQLiteCaseStore {
     }
 
     public func storedSnapshotText(_ id: String) throws(WorkflowError) -> String? {
+        let id = Identifier.normalized(id)
         do {
             return try writer.read { try String.fetchOne($0, sql: "SELECT snapshot FROM case_snapshot WHERE id = ?", arguments: [id]) }
         } catch {

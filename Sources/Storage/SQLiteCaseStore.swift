@@ -36,13 +36,14 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
     }
 
     /// The database file at `path`, created and migrated if need be (see `DatabaseFile`).
-    public init(path: String, now: @escaping @Sendable () -> Date = Date.init) throws(WorkflowError) {
-        self.writer = try DatabaseFile.open(path: path)
+    public init(path: String, options: StoreOptions = StoreOptions(), now: @escaping @Sendable () -> Date = Date.init) throws(WorkflowError) {
+        self.writer = try DatabaseFile.open(path: path, options: options)
         self.now = now
     }
 
     public func snapshot(_ id: String) throws(WorkflowError) -> CaseSnapshot? {
-        try reading("read case \(id)") { db in try Self.snapshot(id, db) }
+        let id = Identifier.normalized(id)
+        return try reading("read case \(id)") { db in try Self.snapshot(id, db) }
     }
 
     public func record(
@@ -100,7 +101,8 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
     }
 
     public func history(_ id: String) throws(WorkflowError) -> [RecordedEvent] {
-        try reading("read the history of case \(id)") { db in
+        let id = Identifier.normalized(id)
+        return try reading("read the history of case \(id)") { db in
             try Row.fetchAll(db, sql: "SELECT * FROM event WHERE case_id = ? ORDER BY sequence", arguments: [id])
                 .map(Self.recordedEvent)
         }

@@ -6,10 +6,12 @@ import WorkflowCore
 ///
 ///     let store = try StoreFactory.open("sqlite:cases.sqlite")
 public enum StoreFactory {
-    public static func open(_ location: String, now: @escaping @Sendable () -> Date = Date.init) throws(WorkflowError) -> any CaseStore {
+    public static func open(
+        _ location: String, options: StoreOptions = StoreOptions(), now: @escaping @Sendable () -> Date = Date.init
+    ) throws(WorkflowError) -> any CaseStore {
         switch try StoreLocation(location) {
         case .memory: return try SQLiteCaseStore.inMemory(now: now)
-        case .sqlite(let path): return try SQLiteCaseStore(path: path, now: now)
+        case .sqlite(let path): return try SQLiteCaseStore(path: path, options: options, now: now)
         }
     }
 }

@@ -5,8 +5,8 @@ public struct BatchItem {
     public var decide: (CaseSnapshot?) throws(WorkflowError) -> Transition
 
     public init(caseID: String, eventID: String?, decide: @escaping (CaseSnapshot?) throws(WorkflowError) -> Transition) {
-        self.caseID = caseID
-        self.eventID = eventID
+        self.caseID = Identifier.normalized(caseID)
+        self.eventID = eventID.map(Identifier.normalized)
         self.decide = decide
     }
 }

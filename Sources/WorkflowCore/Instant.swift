@@ -11,19 +11,42 @@ public enum Instant {
     /// What a malformed time is told it should look like.
     public static let expected = "ISO 8601 with an offset, like 2026-05-23T10:00:00Z or 2026-05-23T10:00:00+01:00"
 
-    /// `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`, every part range-checked; nil otherwise.
+    /// The instants the engine keeps: every one whose UTC value falls in years 1 to 9999, so that
+    /// it is stored, sorted and read back as fixed-width text.
+    public static let supportedRange = "0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z"
+    static let earliestSecond = LocalDate(year: 1, month: 1, day: 1)!.daysSinceEpoch * 86_400
+    static let latestSecond = LocalDate(year: 9999, month: 12, day: 31)!.daysSinceEpoch * 86_400 + 86_399
+
+    /// `YYYY-MM-DDTHH:MM[:SS[.fraction]](Z|±HH:MM)`, every part range-checked and the UTC value
+    /// within `supportedRange`; nil otherwise.
     public static func parse(_ text: String) -> Date? {
+        guard let (seconds, fraction) = components(text), (earliestSecond...latestSecond).contains(seconds) else { return nil }
+        return Date(timeIntervalSince1970: Double(seconds) + fraction)
+    }
+
+    /// Whether `text` is a well-formed instant whose UTC value lies outside `supportedRange`.
+    public static func isOutOfRange(_ text: String) -> Bool {
+        guard let (seconds, _) = components(text) else { return false }
+        return !(earliestSecond...latestSecond).contains(seconds)
+    }
+
+    /// Whole UTC seconds since 1970 and the fraction of a second, when the text is well formed.
+    private static func components(_ text: String) -> (Int, Double)? {
         let b = Array(text.utf8)
-        guard b.count >= 20, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54 || b[10] == 0x74,
-            b[13] == 0x3A, b[16] == 0x3A,
+        guard b.count >= 17, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54 || b[10] == 0x74, b[13] == 0x3A,
             let date = LocalDate(iso: String(decoding: b[0..<10], as: UTF8.self)),
             let hour = Digits.number(b, 11, 2), hour < 24,
-            let minute = Digits.number(b, 14, 2), minute < 60,
-            let second = Digits.number(b, 17, 2), second < 60
+            let minute = Digits.number(b, 14, 2), minute < 60
         else { return nil }
-        var i = 19
+        var i = 16
+        var second = 0
         var fraction = 0.0
-        if b[i] == 0x2E {  // "."
+        if b[i] == 0x3A {  // ":" and seconds; without them, the minute's start (`T10:00Z`)
+            guard b.count >= 20, let seconds = Digits.number(b, 17, 2), seconds < 60 else { return nil }
+            second = seconds
+            i = 19
+        }
+        if i < b.count, i == 19, b[i] == 0x2E {  // "."
             i += 1
             let start = i
             var digits = 0
@@ -51,8 +74,7 @@ public enum Instant {
             return nil
         }
         guard i == b.count else { return nil }
-        let seconds = date.daysSinceEpoch * 86_400 + hour * 3600 + minute * 60 + second - offset
-        return Date(timeIntervalSince1970: Double(seconds) + fraction)
+        return (date.daysSinceEpoch * 86_400 + hour * 3600 + minute * 60 + second - offset, fraction)
     }
 
     /// The instant in Europe/London with its offset: `2026-05-23T10:00:00+01:00`

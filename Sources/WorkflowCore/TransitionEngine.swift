@@ -25,6 +25,7 @@ public struct TransitionEngine {
     }
 
     public func transition(_ current: CaseSnapshot?, _ request: TransitionRequest) throws(WorkflowError) -> Transition {
+        try Self.checkIdentifiers(request)
         let event = try definition(of: request.event)
         try checkOrigin(event, current, request)
         try checkTime(current, request)
@@ -77,6 +78,13 @@ public struct TransitionEngine {
             caseID: request.caseID, event: event.name, eventID: request.eventID, from: current?.state, to: target,
             at: request.at, actor: request.actor, data: data, changes: changes, guardsPassed: passed, snapshot: snapshot
         ).with(tableVersion: calendar?.version)
+    }
+
+    /// Every id a request carries, by `Identifier`'s rule.
+    static func checkIdentifiers(_ request: TransitionRequest) throws(WorkflowError) {
+        if let problem = Identifier.problem(request.caseID, what: "the case id") { throw problem }
+        if let eventID = request.eventID, let problem = Identifier.problem(eventID, what: "the event id") { throw problem }
+        if let problem = Identifier.problem(request.actor.id, what: "the actor id") { throw problem }
     }
 
     private func definition(of name: String) throws(WorkflowError) -> EventDefinition {

@@ -17,12 +17,12 @@ public struct TransitionRequest: Sendable, Hashable {
         caseID: String, event: String, at: Date, actor: Actor, data: [String: Value] = [:],
         eventID: String? = nil, workflow: String? = nil, force: String? = nil
     ) {
-        self.caseID = caseID
+        self.caseID = Identifier.normalized(caseID)
         self.event = event
         self.at = at
-        self.actor = actor
+        self.actor = Actor(id: Identifier.normalized(actor.id), role: actor.role)
         self.data = data
-        self.eventID = eventID
+        self.eventID = eventID.map(Identifier.normalized)
         self.workflow = workflow
         self.force = force
     }

@@ -41,7 +41,17 @@ extension WorkflowError {
         .badInput("case \"\(id)\" already exists; expected a new case id")
     }
 
+    /// A time that could not be read. The text is echoed only when it is short and made of the
+    /// characters a time is written with, so free text typed in the wrong place is never repeated.
     public static func malformedTime(_ text: String, field: String) -> WorkflowError {
-        .badInput("malformed time \"\(text)\" for \(field); expected \(Instant.expected)")
+        let echo = Self.timeLike(text) ? "\"\(text)\" " : ""
+        if Instant.isOutOfRange(text) {
+            return .badInput("time \(echo)for \(field) is outside the supported range; expected an instant from \(Instant.supportedRange)")
+        }
+        return .badInput("malformed time \(echo)for \(field); expected \(Instant.expected)")
+    }
+
+    static func timeLike(_ text: String) -> Bool {
+        text.count <= 35 && text.unicodeScalars.allSatisfy { "0123456789-+:.TZtz ".unicodeScalars.contains($0) }
     }
 }
