@@ -113,6 +113,6 @@ struct DefinitionReader {
     }
 
     static func unknown(_ what: String, _ kind: String, _ name: String, among names: [String], at location: SourceLocation) -> WorkflowError {
-        .script("\(location): \(what) unknown \(kind) \"\(name)\"; expected one of: \(names.joined(separator: ", "))")
+        .script("\(what) unknown \(kind) \"\(name)\"; expected one of: \(names.joined(separator: ", "))", at: location)
     }
 }

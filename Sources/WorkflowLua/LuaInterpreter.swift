@@ -71,7 +71,7 @@ public final class LuaInterpreter {
             chunkName.withCString { sg_loadtext(state, text, strlen(text), $0) }
         }
         guard status == LUA_OK else {
-            return .failure(ScriptFailure(message: string(at: -1) ?? "\(script.path): does not compile"))
+            return .failure(Self.failure(fromLua: string(at: -1) ?? "\(script.path): does not compile"))
         }
         return .success(())
     }
@@ -103,15 +103,22 @@ public final class LuaInterpreter {
             sg_pop(state, 1)  // …and off
             return .success(())
         }
-        var message = string(at: -1) ?? "error of an unknown kind"
+        var failure = Self.failure(fromLua: string(at: -1) ?? "error of an unknown kind")
         if status == LUA_ERRMEM || limits.pointee.memory_exhausted != 0 {
-            message = "memory cap of \(sandbox.memoryBytes >> 20) MiB exceeded"
+            failure = ScriptFailure(message: "memory cap of \(sandbox.memoryBytes >> 20) MiB exceeded")
             sg_gc_collect(state)
-        } else if limits.pointee.budget_exhausted != 0, !message.contains("instruction budget") {
-            message += " (after the instruction budget of \(sandbox.instructionsPerCall) was exhausted)"
+        } else if limits.pointee.budget_exhausted != 0, !failure.reason.contains("instruction budget") {
+            failure.reason += " (after the instruction budget of \(sandbox.instructionsPerCall) was exhausted)"
         }
         lua_settop(state, functionIndex - 1)
-        return .failure(ScriptFailure(message: message))
+        return .failure(failure)
+    }
+
+    /// A Lua error message as a failure: Lua writes the script's `file:line: ` in front of the
+    /// message, and this is the one place that reads it back; from here on it is a field.
+    static func failure(fromLua message: String) -> ScriptFailure {
+        guard let (location, rest) = SourceLocation.split(message) else { return ScriptFailure(message: message) }
+        return ScriptFailure(rest, at: location)
     }
 
     /// The string at `index`, without converting numbers in place.
