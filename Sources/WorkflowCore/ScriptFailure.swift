@@ -9,7 +9,16 @@ public struct ScriptFailure: Sendable, Hashable, Error {
     /// `file:line: reason`, or the reason alone.
     public var message: String { location.map { "\($0): \(reason)" } ?? reason }
 
-    public init(message: String) { self.reason = message }
+    /// A failure from a message as Lua writes it, `file:line: reason` when it knows the line: the
+    /// one place that reads a location back out of text (Lua gives nothing else); from here on
+    /// the location is a field.
+    public init(message: String) {
+        if let (location, rest) = SourceLocation.split(message) {
+            self.init(rest, at: location)
+        } else {
+            self.init(message, at: nil)
+        }
+    }
 
     public init(_ reason: String, at location: SourceLocation?) {
         self.reason = reason

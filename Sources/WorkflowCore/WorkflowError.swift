@@ -44,6 +44,17 @@ public struct WorkflowError: Error, Sendable, Hashable, CustomStringConvertible 
     }
 
     public var description: String { message }
+
+    /// Two errors are the same when they are of one kind and print the same line, whether the
+    /// location came as a field or was written into the text.
+    public static func == (a: WorkflowError, b: WorkflowError) -> Bool {
+        a.kind == b.kind && a.message == b.message
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(message)
+    }
 }
 
 extension WorkflowError {

@@ -71,7 +71,7 @@ public final class LuaInterpreter {
             chunkName.withCString { sg_loadtext(state, text, strlen(text), $0) }
         }
         guard status == LUA_OK else {
-            return .failure(Self.failure(fromLua: string(at: -1) ?? "\(script.path): does not compile"))
+            return .failure(ScriptFailure(message: string(at: -1) ?? "\(script.path): does not compile"))
         }
         return .success(())
     }
@@ -103,7 +103,7 @@ public final class LuaInterpreter {
             sg_pop(state, 1)  // …and off
             return .success(())
         }
-        var failure = Self.failure(fromLua: string(at: -1) ?? "error of an unknown kind")
+        var failure = ScriptFailure(message: string(at: -1) ?? "error of an unknown kind")
         if status == LUA_ERRMEM || limits.pointee.memory_exhausted != 0 {
             failure = ScriptFailure(message: "memory cap of \(sandbox.memoryBytes >> 20) MiB exceeded")
             sg_gc_collect(state)
@@ -112,13 +112,6 @@ public final class LuaInterpreter {
         }
         lua_settop(state, functionIndex - 1)
         return .failure(failure)
-    }
-
-    /// A Lua error message as a failure: Lua writes the script's `file:line: ` in front of the
-    /// message, and this is the one place that reads it back; from here on it is a field.
-    static func failure(fromLua message: String) -> ScriptFailure {
-        guard let (location, rest) = SourceLocation.split(message) else { return ScriptFailure(message: message) }
-        return ScriptFailure(rest, at: location)
     }
 
     /// The string at `index`, without converting numbers in place.

@@ -49,11 +49,9 @@ struct StructuredDiagnosticsTests {
         let procedure = try Scripts.load(Scripts.withHook(body: "local t = nil\nreturn t.x")).get()
         let engine = TransitionEngine(workflow: try procedure.workflow("t"), procedure: "p")
         let opened = try engine.transition(nil, Scripts.request("open")).snapshot
-        #expect(throws: WorkflowError.script(
-            "guard probe of poke: attempt to index a nil value (local 't')", at: SourceLocation(file: "Workflows/test.lua", line: 7))
-        ) {
-            try engine.transition(opened, Scripts.request("poke"))
-        }
+        let error = #expect(throws: WorkflowError.self) { try engine.transition(opened, Scripts.request("poke")) }
+        #expect(error?.location == SourceLocation(file: "Workflows/test.lua", line: 7))
+        #expect(error?.reason == "guard probe of poke: attempt to index a nil value (local 't')")
     }
 
     @Test func settingTheMessageLeavesNoLocation() {
@@ -62,5 +60,18 @@ struct StructuredDiagnosticsTests {
         error.message = "something else"
         #expect(error.location == nil)
         #expect(error.message == "something else")
+    }
+
+    @Test func aLuaMessageIsSplitOnceIntoLocationAndReason() {
+        let failure = ScriptFailure(message: "Plugins/essex/plugin.lua:12: attempt to call a nil value")
+        #expect(failure.location == SourceLocation(file: "Plugins/essex/plugin.lua", line: 12))
+        #expect(failure.reason == "attempt to call a nil value")
+        #expect(ScriptFailure(message: "memory cap of 8 MiB exceeded").location == nil)
+    }
+
+    @Test func errorsPrintingTheSameLineAreEqual() {
+        let located = WorkflowError.script("event x is wrong", at: SourceLocation(file: "Workflows/a.lua", line: 3))
+        #expect(located == .script("Workflows/a.lua:3: event x is wrong"))
+        #expect(located != .badInput("Workflows/a.lua:3: event x is wrong"))
     }
 }
