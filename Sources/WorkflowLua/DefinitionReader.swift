@@ -54,16 +54,10 @@ struct DefinitionReader {
     }
 
     static func field(_ field: [String: Value]) -> FieldSpec {
-        let type: FieldType
-        switch field["type"]?.stringValue {
-        case "boolean": type = .boolean
-        case "integer": type = .integer
-        case "number": type = .number
-        case "date": type = .date
-        case "instant": type = .instant
-        case "one_of": type = .oneOf(names(field["one_of"]))
-        default: type = .text
-        }
+        let name = field["type"]?.stringValue
+        let type: FieldType =
+            name == FieldType.oneOf([]).name
+            ? .oneOf(names(field["one_of"])) : FieldType.scalarTypes.first { $0.name == name } ?? .text
         let other = field["other"]?.stringValue ?? ""
         let requirement: FieldSpec.Requirement
         switch field["requirement"]?.stringValue {
