@@ -24,7 +24,14 @@ let package = Package(
         // Workflow values, the pure transition function, clocks, errors. Foundation only.
         .target(name: "WorkflowCore"),
         // The sandboxed Lua interpreter and script loading: the only module that imports CLua.
-        .target(name: "WorkflowLua", dependencies: ["WorkflowCore", "CLua"]),
+        // Its engine prelude is Lua files (Sources/WorkflowLua/Prelude), embedded at build time by EmbedLua.
+        .target(
+            name: "WorkflowLua", dependencies: ["WorkflowCore", "CLua"], exclude: ["Prelude"],
+            plugins: ["EmbedLua"]
+        ),
+        // The build tool plugin that embeds the prelude's Lua files as Swift string literals, and its tool.
+        .plugin(name: "EmbedLua", capability: .buildTool(), dependencies: ["EmbedLuaTool"], path: "BuildPlugins/EmbedLua"),
+        .executableTarget(name: "EmbedLuaTool", path: "BuildTools/EmbedLuaTool"),
         // What every store shares, whatever its backend: the canonical JSON of stored values, event
         // and procedure hashes (SHA-256 from swift-crypto), chain verification, the in-memory store.
         .target(

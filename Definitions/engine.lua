@@ -32,10 +32,21 @@
 
 ---@alias FieldType "text"|"boolean"|"integer"|"number"|"date"|"instant"
 
+-- The declarations' tables below are checked field by field against the engine's declaration
+-- schema (DeclarationSchema): a key of another type, or a key not listed, is refused at load.
+
+---@class WorkflowSpec
+---@field name string
+---@field title string|nil
+---@field staff_roles string|string[]|nil  # roles beside the ranks, like "legal_officer"
+
+---@class StateOptions
+---@field final boolean|nil  # a state that takes no further events
+
 ---@class FieldSpec
 ---@field [1] FieldType|nil
----@field type FieldType|nil
----@field one_of string[]|nil
+---@field type FieldType|"one_of"|nil
+---@field one_of string|string[]|nil
 ---@field required boolean|nil  # default true
 ---@field required_if string|nil  # a boolean field of the same event
 ---@field required_unless string|nil
@@ -44,7 +55,7 @@
 
 ---@class EventSpec
 ---@field opens boolean|nil  # the event that opens a case
----@field from string|string[]|nil  # a state, states, or "*" for any open state
+---@field from "*"|string|string[]|nil  # a state, states, or "*" for any open state
 ---@field to string|nil  # absent: the case stays where it is
 ---@field who string|string[]|nil  # the lowest rank, and staff roles; default "constable"
 ---@field data table<string, FieldType|FieldSpec>|nil
@@ -53,7 +64,7 @@
 
 ---@class ClockSpec
 ---@field rule "order_period"|"counted_hours"|"elapsed"
----@field hours integer|{policy: string}|nil
+---@field hours integer|PolicyReference|nil
 ---@field days_field string|nil  # order_period: the event's field of days
 ---@field disregard ("sunday"|"christmas_day"|"good_friday"|"bank_holiday")[]|nil
 ---@field unsettled_days "count"|"disregard"|nil
@@ -66,6 +77,14 @@
 ---@field decided_by string|nil  # what a person fires to record the decision
 ---@field summary string|nil
 
+---@class PolicyReference
+---@field policy string  # a whole-number policy of a plugin
+
+---@class LimitSpec
+---@field min number
+---@field max number
+---@field rule string|nil  # the statute, like "CSA 2010 s.28(10)"
+
 ---@alias Guard fun(case: Case, event: Event): boolean, string?
 ---@alias Action fun(case: Case, event: Event): table<string, any>|nil
 
@@ -73,7 +92,7 @@
 local Workflow = {}
 ---@param name string
 ---@param summary string|nil
----@param options {final: boolean}|nil
+---@param options StateOptions|nil
 ---@return Workflow
 function Workflow:state(name, summary, options) end
 ---@param name string
@@ -95,7 +114,7 @@ function Workflow:action(event, name, fn) end
 ---@return Workflow
 function Workflow:clock(name, spec) end
 ---@param name string
----@param spec {min: number, max: number, rule: string|nil}
+---@param spec LimitSpec
 ---@return Workflow
 function Workflow:limit(name, spec) end
 
@@ -109,9 +128,9 @@ function Workflow:limit(name, spec) end
 ---@field name string
 ---@field version string
 ---@field extends string
----@field forces string[]
+---@field forces string|string[]
 ---@field order integer|nil  # default 100; ties break by name
----@field after string[]|nil  # plugins this one comes after (and wins over)
+---@field after string|string[]|nil  # plugins this one comes after (and wins over)
 ---@field summary string|nil
 ---@field policies table<string, PolicySpec>|nil
 
@@ -136,7 +155,7 @@ function Plugin:set(policy, value) end
 
 ---@class Engine
 engine = {}
----@param spec {name: string, title: string|nil, staff_roles: string[]|nil}
+---@param spec WorkflowSpec
 ---@return Workflow
 function engine.workflow(spec) end
 ---@param spec PluginSpec

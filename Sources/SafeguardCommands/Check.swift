@@ -18,13 +18,12 @@ struct Check: ParsableCommand {
             let (findings, forces) = Procedure.diagnose(folder, limits: try global.sandboxLimits())
             let colour = isatty(STDOUT_FILENO) == 1 && !global.json
             func line(_ error: WorkflowError, _ severity: String) -> (Value, String) {
-                let split = SourceLocation.leading(in: error.message)
                 let tint = severity == "error" ? "\u{1B}[31m" : "\u{1B}[33m"
                 let label = colour ? "\(tint)\(severity)\u{1B}[0m" : severity
-                let text = split.map { "\($0.location): \(label): \($0.rest)" } ?? "safeguard: \(label): \(error.message)"
+                let text = error.location.map { "\($0): \(label): \(error.reason)" } ?? "safeguard: \(label): \(error.reason)"
                 let json: Value = .object([
-                    "severity": .string(severity), "source": split.map { .string($0.location) } ?? .null,
-                    "message": .string(split?.rest ?? error.message),
+                    "severity": .string(severity), "source": error.location.map { .string($0.description) } ?? .null,
+                    "message": .string(error.reason),
                 ])
                 return (json, text)
             }

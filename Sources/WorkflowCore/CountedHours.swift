@@ -3,7 +3,7 @@
 /// counted midnight. The 48-hour hearing clock and the 24-hour production clocks are this.
 public struct CountedHours: Sendable, Hashable {
     /// What to do with a day whose bank-holiday status is unsettled (Boxing Day on a Saturday).
-    public enum UnsettledDays: String, Sendable, Hashable {
+    public enum UnsettledDays: String, Sendable, Hashable, CaseIterable {
         /// Count it: the earlier deadline, so a hearing or production that meets it meets either reading.
         case count
         case disregard

@@ -11,6 +11,9 @@ public enum FieldType: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Text that must be one of these words.
     case oneOf([String])
 
+    /// Every type but `oneOf`, in the order scripts and messages list them.
+    public static let scalarTypes: [FieldType] = [.text, .boolean, .integer, .number, .date, .instant]
+
     /// What a value of this type looks like, for "expected …" in error text.
     public var description: String {
         switch self {

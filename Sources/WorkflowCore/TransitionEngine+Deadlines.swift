@@ -44,14 +44,14 @@ extension TransitionEngine {
         switch clock.rule {
         case .orderPeriod(let daysField):
             guard let days = snapshot.data[daysField]?.integerValue else {
-                throw .script("\(clock.location): clock \(clock.name) needs whole-number field \"\(daysField)\" on \(event.name)")
+                throw .script("clock \(clock.name) needs whole-number field \"\(daysField)\" on \(event.name)", at: clock.location)
             }
             return Deadline(clock: clock.name, startedAt: at, due: OrderPeriod.end(madeOn: London.date(of: at), days: days))
         case .elapsed(let hours):
             return Deadline(clock: clock.name, startedAt: at, due: at.addingTimeInterval(TimeInterval(hours * 3600)))
         case .countedHours(let rule):
             guard let calendar else {
-                throw .script("\(clock.location): clock \(clock.name) counts hours but no bank-holiday table is loaded; expected Calendars/england-and-wales.json")
+                throw .script("clock \(clock.name) counts hours but no bank-holiday table is loaded; expected Calendars/england-and-wales.json", at: clock.location)
             }
             let explanation = try StatutoryClock.deadline(from: at, rule: rule, table: calendar)
             var deadline = Deadline(clock: clock.name, startedAt: at, due: explanation.due, tableVersion: calendar.version)

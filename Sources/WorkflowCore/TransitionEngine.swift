@@ -41,7 +41,7 @@ public struct TransitionEngine {
             case .refuse(let reason):
                 throw .refused("\(event.name) refused by rule \(check.name) (\(check.location)): \(reason)")
             case .failed(let failure):
-                throw .script(Self.describe(failure, hook: "guard \(check.name) of \(event.name)", at: check.location))
+                throw Self.describe(failure, hook: "guard \(check.name) of \(event.name)", at: check.location)
             }
         }
 
@@ -52,13 +52,13 @@ public struct TransitionEngine {
                 for (key, value) in proposed {
                     guard Self.isFieldName(key) else {
                         throw .script(
-                            "\(action.location): action \(action.name) of \(event.name) proposed a change to \"\(key)\"; expected names of lower-case letters, digits and _"
-                        )
+                            "action \(action.name) of \(event.name) proposed a change to \"\(key)\"; expected names of lower-case letters, digits and _",
+                            at: action.location)
                     }
                     changes[key] = value
                 }
             case .failure(let failure):
-                throw .script(Self.describe(failure, hook: "action \(action.name) of \(event.name)", at: action.location))
+                throw Self.describe(failure, hook: "action \(action.name) of \(event.name)", at: action.location)
             }
         }
 
@@ -132,11 +132,9 @@ public struct TransitionEngine {
         return name.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 }
     }
 
-    /// `Workflows/dvpo.lua:40: guard adult of authorise_notice: attempt to compare nil with number`
-    static func describe(_ failure: ScriptFailure, hook: String, at location: SourceLocation) -> String {
-        if let (prefix, rest) = SourceLocation.leading(in: failure.message) {
-            return "\(prefix): \(hook): \(rest)"
-        }
-        return "\(location): \(hook): \(failure.message)"
+    /// `Workflows/dvpo.lua:40: guard adult of authorise_notice: attempt to compare nil with number`:
+    /// at the script's line when the failure has one, otherwise at the hook's declaration.
+    static func describe(_ failure: ScriptFailure, hook: String, at location: SourceLocation) -> WorkflowError {
+        .script("\(hook): \(failure.reason)", at: failure.location ?? location)
     }
 }

@@ -16,20 +16,58 @@ public struct WorkflowError: Error, Sendable, Hashable, CustomStringConvertible 
     }
 
     public var kind: Kind
-    public var message: String
+    /// Where in the scripts the problem is, when it is in one: `Workflows/dvpo.lua:42`.
+    public var location: SourceLocation?
+    /// What was wrong and what was expected, without the location.
+    public var reason: String
+
+    /// The whole line as it is printed: `location: reason`, or the reason alone. Setting it
+    /// sets a reason with no location.
+    public var message: String {
+        get { location.map { "\($0): \(reason)" } ?? reason }
+        set {
+            location = nil
+            reason = newValue
+        }
+    }
 
     public init(_ kind: Kind, _ message: String) {
         self.kind = kind
-        self.message = message
+        self.reason = message
+    }
+
+    /// An error in a script, or a piece of one, at `location`.
+    public init(_ kind: Kind, _ reason: String, at location: SourceLocation?) {
+        self.kind = kind
+        self.reason = reason
+        self.location = location
     }
 
     public var description: String { message }
+
+    /// Two errors are the same when they are of one kind and print the same line, whether the
+    /// location came as a field or was written into the text.
+    public static func == (a: WorkflowError, b: WorkflowError) -> Bool {
+        a.kind == b.kind && a.message == b.message
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(message)
+    }
 }
 
 extension WorkflowError {
     public static func refused(_ message: String) -> WorkflowError { WorkflowError(.refused, message) }
     public static func badInput(_ message: String) -> WorkflowError { WorkflowError(.badInput, message) }
     public static func script(_ message: String) -> WorkflowError { WorkflowError(.script, message) }
+    public static func script(_ reason: String, at location: SourceLocation?) -> WorkflowError {
+        WorkflowError(.script, reason, at: location)
+    }
+    /// A script failure, with its location when it has one.
+    public static func script(_ failure: ScriptFailure) -> WorkflowError {
+        WorkflowError(.script, failure.reason, at: failure.location)
+    }
     public static func conflict(_ message: String) -> WorkflowError { WorkflowError(.conflict, message) }
     public static func storage(_ message: String) -> WorkflowError { WorkflowError(.storage, message) }
 

@@ -54,16 +54,10 @@ struct DefinitionReader {
     }
 
     static func field(_ field: [String: Value]) -> FieldSpec {
-        let type: FieldType
-        switch field["type"]?.stringValue {
-        case "boolean": type = .boolean
-        case "integer": type = .integer
-        case "number": type = .number
-        case "date": type = .date
-        case "instant": type = .instant
-        case "one_of": type = .oneOf(names(field["one_of"]))
-        default: type = .text
-        }
+        let name = field["type"]?.stringValue
+        let type: FieldType =
+            name == FieldType.oneOf([]).name
+            ? .oneOf(names(field["one_of"])) : FieldType.scalarTypes.first { $0.name == name } ?? .text
         let other = field["other"]?.stringValue ?? ""
         let requirement: FieldSpec.Requirement
         switch field["requirement"]?.stringValue {
@@ -113,6 +107,6 @@ struct DefinitionReader {
     }
 
     static func unknown(_ what: String, _ kind: String, _ name: String, among names: [String], at location: SourceLocation) -> WorkflowError {
-        .script("\(location): \(what) unknown \(kind) \"\(name)\"; expected one of: \(names.joined(separator: ", "))")
+        .script("\(what) unknown \(kind) \"\(name)\"; expected one of: \(names.joined(separator: ", "))", at: location)
     }
 }

@@ -20,7 +20,7 @@ public final class Findings {
         }
     }
 
-    func warn(_ message: String) { warnings.append(.script(message)) }
+    func warn(_ reason: String, at location: SourceLocation) { warnings.append(.script(reason, at: location)) }
 
     /// Adds another load's findings, leaving out any already here.
     public func merge(_ other: Findings) {

@@ -14,9 +14,9 @@ struct LuaHookAdapter {
             case .success((.bool(false), .string(let reason))) where !reason.isEmpty:
                 return .refuse(reason)
             case .success((.bool(false), _)):
-                return .failed(ScriptFailure(message: "\(location): returned false without a reason; expected false and a message"))
+                return .failed(ScriptFailure("returned false without a reason; expected false and a message", at: location))
             case .success((let other, _)):
-                return .failed(ScriptFailure(message: "\(location): returned \(other.kindName); expected true, or false and a reason"))
+                return .failed(ScriptFailure("returned \(other.kindName); expected true, or false and a reason", at: location))
             }
         }
     }
@@ -31,7 +31,7 @@ struct LuaHookAdapter {
             case .success((.object(let changes), _)):
                 return .success(changes)
             case .success((let other, _)):
-                return .failure(ScriptFailure(message: "\(location): returned \(other.kindName); expected a table of changes, or nil"))
+                return .failure(ScriptFailure("returned \(other.kindName); expected a table of changes, or nil", at: location))
             }
         }
     }

@@ -34,19 +34,27 @@ public final class LuaInterpreter {
     /// The current stack height; tests check it is unchanged after every failure.
     public var stackHeight: Int32 { lua_gettop(state) }
 
+    /// Runs the prelude's files in order, each as its own chunk given the private table `P`
+    /// (the schema and the primitives in it), and keeps the registry they leave in `P.registry`.
     private func runPrelude() throws(WorkflowError) {
         let base = lua_gettop(state)
         defer { lua_settop(state, base) }
-        let source = EnginePrelude.source
-        let status = source.withCString { sg_loadtext(state, $0, strlen($0), EnginePrelude.chunkName) }
-        guard status == LUA_OK else { throw .script("engine prelude does not compile: \(string(at: -1) ?? "?")") }
+        sg_newtable(state)
+        let privateTable = lua_gettop(state)
+        push(DeclarationSchema.standard.value)
+        lua_setfield(state, privateTable, "schema")
         pushPrimitives()
-        switch protectedCall(arguments: 1, results: 1, budget: 0) {
-        case .success:
-            registryReference = luaL_ref(state, sg_registryindex())
-        case .failure(let failure):
-            throw .script("engine prelude failed: \(failure.message)")
+        lua_setfield(state, privateTable, "primitives")
+        for (name, text) in EnginePrelude.chunks {
+            let status = text.withCString { sg_loadtext(state, $0, strlen($0), name) }
+            guard status == LUA_OK else { throw .script("engine prelude does not compile: \(string(at: -1) ?? name)") }
+            lua_pushvalue(state, privateTable)
+            if case .failure(let failure) = protectedCall(arguments: 1, results: 0, budget: 0) {
+                throw .script("engine prelude failed: \(failure.message)")
+            }
         }
+        lua_getfield(state, privateTable, "registry")
+        registryReference = luaL_ref(state, sg_registryindex())
     }
 
     /// Loads a script's text as chunk `@path` and runs it under the instruction budget.
@@ -95,15 +103,15 @@ public final class LuaInterpreter {
             sg_pop(state, 1)  // …and off
             return .success(())
         }
-        var message = string(at: -1) ?? "error of an unknown kind"
+        var failure = ScriptFailure(message: string(at: -1) ?? "error of an unknown kind")
         if status == LUA_ERRMEM || limits.pointee.memory_exhausted != 0 {
-            message = "memory cap of \(sandbox.memoryBytes >> 20) MiB exceeded"
+            failure = ScriptFailure(message: "memory cap of \(sandbox.memoryBytes >> 20) MiB exceeded")
             sg_gc_collect(state)
-        } else if limits.pointee.budget_exhausted != 0, !message.contains("instruction budget") {
-            message += " (after the instruction budget of \(sandbox.instructionsPerCall) was exhausted)"
+        } else if limits.pointee.budget_exhausted != 0, !failure.reason.contains("instruction budget") {
+            failure.reason += " (after the instruction budget of \(sandbox.instructionsPerCall) was exhausted)"
         }
         lua_settop(state, functionIndex - 1)
-        return .failure(ScriptFailure(message: message))
+        return .failure(failure)
     }
 
     /// The string at `index`, without converting numbers in place.

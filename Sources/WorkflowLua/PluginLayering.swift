@@ -70,9 +70,9 @@ struct PluginLayering {
         if let first = owners[key] {
             let who = plugin.map { "plugin \($0.name)" } ?? "the workflow"
             if first.plugin == nil, kind == "clock" {
-                throw .script("\(location): \(who) redeclares the statutory clock \(name) (\(first.location)); a plugin may add clocks but not change the statute's (statutory floor)")
+                throw .script("\(who) redeclares the statutory clock \(name) (\(first.location)); a plugin may add clocks but not change the statute's (statutory floor)", at: location)
             }
-            throw .script("\(location): \(who) declares \(kind) \(name), already declared at \(first.location); expected a new name")
+            throw .script("\(who) declares \(kind) \(name), already declared at \(first.location); expected a new name", at: location)
         }
         owners[key] = (plugin?.name, location)
     }
@@ -82,7 +82,8 @@ struct PluginLayering {
     private mutating func change(_ what: String, by plugin: PluginInfo, at location: SourceLocation) throws(WorkflowError) {
         if let first = changed[what], first.plugin != plugin.name, !PluginOrder.precedes(first.plugin, plugin) {
             throw .script(
-                "\(location): plugins \(first.plugin) (\(first.location)) and \(plugin.name) both change \(what); expected one to declare after = { \"\(first.plugin)\" } or after = { \"\(plugin.name)\" } to say which wins"
+                "plugins \(first.plugin) (\(first.location)) and \(plugin.name) both change \(what); expected one to declare after = { \"\(first.plugin)\" } or after = { \"\(plugin.name)\" } to say which wins",
+                at: location
             )
         }
         changed[what] = (plugin.name, location)
@@ -104,11 +105,12 @@ struct PluginLayering {
             try change("who may fire \(event)", by: plugin, at: location)
             if definition.events[index].statutoryWho {
                 throw .script(
-                    "\(location): plugin \(plugin.name) lets \(roles.joined(separator: ", ")) fire \(event); the statute allows only \(definition.events[index].who) (statutory floor, \(definition.events[index].location))"
+                    "plugin \(plugin.name) lets \(roles.joined(separator: ", ")) fire \(event); the statute allows only \(definition.events[index].who) (statutory floor, \(definition.events[index].location))",
+                    at: location
                 )
             }
             for role in roles where Rank(name: role) != nil {
-                throw .script("\(location): plugin \(plugin.name) allows the rank \(role) on \(event); expected staff roles (use require_rank to change the rank)")
+                throw .script("plugin \(plugin.name) allows the rank \(role) on \(event); expected staff roles (use require_rank to change the rank)", at: location)
             }
             definition.events[index].who.staffRoles += roles.filter { !definition.events[index].who.staffRoles.contains($0) }
             definition.events[index].whoChangedAt.append(location)
@@ -118,7 +120,8 @@ struct PluginLayering {
             let current = definition.events[index].who
             if let minimum = current.minimumRank, rank < minimum {
                 throw .script(
-                    "\(location): plugin \(plugin.name) lets \(rank.name) fire \(event); \(owners["event:" + event]?.plugin == nil ? "the statute" : "the procedure") requires \(minimum.name) or above (statutory floor, \(definition.events[index].location))"
+                    "plugin \(plugin.name) lets \(rank.name) fire \(event); \(owners["event:" + event]?.plugin == nil ? "the statute" : "the procedure") requires \(minimum.name) or above (statutory floor, \(definition.events[index].location))",
+                    at: location
                 )
             }
             definition.events[index].who.minimumRank = rank
@@ -128,7 +131,8 @@ struct PluginLayering {
             let key = "field:\(event).\(field.name)"
             if let owner = owners[key], owner.plugin == nil {
                 throw .script(
-                    "\(location): plugin \(plugin.name) redeclares field \(field.name) of \(event), which the national workflow declares (\(owner.location)); a plugin may add data but not change the statute's (statutory floor)"
+                    "plugin \(plugin.name) redeclares field \(field.name) of \(event), which the national workflow declares (\(owner.location)); a plugin may add data but not change the statute's (statutory floor)",
+                    at: location
                 )
             }
             try change("field \(field.name) of \(event)", by: plugin, at: location)
@@ -139,11 +143,11 @@ struct PluginLayering {
             definition.events[index].fields.append(field)
         case .set(let policy, let value):
             guard let index = definition.policies.firstIndex(where: { $0.name == policy }) else {
-                throw .script("\(location): plugin \(plugin.name) sets unknown policy \"\(policy)\"; expected one of: \(definition.policies.map(\.name).joined(separator: ", "))")
+                throw .script("plugin \(plugin.name) sets unknown policy \"\(policy)\"; expected one of: \(definition.policies.map(\.name).joined(separator: ", "))", at: location)
             }
             let owner = definition.policies[index].plugin
             if owner != plugin.name, !PluginOrder.precedes(owner, plugin) {
-                throw .script("\(location): plugin \(plugin.name) sets policy \(policy) of plugin \(owner); expected after = { \"\(owner)\" } in plugin \(plugin.name), so that its value wins")
+                throw .script("plugin \(plugin.name) sets policy \(policy) of plugin \(owner); expected after = { \"\(owner)\" } in plugin \(plugin.name), so that its value wins", at: location)
             }
             try change("policy \(policy)", by: plugin, at: location)
             definition.policies[index].value = value

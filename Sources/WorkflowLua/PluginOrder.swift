@@ -6,7 +6,7 @@ enum PluginOrder {
     static func sorted(_ plugins: [PluginInfo], known: Set<String>) throws(WorkflowError) -> [PluginInfo] {
         for plugin in plugins {
             for name in plugin.after where !known.contains(name) {
-                throw .script("\(plugin.location): plugin \(plugin.name) comes after unknown plugin \"\(name)\"; expected one of: \(known.sorted().joined(separator: ", "))")
+                throw .script("plugin \(plugin.name) comes after unknown plugin \"\(name)\"; expected one of: \(known.sorted().joined(separator: ", "))", at: plugin.location)
             }
         }
         var remaining = plugins.sorted { ($0.order, $0.name) < ($1.order, $1.name) }
@@ -16,7 +16,7 @@ enum PluginOrder {
             let waiting = Set(remaining.map(\.name))
             guard let index = remaining.firstIndex(where: { $0.after.allSatisfy { placed.contains($0) || !waiting.contains($0) } }) else {
                 let names = remaining.map(\.name).joined(separator: ", ")
-                throw .script("\(remaining[0].location): plugins \(names) each wait to come after another; expected after = {...} without a cycle")
+                throw .script("plugins \(names) each wait to come after another; expected after = {...} without a cycle", at: remaining[0].location)
             }
             result.append(remaining.remove(at: index))
         }

@@ -57,7 +57,7 @@ public final class Procedure {
             if source.path.hasPrefix("Calendars/") {
                 findings.collect { () throws(WorkflowError) in calendar = try HolidayTable(json: Data(source.text.utf8), path: source.path) }
             } else if case .failure(let failure) = interpreter.run(source) {
-                findings.collect { () throws(WorkflowError) in throw .script(failure.message) }
+                findings.collect { () throws(WorkflowError) in throw .script(failure) }
             }
         }
         let plugins = DeclaredPieces.plugins(try interpreter.declared("plugins"))
@@ -140,7 +140,7 @@ extension LuaInterpreter {
         sg_pop(state, 1)
         for argument in [Value.string(policy.plugin), .string(policy.name), policy.value] { push(argument) }
         if case .failure(let failure) = protectedCall(arguments: 3, results: 0, budget: 0) {
-            throw .script("\(policy.location): policy \(policy.name) could not be set: \(failure.message)")
+            throw .script("policy \(policy.name) could not be set: \(failure.message)", at: policy.location)
         }
     }
 

@@ -17,13 +17,13 @@ struct WorkflowLinter {
             }
         }
         for state in definition.states where !reachable.contains(state.name) {
-            findings.warn("\(state.location): state \(state.name) of \(definition.name) cannot be reached from a new case; expected an event that leads to it")
+            findings.warn("state \(state.name) of \(definition.name) cannot be reached from a new case; expected an event that leads to it", at: state.location)
         }
         for state in definition.states where !state.isFinal {
             let leaving = definition.eventsForPeople(in: state.name).filter { $0.target != nil && $0.target != state.name }
             if leaving.isEmpty {
                 findings.collect { () throws(WorkflowError) in
-                    throw .script("\(state.location): state \(state.name) of \(definition.name) is not final, but no event leads out of it; expected an event from it, or final = true")
+                    throw .script("state \(state.name) of \(definition.name) is not final, but no event leads out of it; expected an event from it, or final = true", at: state.location)
                 }
             }
         }

@@ -13,7 +13,7 @@ struct WorkflowValidator {
         findings.collect { () throws(WorkflowError) in try unique(events, "event", definition.events.map(\.location)) }
         if !definition.events.contains(where: { $0.origin == .newCase }) {
             findings.collect { () throws(WorkflowError) in
-                throw .script("\(definition.location): workflow \(definition.name) has no event with opens = true; expected one that opens a case")
+                throw .script("workflow \(definition.name) has no event with opens = true; expected one that opens a case", at: definition.location)
             }
         }
         for event in definition.events {
@@ -34,18 +34,19 @@ struct WorkflowValidator {
             throw DefinitionReader.unknown("event \(event.name) leads to", "state", target, among: states, at: event.location)
         }
         if event.origin == .newCase, event.target == nil {
-            throw .script("\(event.location): event \(event.name) opens a case but has no to = state; expected the state a new case starts in")
+            throw .script("event \(event.name) opens a case but has no to = state; expected the state a new case starts in", at: event.location)
         }
         for role in event.who.staffRoles where !definition.staffRoles.contains(role) && role != Actor.engineClock.role {
             throw .script(
-                "\(event.location): event \(event.name) names unknown role \"\(role)\"; expected a rank (\(Rank.namesInOrder)) or a staff role the workflow declares (staff_roles = {...})"
+                "event \(event.name) names unknown role \"\(role)\"; expected a rank (\(Rank.namesInOrder)) or a staff role the workflow declares (staff_roles = {...})",
+                at: event.location
             )
         }
         for field in event.fields {
             switch field.requirement {
             case .requiredIf(let other), .requiredUnless(let other):
                 guard event.field(named: other)?.type == .boolean else {
-                    throw .script("\(event.location): field \(field.name) of \(event.name) depends on \"\(other)\"; expected a boolean field of the same event")
+                    throw .script("field \(field.name) of \(event.name) depends on \"\(other)\"; expected a boolean field of the same event", at: event.location)
                 }
             default: break
             }
@@ -60,12 +61,12 @@ struct WorkflowValidator {
         for (name, fields) in [(clock.onMissed, ["clock"]), (clock.decidedBy, ["clock", "decision"])] {
             guard let name, let event = definition.event(named: name) else { continue }
             for field in fields where event.field(named: field)?.type != .text {
-                throw .script("\(clock.location): clock \(clock.name) uses \(name), which needs a text field \"\(field)\"; expected it in the event's data")
+                throw .script("clock \(clock.name) uses \(name), which needs a text field \"\(field)\"; expected it in the event's data", at: clock.location)
             }
         }
         if case .orderPeriod(let daysField) = clock.rule {
             for name in clock.startedBy where definition.event(named: name)?.field(named: daysField)?.type != .integer {
-                throw .script("\(clock.location): clock \(clock.name) reads \"\(daysField)\" from \(name); expected an integer field of that event")
+                throw .script("clock \(clock.name) reads \"\(daysField)\" from \(name); expected an integer field of that event", at: clock.location)
             }
         }
     }
@@ -74,7 +75,7 @@ struct WorkflowValidator {
         var seen: [String: SourceLocation] = [:]
         for (name, location) in zip(names, locations) {
             if let first = seen[name] {
-                throw .script("\(location): \(kind) \(name) is declared twice (first at \(first)); expected one declaration")
+                throw .script("\(kind) \(name) is declared twice (first at \(first)); expected one declaration", at: location)
             }
             seen[name] = location
         }
