@@ -9,6 +9,10 @@ struct InstantTests {
         ("2026-01-05T22:10:00+01:00", 1_767_647_400.0),
         ("2026-01-05T22:10:00.250-00:30", 1_767_652_800.25),
         ("2024-02-29T00:00:00Z", 1_709_164_800.0),
+        ("2026-01-05T22:10Z", 1_767_651_000.0),  // no seconds: the minute's start
+        ("2026-01-05T23:10+01:00", 1_767_651_000.0),
+        ("0001-01-01T00:00:00Z", -62_135_596_800.0),
+        ("9999-12-31T23:59:59Z", 253_402_300_799.0),
     ])
     func parsesValidInstants(text: String, seconds: Double) {
         #expect(Instant.parse(text)?.timeIntervalSince1970 == seconds)
@@ -21,7 +25,8 @@ struct InstantTests {
         "2025-02-29T10:00:00Z",  // not a leap year
         "2026-01-05T24:10:00Z",  // hour 24
         "2026-01-05T22:60:00Z",
-        "2026-01-05T22:10Z",  // no seconds
+        "2026-01-05T22:1Z",
+        "2026-01-05T22:10.5Z",  // a fraction needs seconds
         "2026-01-05T22:10:00+0100",  // offset without colon
         "2026-01-05T22:10:00+19:00",
         "2026-01-05T22:10:00.Z",
@@ -30,6 +35,24 @@ struct InstantTests {
     ])
     func rejectsMalformedInstants(text: String) {
         #expect(Instant.parse(text) == nil)
+    }
+
+    @Test(arguments: [
+        "9999-12-31T23:59:59-01:00",  // 10000-01-01T00:59:59Z
+        "0001-01-01T00:00:00+01:00",  // 0000-12-31T23:00:00Z
+    ])
+    func refusesInstantsOutsideTheSupportedRange(text: String) {
+        #expect(Instant.parse(text) == nil)
+        #expect(Instant.isOutOfRange(text))
+        #expect(
+            WorkflowError.malformedTime(text, field: "--at").message
+                == "time \"\(text)\" for --at is outside the supported range; expected an instant from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z")
+    }
+
+    @Test func aMalformedTimeIsEchoedOnlyWhenItLooksLikeATime() {
+        #expect(WorkflowError.malformedTime("2026-05-23", field: "--at").message.hasPrefix("malformed time \"2026-05-23\" for --at;"))
+        let typed = WorkflowError.malformedTime("wants him kept away from the house", field: "--at").message
+        #expect(typed == "malformed time for --at; expected \(Instant.expected)")
     }
 
     @Test func formatsInLondonTimeWithTheOffset() {
