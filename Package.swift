@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "safeguard", targets: ["safeguard"]),
         .library(name: "WorkflowCore", targets: ["WorkflowCore"]),
+        .library(name: "SafeguardService", targets: ["SafeguardService"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -34,13 +35,21 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        // Every subcommand, one file each.
+        // The application layer: Configuration, case work, scenarios, figures, export. No ArgumentParser.
+        .target(
+            name: "SafeguardService",
+            dependencies: [
+                "WorkflowCore", "WorkflowLua", "Storage",
+                // store seam: GRDB is imported by StoreOpener.swift alone.
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        // Every subcommand, one file each: parse, one service call, print.
         .target(
             name: "SafeguardCommands",
             dependencies: [
-                "WorkflowCore", "WorkflowLua", "Storage",
+                "WorkflowCore", "WorkflowLua", "SafeguardService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .executableTarget(name: "safeguard", dependencies: ["SafeguardCommands"]),
@@ -55,11 +64,17 @@ let package = Package(
         ),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "WorkflowCore"]),
         .testTarget(
-            name: "SafeguardCommandsTests",
+            name: "SafeguardServiceTests",
             dependencies: [
-                "SafeguardCommands", "WorkflowCore", "Storage", .product(name: "GRDB", package: "GRDB.swift"),
+                "SafeguardService", "WorkflowCore", "WorkflowLua", "Storage",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
+        ),
+        .testTarget(name: "SafeguardCommandsTests", dependencies: ["SafeguardCommands", "SafeguardService", "WorkflowCore"]),
+        // Runs of the built `safeguard` binary, compared whole.
+        .testTarget(
+            name: "GoldenTests",
+            dependencies: ["WorkflowCore", "Storage", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SafeguardService
 import WorkflowCore
 import WorkflowLua
 

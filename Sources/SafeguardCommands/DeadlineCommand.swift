@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SafeguardService
 import WorkflowCore
 import WorkflowLua
 
@@ -32,14 +33,14 @@ struct DeadlineCommand: ParsableCommand {
     var days: Int?
 
     @Option(help: "The workflow whose clock to use.")
-    var workflow = "dvpo"
+    var workflow = DefaultWorkflow.name
 
     @Option(help: "A force whose plugins add clocks of their own (e.g. humberside's visits).")
     var force: String?
 
     func run() throws {
         try reporting { () throws(WorkflowError) in
-            let (procedure, _) = try Casework.loadProcedure(global, force: force)
+            let procedure = try Casework.loadProcedure(try global.configuration(), force: force)
             let definition = try procedure.workflow(workflow)
             guard let clock = definition.clock(named: self.clock) else {
                 throw .badInput("unknown clock \"\(self.clock)\" in workflow \(workflow); expected one of: \(definition.clocks.map(\.name).joined(separator: ", "))")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SafeguardService
 import WorkflowCore
 import WorkflowLua
 
@@ -11,13 +12,14 @@ struct Forces: ParsableCommand {
 
     func run() throws {
         try reporting { () throws(WorkflowError) in
-            let national = try Casework.loadProcedure(global, force: nil).procedure
+            let national = try Casework.loadProcedure(try global.configuration(), force: nil)
             let forces = Set(national.allPlugins.flatMap(\.forces)).sorted()
             var rows: [Value] = []
             var lines: [String] = []
             let width = forces.map(\.count).max() ?? 0
             for force in forces {
-                let (procedure, hash) = try Casework.loadProcedure(global, force: force)
+                let procedure = try Casework.loadProcedure(try global.configuration(), force: force)
+                let hash = ProcedureVersion.wholeHash(procedure)
                 let plugins = procedure.workflows.values.sorted { $0.name < $1.name }.flatMap(\.plugins)
                 rows.append(.object([
                     "force": .string(force), "procedure": .string(hash),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SafeguardService
 import WorkflowCore
 
 /// `safeguard history`: a case's events, oldest first.
@@ -12,11 +13,11 @@ struct History: ParsableCommand {
 
     func run() throws {
         try reporting { () throws(WorkflowError) in
-            let casework = try Casework(global)
+            let casework = try Casework(try global.configuration())
             _ = try casework.snapshot(caseID)
             let events = try casework.store.history(caseID)
             if global.json {
-                print(Rendering.json(.object(["case": .string(caseID), "events": .array(events.map(Rendering.eventValue))])))
+                print(DocumentEncoder.json(HistoryDocument(caseID: caseID, events: events)))
             } else {
                 for event in events { print(Rendering.transitionLine(event)) }
             }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SafeguardService
 import WorkflowCore
 
 /// `safeguard show`: a case as it stands.
@@ -12,13 +13,11 @@ struct Show: ParsableCommand {
 
     func run() throws {
         try reporting { () throws(WorkflowError) in
-            let casework = try Casework(global)
+            let casework = try Casework(try global.configuration())
             let snapshot = try casework.snapshot(caseID)
             let next = (try? casework.engine(for: snapshot))?.workflow.eventsForPeople(in: snapshot.state).map(\.name)
             if global.json {
-                guard case .object(var object) = Rendering.caseValue(snapshot) else { return }
-                object["next_events"] = next.map { .array($0.map(Value.string)) } ?? .null
-                print(Rendering.json(.object(object)))
+                print(DocumentEncoder.json(CaseDocument(snapshot: snapshot, nextEvents: next)))
             } else {
                 print(CaseText.describe(snapshot, nextEvents: next))
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SafeguardService
 import WorkflowCore
 import WorkflowLua
 
@@ -25,7 +26,7 @@ struct TestCommand: ParsableCommand {
         try reporting { () throws(WorkflowError) in
             let root = try global.scriptFolder()
             let files = try Self.files(paths.isEmpty ? [root.appendingPathComponent("Scenarios").path] : paths)
-            let runner = ScenarioRunner(options: global)
+            let runner = ScenarioRunner(configuration: try global.configuration())
             let reader = try LuaInterpreter(limits: try global.sandboxLimits())
             var results: [ScenarioRunner.Result] = []
             for file in files {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SafeguardService
 import WorkflowCore
 
 /// `safeguard tick`: fires what the clocks make due, as the engine's clock.
@@ -22,7 +23,7 @@ struct Tick: ParsableCommand {
         var failed: WorkflowError.Kind?
         try reporting { () throws(WorkflowError) in
             let now = try TimeOption.parse(at, flag: "--at")
-            let results = try Casework(global).tick(at: now, force: force)
+            let results = try Casework(try global.configuration()).tick(at: now, force: force)
             var fired = 0
             var failures: [WorkflowError] = []
             var lines: [Value] = []

@@ -278,6 +278,55 @@ function Workflow:limit(name, spec)
   return self
 end
 
+-- Report figures: what `safeguard report` counts for the workflow, declared as data.
+local FIGURE_MEASURES = { count = true, cases = true, tally = true, mean = true, clock = true, median_hours = true,
+  clocks_met_by = true, rate = true }
+local FIGURE_KEYS = { [1] = true, without = true, with = true, field = true, status = true, of = true, summary = true }
+for key in pairs(FIGURE_MEASURES) do FIGURE_KEYS[key] = true end
+
+--- Declares the figures `safeguard report` counts, in report order:
+--- `wf:figures { { "orders_granted", count = "grant_order" }, { "grant_rate", rate = "orders_granted", of = { … } } }`.
+function Workflow:figures(list)
+  if type(list) ~= "table" then fail("figures needs a list of figures; got %s", type(list)) end
+  local file, line = where()
+  local figures = {}
+  for index, spec in ipairs(list) do
+    if type(spec) ~= "table" or not is_name(spec[1]) then fail("figure %d needs a lower_case name first", index) end
+    local what = "figure " .. spec[1]
+    check_keys(spec, FIGURE_KEYS, what)
+    local figure = { name = spec[1], file = file, line = line }
+    for key in pairs(FIGURE_MEASURES) do
+      if spec[key] ~= nil then
+        if figure.measure then fail("%s has both %s and %s; expected one measure", what, figure.measure, key) end
+        figure.measure = key
+      end
+    end
+    if not figure.measure then fail("%s needs a measure: count, cases, tally, mean, clock, median_hours, clocks_met_by or rate", what) end
+    if figure.measure == "rate" then
+      if not is_name(spec.rate) then fail("%s.rate must be a figure's name", what) end
+      figure.subject = spec.rate
+      figure.of = name_list(spec.of or {}, what .. ".of")
+      if #figure.of == 0 then fail("%s needs of = the figures whose sum is the whole", what) end
+    else
+      if not is_name(spec[figure.measure]) then fail("%s.%s must be a lower_case name", what, figure.measure) end
+      figure.subject = spec[figure.measure]
+    end
+    if (figure.measure == "tally" or figure.measure == "mean") and not is_name(spec.field) then
+      fail("%s needs field = the event's field to %s", what, figure.measure)
+    end
+    if figure.measure == "cases" and (spec.with == nil) == (spec.without == nil) then
+      fail("%s needs with = an event, or without = one", what)
+    end
+    if figure.measure == "clock" and spec.status ~= "met" and spec.status ~= "missed" then
+      fail("%s needs status = \"met\" or \"missed\"", what)
+    end
+    figure.field, figure.with, figure.without, figure.status = spec.field, spec.with, spec.without, spec.status
+    figures[#figures + 1] = figure
+  end
+  self.figures = figures
+  return self
+end
+
 engine = {}
 
 --- Starts a workflow declaration: `engine.workflow { name = "dvpo", title = "…", staff_roles = {…} }`.

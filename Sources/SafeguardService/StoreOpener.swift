@@ -1,0 +1,23 @@
+// store seam: replaced by the store factory
+import GRDB
+import Storage
+import WorkflowCore
+
+/// Opens the case store a configuration names. The only place in the application layer that
+/// knows the store is SQLite through GRDB.
+public enum StoreOpener {
+    /// The store the application layer works on.
+    public typealias Store = SQLiteCaseStore
+
+    /// `:memory:`, `sqlite:PATH`, or a plain path.
+    static func open(_ url: String) throws(WorkflowError) -> Store {
+        if url == ":memory:" || url == "sqlite::memory:" {
+            do {
+                return try SQLiteCaseStore(writer: try DatabaseQueue())
+            } catch {
+                throw .storage("could not create an in-memory database")
+            }
+        }
+        return try SQLiteCaseStore(path: url.hasPrefix("sqlite:") ? String(url.dropFirst("sqlite:".count)) : url)
+    }
+}
