@@ -27,7 +27,7 @@ struct Due: ParsableCommand {
 
     func run() throws {
         try reporting { () throws(WorkflowError) in
-            let now = try TimeOption.parse(at, flag: "--at")
+            let now = try TimeOption.parse(at, flag: "--at", now: try global.configuration().clock)
             let horizon = try within.map { text throws(WorkflowError) in now.addingTimeInterval(TimeInterval(try DurationOption.seconds(text, flag: "--within"))) }
             // The window is read from the index itself; missed deadlines always show.
             let deadlines = try Casework(try global.configuration()).store.openDeadlines(

@@ -41,7 +41,7 @@ struct Migrate: ParsableCommand {
     func run() throws {
         var refusedAny = false
         try reporting { () throws(WorkflowError) in
-            let now = try TimeOption.parse(at, flag: "--at")
+            let now = try TimeOption.parse(at, flag: "--at", now: try global.configuration().clock)
             let reports = try Casework(try global.configuration()).migrate(caseID: caseID, dryRun: dryRun, reason: reason, actor: actor, at: now)
             var documents: [Value] = []
             for report in reports {

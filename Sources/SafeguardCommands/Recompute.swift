@@ -22,7 +22,7 @@ struct Recompute: ParsableCommand {
 
     func run() throws {
         try reporting { () throws(WorkflowError) in
-            let now = try TimeOption.parse(at, flag: "--at")
+            let now = try TimeOption.parse(at, flag: "--at", now: try global.configuration().clock)
             let cases = try Casework(try global.configuration()).recompute(force: force, dryRun: dryRun, at: now)
             var reports: [Value] = []
             var moved = 0

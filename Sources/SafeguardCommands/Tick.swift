@@ -22,7 +22,7 @@ struct Tick: ParsableCommand {
     func run() throws {
         var failed: WorkflowError.Kind?
         try reporting { () throws(WorkflowError) in
-            let now = try TimeOption.parse(at, flag: "--at")
+            let now = try TimeOption.parse(at, flag: "--at", now: try global.configuration().clock)
             let results = try Casework(try global.configuration()).tick(at: now, force: force)
             var fired = 0
             var failures: [WorkflowError] = []

@@ -28,7 +28,7 @@ extension Casework {
             }
         }
         guard let replayed = snapshot else { return ["case \(caseID): has a snapshot but no events"] }
-        let expected = SQLiteCaseStore.canonicalText(replayed)
+        let expected = StoreOpener.canonicalText(replayed)
         guard let actual = try store.storedSnapshotText(caseID), actual != expected else { return [] }
         let difference = ValueDifference.first(Self.value(of: expected), Self.value(of: actual), path: "") ?? "its text"
         return ["case \(caseID): the stored snapshot differs from its replay at \(difference)"]

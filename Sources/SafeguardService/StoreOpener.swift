@@ -20,4 +20,9 @@ public enum StoreOpener {
         }
         return try SQLiteCaseStore(path: url.hasPrefix("sqlite:") ? String(url.dropFirst("sqlite:".count)) : url)
     }
+
+    /// A snapshot as the store writes it, to compare a replay with the stored text.
+    static func canonicalText(_ snapshot: CaseSnapshot) -> String {
+        SQLiteCaseStore.canonicalText(snapshot)
+    }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import WorkflowCore
 @testable import SafeguardService
+import WorkflowLua
 
 @Suite("A procedure version per workflow")
 struct ProcedureVersionTests {
@@ -60,4 +61,30 @@ struct ProcedureVersionTests {
 struct CliFailure: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
+}
+
+@Suite("Configuration")
+struct ConfigurationTests {
+    @Test func aSqliteURLNamesTheFile() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("url-\(UUID().uuidString).sqlite").path
+        _ = try Casework(Configuration(storeURL: "sqlite:" + path))
+        #expect(FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func flagsComeBeforeTheEnvironment() throws {
+        let environment = ["SAFEGUARD_DB": "env.sqlite", "SAFEGUARD_SCRIPTS": "/env", "SAFEGUARD_LUA_INSTRUCTIONS": "500"]
+        let flagged = try Configuration(db: "flag.sqlite", scripts: nil, luaInstructions: nil, luaMemoryMB: 8, environment: environment)
+        #expect(flagged.storeURL == "flag.sqlite")
+        #expect(flagged.scripts == "/env")
+        #expect(flagged.limits == SandboxLimits(instructionsPerCall: 500, memoryBytes: 8 << 20))
+        let defaults = try Configuration(db: nil, scripts: nil, luaInstructions: nil, luaMemoryMB: nil, environment: [:])
+        #expect(defaults.storeURL == "./safeguard.sqlite")
+        #expect(defaults.limits == .standard)
+    }
+
+    @Test func aBadBudgetInTheEnvironmentIsOneLine() {
+        #expect(throws: WorkflowError.badInput("SAFEGUARD_LUA_MEMORY_MB is \"lots\"; expected a whole number above 0")) {
+            try Configuration(db: nil, scripts: nil, luaInstructions: nil, luaMemoryMB: nil, environment: ["SAFEGUARD_LUA_MEMORY_MB": "lots"])
+        }
+    }
 }
