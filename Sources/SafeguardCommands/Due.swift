@@ -29,13 +29,12 @@ struct Due: ParsableCommand {
         try reporting { () throws(WorkflowError) in
             let now = try TimeOption.parse(at, flag: "--at", now: try global.configuration().clock)
             let horizon = try within.map { text throws(WorkflowError) in now.addingTimeInterval(TimeInterval(try DurationOption.seconds(text, flag: "--within"))) }
-            // The window is read from the index itself; missed deadlines always show.
-            let deadlines = try Casework(try global.configuration()).store.openDeadlines(
-                dueBefore: horizon?.addingTimeInterval(0.001), orMissed: true, force: force)
+            let document = try Casework(try global.configuration()).due(at: now, horizon: horizon, force: force)
             if global.json {
-                print(DocumentEncoder.json(DueDocument(at: now, deadlines: deadlines)))
+                print(DocumentEncoder.json(document))
                 return
             }
+            let deadlines = document.deadlines
             if deadlines.isEmpty { print("nothing due") }
             for deadline in deadlines {
                 let seconds = Int(deadline.due.timeIntervalSince(now))

@@ -38,8 +38,7 @@ struct Fire: ParsableCommand {
                 data: try event.fields(), eventID: eventID)
             let casework = try Casework(try global.configuration())
             if explain {
-                let snapshot = try casework.snapshot(caseID)
-                let results = try casework.engine(for: snapshot).explain(snapshot, request)
+                let results = try casework.explain(request)
                 print(global.json ? Rendering.json(ExplainText.json(results, request)) : ExplainText.describe(results, request))
                 return
             }

@@ -13,13 +13,11 @@ struct History: ParsableCommand {
 
     func run() throws {
         try reporting { () throws(WorkflowError) in
-            let casework = try Casework(try global.configuration())
-            _ = try casework.snapshot(caseID)
-            let events = try casework.store.history(caseID)
+            let document = try Casework(try global.configuration()).history(caseID)
             if global.json {
-                print(DocumentEncoder.json(HistoryDocument(caseID: caseID, events: events)))
+                print(DocumentEncoder.json(document))
             } else {
-                for event in events { print(Rendering.transitionLine(event)) }
+                for event in document.events { print(Rendering.transitionLine(event)) }
             }
         }
     }

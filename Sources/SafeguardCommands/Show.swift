@@ -13,14 +13,8 @@ struct Show: ParsableCommand {
 
     func run() throws {
         try reporting { () throws(WorkflowError) in
-            let casework = try Casework(try global.configuration())
-            let snapshot = try casework.snapshot(caseID)
-            let next = (try? casework.engine(for: snapshot))?.workflow.eventsForPeople(in: snapshot.state).map(\.name)
-            if global.json {
-                print(DocumentEncoder.json(CaseDocument(snapshot: snapshot, nextEvents: next)))
-            } else {
-                print(CaseText.describe(snapshot, nextEvents: next))
-            }
+            let document = try Casework(try global.configuration()).show(caseID)
+            print(global.json ? DocumentEncoder.json(document) : CaseText.describe(document.snapshot, nextEvents: document.nextEvents))
         }
     }
 }
