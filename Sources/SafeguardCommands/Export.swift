@@ -28,23 +28,17 @@ struct Export: ParsableCommand {
         try reporting { () throws(WorkflowError) in
             let casework = try Casework(try global.configuration())
             if format == .csv { print("case,force,workflow,sequence,event,at,recorded_at,actor_id,actor_role,from,to,data,changes") }
-            for snapshot in try casework.store.list(state: nil, force: force) {
-                let redaction = redact ? Redaction(personalFieldsOf: try casework.engine(for: snapshot).workflow) : .none
-                let events = try casework.store.history(snapshot.id)
+            try casework.export(force: force, redact: redact) { exported in
                 switch format {
                 case .jsonl:
-                    guard case .object(var object) = Rendering.caseValue(snapshot) else { continue }
-                    object["data"] = .object(redaction.apply(snapshot.data))
-                    object["events"] = .array(events.map { Rendering.eventValue(redaction.apply($0)) })
-                    if redact { object["redacted"] = .array(redaction.fields.sorted().map(Value.string)) }
-                    print(Rendering.json(.object(object)))
+                    print(DocumentEncoder.json(exported))
                 case .csv:
-                    for event in events {
+                    let snapshot = exported.snapshot
+                    for event in exported.events {
                         let cells = [
                             snapshot.id, snapshot.force, snapshot.workflow, String(event.sequence), event.event,
                             Instant.format(event.at), Instant.format(event.recordedAt), event.actor.id, event.actor.role,
-                            event.from ?? "", event.to, Rendering.json(.object(redaction.apply(event.data))),
-                            Rendering.json(.object(redaction.apply(event.changes))),
+                            event.from ?? "", event.to, Rendering.json(.object(event.data)), Rendering.json(.object(event.changes)),
                         ]
                         print(cells.map(ReportText.csv).joined(separator: ","))
                     }
