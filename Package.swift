@@ -48,7 +48,7 @@ let package = Package(
         .target(
             name: "SafeguardCommands",
             dependencies: [
-                "WorkflowCore", "WorkflowLua", "SafeguardService",
+                "WorkflowCore", "SafeguardService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

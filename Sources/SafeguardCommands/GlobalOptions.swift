@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import SafeguardService
 import WorkflowCore
-import WorkflowLua
 
 /// Flags every command takes: where the database and the scripts are, and JSON output.
 struct GlobalOptions: ParsableArguments {
@@ -32,14 +31,5 @@ struct GlobalOptions: ParsableArguments {
     /// The application layer's configuration: flags, then the environment, then the defaults.
     func configuration() throws(WorkflowError) -> Configuration {
         try Configuration(db: db, scripts: scripts, luaInstructions: luaInstructions, luaMemoryMB: luaMemoryMB)
-    }
-
-    /// The sandbox's budgets: flags, then the environment, then the defaults.
-    func sandboxLimits() throws(WorkflowError) -> SandboxLimits {
-        try configuration().limits
-    }
-
-    func scriptFolder() throws(WorkflowError) -> URL {
-        try configuration().scriptFolder()
     }
 }
