@@ -7,7 +7,7 @@ import WorkflowLua
 /// Opening a case or firing an event goes through here: the store's write lock, the core's
 /// decision with Lua hooks, the event and snapshot written together.
 public final class Casework {
-    public let store: StoreOpener.Store
+    let store: StoreOpener.Store
     public let configuration: Configuration
     private var loaded: [String: Procedure] = [:]
     private var versions: [String: ProcedureVersion] = [:]

@@ -5,9 +5,9 @@ import WorkflowCore
 
 /// Opens the case store a configuration names. The only place in the application layer that
 /// knows the store is SQLite through GRDB.
-public enum StoreOpener {
+enum StoreOpener {
     /// The store the application layer works on.
-    public typealias Store = SQLiteCaseStore
+    typealias Store = SQLiteCaseStore
 
     /// `:memory:`, `sqlite:PATH`, or a plain path.
     static func open(_ url: String) throws(WorkflowError) -> Store {
