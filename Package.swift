@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "safeguard", targets: ["safeguard"]),
         .library(name: "WorkflowCore", targets: ["WorkflowCore"]),
+        .library(name: "SafeguardService", targets: ["SafeguardService"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -43,11 +44,18 @@ let package = Package(
             name: "Storage",
             dependencies: ["WorkflowCore", "Ledger", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        // Every subcommand, one file each.
+        // The application layer: Configuration, case work, scenarios, figures, export. No ArgumentParser.
+        .target(
+            name: "SafeguardService",
+            dependencies: [
+                "WorkflowCore", "WorkflowLua", "Ledger", "Storage",
+            ]
+        ),
+        // Every subcommand, one file each: parse, one service call, print.
         .target(
             name: "SafeguardCommands",
             dependencies: [
-                "WorkflowCore", "WorkflowLua", "Ledger", "Storage",
+                "WorkflowCore", "SafeguardService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,11 +77,17 @@ let package = Package(
             ]
         ),
         .testTarget(
-            name: "SafeguardCommandsTests",
+            name: "SafeguardServiceTests",
             dependencies: [
-                "SafeguardCommands", "WorkflowCore", "Storage", .product(name: "GRDB", package: "GRDB.swift"),
+                "SafeguardService", "WorkflowCore", "WorkflowLua", "Storage",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
+        ),
+        .testTarget(name: "SafeguardCommandsTests", dependencies: ["SafeguardCommands", "SafeguardService", "WorkflowCore"]),
+        // Runs of the built `safeguard` binary, compared whole.
+        .testTarget(
+            name: "GoldenTests",
+            dependencies: ["WorkflowCore", "Storage", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

@@ -117,6 +117,27 @@ function Workflow:clock(name, spec) end
 ---@param spec LimitSpec
 ---@return Workflow
 function Workflow:limit(name, spec) end
+---@param list FigureSpec[]  # in report order
+---@return Workflow
+function Workflow:figures(list) end
+
+--- A figure: `{ "name", count = "event" }` with one measure of: count, cases (with/without),
+--- tally (field), mean (field), clock (status), median_hours, clocks_met_by, rate (of).
+---@class FigureSpec
+---@field [1] string  # the figure's name
+---@field count string|nil  # each time this event happened
+---@field cases string|nil  # cases where this event happened, once, at its last time; with `with` or `without`
+---@field with string|nil
+---@field without string|nil
+---@field tally string|nil  # the values of `field` of this event, counted
+---@field mean string|nil  # the mean of `field` of this event, to one decimal place
+---@field field string|nil
+---@field clock string|nil  # deadlines of this clock that ended `status` ("met" or "missed")
+---@field status "met"|"missed"|nil
+---@field median_hours string|nil  # the median hours from this clock's start to its end
+---@field clocks_met_by string|nil  # deadlines of the clocks this event meets (visit schedules)
+---@field rate string|nil  # this figure over the sum of `of`, as a percentage
+---@field of string|string[]|nil
 
 ---@class PolicySpec
 ---@field type "integer"|"number"|"text"|"boolean"|"integer_list"|"text_list"

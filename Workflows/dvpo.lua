@@ -311,3 +311,30 @@ end)
 dvpo:action("report_breach", "record_arrest", function(case, event)
   return { order_breaches = (case.data.order_breaches or 0) + 1, last_arrest_at = event.at }
 end)
+
+-- Report figures (safeguard report), in report order: what forces and the Home Office count.
+-- Each names what it counts; the engine does the counting.
+dvpo:figures {
+  { "notices_authorised", count = "authorise_notice" },
+  { "notices_served", count = "serve_notice" },
+  { "notices_never_served", cases = "authorise_notice", without = "serve_notice" },
+  { "applications", count = "apply_for_order" },
+  { "orders_granted", count = "grant_order" },
+  { "orders_refused", count = "refuse_order" },
+  { "grant_rate", rate = "orders_granted", of = { "orders_granted", "orders_refused" } },
+  { "order_days", tally = "grant_order", field = "days" },
+  { "mean_order_days", mean = "grant_order", field = "days" },
+  { "hearings_within_deadline", clock = "hearing", status = "met" },
+  { "hearings_missed", clock = "hearing", status = "missed" },
+  { "median_hours_service_to_hearing", median_hours = "hearing" },
+  { "notice_breaches", count = "report_notice_breach" },
+  { "order_breaches", count = "report_breach" },
+  { "orders_breached", cases = "grant_order", with = "report_breach" },
+  { "order_breach_rate", rate = "orders_breached", of = { "orders_granted" } },
+  { "breach_outcomes", tally = "breach_outcome", field = "result" },
+  { "visits_made", count = "record_visit" },
+  { "visits_scheduled", clocks_met_by = "record_visit" },
+  { "orders_expired", count = "expire_order" },
+  { "cases_closed", count = "close" },
+  { "close_reasons", tally = "close", field = "reason" },
+}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SafeguardService
 import WorkflowCore
 
 /// `safeguard apply`: transitions in bulk, from JSON Lines.
@@ -37,7 +38,7 @@ struct Apply: ParsableCommand {
                 handle = opened
             }
             var reader = LineReader(handle: handle)
-            let casework = try Casework(global)
+            let casework = try Casework(try global.configuration())
             let terminal = isatty(STDERR_FILENO) == 1
             let summary = try casework.apply(&reader, batchSize: batchSize, problem: { line, kind, message in
                 FileHandle.standardError.write(Data("\(terminal ? "\r\u{1B}[K" : "")line \(line): \(kind): \(message)\n".utf8))

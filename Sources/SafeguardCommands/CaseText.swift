@@ -1,3 +1,4 @@
+import SafeguardService
 import WorkflowCore
 
 /// A case as text for a terminal.

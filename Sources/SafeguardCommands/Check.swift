@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import SafeguardService
 import WorkflowCore
-import WorkflowLua
 
 /// `safeguard check`: every problem in a scripts folder, compiler-style.
 struct Check: ParsableCommand {
@@ -14,8 +14,8 @@ struct Check: ParsableCommand {
     func run() throws {
         var failed = false
         try reporting { () throws(WorkflowError) in
-            let folder = ScriptFolder(root: try global.scriptFolder())
-            let (findings, forces) = Procedure.diagnose(folder, limits: try global.sandboxLimits())
+            let findings = try ScriptsReview.check(try global.configuration())
+            let forces = findings.forces
             let colour = isatty(STDOUT_FILENO) == 1 && !global.json
             func line(_ error: WorkflowError, _ severity: String) -> (Value, String) {
                 let tint = severity == "error" ? "\u{1B}[31m" : "\u{1B}[33m"

@@ -1,3 +1,4 @@
+import SafeguardService
 import WorkflowCore
 
 /// A counted-time deadline's explanation, for a terminal and as JSON.

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import SafeguardService
 import WorkflowCore
-import WorkflowLua
 
 /// `safeguard deadline`: one clock's deadline from a start, explained day by day.
 struct DeadlineCommand: ParsableCommand {
@@ -32,24 +32,20 @@ struct DeadlineCommand: ParsableCommand {
     var days: Int?
 
     @Option(help: "The workflow whose clock to use.")
-    var workflow = "dvpo"
+    var workflow = DefaultWorkflow.name
 
     @Option(help: "A force whose plugins add clocks of their own (e.g. humberside's visits).")
     var force: String?
 
     func run() throws {
         try reporting { () throws(WorkflowError) in
-            let (procedure, _) = try Casework.loadProcedure(global, force: force)
-            let definition = try procedure.workflow(workflow)
-            guard let clock = definition.clock(named: self.clock) else {
-                throw .badInput("unknown clock \"\(self.clock)\" in workflow \(workflow); expected one of: \(definition.clocks.map(\.name).joined(separator: ", "))")
-            }
+            let (clock, calendar) = try ScriptsReview.clock(self.clock, workflow: workflow, force: force, try global.configuration())
             switch clock.rule {
             case .countedHours(let rule):
                 guard let from else { throw .badInput("clock \(clock.name) needs --from: the time it starts, \(Instant.expected)") }
                 guard let start = Instant.parse(from) else { throw .malformedTime(from, field: "--from") }
-                guard let calendar = procedure.calendar else {
-                    throw .script("no bank-holiday table in the scripts folder; expected \(ScriptFolder.calendarPath)")
+                guard let calendar else {
+                    throw .script("no bank-holiday table in the scripts folder; expected \(ScriptsReview.calendarPath)")
                 }
                 let explanation = try StatutoryClock.deadline(from: start, rule: rule, table: calendar)
                 print(global.json ? Rendering.json(ClockText.json(clock.name, explanation)) : ClockText.describe(clock.name, explanation))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SafeguardService
 import WorkflowCore
 
 /// `safeguard due`: pending and overdue deadlines across all cases, soonest first.
@@ -26,26 +27,19 @@ struct Due: ParsableCommand {
 
     func run() throws {
         try reporting { () throws(WorkflowError) in
-            let now = try TimeOption.parse(at, flag: "--at")
+            let now = try TimeOption.parse(at, flag: "--at", now: try global.configuration().clock)
             let horizon = try within.map { text throws(WorkflowError) in now.addingTimeInterval(TimeInterval(try DurationOption.seconds(text, flag: "--within"))) }
-            // The window is read from the index itself; missed deadlines always show.
-            let deadlines = try Casework(global).store.openDeadlines(
-                dueBefore: horizon?.addingTimeInterval(0.001), orMissed: true, force: force)
+            let document = try Casework(try global.configuration()).due(at: now, horizon: horizon, force: force)
             if global.json {
-                print(Rendering.json(.object(["at": Rendering.instant(now), "deadlines": .array(deadlines.map { deadline in
-                    .object([
-                        "case": .string(deadline.caseID), "workflow": .string(deadline.workflow), "force": .string(deadline.force),
-                        "clock": .string(deadline.clock), "started_at": Rendering.instant(deadline.startedAt),
-                        "due": Rendering.instant(deadline.due), "status": .string(Self.status(deadline, now: now)),
-                    ])
-                })])))
+                print(DocumentEncoder.json(document))
                 return
             }
+            let deadlines = document.deadlines
             if deadlines.isEmpty { print("nothing due") }
             for deadline in deadlines {
                 let seconds = Int(deadline.due.timeIntervalSince(now))
                 let when: String
-                switch Self.status(deadline, now: now) {
+                switch DueDocument.status(deadline, now: now) {
                 case "missed": when = "MISSED, needs a decision"
                 case "overdue": when = "OVERDUE by \(DurationOption.describe(seconds: seconds)) (run safeguard tick)"
                 default: when = "in \(DurationOption.describe(seconds: seconds))"
@@ -53,11 +47,5 @@ struct Due: ParsableCommand {
                 print("\(Instant.format(deadline.due))  \(deadline.caseID)  \(deadline.clock)  \(deadline.force)  \(when)")
             }
         }
-    }
-
-    /// `pending`, `overdue` (past due, not yet ticked) or `missed` (recorded, awaiting a decision).
-    static func status(_ deadline: OpenDeadline, now: Date) -> String {
-        if deadline.status == .missed { return "missed" }
-        return deadline.due < now ? "overdue" : "pending"
     }
 }

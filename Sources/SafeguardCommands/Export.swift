@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SafeguardService
 import WorkflowCore
 
 /// `safeguard export`: cases and their histories, for analysts and evaluators.
@@ -25,40 +26,24 @@ struct Export: ParsableCommand {
 
     func run() throws {
         try reporting { () throws(WorkflowError) in
-            let casework = try Casework(global)
+            let casework = try Casework(try global.configuration())
             if format == .csv { print("case,force,workflow,sequence,event,at,recorded_at,actor_id,actor_role,from,to,data,changes") }
-            for snapshot in try casework.store.list(state: nil, force: force) {
-                let personal: Set<String> = redact ? try Self.personalFields(casework.engine(for: snapshot).workflow) : []
-                let events = try casework.store.history(snapshot.id)
+            try casework.export(force: force, redact: redact) { exported in
                 switch format {
                 case .jsonl:
-                    guard case .object(var object) = Rendering.caseValue(snapshot) else { continue }
-                    object["data"] = .object(snapshot.data.filter { !personal.contains($0.key) })
-                    object["events"] = .array(events.map { event in
-                        var redacted = event
-                        redacted.data = event.data.filter { !personal.contains($0.key) }
-                        redacted.changes = event.changes.filter { !personal.contains($0.key) }
-                        return Rendering.eventValue(redacted)
-                    })
-                    if redact { object["redacted"] = .array(personal.sorted().map(Value.string)) }
-                    print(Rendering.json(.object(object)))
+                    print(DocumentEncoder.json(exported))
                 case .csv:
-                    for event in events {
+                    let snapshot = exported.snapshot
+                    for event in exported.events {
                         let cells = [
                             snapshot.id, snapshot.force, snapshot.workflow, String(event.sequence), event.event,
                             Instant.format(event.at), Instant.format(event.recordedAt), event.actor.id, event.actor.role,
-                            event.from ?? "", event.to, Rendering.json(.object(event.data.filter { !personal.contains($0.key) })),
-                            Rendering.json(.object(event.changes.filter { !personal.contains($0.key) })),
+                            event.from ?? "", event.to, Rendering.json(.object(event.data)), Rendering.json(.object(event.changes)),
                         ]
                         print(cells.map(ReportText.csv).joined(separator: ","))
                     }
                 }
             }
         }
-    }
-
-    /// Every field any event of the workflow marks as personal.
-    static func personalFields(_ workflow: WorkflowDefinition) -> Set<String> {
-        Set(workflow.events.flatMap(\.fields).filter(\.personal).map(\.name))
     }
 }

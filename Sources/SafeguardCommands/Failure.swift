@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
+import SafeguardService
 import WorkflowCore
 
 /// Reports a `WorkflowError` as one line on standard error and exits with its code.
 enum Failure {
     static func report(_ error: WorkflowError) -> ExitCode {
-        FileHandle.standardError.write(Data("safeguard: \(error.kind.rawValue): \(error.message)\n".utf8))
+        FileHandle.standardError.write(Data("safeguard: \(ErrorDocument(error).line)\n".utf8))
         return ExitCode(ExitStatus.code(for: error.kind))
     }
 }

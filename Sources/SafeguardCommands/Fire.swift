@@ -1,4 +1,5 @@
 import ArgumentParser
+import SafeguardService
 import WorkflowCore
 
 /// `safeguard fire`: records one event on a case, whole or not at all.
@@ -35,10 +36,9 @@ struct Fire: ParsableCommand {
             let request = TransitionRequest(
                 caseID: caseID, event: eventName, at: try event.instant(), actor: try event.actorValue(),
                 data: try event.fields(), eventID: eventID)
-            let casework = try Casework(global)
+            let casework = try Casework(try global.configuration())
             if explain {
-                let snapshot = try casework.snapshot(caseID)
-                let results = try casework.engine(for: snapshot).explain(snapshot, request)
+                let results = try casework.explain(request)
                 print(global.json ? Rendering.json(ExplainText.json(results, request)) : ExplainText.describe(results, request))
                 return
             }

@@ -1,6 +1,6 @@
 import ArgumentParser
+import SafeguardService
 import WorkflowCore
-import WorkflowLua
 
 /// `safeguard forces`: the forces the plugins name, and the plugins each gets.
 struct Forces: ParsableCommand {
@@ -11,14 +11,11 @@ struct Forces: ParsableCommand {
 
     func run() throws {
         try reporting { () throws(WorkflowError) in
-            let national = try Casework.loadProcedure(global, force: nil).procedure
-            let forces = Set(national.allPlugins.flatMap(\.forces)).sorted()
+            let forces = try ScriptsReview.forces(try global.configuration())
             var rows: [Value] = []
             var lines: [String] = []
-            let width = forces.map(\.count).max() ?? 0
-            for force in forces {
-                let (procedure, hash) = try Casework.loadProcedure(global, force: force)
-                let plugins = procedure.workflows.values.sorted { $0.name < $1.name }.flatMap(\.plugins)
+            let width = forces.map(\.force.count).max() ?? 0
+            for (force, hash, plugins) in forces {
                 rows.append(.object([
                     "force": .string(force), "procedure": .string(hash),
                     "plugins": .array(plugins.map { .object(["name": .string($0.name), "version": .string($0.version), "source": .string($0.location.description)]) }),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SafeguardService
 import WorkflowCore
 
 /// `safeguard generate`: realistic cases as JSON Lines, for benchmarks and trials (hidden from help).

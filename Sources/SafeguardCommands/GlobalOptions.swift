@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import SafeguardService
 import WorkflowCore
-import WorkflowLua
 
 /// Flags every command takes: where the database and the scripts are, and JSON output.
 struct GlobalOptions: ParsableArguments {
@@ -28,28 +28,8 @@ struct GlobalOptions: ParsableArguments {
         help: ArgumentHelp("MiB of memory the scripts' interpreter may hold (env SAFEGUARD_LUA_MEMORY_MB, default 64).", valueName: "mib"))
     var luaMemoryMB: Int?
 
-    /// The sandbox's budgets: flags, then the environment, then the defaults.
-    func sandboxLimits() throws(WorkflowError) -> SandboxLimits {
-        let environment = ProcessInfo.processInfo.environment
-        func setting(_ flag: Int?, _ variable: String, _ fallback: Int) throws(WorkflowError) -> Int {
-            if let flag { return flag }
-            guard let text = environment[variable] else { return fallback }
-            guard let value = Int(text), value > 0 else {
-                throw .badInput("\(variable) is \"\(text)\"; expected a whole number above 0")
-            }
-            return value
-        }
-        let instructions = try setting(luaInstructions, "SAFEGUARD_LUA_INSTRUCTIONS", SandboxLimits.standard.instructionsPerCall)
-        let megabytes = try setting(luaMemoryMB, "SAFEGUARD_LUA_MEMORY_MB", SandboxLimits.standard.memoryBytes >> 20)
-        guard instructions > 0, megabytes > 0 else { throw .badInput("--lua-instructions and --lua-memory-mb must be above 0") }
-        return SandboxLimits(instructionsPerCall: instructions, memoryBytes: megabytes << 20)
-    }
-
-    var databasePath: String {
-        db ?? ProcessInfo.processInfo.environment["SAFEGUARD_DB"] ?? "./safeguard.sqlite"
-    }
-
-    func scriptFolder() throws(WorkflowError) -> URL {
-        try ScriptLocator.locate(explicit: scripts ?? ProcessInfo.processInfo.environment["SAFEGUARD_SCRIPTS"])
+    /// The application layer's configuration: flags, then the environment, then the defaults.
+    func configuration() throws(WorkflowError) -> Configuration {
+        try Configuration(db: db, scripts: scripts, luaInstructions: luaInstructions, luaMemoryMB: luaMemoryMB)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SafeguardService
 import WorkflowCore
 
 /// `safeguard history`: a case's events, oldest first.
@@ -12,13 +13,11 @@ struct History: ParsableCommand {
 
     func run() throws {
         try reporting { () throws(WorkflowError) in
-            let casework = try Casework(global)
-            _ = try casework.snapshot(caseID)
-            let events = try casework.store.history(caseID)
+            let document = try Casework(try global.configuration()).history(caseID)
             if global.json {
-                print(Rendering.json(.object(["case": .string(caseID), "events": .array(events.map(Rendering.eventValue))])))
+                print(DocumentEncoder.json(document))
             } else {
-                for event in events { print(Rendering.transitionLine(event)) }
+                for event in document.events { print(Rendering.transitionLine(event)) }
             }
         }
     }

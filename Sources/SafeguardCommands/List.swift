@@ -1,4 +1,5 @@
 import ArgumentParser
+import SafeguardService
 import WorkflowCore
 
 /// `safeguard list`: cases, optionally by state or force.
@@ -15,7 +16,7 @@ struct List: ParsableCommand {
 
     func run() throws {
         try reporting { () throws(WorkflowError) in
-            let cases = try Casework(global).store.list(state: state, force: force)
+            let cases = try Casework(try global.configuration()).list(state: state, force: force)
             if global.json {
                 let rows: [Value] = cases.map { snapshot in
                     .object([

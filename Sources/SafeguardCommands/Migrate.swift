@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SafeguardService
 import WorkflowCore
 
 /// `safeguard migrate`: moves cases onto the current procedure, deliberately and on the record.
@@ -40,56 +41,35 @@ struct Migrate: ParsableCommand {
     func run() throws {
         var refusedAny = false
         try reporting { () throws(WorkflowError) in
-            let now = try TimeOption.parse(at, flag: "--at")
-            let casework = try Casework(global)
-            let cases: [CaseSnapshot]
-            if let caseID {
-                cases = [try casework.snapshot(caseID)]
-            } else {
-                cases = try casework.store.list(state: nil, force: nil)
-            }
-            var reports: [Value] = []
-            for snapshot in cases {
-                let current = try casework.procedure(force: snapshot.force)
-                let engine = try current.procedure.engine(for: snapshot.workflow, procedure: current.hash)
-                let final = engine.workflow.state(named: snapshot.state)?.isFinal ?? false
-                var report: [String: Value] = [
-                    "case": .string(snapshot.id), "from": .string(snapshot.procedure), "to": .string(current.hash),
+            let now = try TimeOption.parse(at, flag: "--at", now: try global.configuration().clock)
+            let reports = try Casework(try global.configuration()).migrate(caseID: caseID, dryRun: dryRun, reason: reason, actor: actor, at: now)
+            var documents: [Value] = []
+            for report in reports {
+                let snapshot = report.snapshot
+                var document: [String: Value] = [
+                    "case": .string(snapshot.id), "from": .string(snapshot.procedure), "to": .string(report.to),
                 ]
-                if snapshot.procedure == current.hash || (final && caseID == nil) {
-                    continue
-                }
-                do throws(WorkflowError) {
-                    let moves = try engine.migration(of: snapshot)
-                    report["deadlines"] = .array(moves.map { move in
+                if let refusal = report.refusal {
+                    refusedAny = true
+                    document["refused"] = .string(refusal)
+                    if !global.json { print("\(snapshot.id)  not migrated: \(refusal)") }
+                } else {
+                    document["deadlines"] = .array(report.moves.map { move in
                         .object(["clock": .string(move.clock), "old_due": Rendering.instant(move.oldDue), "new_due": Rendering.instant(move.newDue)])
                     })
-                    if !dryRun {
-                        _ = try casework.store.record(caseID: snapshot.id, eventID: nil) { stored throws(WorkflowError) in
-                            guard let stored, stored.procedure == snapshot.procedure else {
-                                throw .conflict("case \(snapshot.id) changed during the migration; expected to run migrate again")
-                            }
-                            return try engine.migrate(stored, at: now, actor: Actor(id: actor, role: "administrator"), reason: reason)
-                        }
-                        try casework.store.storeProcedure(hash: current.hash, sources: current.procedure.sources)
-                    }
-                    report["migrated"] = .bool(!dryRun)
+                    document["migrated"] = .bool(report.migrated)
                     if !global.json {
-                        print("\(snapshot.id)  procedure \(snapshot.procedure.prefix(12)) → \(current.hash.prefix(12))  state \(snapshot.state) exists\(dryRun ? "  (dry run)" : "")")
-                        for move in moves {
+                        print("\(snapshot.id)  procedure \(snapshot.procedure.prefix(12)) → \(report.to.prefix(12))  state \(snapshot.state) exists\(dryRun ? "  (dry run)" : "")")
+                        for move in report.moves {
                             let to = move.newDue.map(Instant.format) ?? "stops (the clock is gone)"
                             print("  \(move.clock)  \(Instant.format(move.oldDue)) → \(to)\(move.newDue == move.oldDue ? " (unchanged)" : "")")
                         }
                     }
-                } catch {
-                    refusedAny = true
-                    report["refused"] = .string(error.message)
-                    if !global.json { print("\(snapshot.id)  not migrated: \(error.message)") }
                 }
-                reports.append(.object(report))
+                documents.append(.object(document))
             }
             if global.json {
-                print(Rendering.json(.object(["dry_run": .bool(dryRun), "cases": .array(reports)])))
+                print(Rendering.json(.object(["dry_run": .bool(dryRun), "cases": .array(documents)])))
             } else if reports.isEmpty {
                 print("every open case already runs the current procedure")
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SafeguardService
 import WorkflowCore
 
 /// `safeguard open`: opens a case with its workflow's opening event (report_incident).
@@ -17,7 +18,7 @@ struct Open: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     @Option(help: "The workflow to run.")
-    var workflow = "dvpo"
+    var workflow = DefaultWorkflow.name
 
     @Option(help: "The force whose procedure applies, e.g. essex.")
     var force: String
@@ -35,7 +36,7 @@ struct Open: ParsableCommand {
             let request = TransitionRequest(
                 caseID: caseID ?? "C-" + UUID().uuidString.prefix(8), event: "", at: try event.instant(),
                 actor: try event.actorValue(), data: try event.fields(), eventID: eventID, workflow: workflow, force: force)
-            let outcome = try Casework(global).open(request)
+            let outcome = try Casework(try global.configuration()).open(request)
             TransitionPrinter.print(outcome, json: global.json)
         }
     }

@@ -1,3 +1,4 @@
+import SafeguardService
 import WorkflowCore
 
 /// An effective procedure as JSON and as text: every piece with the `file:line` that contributed it.

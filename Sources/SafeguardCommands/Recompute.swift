@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SafeguardService
 import WorkflowCore
 
 /// `safeguard recompute`: moves pending deadlines onto an updated bank-holiday table.
@@ -21,27 +22,11 @@ struct Recompute: ParsableCommand {
 
     func run() throws {
         try reporting { () throws(WorkflowError) in
-            let now = try TimeOption.parse(at, flag: "--at")
-            let casework = try Casework(global)
+            let now = try TimeOption.parse(at, flag: "--at", now: try global.configuration().clock)
+            let cases = try Casework(try global.configuration()).recompute(force: force, dryRun: dryRun, at: now)
             var reports: [Value] = []
             var moved = 0
-            for caseID in Set(try casework.store.openDeadlines(dueBefore: nil, orMissed: false, force: force).map(\.caseID)).sorted() {
-                let snapshot = try casework.snapshot(caseID)
-                // The case's own procedure, with the bank-holiday table as it is now.
-                let pinned = try casework.engine(for: snapshot)
-                let engine = TransitionEngine(
-                    workflow: pinned.workflow, procedure: pinned.procedure,
-                    calendar: try casework.procedure(force: snapshot.force).procedure.calendar)
-                let changes = try engine.deadlineChanges(snapshot)
-                guard !changes.isEmpty else { continue }
-                if !dryRun {
-                    _ = try casework.store.record(caseID: caseID, eventID: nil) { current throws(WorkflowError) in
-                        guard let current, let transition = try engine.recompute(current, at: now) else {
-                            throw .conflict("case \(caseID) changed while its deadlines were recomputed; expected to run recompute again")
-                        }
-                        return transition
-                    }
-                }
+            for (caseID, changes) in cases {
                 moved += changes.count
                 for change in changes {
                     reports.append(.object([

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SafeguardService
 import WorkflowCore
 
 /// `safeguard report`: the figures of the pilot evaluation and the forces' own reporting.
@@ -39,24 +40,9 @@ struct Report: ParsableCommand {
             let grouping = try FigureCounter.Grouping(rawValue: by ?? "all").orThrow(.badInput("--by \(by ?? "") is not a grouping; expected month or force"))
             let fromDate = try from.map { text throws(WorkflowError) in try LocalDate(iso: text).orThrow(.badInput("--from \(text) is not a date; expected YYYY-MM-DD")) }
             let toDate = try to.map { text throws(WorkflowError) in try LocalDate(iso: text).orThrow(.badInput("--to \(text) is not a date; expected YYYY-MM-DD")) }
-            let groups = try Self.figures(try Casework(global), force: force, from: fromDate, to: toDate, grouping: grouping)
+            let groups = try Casework(try global.configuration()).figures(force: force, from: fromDate, to: toDate, grouping: grouping)
             print(ReportText.render(groups, format: format.rawValue, json: global.json))
         }
-    }
-
-    /// The figures for each group, in group order (one group, `all`, when not grouped).
-    static func figures(
-        _ casework: Casework, force: String?, from: LocalDate?, to: LocalDate?, grouping: FigureCounter.Grouping
-    ) throws(WorkflowError) -> [(String, CaseFigures)] {
-        var counter = FigureCounter(grouping: grouping, from: from, to: to) { snapshot in
-            guard let engine = try? casework.engine(for: snapshot) else { return [] }
-            return Set(engine.workflow.clocks.filter { $0.metBy.contains("record_visit") }.map(\.name))
-        }
-        for snapshot in try casework.store.list(state: nil, force: force) {
-            counter.add(snapshot, events: try casework.store.history(snapshot.id))
-        }
-        let keys = counter.groups.keys.sorted()
-        return keys.isEmpty ? [("all", CaseFigures())] : keys.map { ($0, counter.groups[$0]!) }
     }
 }
 

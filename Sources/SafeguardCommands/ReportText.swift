@@ -1,25 +1,27 @@
+import SafeguardService
 import WorkflowCore
 
 /// Report figures as a table, JSON or CSV (long form: group, figure, value).
 enum ReportText {
-    static func render(_ groups: [(String, CaseFigures)], format: String, json: Bool) -> String {
+    static func render(_ report: FigureReport, format: String, json: Bool) -> String {
+        let names = report.figures.map(\.name)
         if json || format == "json" {
-            return Rendering.json(.object(["groups": .array(groups.map { name, figures in
-                .object(["group": .string(name), "figures": .object(Dictionary(uniqueKeysWithValues: CaseFigures.names.map { ($0, figures.value($0)) }))])
+            return Rendering.json(.object(["groups": .array(report.groups.map { name, figures in
+                .object(["group": .string(name), "figures": .object(Dictionary(report.values(figures), uniquingKeysWith: { first, _ in first }))])
             })]))
         }
         if format == "csv" {
             var lines = ["group,figure,value"]
-            for (name, figures) in groups {
-                for figure in CaseFigures.names { lines.append("\(csv(name)),\(figure),\(csv(cell(figures.value(figure))))") }
+            for (name, figures) in report.groups {
+                for (figure, value) in report.values(figures) { lines.append("\(csv(name)),\(figure),\(csv(cell(value)))") }
             }
             return lines.joined(separator: "\n")
         }
-        let width = CaseFigures.names.map(\.count).max() ?? 0
-        let columns = groups.map { name, figures in (name, CaseFigures.names.map { cell(figures.value($0)) }) }
+        let width = names.map(\.count).max() ?? 0
+        let columns = report.groups.map { name, figures in (name, report.values(figures).map { cell($0.value) }) }
         let widths = columns.map { max($0.0.count, $0.1.map(\.count).max() ?? 0) }
         var lines = ["figure".padding(toLength: width, withPad: " ", startingAt: 0) + "  " + zip(columns, widths).map { $0.0.0.padding(toLength: $0.1, withPad: " ", startingAt: 0) }.joined(separator: "  ")]
-        for (row, figure) in CaseFigures.names.enumerated() {
+        for (row, figure) in names.enumerated() {
             lines.append(figure.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + zip(columns, widths).map { $0.0.1[row].padding(toLength: $0.1, withPad: " ", startingAt: 0) }.joined(separator: "  "))
         }
         return lines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }.joined(separator: "\n")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import WorkflowCore
 
 /// The root command: flat verbs, each with `--json`.
 public struct Safeguard: ParsableCommand {
@@ -12,7 +13,7 @@ public struct Safeguard: ParsableCommand {
 
             \(ExitStatus.help)
             """,
-        version: "0.1.0",
+        version: EngineVersion.current,
         subcommands: [Open.self, Fire.self, Apply.self, Show.self, History.self, List.self, DeadlineCommand.self, Due.self, Tick.self, Recompute.self, Migrate.self, ProcedureCommand.self, Forces.self, Graph.self, Check.self, TestCommand.self, Verify.self, Report.self, Export.self, Generate.self]
     )
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SafeguardService
 import WorkflowCore
 
 /// `safeguard show`: a case as it stands.
@@ -12,16 +13,8 @@ struct Show: ParsableCommand {
 
     func run() throws {
         try reporting { () throws(WorkflowError) in
-            let casework = try Casework(global)
-            let snapshot = try casework.snapshot(caseID)
-            let next = (try? casework.engine(for: snapshot))?.workflow.eventsForPeople(in: snapshot.state).map(\.name)
-            if global.json {
-                guard case .object(var object) = Rendering.caseValue(snapshot) else { return }
-                object["next_events"] = next.map { .array($0.map(Value.string)) } ?? .null
-                print(Rendering.json(.object(object)))
-            } else {
-                print(CaseText.describe(snapshot, nextEvents: next))
-            }
+            let document = try Casework(try global.configuration()).show(caseID)
+            print(global.json ? DocumentEncoder.json(document) : CaseText.describe(document.snapshot, nextEvents: document.nextEvents))
         }
     }
 }

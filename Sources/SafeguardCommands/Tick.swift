@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SafeguardService
 import WorkflowCore
 
 /// `safeguard tick`: fires what the clocks make due, as the engine's clock.
@@ -21,8 +22,8 @@ struct Tick: ParsableCommand {
     func run() throws {
         var failed: WorkflowError.Kind?
         try reporting { () throws(WorkflowError) in
-            let now = try TimeOption.parse(at, flag: "--at")
-            let results = try Casework(global).tick(at: now, force: force)
+            let now = try TimeOption.parse(at, flag: "--at", now: try global.configuration().clock)
+            let results = try Casework(try global.configuration()).tick(at: now, force: force)
             var fired = 0
             var failures: [WorkflowError] = []
             var lines: [Value] = []

@@ -1,4 +1,5 @@
 import Foundation
+import SafeguardService
 import WorkflowCore
 
 /// What `open` and `fire` print after recording, or finding already recorded, an event.

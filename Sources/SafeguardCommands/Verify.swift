@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SafeguardService
 import WorkflowCore
 
 /// `safeguard verify`: proves the record unaltered, or names what was altered.
@@ -16,26 +17,17 @@ struct Verify: ParsableCommand {
     func run() throws {
         var broken = false
         try reporting { () throws(WorkflowError) in
-            let casework = try Casework(global)
-            let (events, chainProblems) = try casework.store.verifyChain(caseID: caseID)
-            var cases: [String] = []
-            if let caseID {
-                cases = [try casework.snapshot(caseID).id]
-            } else {
-                cases = try casework.store.list(state: nil, force: nil).map(\.id)
-            }
-            var problems = chainProblems
-            for id in cases { problems += try casework.replay(id) }
+            let (events, caseCount, problems) = try Casework(try global.configuration()).verify(caseID: caseID)
             if global.json {
                 print(Rendering.json(.object([
-                    "events": .integer(events), "cases": .integer(cases.count), "intact": .bool(problems.isEmpty),
+                    "events": .integer(events), "cases": .integer(caseCount), "intact": .bool(problems.isEmpty),
                     "problems": .array(problems.map(Value.string)),
                 ])))
             } else {
                 for problem in problems { print(problem) }
                 print(problems.isEmpty
-                    ? "verified \(events) events in \(cases.count) case\(cases.count == 1 ? "" : "s"): the chain is intact and every case replays to its snapshot"
-                    : "\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(events) events and \(cases.count) case\(cases.count == 1 ? "" : "s")")
+                    ? "verified \(events) events in \(caseCount) case\(caseCount == 1 ? "" : "s"): the chain is intact and every case replays to its snapshot"
+                    : "\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(events) events and \(caseCount) case\(caseCount == 1 ? "" : "s")")
             }
             broken = !problems.isEmpty
         }

@@ -16,6 +16,8 @@ public struct WorkflowDefinition {
     public var policies: [PolicyDefinition] = []
     /// The statutory limits plugins' policies must stay within.
     public var limits: [StatutoryLimit] = []
+    /// The figures `safeguard report` counts for cases of this workflow, in report order.
+    public var figures: [FigureDefinition] = []
 
     public init(
         name: String, title: String = "", states: [StateDefinition], events: [EventDefinition],

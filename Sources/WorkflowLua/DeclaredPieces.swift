@@ -38,6 +38,7 @@ struct DeclaredPieces {
     var actions: [Tagged<Hook>] = []
     var patches: [Tagged<Patch>] = []
     var limits: [StatutoryLimit] = []
+    var figures: [FigureDefinition] = []
 
     init(_ declared: [String: Value]) {
         typealias R = DefinitionReader
@@ -80,6 +81,7 @@ struct DeclaredPieces {
                 name: limit["name"]?.stringValue ?? "", min: limit["min"].flatMap(R.number) ?? 0,
                 max: limit["max"].flatMap(R.number) ?? 0, rule: limit["rule"]?.stringValue ?? "", location: R.location(limit))
         }
+        figures = R.list(declared["figures"]).compactMap(Self.figure)
     }
 
     /// The plugins' declarations with their policies, as the prelude recorded them.
@@ -101,5 +103,31 @@ struct DeclaredPieces {
             }
             return (info, policies)
         }
+    }
+}
+
+extension DeclaredPieces {
+    /// A figure as the prelude recorded it (its measure already checked there).
+    static func figure(_ table: [String: Value]) -> FigureDefinition? {
+        let subject = table["subject"]?.stringValue ?? ""
+        let field = table["field"]?.stringValue ?? ""
+        let measure: FigureDefinition.Measure
+        switch table["measure"]?.stringValue {
+        case "count": measure = .count(event: subject)
+        case "cases":
+            if let with = table["with"]?.stringValue {
+                measure = .cases(event: subject, other: with, present: true)
+            } else {
+                measure = .cases(event: subject, other: table["without"]?.stringValue ?? "", present: false)
+            }
+        case "tally": measure = .tally(event: subject, field: field)
+        case "mean": measure = .mean(event: subject, field: field)
+        case "clock": measure = .clock(subject, status: table["status"]?.stringValue == "missed" ? .missed : .met)
+        case "median_hours": measure = .medianHours(clock: subject)
+        case "clocks_met_by": measure = .clocksMetBy(event: subject)
+        case "rate": measure = .rate(figure: subject, of: DefinitionReader.names(table["of"]))
+        default: return nil
+        }
+        return FigureDefinition(name: table["name"]?.stringValue ?? "", measure: measure, location: DefinitionReader.location(table))
     }
 }

@@ -25,6 +25,7 @@ struct PluginLayering {
             location: pieces.location)
         definition.force = force
         definition.limits = pieces.limits
+        definition.figures = pieces.figures
     }
 
     /// The effective workflow; each problem is recorded in `findings` and the piece at fault left out.

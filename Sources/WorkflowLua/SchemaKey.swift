@@ -17,11 +17,11 @@ public struct SchemaKey: Sendable, Hashable {
     }
 
     /// The value at `position` of the declaration's table.
-    public init(position: Int, _ type: SchemaType) {
+    public init(position: Int, _ type: SchemaType, required: Bool = false) {
         self.name = "[\(position)]"
         self.position = position
         self.type = type
-        self.required = false
+        self.required = required
     }
 
     var value: Value {

@@ -193,6 +193,48 @@ function Workflow:limit(name, spec)
   return self
 end
 
+-- Report figures: what `safeguard report` counts for the workflow, declared as data.
+local FIGURE_MEASURES = { "count", "cases", "tally", "mean", "clock", "median_hours", "clocks_met_by", "rate" }
+
+--- Declares the figures `safeguard report` counts, in report order:
+--- `wf:figures { { "orders_granted", count = "grant_order" }, { "grant_rate", rate = "orders_granted", of = { … } } }`.
+function Workflow:figures(list)
+  if type(list) ~= "table" then fail("figures needs a list of figures; got %s", type(list)) end
+  local file, line = where()
+  local figures = {}
+  for index, spec in ipairs(list) do
+    if type(spec) ~= "table" or not is_name(spec[1]) then fail("figure %d needs a lower_case name first", index) end
+    local what = "figure " .. spec[1]
+    check_spec(spec, "figure", what)
+    local figure = { name = spec[1], file = file, line = line }
+    for _, key in ipairs(FIGURE_MEASURES) do
+      if spec[key] ~= nil then
+        if figure.measure then fail("%s has both %s and %s; expected one measure", what, figure.measure, key) end
+        figure.measure = key
+      end
+    end
+    if not figure.measure then fail("%s needs a measure: %s", what, choice(FIGURE_MEASURES)) end
+    figure.subject = spec[figure.measure]
+    if figure.measure == "rate" then
+      figure.of = name_list(spec.of or {}, what .. ".of")
+      if #figure.of == 0 then fail("%s needs of = the figures whose sum is the whole", what) end
+    end
+    if (figure.measure == "tally" or figure.measure == "mean") and spec.field == nil then
+      fail("%s needs field = the event's field to %s", what, figure.measure)
+    end
+    if figure.measure == "cases" and (spec.with == nil) == (spec.without == nil) then
+      fail("%s needs with = an event, or without = one", what)
+    end
+    if figure.measure == "clock" and spec.status == nil then
+      fail("%s needs status = \"met\" or \"missed\"", what)
+    end
+    figure.field, figure.with, figure.without, figure.status = spec.field, spec.with, spec.without, spec.status
+    figures[#figures + 1] = figure
+  end
+  self.figures = figures
+  return self
+end
+
 engine = {}
 
 --- Starts a workflow declaration: `engine.workflow { name = "dvpo", title = "…", staff_roles = {…} }`.

@@ -3,7 +3,7 @@ import WorkflowCore
 
 /// One line of `safeguard apply`'s JSON Lines input (design.md):
 /// `{"id":"E1","case":"C1","workflow":"dvpo","force":"essex","event":"report_incident","at":"…","actor":{"id":"PC1","role":"constable"},"data":{…}}`
-struct ApplyLine: Decodable {
+public struct ApplyLine: Decodable {
     struct ActorField: Decodable {
         var id: String
         var role: String
@@ -21,7 +21,7 @@ struct ApplyLine: Decodable {
     static let expected = #"expected {"case":…,"event":…,"at":…,"actor":{"id":…,"role":…}} with optional "id", "workflow", "force" and "data""#
 
     /// The line as a request, or why it is malformed (one line, never the line's content).
-    static func request(from bytes: Data, decoder: JSONDecoder) -> Result<TransitionRequest, WorkflowError> {
+    public static func request(from bytes: Data, decoder: JSONDecoder) -> Result<TransitionRequest, WorkflowError> {
         let line: ApplyLine
         do {
             line = try decoder.decode(ApplyLine.self, from: bytes)

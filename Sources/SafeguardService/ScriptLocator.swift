@@ -4,8 +4,8 @@ import WorkflowCore
 /// Finds the scripts folder: the one named on the command line or in the environment, else the
 /// scripts shipped with the tool, looked for beside the executable and its parent folders (a
 /// build inside the repository finds the repository's), then in the source tree it was built from.
-enum ScriptLocator {
-    static func locate(explicit: String?) throws(WorkflowError) -> URL {
+public enum ScriptLocator {
+    public static func locate(explicit: String?) throws(WorkflowError) -> URL {
         if let explicit {
             let url = URL(fileURLWithPath: explicit)
             guard isScriptFolder(url) else {
@@ -17,8 +17,10 @@ enum ScriptLocator {
         throw .script("cannot find the shipped scripts; expected --scripts DIR or SAFEGUARD_SCRIPTS naming a folder with Workflows/")
     }
 
-    private static func isScriptFolder(_ url: URL) -> Bool {
-        FileManager.default.fileExists(atPath: url.appendingPathComponent("Workflows/dvpo.lua").path)
+    /// A scripts folder is known by its layout: a `Workflows/` folder holding at least one `.lua` file.
+    static func isScriptFolder(_ url: URL) -> Bool {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.appendingPathComponent("Workflows").path)) ?? []
+        return names.contains { $0.hasSuffix(".lua") && !$0.hasPrefix(".") }
     }
 
     private static func shippedCandidates() -> [URL] {
@@ -31,7 +33,7 @@ enum ScriptLocator {
                 folder = folder.deletingLastPathComponent()
             }
         }
-        // Sources/SafeguardCommands/ScriptLocator.swift → the package root.
+        // Sources/SafeguardService/ScriptLocator.swift → the package root.
         let source = URL(fileURLWithPath: #filePath)
         candidates.append(source.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent())
         return candidates

@@ -6,7 +6,7 @@ import WorkflowCore
 extension Casework {
     /// Rebuilds the case from its events under the procedure each event records, and compares the
     /// result with the stored snapshot. Returns each mismatch, by case and event.
-    func replay(_ caseID: String) throws(WorkflowError) -> [String] {
+    public func replay(_ caseID: String) throws(WorkflowError) -> [String] {
         let stored = try snapshot(caseID)
         var snapshot: CaseSnapshot?
         for event in try store.history(caseID) {
@@ -35,7 +35,7 @@ extension Casework {
     }
 
     /// One recorded event decided again: the engine's own events from what they recorded.
-    static func replay(_ event: RecordedEvent, on snapshot: CaseSnapshot?, engine: TransitionEngine, force: String) throws(WorkflowError) -> Transition {
+    public static func replay(_ event: RecordedEvent, on snapshot: CaseSnapshot?, engine: TransitionEngine, force: String) throws(WorkflowError) -> Transition {
         switch event.event {
         case TransitionEngine.migrateEvent:
             guard let snapshot else { throw .storage("a migration cannot open a case") }

@@ -1,21 +1,21 @@
 import Foundation
-import Storage
+import Ledger
 import WorkflowCore
 
 /// `apply`: JSON Lines of transitions, committed in batches, each line standing or falling alone.
 extension Casework {
-    struct ApplySummary {
-        var lines = 0
-        var applied = 0
-        var skipped = 0
-        var refused = 0
-        var malformed = 0
-        var problems: [(line: Int, kind: String, message: String)] = []
+    public struct ApplySummary {
+        public var lines = 0
+        public var applied = 0
+        public var skipped = 0
+        public var refused = 0
+        public var malformed = 0
+        public var problems: [(line: Int, kind: String, message: String)] = []
     }
 
     /// Applies every line `reader` yields, `batchSize` lines to a transaction. `problem` is told of
     /// each refused or malformed line as it is found, `progress` of the lines read so far.
-    func apply(_ reader: inout LineReader, batchSize: Int, problem: (Int, String, String) -> Void, progress: (Int) -> Void) throws(WorkflowError) -> ApplySummary {
+    public func apply(_ reader: inout LineReader, batchSize: Int, problem: (Int, String, String) -> Void, progress: (Int) -> Void) throws(WorkflowError) -> ApplySummary {
         var summary = ApplySummary()
         let decoder = JSONDecoder()
         var batch: [(line: Int, item: BatchItem)] = []
@@ -67,7 +67,7 @@ extension Casework {
                 // A line that may open a case needs its procedure stored before the batch writes.
                 if request.workflow != nil || request.force != nil {
                     do throws(WorkflowError) {
-                        try storeCurrentProcedure(force: request.force ?? "national")
+                        try storeCurrentProcedure(workflow: request.workflow ?? DefaultWorkflow.name, force: request.force ?? DefaultWorkflow.nationalForce)
                     } catch {
                         note(reader.number, "refused", "script error: \(error.message)")
                         continue
@@ -76,7 +76,7 @@ extension Casework {
                 batch.append((reader.number, BatchItem(caseID: request.caseID, eventID: request.eventID) { [self] current throws(WorkflowError) in
                     if let current { return try engine(for: current).transition(current, request) }
                     guard request.workflow != nil || request.force != nil else { throw .unknownCase(request.caseID) }
-                    let engine = try engine(for: request.workflow ?? "dvpo", force: request.force ?? "national")
+                    let engine = try engine(for: request.workflow ?? DefaultWorkflow.name, force: request.force ?? DefaultWorkflow.nationalForce)
                     return try engine.transition(nil, request)
                 }))
                 if batch.count >= batchSize { try flush() }
@@ -86,11 +86,11 @@ extension Casework {
         return summary
     }
 
-    /// Stores the current procedure for a force once per run, so cases opened under it can find it.
-    func storeCurrentProcedure(force: String) throws(WorkflowError) {
-        guard !storedProcedures.contains(force) else { return }
-        let (procedure, hash) = try self.procedure(force: force)
-        try store.storeProcedure(hash: hash, sources: procedure.sources)
-        storedProcedures.insert(force)
+    /// Stores a workflow's current procedure for a force once per run, so cases opened under it can find it.
+    func storeCurrentProcedure(workflow: String, force: String) throws(WorkflowError) {
+        let version = try current(workflow, force: force)
+        guard !storedProcedures.contains(version.hash) else { return }
+        try store.storeProcedure(hash: version.hash, sources: version.sources)
+        storedProcedures.insert(version.hash)
     }
 }

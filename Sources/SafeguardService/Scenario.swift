@@ -3,9 +3,9 @@ import WorkflowCore
 
 /// An administrator's scenario: transitions at given times against a force's procedure, with what
 /// is expected after each. Written as a Lua file that returns a table (see Scenarios/).
-struct Scenario {
+public struct Scenario {
     /// One step: an event to fire, or a tick of the engine's clock, and what should follow.
-    struct Step {
+    public struct Step {
         var event: String?
         var tick: Date?
         var at: Date
@@ -15,19 +15,19 @@ struct Scenario {
         var line: Int
     }
 
-    var path: String
-    var name: String
-    var force: String
-    var workflow: String
-    var steps: [Step]
+    public var path: String
+    public var name: String
+    public var force: String
+    public var workflow: String
+    public var steps: [Step]
 
     /// Reads the table a scenario file returned; errors name the file and the step.
-    init(path: String, value: Value) throws(WorkflowError) {
+    public init(path: String, value: Value) throws(WorkflowError) {
         guard case .object(let table) = value else { throw .badInput("\(path): a scenario returns a table; got \(value.kindName)") }
         self.path = path
         name = table["name"]?.stringValue ?? path
-        force = table["force"]?.stringValue ?? "national"
-        workflow = table["workflow"]?.stringValue ?? "dvpo"
+        force = table["force"]?.stringValue ?? DefaultWorkflow.nationalForce
+        workflow = table["workflow"]?.stringValue ?? DefaultWorkflow.name
         guard case .array(let items) = table["steps"], !items.isEmpty else {
             throw .badInput("\(path): scenario \(name) needs steps = { … }, a list of steps")
         }

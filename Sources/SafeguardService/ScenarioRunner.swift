@@ -3,30 +3,29 @@ import WorkflowCore
 import WorkflowLua
 
 /// Runs scenarios against each force's procedure, in memory, and records what they covered.
-final class ScenarioRunner {
+public final class ScenarioRunner {
     /// What one scenario did.
-    struct Result {
-        var scenario: Scenario
+    public struct Result {
+        public var scenario: Scenario
         /// nil when every step went as expected.
-        var failure: String?
-        var statesReached: Set<String> = []
-        var eventsFired: Set<String> = []
+        public var failure: String?
+        public var statesReached: Set<String> = []
+        public var eventsFired: Set<String> = []
     }
 
-    private let options: GlobalOptions
-    private var procedures: [String: (procedure: Procedure, hash: String)] = [:]
+    private let configuration: Configuration
+    private var procedures: [String: Procedure] = [:]
 
-    init(options: GlobalOptions) { self.options = options }
+    public init(configuration: Configuration) { self.configuration = configuration }
 
-    func engine(for scenario: Scenario) throws(WorkflowError) -> TransitionEngine {
+    public func engine(for scenario: Scenario) throws(WorkflowError) -> TransitionEngine {
         if procedures[scenario.force] == nil {
-            procedures[scenario.force] = try Casework.loadProcedure(options, force: scenario.force)
+            procedures[scenario.force] = try Casework.loadProcedure(configuration, force: scenario.force)
         }
-        let (procedure, hash) = procedures[scenario.force]!
-        return try procedure.engine(for: scenario.workflow, procedure: hash)
+        return try ProcedureVersion(procedures[scenario.force]!, workflow: scenario.workflow).engine()
     }
 
-    func run(_ scenario: Scenario) -> Result {
+    public func run(_ scenario: Scenario) -> Result {
         var result = Result(scenario: scenario)
         let engine: TransitionEngine
         do throws(WorkflowError) {

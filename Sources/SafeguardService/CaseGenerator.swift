@@ -6,16 +6,23 @@ import WorkflowCore
 /// five breached; a few adjourned, heard late, never served or closed; and about 1% of cases with an
 /// invalid transition (a notice sought without violence, which the statute refuses). Cases start
 /// across a year and their lines are interleaved in time order.
-struct CaseGenerator {
-    let cases: Int
-    let seed: UInt64
-    let force: String
-    let start: Date
+public struct CaseGenerator {
+    public let cases: Int
+    public let seed: UInt64
+    public let force: String
+    public let start: Date
+
+    public init(cases: Int, seed: UInt64, force: String, start: Date) {
+        self.cases = cases
+        self.seed = seed
+        self.force = force
+        self.start = start
+    }
 
     private static let relationships = ["spouse", "former_spouse", "cohabitant", "former_cohabitant", "intimate_relationship", "parent_of_same_child", "relative"]
 
     /// Every line, in time order, as JSON text.
-    func lines() -> [String] {
+    public func lines() -> [String] {
         var random = SeededRandom(seed: seed)
         var lines: [(Date, Int, String)] = []
         var order = 0
@@ -39,7 +46,7 @@ struct CaseGenerator {
                 "at": .string(Instant.formatUTC(at)), "actor": .object(["id": .string(actor), "role": .string(role)]), "data": .object(data),
             ]
             if opening {
-                object["workflow"] = "dvpo"
+                object["workflow"] = .string(DefaultWorkflow.name)
                 object["force"] = .string(force)
             }
             out.append((at, Rendering.json(.object(object))))

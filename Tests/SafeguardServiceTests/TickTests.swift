@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import WorkflowCore
-@testable import SafeguardCommands
+@testable import SafeguardService
 
 /// `due` and `tick` over a database of many cases, in process.
 @Suite("Clocks across many cases: due and tick")
@@ -11,7 +11,7 @@ struct TickTests {
     /// 120 cases served an hour apart from 1 May; every third is heard and given a 14-day order.
     func populated() throws -> Casework {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tick-\(UUID().uuidString).sqlite").path
-        let casework = try Casework(try GlobalOptions.parse(["--db", path]))
+        let casework = try Casework(Configuration(storeURL: path))
         func fire(_ id: String, _ event: String, _ at: Date, role: String = "constable", _ data: [String: Value] = [:]) throws {
             let request = TransitionRequest(caseID: id, event: event, at: at, actor: Actor(id: "X", role: role), data: data, workflow: "dvpo", force: id.hasPrefix("E") ? "cheshire" : "durham")
             _ = event == "report_incident" ? try casework.open(request) : try casework.fire(request)

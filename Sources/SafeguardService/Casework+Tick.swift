@@ -4,16 +4,16 @@ import WorkflowCore
 /// `tick`: fires what the clocks make due.
 extension Casework {
     /// What one tick did to one deadline.
-    struct TickResult {
-        var deadline: OpenDeadline
-        var outcome: Result<RecordOutcome, WorkflowError>
+    public struct TickResult {
+        public var deadline: OpenDeadline
+        public var outcome: Result<RecordOutcome, WorkflowError>
     }
 
     /// For every pending deadline due at or before `at`: the clock's `fires` event (expire_order
     /// at an order's end) or its `on_missed` event (a missed hearing or production deadline),
     /// recorded with the engine's clock as actor at the deadline's time. Each carries an event id
     /// made from the case, clock and start, so a second tick at the same time changes nothing.
-    func tick(at: Date, force: String?) throws(WorkflowError) -> [TickResult] {
+    public func tick(at: Date, force: String?) throws(WorkflowError) -> [TickResult] {
         var results: [TickResult] = []
         for deadline in try store.openDeadlines(dueBefore: at.addingTimeInterval(0.001), orMissed: false, force: force)
         where deadline.status == .pending {

@@ -2,7 +2,7 @@ import Foundation
 import PropertyBased
 import Testing
 import WorkflowCore
-@testable import SafeguardCommands
+@testable import SafeguardService
 
 /// The JSON Lines decoder on arbitrary input: a request or one line of error, never a crash.
 @Suite("Fuzz: the JSON Lines decoder")

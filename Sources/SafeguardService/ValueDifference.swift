@@ -1,8 +1,8 @@
 import WorkflowCore
 
 /// Where two values first differ, as a path: `data.order_days`, `deadlines[0].due`.
-enum ValueDifference {
-    static func first(_ a: Value, _ b: Value, path: String) -> String? {
+public enum ValueDifference {
+    public static func first(_ a: Value, _ b: Value, path: String) -> String? {
         switch (a, b) {
         case (.object(let x), .object(let y)):
             for key in Set(x.keys).union(y.keys).sorted() {

@@ -3,18 +3,18 @@ import Foundation
 /// Reads a file or standard input a line at a time, as bytes (so a line that is not UTF-8 is
 /// reported, not repaired), in large chunks. A line longer than `limit` is returned truncated and
 /// flagged, and reading goes on after its end.
-struct LineReader {
-    static let limit = 1 << 20
+public struct LineReader {
+    public static let limit = 1 << 20
 
     private let handle: FileHandle
     private var buffer = Data()
     private var finished = false
-    private(set) var number = 0
+    public private(set) var number = 0
 
-    init(handle: FileHandle) { self.handle = handle }
+    public init(handle: FileHandle) { self.handle = handle }
 
     /// The next line (without its newline), whether it was too long, or nil at the end.
-    mutating func next() -> (line: Data, tooLong: Bool)? {
+    public mutating func next() -> (line: Data, tooLong: Bool)? {
         var tooLong = false
         while true {
             if let newline = buffer.firstIndex(of: 0x0A) {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import WorkflowCore
-@testable import SafeguardCommands
+@testable import SafeguardService
 
 /// Figures counted from generated cases whose answers are known by construction.
 @Suite("Report figures on generated cases")
@@ -13,7 +13,7 @@ struct ReportTests {
     /// 28 days (by i % 3); 3 breached and fined; 4 breached and committed; 5 visited; 9 heard late.
     static func generated() throws -> (Casework, String) {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString).sqlite").path
-        let casework = try Casework(try GlobalOptions.parse(["--db", path]))
+        let casework = try Casework(Configuration(storeURL: path))
         for i in 0..<30 {
             let id = "R\(i)"
             let force = forces[i % 3]
@@ -51,10 +51,10 @@ struct ReportTests {
     }
 
     func report(_ casework: Casework, force: String? = nil, from: String? = nil, to: String? = nil, by grouping: FigureCounter.Grouping = .all) throws -> [String: [String: Value]] {
-        let groups = try Report.figures(casework, force: force, from: from.flatMap(LocalDate.init(iso:)), to: to.flatMap(LocalDate.init(iso:)), grouping: grouping)
+        let report = try casework.figures(force: force, from: from.flatMap(LocalDate.init(iso:)), to: to.flatMap(LocalDate.init(iso:)), grouping: grouping)
         var result: [String: [String: Value]] = [:]
-        for (name, figures) in groups {
-            result[name] = Dictionary(uniqueKeysWithValues: CaseFigures.names.map { ($0, figures.value($0)) })
+        for (name, figures) in report.groups {
+            result[name] = Dictionary(uniqueKeysWithValues: report.values(figures).map { ($0.name, $0.value) })
         }
         return result
     }

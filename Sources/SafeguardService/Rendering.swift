@@ -3,16 +3,14 @@ import WorkflowCore
 
 /// Cases, events and transitions as JSON values (instants in Europe/London with their offset)
 /// and as text for a terminal.
-enum Rendering {
-    static func json(_ value: Value) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
+public enum Rendering {
+    public static func json(_ value: Value) -> String {
+        DocumentEncoder.json(value)
     }
 
-    static func instant(_ date: Date?) -> Value { date.map { .string(Instant.format($0)) } ?? .null }
+    public static func instant(_ date: Date?) -> Value { date.map { .string(Instant.format($0)) } ?? .null }
 
-    static func caseValue(_ snapshot: CaseSnapshot) -> Value {
+    public static func caseValue(_ snapshot: CaseSnapshot) -> Value {
         .object([
             "id": .string(snapshot.id), "workflow": .string(snapshot.workflow), "force": .string(snapshot.force),
             "state": .string(snapshot.state), "data": .object(snapshot.data),
@@ -23,7 +21,7 @@ enum Rendering {
         ])
     }
 
-    static func deadlineValue(_ deadline: Deadline) -> Value {
+    public static func deadlineValue(_ deadline: Deadline) -> Value {
         .object([
             "clock": .string(deadline.clock), "started_at": instant(deadline.startedAt), "due": instant(deadline.due),
             "status": .string(deadline.status.rawValue), "settled_at": instant(deadline.settledAt),
@@ -35,7 +33,7 @@ enum Rendering {
         ])
     }
 
-    static func eventValue(_ event: RecordedEvent) -> Value {
+    public static func eventValue(_ event: RecordedEvent) -> Value {
         .object([
             "sequence": .integer(event.sequence), "case": .string(event.caseID), "event": .string(event.event),
             "id": event.eventID.map(Value.string) ?? .null, "from": event.from.map(Value.string) ?? .null,
@@ -47,14 +45,14 @@ enum Rendering {
     }
 
     /// `C1  authorise_notice  incident → notice_authorised  (event 2 at 2026-01-06T01:30:00Z by SUP77, superintendent)`
-    static func transitionLine(_ event: RecordedEvent) -> String {
+    public static func transitionLine(_ event: RecordedEvent) -> String {
         let move = event.from.map { $0 == event.to ? "stays \(event.to)" : "\($0) → \(event.to)" } ?? "opened → \(event.to)"
         return "\(event.caseID)  \(event.event)  \(move)  (event \(event.sequence) at \(Instant.format(event.at)) by \(event.actor.id), \(event.actor.role))"
     }
 
     /// A value for a terminal: text as it is, except instants recorded in UTC, which are shown
     /// in Europe/London time.
-    static func text(_ value: Value) -> String {
+    public static func text(_ value: Value) -> String {
         switch value {
         case .string(let s):
             if s.utf8.count == 24, s.hasSuffix("Z"), let date = Instant.parse(s) { Instant.format(date) } else { s }

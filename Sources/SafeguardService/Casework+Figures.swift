@@ -1,0 +1,30 @@
+import Foundation
+import WorkflowCore
+
+/// `report`: the figures each workflow declares, counted from cases' histories and deadlines.
+extension Casework {
+    /// The figures for each group, in group order (one group, `all`, when not grouped).
+    public func figures(
+        force: String?, from: LocalDate?, to: LocalDate?, grouping: FigureCounter.Grouping
+    ) throws(WorkflowError) -> FigureReport {
+        var counter = FigureCounter(grouping: grouping, from: from, to: to)
+        // The rows: the current workflows' figures first, so an empty report still lists them.
+        var figures = ((try? procedure(force: DefaultWorkflow.nationalForce))?.workflows.values.sorted { $0.name < $1.name } ?? []).flatMap(\.figures)
+        var named = Set(figures.map(\.name))
+        for snapshot in try store.list(state: nil, force: force) {
+            guard let workflow = figureWorkflow(for: snapshot) else { continue }
+            for figure in workflow.figures where named.insert(figure.name).inserted { figures.append(figure) }
+            counter.add(snapshot, events: try store.history(snapshot.id), workflow: workflow)
+        }
+        let keys = counter.groups.keys.sorted()
+        return FigureReport(figures: figures, groups: keys.isEmpty ? [("all", CaseFigures())] : keys.map { ($0, counter.groups[$0]!) })
+    }
+
+    /// The workflow whose figures count a case: its own procedure's, or, when that declares none
+    /// (a case opened before figures were declared), the current one's for its force.
+    private func figureWorkflow(for snapshot: CaseSnapshot) -> WorkflowDefinition? {
+        let pinned = (try? engine(for: snapshot))?.workflow
+        if let pinned, !pinned.figures.isEmpty { return pinned }
+        return (try? current(snapshot.workflow, force: snapshot.force).engine().workflow) ?? pinned
+    }
+}

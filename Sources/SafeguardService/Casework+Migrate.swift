@@ -1,0 +1,42 @@
+import Foundation
+import WorkflowCore
+
+/// `migrate`: moving cases onto the current procedure, deliberately and on the record.
+extension Casework {
+    /// Moves `caseID` (or, with nil, every open case not on its workflow's current procedure) onto
+    /// the current procedure, recording a migrate_procedure event with the reason. A case named
+    /// explicitly is reported even when final; with `dryRun` nothing is recorded.
+    public func migrate(caseID: String?, dryRun: Bool, reason: String, actor: String, at: Date) throws(WorkflowError) -> [MigrationReport] {
+        let cases: [CaseSnapshot]
+        if let caseID {
+            cases = [try snapshot(caseID)]
+        } else {
+            cases = try store.list(state: nil, force: nil)
+        }
+        var reports: [MigrationReport] = []
+        for snapshot in cases {
+            let current = try current(snapshot.workflow, force: snapshot.force)
+            let engine = try current.engine()
+            let final = engine.workflow.state(named: snapshot.state)?.isFinal ?? false
+            if snapshot.procedure == current.hash || (final && caseID == nil) { continue }
+            var report = MigrationReport(snapshot: snapshot, to: current.hash, moves: [], refusal: nil, migrated: false)
+            do throws(WorkflowError) {
+                report.moves = try engine.migration(of: snapshot)
+                if !dryRun {
+                    _ = try store.record(caseID: snapshot.id, eventID: nil) { stored throws(WorkflowError) in
+                        guard let stored, stored.procedure == snapshot.procedure else {
+                            throw .conflict("case \(snapshot.id) changed during the migration; expected to run migrate again")
+                        }
+                        return try engine.migrate(stored, at: at, actor: Actor(id: actor, role: "administrator"), reason: reason)
+                    }
+                    try store.storeProcedure(hash: current.hash, sources: current.sources)
+                }
+                report.migrated = !dryRun
+            } catch {
+                report.refusal = error.message
+            }
+            reports.append(report)
+        }
+        return reports
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import WorkflowCore
+import WorkflowLua
+
+/// Everything the application layer needs to know about where it runs: the store, the scripts,
+/// the sandbox's budgets and the clock. A plain value; front ends build it from their own flags.
+///
+///     let casework = try Casework(Configuration(storeURL: ":memory:", scripts: "./scripts"))
+public struct Configuration: Sendable {
+    /// Where cases are stored: a path, `sqlite:PATH`, or `:memory:`.
+    public var storeURL: String
+    /// The scripts folder named by the user; nil for the scripts shipped with the tool.
+    public var scripts: String?
+    /// The budgets every Lua hook call and interpreter runs under.
+    public var limits: SandboxLimits
+    /// The time "now" means, where a command is not told a time.
+    public var clock: @Sendable () -> Date
+
+    public static let defaultStoreURL = "./safeguard.sqlite"
+
+    public init(
+        storeURL: String = Configuration.defaultStoreURL, scripts: String? = nil, limits: SandboxLimits = .standard,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.storeURL = storeURL
+        self.scripts = scripts
+        self.limits = limits
+        self.clock = clock
+    }
+
+    /// The scripts folder: the one named, else the shipped one.
+    public func scriptFolder() throws(WorkflowError) -> URL {
+        try ScriptLocator.locate(explicit: scripts)
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import WorkflowCore
+
+/// Counts the figures each case's workflow declares, grouped, within a period: each event counts
+/// in the group of its own London month (or its case's force), each deadline in that of its start.
+public struct FigureCounter {
+    public enum Grouping: String, Sendable {
+        case all, month, force
+    }
+
+    let grouping: Grouping
+    let from: LocalDate?
+    let to: LocalDate?
+    public private(set) var groups: [String: CaseFigures] = [:]
+
+    public init(grouping: Grouping, from: LocalDate?, to: LocalDate?) {
+        self.grouping = grouping
+        self.from = from
+        self.to = to
+    }
+
+    private func key(_ date: Date, _ snapshot: CaseSnapshot) -> String? {
+        let day = London.date(of: date)
+        if let from, day < from { return nil }
+        if let to, day > to { return nil }
+        switch grouping {
+        case .all: return "all"
+        case .month: return String(day.description.prefix(7))
+        case .force: return snapshot.force
+        }
+    }
+
+    private mutating func update(_ date: Date, _ snapshot: CaseSnapshot, _ change: (inout CaseFigures) -> Void) {
+        guard let key = key(date, snapshot) else { return }
+        change(&groups[key, default: CaseFigures()])
+    }
+
+    /// Counts one case under `workflow`, the definition whose figures and clocks apply to it.
+    public mutating func add(_ snapshot: CaseSnapshot, events: [RecordedEvent], workflow: WorkflowDefinition) {
+        for figure in workflow.figures {
+            let name = figure.name
+            switch figure.measure {
+            case .count(let event):
+                for recorded in events where recorded.event == event { update(recorded.at, snapshot) { $0.count(name) } }
+            case .cases(let event, let other, let present):
+                // Once a case, in the group of the event's last time.
+                guard let last = events.last(where: { $0.event == event }) else { continue }
+                if events.contains(where: { $0.event == other }) == present { update(last.at, snapshot) { $0.count(name) } }
+            case .tally(let event, let field):
+                for recorded in events where recorded.event == event {
+                    let value = recorded.data[field]
+                    let key = value?.stringValue ?? value?.integerValue.map(String.init) ?? "unknown"
+                    update(recorded.at, snapshot) { $0.tally(name, key) }
+                }
+            case .mean(let event, let field):
+                for recorded in events where recorded.event == event {
+                    let value = Double(recorded.data[field]?.integerValue ?? 0)
+                    update(recorded.at, snapshot) { $0.sample(name, value) }
+                }
+            case .clock(let clock, let status):
+                for deadline in snapshot.deadlines where deadline.clock == clock && deadline.status == status {
+                    update(deadline.startedAt, snapshot) { $0.count(name) }
+                }
+            case .medianHours(let clock):
+                let missedEvent = workflow.clock(named: clock)?.onMissed
+                for deadline in snapshot.deadlines where deadline.clock == clock && (deadline.status == .met || deadline.status == .missed) {
+                    guard let settled = deadline.settledAt, deadline.settledBy != missedEvent else { continue }
+                    update(deadline.startedAt, snapshot) { $0.sample(name, settled.timeIntervalSince(deadline.startedAt) / 3600) }
+                }
+            case .clocksMetBy(let event):
+                let clocks = Set(workflow.clocks.filter { $0.metBy.contains(event) }.map(\.name))
+                for deadline in snapshot.deadlines where clocks.contains(deadline.clock) {
+                    update(deadline.startedAt, snapshot) { $0.count(name) }
+                }
+            case .rate:
+                continue
+            }
+        }
+    }
+}

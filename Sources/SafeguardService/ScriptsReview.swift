@@ -1,0 +1,39 @@
+import Foundation
+import WorkflowCore
+import WorkflowLua
+
+/// What the command line's `check`, `forces` and `deadline` read from the scripts folder, without
+/// a database.
+public enum ScriptsReview {
+    /// Every problem in the scripts folder (the national procedure and each force's, each problem
+    /// once), and the forces the plugins name.
+    public static func check(_ configuration: Configuration) throws(WorkflowError) -> (errors: [WorkflowError], warnings: [WorkflowError], forces: [String]) {
+        let (findings, forces) = Procedure.diagnose(ScriptFolder(root: try configuration.scriptFolder()), limits: configuration.limits)
+        return (findings.errors, findings.warnings, forces)
+    }
+
+    /// Each force the plugins name, with the hash over its whole procedure and the plugins
+    /// layered on for it, in force order.
+    public static func forces(_ configuration: Configuration) throws(WorkflowError) -> [(force: String, hash: String, plugins: [PluginInfo])] {
+        let national = try Casework.loadProcedure(configuration, force: nil)
+        return try Set(national.allPlugins.flatMap(\.forces)).sorted().map { force throws(WorkflowError) in
+            let procedure = try Casework.loadProcedure(configuration, force: force)
+            return (force, ProcedureVersion.wholeHash(procedure), procedure.workflows.values.sorted { $0.name < $1.name }.flatMap(\.plugins))
+        }
+    }
+
+    /// A workflow's clock under a force's procedure (the national one for nil), with the
+    /// bank-holiday table counted-time clocks use.
+    /// - Throws: `badInput` naming the clocks there are when there is no such clock.
+    public static func clock(_ name: String, workflow: String, force: String?, _ configuration: Configuration) throws(WorkflowError) -> (clock: ClockDefinition, calendar: HolidayTable?) {
+        let procedure = try Casework.loadProcedure(configuration, force: force)
+        let definition = try procedure.workflow(workflow)
+        guard let clock = definition.clock(named: name) else {
+            throw .badInput("unknown clock \"\(name)\" in workflow \(workflow); expected one of: \(definition.clocks.map(\.name).joined(separator: ", "))")
+        }
+        return (clock, procedure.calendar)
+    }
+
+    /// Where the bank-holiday table is looked for in a scripts folder.
+    public static let calendarPath = ScriptFolder.calendarPath
+}
