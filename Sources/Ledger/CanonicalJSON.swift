@@ -33,7 +33,9 @@ public enum CanonicalJSON {
             out.append(UInt8(ascii: "]"))
         case .object(let fields):
             out.append(UInt8(ascii: "{"))
-            for (index, key) in fields.keys.sorted().enumerated() {
+            // Sorted by UTF-8 bytes, not by Swift's Unicode-aware comparison: the order is the same
+            // in every process and every language that reads the log.
+            for (index, key) in fields.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 string(key, to: &out)
                 out.append(UInt8(ascii: ":"))

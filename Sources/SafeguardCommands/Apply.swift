@@ -38,7 +38,7 @@ struct Apply: ParsableCommand {
                 handle = opened
             }
             var reader = LineReader(handle: handle)
-            let casework = try Casework(try global.configuration())
+            let casework = try Casework(try global.configuration(), checkIntegrity: true)
             let terminal = isatty(STDERR_FILENO) == 1
             let summary = try casework.apply(&reader, batchSize: batchSize, problem: { line, kind, message in
                 FileHandle.standardError.write(Data("\(terminal ? "\r\u{1B}[K" : "")line \(line): \(kind): \(message)\n".utf8))

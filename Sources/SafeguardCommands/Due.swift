@@ -29,7 +29,7 @@ struct Due: ParsableCommand {
         try reporting { () throws(WorkflowError) in
             let now = try TimeOption.parse(at, flag: "--at", now: try global.configuration().clock)
             let horizon = try within.map { text throws(WorkflowError) in now.addingTimeInterval(TimeInterval(try DurationOption.seconds(text, flag: "--within"))) }
-            let document = try Casework(try global.configuration()).due(at: now, horizon: horizon, force: force)
+            let document = try Casework(try global.configuration(), access: .readOnly).due(at: now, horizon: horizon, force: force)
             if global.json {
                 print(DocumentEncoder.json(document))
                 return

@@ -26,7 +26,7 @@ struct Export: ParsableCommand {
 
     func run() throws {
         try reporting { () throws(WorkflowError) in
-            let casework = try Casework(try global.configuration())
+            let casework = try Casework(try global.configuration(), access: .readOnly)
             if format == .csv { print("case,force,workflow,sequence,event,at,recorded_at,actor_id,actor_role,from,to,data,changes") }
             try casework.export(force: force, redact: redact) { exported in
                 switch format {

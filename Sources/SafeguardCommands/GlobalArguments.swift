@@ -4,7 +4,7 @@
 /// moved to just after it, before the parser sees them.
 public enum GlobalArguments {
     /// Global options that take a value, and those that do not.
-    static let valued: Set<String> = ["--db", "--scripts", "--lua-instructions", "--lua-memory-mb"]
+    static let valued: Set<String> = ["--db", "--scripts", "--lua-instructions", "--lua-memory-mb", "--busy-timeout", "--durability"]
     static let flags: Set<String> = ["--json"]
 
     /// The arguments (without the program's name) with leading global options moved after the

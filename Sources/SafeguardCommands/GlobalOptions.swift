@@ -28,8 +28,24 @@ struct GlobalOptions: ParsableArguments {
         help: ArgumentHelp("MiB of memory the scripts' interpreter may hold (env SAFEGUARD_LUA_MEMORY_MB, default 64).", valueName: "mib"))
     var luaMemoryMB: Int?
 
+    @Option(
+        name: .customLong("busy-timeout"),
+        help: ArgumentHelp(
+            "Seconds a write waits for another process's write lock before exiting 4 (env SAFEGUARD_BUSY_TIMEOUT, default 5).",
+            valueName: "seconds"))
+    var busyTimeout: Double?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "full: every commit is on disk before the command returns (the default, env SAFEGUARD_DURABILITY); normal: faster bulk loads that a power cut may roll back by the last commits.",
+            valueName: "full|normal"))
+    var durability: String?
+
     /// The application layer's configuration: flags, then the environment, then the defaults.
     func configuration() throws(WorkflowError) -> Configuration {
-        try Configuration(db: db, scripts: scripts, luaInstructions: luaInstructions, luaMemoryMB: luaMemoryMB)
+        try Configuration(
+            db: db, scripts: scripts, luaInstructions: luaInstructions, luaMemoryMB: luaMemoryMB, busyTimeout: busyTimeout,
+            durability: durability)
     }
 }

@@ -13,7 +13,7 @@ struct History: ParsableCommand {
 
     func run() throws {
         try reporting { () throws(WorkflowError) in
-            let document = try Casework(try global.configuration()).history(caseID)
+            let document = try Casework(try global.configuration(), access: .readOnly).history(caseID)
             if global.json {
                 print(DocumentEncoder.json(document))
             } else {

@@ -16,7 +16,7 @@ struct List: ParsableCommand {
 
     func run() throws {
         try reporting { () throws(WorkflowError) in
-            let cases = try Casework(try global.configuration()).list(state: state, force: force)
+            let cases = try Casework(try global.configuration(), access: .readOnly).list(state: state, force: force)
             if global.json {
                 let rows: [Value] = cases.map { snapshot in
                     .object([

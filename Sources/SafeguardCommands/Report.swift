@@ -40,7 +40,7 @@ struct Report: ParsableCommand {
             let grouping = try FigureCounter.Grouping(rawValue: by ?? "all").orThrow(.badInput("--by \(by ?? "") is not a grouping; expected month or force"))
             let fromDate = try from.map { text throws(WorkflowError) in try LocalDate(iso: text).orThrow(.badInput("--from \(text) is not a date; expected YYYY-MM-DD")) }
             let toDate = try to.map { text throws(WorkflowError) in try LocalDate(iso: text).orThrow(.badInput("--to \(text) is not a date; expected YYYY-MM-DD")) }
-            let groups = try Casework(try global.configuration()).figures(force: force, from: fromDate, to: toDate, grouping: grouping)
+            let groups = try Casework(try global.configuration(), access: .readOnly).figures(force: force, from: fromDate, to: toDate, grouping: grouping)
             print(ReportText.render(groups, format: format.rawValue, json: global.json))
         }
     }

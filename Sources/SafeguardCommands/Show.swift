@@ -13,7 +13,7 @@ struct Show: ParsableCommand {
 
     func run() throws {
         try reporting { () throws(WorkflowError) in
-            let document = try Casework(try global.configuration()).show(caseID)
+            let document = try Casework(try global.configuration(), access: .readOnly).show(caseID)
             print(global.json ? DocumentEncoder.json(document) : CaseText.describe(document.snapshot, nextEvents: document.nextEvents))
         }
     }

@@ -17,7 +17,7 @@ struct Verify: ParsableCommand {
     func run() throws {
         var broken = false
         try reporting { () throws(WorkflowError) in
-            let (events, caseCount, problems) = try Casework(try global.configuration()).verify(caseID: caseID)
+            let (events, caseCount, problems) = try Casework(try global.configuration(), access: .readOnly).verify(caseID: caseID)
             if global.json {
                 print(Rendering.json(.object([
                     "events": .integer(events), "cases": .integer(caseCount), "intact": .bool(problems.isEmpty),

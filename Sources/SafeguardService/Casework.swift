@@ -17,9 +17,14 @@ public final class Casework {
     /// Workflow versions whose current procedure this run has stored.
     var storedProcedures: Set<String> = []
 
-    public init(_ configuration: Configuration) throws(WorkflowError) {
+    /// Opens the configuration's store: `.readOnly` for commands that only read (they never wait
+    /// for a writer and never change the file), `checkIntegrity` for bulk writes.
+    public init(_ configuration: Configuration, access: StoreOptions.Access = .readWrite, checkIntegrity: Bool = false) throws(WorkflowError) {
         self.configuration = configuration
-        store = try StoreFactory.open(configuration.storeURL)
+        var options = configuration.store
+        options.access = access
+        options.checkIntegrity = checkIntegrity
+        store = try StoreFactory.open(configuration.storeURL, options: options, now: configuration.clock)
     }
 
     /// A force's procedure from the scripts folder, loaded once per force.

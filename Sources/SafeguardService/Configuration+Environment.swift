@@ -1,15 +1,17 @@
 import Foundation
+import Storage
 import WorkflowCore
 import WorkflowLua
 
 extension Configuration {
     /// A configuration from explicit settings (flags), falling back to the environment
-    /// (`SAFEGUARD_DB`, `SAFEGUARD_SCRIPTS`, `SAFEGUARD_LUA_INSTRUCTIONS`, `SAFEGUARD_LUA_MEMORY_MB`),
-    /// then to the defaults.
-    /// - Throws: `badInput` when a budget in the environment is not a whole number above 0.
+    /// (`SAFEGUARD_DB`, `SAFEGUARD_SCRIPTS`, `SAFEGUARD_LUA_INSTRUCTIONS`, `SAFEGUARD_LUA_MEMORY_MB`,
+    /// `SAFEGUARD_BUSY_TIMEOUT`, `SAFEGUARD_DURABILITY`), then to the defaults.
+    /// - Throws: `badInput` when a budget in the environment is not a whole number above 0, or a
+    ///   store setting is not one it knows.
     public init(
-        db: String?, scripts: String?, luaInstructions: Int?, luaMemoryMB: Int?,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        db: String?, scripts: String?, luaInstructions: Int?, luaMemoryMB: Int?, busyTimeout: Double? = nil,
+        durability: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(WorkflowError) {
         func setting(_ flag: Int?, _ variable: String, _ fallback: Int) throws(WorkflowError) -> Int {
             if let flag { return flag }
@@ -22,9 +24,22 @@ extension Configuration {
         let instructions = try setting(luaInstructions, "SAFEGUARD_LUA_INSTRUCTIONS", SandboxLimits.standard.instructionsPerCall)
         let megabytes = try setting(luaMemoryMB, "SAFEGUARD_LUA_MEMORY_MB", SandboxLimits.standard.memoryBytes >> 20)
         guard instructions > 0, megabytes > 0 else { throw .badInput("--lua-instructions and --lua-memory-mb must be above 0") }
+        var store = StoreOptions()
+        if let text = busyTimeout.map({ String($0) }) ?? environment["SAFEGUARD_BUSY_TIMEOUT"] {
+            guard let seconds = Double(text), seconds >= 0, seconds <= 3600 else {
+                throw .badInput("the busy timeout is \"\(text.prefix(20))\"; expected seconds from 0 to 3600")
+            }
+            store.busyTimeout = seconds
+        }
+        if let text = durability ?? environment["SAFEGUARD_DURABILITY"] {
+            guard let chosen = StoreOptions.Durability(rawValue: text) else {
+                throw .badInput("the durability is \"\(text.prefix(20))\"; expected full or normal")
+            }
+            store.durability = chosen
+        }
         self.init(
             storeURL: db ?? environment["SAFEGUARD_DB"] ?? Self.defaultStoreURL,
             scripts: scripts ?? environment["SAFEGUARD_SCRIPTS"],
-            limits: SandboxLimits(instructionsPerCall: instructions, memoryBytes: megabytes << 20))
+            limits: SandboxLimits(instructionsPerCall: instructions, memoryBytes: megabytes << 20), store: store)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 import WorkflowCore
 import WorkflowLua
 
@@ -15,16 +16,19 @@ public struct Configuration: Sendable {
     public var limits: SandboxLimits
     /// The time "now" means, where a command is not told a time.
     public var clock: @Sendable () -> Date
+    /// How the store is opened: busy timeout and durability (each command chooses read-only or not).
+    public var store: StoreOptions
 
     public static let defaultStoreURL = "./safeguard.sqlite"
 
     public init(
         storeURL: String = Configuration.defaultStoreURL, scripts: String? = nil, limits: SandboxLimits = .standard,
-        clock: @escaping @Sendable () -> Date = { Date() }
+        store: StoreOptions = StoreOptions(), clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.storeURL = storeURL
         self.scripts = scripts
         self.limits = limits
+        self.store = store
         self.clock = clock
     }
 

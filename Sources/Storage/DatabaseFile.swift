@@ -17,7 +17,7 @@ enum DatabaseFile {
                 throw .storage("the database at \(path) is read-only; expected write access to record events (commands that only read open it read-only)")
             }
         } else if !FileManager.default.fileExists(atPath: path) {
-            throw .storage("there is no database at \(path); expected the file a write command (open, fire, apply) created")
+            throw .badInput("there is no database at \(path); expected the path of a database that open, fire or apply created")
         }
         var configuration = Configuration()
         configuration.busyMode = .timeout(options.busyTimeout)
