@@ -55,7 +55,7 @@ let package = Package(
         .target(
             name: "SafeguardCommands",
             dependencies: [
-                "WorkflowCore", "SafeguardService",
+                "WorkflowCore", "Ledger", "SafeguardService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -12,6 +12,7 @@ public final class InMemoryCaseStore: CaseStore {
         var log: [LedgerEntry] = []
         var eventIDs: [String: RecordedEvent] = [:]
         var procedures: [String: [ScriptSource]] = [:]
+        var refusals: [String: String] = [:]
         var head = ""
     }
 
@@ -40,11 +41,13 @@ public final class InMemoryCaseStore: CaseStore {
         into contents: inout Contents, recordedAt: Date
     ) -> Result<RecordOutcome, WorkflowError> {
         if let eventID, let existing = contents.eventIDs[eventID] { return .success(.alreadyRecorded(existing)) }
+        if let eventID, let reason = contents.refusals[eventID] { return .failure(.refusedBefore(eventID: eventID, reason: reason)) }
         let current = contents.cases[caseID]
         let transition: Transition
         do throws(WorkflowError) {
             transition = try decide(current)
         } catch {
+            if error.kind == .refused, let eventID, contents.refusals[eventID] == nil { contents.refusals[eventID] = error.message }
             return .failure(error)
         }
         guard transition.snapshot.version == (current?.version ?? 0) + 1 else {

@@ -1,4 +1,5 @@
 import Foundation
+import Ledger
 import WorkflowCore
 
 /// `--data key=value` pairs: the value is JSON when it parses as JSON, otherwise text.
@@ -7,7 +8,10 @@ enum DataArguments {
         var fields: [String: Value] = [:]
         for pair in pairs {
             guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
-                throw .badInput("malformed --data \"\(pair.prefix(40))\"; expected key=value")
+                // The text is not echoed: it may be a statement typed without its key.
+                let word = pair.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+                let named = !word.isEmpty && word.count <= 40 && word.allSatisfy { $0.isASCII } ? " starting \(word)" : ""
+                throw .badInput("malformed --data\(named) (\(pair.count) characters, no \"=\"); expected key=value, such as days=28")
             }
             let key = String(pair[..<equals])
             guard fields[key] == nil else { throw .badInput("--data \(key) is given twice; expected each field once") }
@@ -18,7 +22,7 @@ enum DataArguments {
 
     static func value(_ text: String) -> Value {
         guard let first = text.unicodeScalars.first, "-0123456789tfn[{\"".unicodeScalars.contains(first),
-            let value = try? JSONDecoder().decode(Value.self, from: Data(text.utf8))
+            let value = try? CanonicalJSONReader.value(text)
         else { return .string(text) }
         return value
     }

@@ -25,6 +25,7 @@ struct Tick: ParsableCommand {
             let now = try TimeOption.parse(at, flag: "--at", now: try global.configuration().clock)
             let results = try Casework(try global.configuration()).tick(at: now, force: force)
             var fired = 0
+            var skipped = 0
             var failures: [WorkflowError] = []
             var lines: [Value] = []
             for result in results {
@@ -35,6 +36,9 @@ struct Tick: ParsableCommand {
                     if !global.json { print(Rendering.transitionLine(event) + "  [\(result.deadline.clock) due \(Instant.format(result.deadline.due))]") }
                 case .success(.alreadyRecorded):
                     continue
+                case .failure where result.skipped != nil:
+                    skipped += 1
+                    if !global.json { print("skipped case \(result.deadline.caseID), clock \(result.deadline.clock): \(result.skipped!)") }
                 case .failure(let error):
                     failures.append(error)
                     FileHandle.standardError.write(Data("safeguard: \(error.kind.rawValue): case \(result.deadline.caseID), clock \(result.deadline.clock): \(error.message)\n".utf8))
@@ -42,10 +46,11 @@ struct Tick: ParsableCommand {
             }
             if global.json {
                 print(Rendering.json(.object([
-                    "at": Rendering.instant(now), "fired": .integer(fired), "failed": .integer(failures.count), "events": .array(lines),
+                    "at": Rendering.instant(now), "fired": .integer(fired), "skipped": .integer(skipped), "failed": .integer(failures.count),
+                    "events": .array(lines),
                 ])))
             } else {
-                print("tick at \(Instant.format(now)): \(fired) fired, \(failures.count) failed")
+                print("tick at \(Instant.format(now)): \(fired) fired, \(failures.count) failed" + (skipped > 0 ? ", \(skipped) skipped" : ""))
             }
             failed = failures.first?.kind
         }

@@ -1,55 +1,67 @@
 import Foundation
+import Ledger
 import WorkflowCore
 
 /// One line of `safeguard apply`'s JSON Lines input (design.md):
 /// `{"id":"E1","case":"C1","workflow":"dvpo","force":"essex","event":"report_incident","at":"…","actor":{"id":"PC1","role":"constable"},"data":{…}}`
-public struct ApplyLine: Decodable {
-    struct ActorField: Decodable {
-        var id: String
-        var role: String
-    }
-
-    var id: String?
-    var `case`: String
-    var workflow: String?
-    var force: String?
-    var event: String
-    var at: String
-    var actor: ActorField
-    var data: [String: Value]?
-
+///
+/// Read strictly: a key given twice, an unknown key or an empty `id` makes the line malformed
+/// (most JSON readers silently keep one of two values; a legal record cannot guess which).
+public enum ApplyLine {
     static let expected = #"expected {"case":…,"event":…,"at":…,"actor":{"id":…,"role":…}} with optional "id", "workflow", "force" and "data""#
+    static let keys: Set<String> = ["id", "case", "workflow", "force", "event", "at", "actor", "data"]
 
     /// The line as a request, or why it is malformed (one line, never the line's content).
-    public static func request(from bytes: Data, decoder: JSONDecoder) -> Result<TransitionRequest, WorkflowError> {
-        let line: ApplyLine
+    public static func request(from bytes: Data) -> Result<TransitionRequest, WorkflowError> {
+        let object: [String: Value]
         do {
-            line = try decoder.decode(ApplyLine.self, from: bytes)
-        } catch let error as DecodingError {
-            return .failure(.badInput(describe(error)))
+            guard case .object(let fields) = try CanonicalJSONReader.value(Array(bytes)) else {
+                return .failure(.badInput("not a JSON object; \(expected)"))
+            }
+            object = fields
+        } catch let problem {
+            if problem.reason.hasPrefix("the key") { return .failure(.badInput("\(problem.reason); expected each key once")) }
+            return .failure(.badInput("not valid JSON (or not UTF-8); \(expected)"))
+        }
+        if let unknown = object.keys.filter({ !keys.contains($0) }).sorted().first {
+            return .failure(.badInput("unknown key \"\(unknown.prefix(40))\"; \(expected)"))
+        }
+        func text(_ key: String, in fields: [String: Value], path: String? = nil) throws(WorkflowError) -> String? {
+            switch fields[key] {
+            case nil: return nil
+            case .string(let value)?: return value
+            default: throw .badInput("\"\(path ?? key)\" has the wrong type; \(expected)")
+            }
+        }
+        func required(_ key: String, in fields: [String: Value], path: String? = nil) throws(WorkflowError) -> String {
+            guard let value = try text(key, in: fields, path: path) else { throw .badInput("missing \"\(path ?? key)\"; \(expected)") }
+            return value
+        }
+        do throws(WorkflowError) {
+            let caseID = try required("case", in: object)
+            let event = try required("event", in: object)
+            let atText = try required("at", in: object)
+            guard let actorValue = object["actor"] else { throw .badInput("missing \"actor\"; \(expected)") }
+            guard case .object(let actor) = actorValue else { throw .badInput("\"actor\" has the wrong type; \(expected)") }
+            let actorID = try required("id", in: actor, path: "actor.id")
+            let role = try required("role", in: actor, path: "actor.role")
+            var data: [String: Value] = [:]
+            switch object["data"] {
+            case nil, .null?: break
+            case .object(let fields)?: data = fields
+            default: throw .badInput("\"data\" has the wrong type; \(expected)")
+            }
+            let eventID = try text("id", in: object)
+            if eventID == "" { throw .badInput("\"id\" is empty; expected a non-empty event id, or no \"id\"") }
+            guard let at = Instant.parse(atText) else { throw .malformedTime(atText, field: "\"at\"") }
+            guard role != Actor.engineClock.role else {
+                throw .badInput("role engine is reserved for safeguard tick; expected a rank or a staff role")
+            }
+            return .success(TransitionRequest(
+                caseID: caseID, event: event, at: at, actor: Actor(id: actorID, role: role), data: data, eventID: eventID,
+                workflow: try text("workflow", in: object), force: try text("force", in: object)))
         } catch {
-            return .failure(.badInput("not valid JSON; \(expected)"))
-        }
-        guard let at = Instant.parse(line.at) else { return .failure(.malformedTime(line.at, field: "\"at\"")) }
-        guard line.actor.role != Actor.engineClock.role else {
-            return .failure(.badInput("role engine is reserved for safeguard tick; expected a rank or a staff role"))
-        }
-        return .success(TransitionRequest(
-            caseID: line.case, event: line.event, at: at, actor: Actor(id: line.actor.id, role: line.actor.role),
-            data: line.data ?? [:], eventID: line.id, workflow: line.workflow, force: line.force))
-    }
-
-    static func describe(_ error: DecodingError) -> String {
-        func path(_ context: DecodingError.Context, _ key: CodingKey? = nil) -> String {
-            (context.codingPath + (key.map { [$0] } ?? [])).map(\.stringValue).joined(separator: ".")
-        }
-        switch error {
-        case .keyNotFound(let key, let context): return "missing \"\(path(context, key))\"; \(expected)"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            return "\"\(path(context))\" has the wrong type; \(expected)"
-        case .dataCorrupted(let context):
-            return context.codingPath.isEmpty ? "not valid JSON (or not UTF-8); \(expected)" : "\"\(path(context))\" is not valid; \(expected)"
-        @unknown default: return "not a transition; \(expected)"
+            return .failure(error)
         }
     }
 }

@@ -17,13 +17,16 @@ extension Casework {
     /// each refused or malformed line as it is found, `progress` of the lines read so far.
     public func apply(_ reader: inout LineReader, batchSize: Int, problem: (Int, String, String) -> Void, progress: (Int) -> Void) throws(WorkflowError) -> ApplySummary {
         var summary = ApplySummary()
-        let decoder = JSONDecoder()
-        var batch: [(line: Int, item: BatchItem)] = []
+        var batch: [(line: Int, item: BatchItem, event: String)] = []
         // Problems wait for their batch to be decided, so they are told in line order.
         var pending: [(line: Int, kind: String, message: String)] = []
 
         func note(_ line: Int, _ kind: String, _ message: String) {
-            if kind == "refused" { summary.refused += 1 } else { summary.malformed += 1 }
+            switch kind {
+            case "refused": summary.refused += 1
+            case "malformed": summary.malformed += 1
+            default: break
+            }
             pending.append((line, kind, message))
         }
 
@@ -40,7 +43,13 @@ extension Casework {
             for (entry, outcome) in zip(batch, outcomes) {
                 switch outcome {
                 case .success(.recorded): summary.applied += 1
-                case .success(.alreadyRecorded): summary.skipped += 1
+                case .success(.alreadyRecorded(let existing)):
+                    summary.skipped += 1
+                    if existing.caseID != entry.item.caseID || existing.event != entry.event {
+                        note(
+                            entry.line, "warning",
+                            "id \(entry.item.eventID ?? "") is already recorded for case \(existing.caseID) (\(existing.event)); this line's \(entry.event) on case \(entry.item.caseID) was skipped")
+                    }
                 case .failure(let error) where error.kind == .refused || error.kind == .script:
                     note(entry.line, "refused", error.kind == .script ? "script error: \(error.message)" : error.message)
                 case .failure(let error) where error.kind == .badInput:
@@ -60,7 +69,7 @@ extension Casework {
                 continue
             }
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { summary.lines -= 1; continue }
-            switch ApplyLine.request(from: bytes, decoder: decoder) {
+            switch ApplyLine.request(from: bytes) {
             case .failure(let error):
                 note(reader.number, "malformed", error.message)
             case .success(let request):
@@ -73,12 +82,12 @@ extension Casework {
                         continue
                     }
                 }
-                batch.append((reader.number, BatchItem(caseID: request.caseID, eventID: request.eventID) { [self] current throws(WorkflowError) in
+                batch.append((line: reader.number, item: BatchItem(caseID: request.caseID, eventID: request.eventID) { [self] current throws(WorkflowError) in
                     if let current { return try engine(for: current).transition(current, request) }
                     guard request.workflow != nil || request.force != nil else { throw .unknownCase(request.caseID) }
                     let engine = try engine(for: request.workflow ?? DefaultWorkflow.name, force: request.force ?? DefaultWorkflow.nationalForce)
                     return try engine.transition(nil, request)
-                }))
+                }, event: request.event))
                 if batch.count >= batchSize { try flush() }
             }
         }

@@ -20,7 +20,10 @@ extension Casework {
             do throws(WorkflowError) {
                 let transition = try Self.replay(event, on: snapshot, engine: engine, force: stored.force)
                 if transition.to != event.to || transition.changes != event.changes {
-                    return ["\(label): replayed, it leads to \(transition.to) with changes \(Rendering.json(.object(transition.changes))); the log records \(event.to) with \(Rendering.json(.object(event.changes)))"]
+                    // Field names only: the values may be personal data.
+                    let differing = Set(transition.changes.keys).union(event.changes.keys)
+                        .filter { transition.changes[$0] != event.changes[$0] }.sorted()
+                    return ["\(label): replayed, it leads to \(transition.to) with different changes (to \(differing.isEmpty ? "no field" : differing.joined(separator: ", "))); the log records \(event.to)"]
                 }
                 snapshot = transition.snapshot
             } catch {

@@ -7,6 +7,9 @@ extension Casework {
     public struct TickResult {
         public var deadline: OpenDeadline
         public var outcome: Result<RecordOutcome, WorkflowError>
+        /// Why the clock was left alone: its case moved on (an event, a close) between reading the
+        /// index and taking the write lock, so the deadline no longer needs firing. Not a failure.
+        public var skipped: String?
     }
 
     /// For every pending deadline due at or before `at`: the clock's `fires` event (expire_order
@@ -24,16 +27,25 @@ extension Casework {
             }
             // A clock that fires nothing (a visit schedule) is left for `due` to show.
             guard let due = pending(snapshot), let planned = engine.clockRequest(for: due, on: snapshot) else { continue }
+            var movedOn: String?
             do throws(WorkflowError) {
                 let outcome = try store.record(caseID: deadline.caseID, eventID: planned.eventID) { current throws(WorkflowError) in
                     guard let current, let due = pending(current), let request = engine.clockRequest(for: due, on: current) else {
-                        throw .unknownCase(deadline.caseID)
+                        movedOn = "the case moved on since the clock was read; the deadline no longer needs firing"
+                        throw .conflict("skipped")
                     }
-                    return try engine.transition(current, request)
+                    do throws(WorkflowError) {
+                        return try engine.transition(current, request)
+                    } catch {
+                        if current.version != snapshot.version, error.kind == .refused {
+                            movedOn = "the case moved on since the clock was read (now \(current.state))"
+                        }
+                        throw error
+                    }
                 }
                 results.append(TickResult(deadline: deadline, outcome: .success(outcome)))
             } catch {
-                results.append(TickResult(deadline: deadline, outcome: .failure(error)))
+                results.append(TickResult(deadline: deadline, outcome: .failure(error), skipped: movedOn))
             }
         }
         return results

@@ -27,6 +27,12 @@ public final class Casework {
         store = try StoreFactory.open(configuration.storeURL, options: options, now: configuration.clock)
     }
 
+    /// Case work on a store the caller opened (a server's shared store, a test's instrumented one).
+    public init(_ configuration: Configuration, store: any CaseStore) {
+        self.configuration = configuration
+        self.store = store
+    }
+
     /// A force's procedure from the scripts folder, loaded once per force.
     public func procedure(force: String) throws(WorkflowError) -> Procedure {
         if let cached = loaded[force] { return cached }

@@ -24,9 +24,6 @@ enum DatabaseFile {
         configuration.foreignKeysEnabled = true
         configuration.readonly = options.access == .readOnly
         let synchronous = options.durability == .full ? "FULL" : "NORMAL"
-        configuration.prepareDatabase { db in
-            if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = \(synchronous)") }
-        }
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
             if options.access == .readOnly {
@@ -38,6 +35,8 @@ enum DatabaseFile {
             } else {
                 if options.checkIntegrity { try checkIntegrity(pool, path: path) }
                 try migrate(pool, path: path)
+                // After GRDB's WAL set-up, which chooses NORMAL; a pool has one writer connection.
+                try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = \(synchronous)") }
             }
             return pool
         } catch {

@@ -15,6 +15,19 @@ extension SQLiteCaseStore {
         try Int.fetchOne(db.cachedStatement(sql: "SELECT version FROM case_snapshot WHERE id = ?"), arguments: [id])
     }
 
+    /// Why an event id was refused when first tried, if it was: a refused id stays refused, so a
+    /// re-run of the same input gives what the first run gave.
+    static func refusal(eventID: String, _ db: Database) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT reason FROM refused_event WHERE event_id = ?"), arguments: [eventID])
+    }
+
+    static func rememberRefusal(eventID: String, caseID: String, reason: String, at: Date, _ db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO refused_event (event_id, case_id, reason, refused_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT(event_id) DO NOTHING
+            """).execute(arguments: [eventID, caseID, reason, Instant.formatUTC(at)])
+    }
+
     static func event(withID eventID: String, _ db: Database) throws -> RecordedEvent? {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM event WHERE event_id = ?"), arguments: [eventID]).map(recordedEvent)
     }

@@ -12,11 +12,13 @@ import WorkflowCore
 public final class SQLiteCaseStore: CaseStore, Sendable {
     let writer: any DatabaseWriter
     private let now: @Sendable () -> Date
+    private let maxTransactionSeconds: Double
     private let cache = SnapshotCache()
 
     init(writer: any DatabaseWriter, now: @escaping @Sendable () -> Date = Date.init) throws(WorkflowError) {
         self.writer = writer
         self.now = now
+        self.maxTransactionSeconds = StoreOptions().maxTransactionSeconds
         do {
             try StoreSchema.migrator.migrate(writer)
         } catch {
@@ -39,6 +41,7 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
     public init(path: String, options: StoreOptions = StoreOptions(), now: @escaping @Sendable () -> Date = Date.init) throws(WorkflowError) {
         self.writer = try DatabaseFile.open(path: path, options: options)
         self.now = now
+        self.maxTransactionSeconds = options.maxTransactionSeconds
     }
 
     public func snapshot(_ id: String) throws(WorkflowError) -> CaseSnapshot? {
@@ -57,19 +60,30 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
     public func recordBatch(_ items: [BatchItem]) throws(WorkflowError) -> [Result<RecordOutcome, WorkflowError>] {
         var outcomes: [Result<RecordOutcome, WorkflowError>] = []
         do {
-            try writer.writeWithoutTransaction { db in
-                try db.inTransaction(.immediate) {
-                    outcomes = []
-                    for item in items {
-                        var outcome: Result<RecordOutcome, WorkflowError> = .failure(.storage("not recorded"))
-                        try db.inSavepoint {
-                            outcome = try record(item, db)
-                            if case .success(.recorded) = outcome { return .commit }
-                            return .rollback
-                        }
-                        outcomes.append(outcome)
+            // One write transaction at a time, each held no longer than `maxTransactionSeconds`, so
+            // a long batch never keeps other writers waiting past their busy timeout.
+            var next = 0
+            while next < items.count {
+                try writer.writeWithoutTransaction { db in
+                    try db.inTransaction(.immediate) {
+                        let started = DispatchTime.now().uptimeNanoseconds
+                        repeat {
+                            let item = items[next]
+                            var outcome: Result<RecordOutcome, WorkflowError> = .failure(.storage("not recorded"))
+                            try db.inSavepoint {
+                                outcome = try record(item, db)
+                                if case .success(.recorded) = outcome { return .commit }
+                                return .rollback
+                            }
+                            if case .failure(let error) = outcome, error.kind == .refused, let eventID = item.eventID {
+                                try Self.rememberRefusal(eventID: eventID, caseID: item.caseID, reason: error.message, at: now(), db)
+                            }
+                            outcomes.append(outcome)
+                            next += 1
+                        } while next < items.count
+                            && Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 < maxTransactionSeconds
+                        return .commit
                     }
-                    return .commit
                 }
             }
         } catch {
@@ -83,6 +97,9 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
     private func record(_ item: BatchItem, _ db: Database) throws -> Result<RecordOutcome, WorkflowError> {
         if let eventID = item.eventID, let existing = try Self.event(withID: eventID, db) {
             return .success(.alreadyRecorded(existing))
+        }
+        if let eventID = item.eventID, let reason = try Self.refusal(eventID: eventID, db) {
+            return .failure(.refusedBefore(eventID: eventID, reason: reason))
         }
         let current = try current(item.caseID, db)
         let transition: Transition

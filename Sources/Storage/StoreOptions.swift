@@ -23,6 +23,9 @@ public struct StoreOptions: Sendable, Equatable {
     public var durability: Durability
     /// Run SQLite's quick check before the first write, refusing to write into a damaged file.
     public var checkIntegrity: Bool
+    /// The longest a batch holds the write lock before committing what it has and taking the lock
+    /// again for the rest, so other writers wait well under their busy timeout.
+    public var maxTransactionSeconds: Double = 0.25
 
     public init(access: Access = .readWrite, busyTimeout: TimeInterval = 5, durability: Durability = .full, checkIntegrity: Bool = false) {
         self.access = access

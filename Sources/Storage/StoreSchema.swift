@@ -9,6 +9,7 @@ import WorkflowCore
 /// - `event`: the append-only log; triggers refuse updates and deletes.
 /// - `deadline_index`: each case's open deadlines, by due time, rewritten with its snapshot.
 /// - `chain_head`: the hash of the latest event and how many there are, so a deleted tail shows.
+/// - `refused_event`: event ids whose transition was refused, with the reason (no case changes).
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -106,6 +107,18 @@ enum StoreSchema {
         }
         migrator.registerMigration("v4: deadline index by status") { db in
             try db.execute(sql: "CREATE INDEX deadline_index_status ON deadline_index(status)")
+        }
+        migrator.registerMigration("v5: refused event ids") { db in
+            // Not part of any case's history: the ids whose transition was refused, and why, so the
+            // same id is refused the same way when a batch is run again.
+            try db.execute(sql: """
+                CREATE TABLE refused_event (
+                    event_id TEXT PRIMARY KEY NOT NULL,
+                    case_id TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    refused_at TEXT NOT NULL
+                );
+                """)
         }
         return migrator
     }

@@ -15,7 +15,10 @@ public protocol CaseStore: AnyObject, Sendable {
     func snapshot(_ id: String) throws(WorkflowError) -> CaseSnapshot?
 
     /// Reads the case, asks `decide` for the transition, and records it, all under one write
-    /// lock. If `eventID` is already recorded, returns it and records nothing.
+    /// lock. If `eventID` is already recorded, returns it and records nothing. If `decide` refuses
+    /// (a `.refused` error) a request that carries an event id, the store keeps the id and the
+    /// reason apart from every case's history, and refuses that id the same way ever after
+    /// (`WorkflowError.refusedBefore`): running the same input again gives what its first run gave.
     func record(
         caseID: String, eventID: String?, _ decide: (CaseSnapshot?) throws(WorkflowError) -> Transition
     ) throws(WorkflowError) -> RecordOutcome

@@ -75,6 +75,12 @@ extension WorkflowError {
         .badInput("unknown case \"\(id)\"; expected the id of an existing case (see 'safeguard list')")
     }
 
+    /// A request carrying an event id whose first attempt was refused: the same id is refused the
+    /// same way, so running a batch again gives what its first run gave.
+    public static func refusedBefore(eventID: String, reason: String) -> WorkflowError {
+        .refused("event id \(eventID) was refused when first tried: \(reason); expected a new event id for a new attempt")
+    }
+
     public static func caseExists(_ id: String) -> WorkflowError {
         .badInput("case \"\(id)\" already exists; expected a new case id")
     }

@@ -38,7 +38,7 @@ struct BadInputGoldenTests {
         ("open --force thames_valley --id C2 --at 2026-05-24T22:10:00+01:00 --actor PC1 --role constable --data perpetrator_dob=1988-02-14 --data relationship=neighbour --data violence=used", 2,
          "safeguard: bad input: field \"relationship\" of report_incident must be one of: spouse, former_spouse, civil_partner, former_civil_partner, cohabitant, former_cohabitant, household_member, relative, engaged, formerly_engaged, intimate_relationship, parent_of_same_child; got text"),
         ("fire C1 close --at 2026-05-24T01:30:00+01:00 --actor PC1 --role constable --data reason", 2,
-         "safeguard: bad input: malformed --data \"reason\"; expected key=value"),
+         "safeguard: bad input: malformed --data starting reason (6 characters, no \"=\"); expected key=value, such as days=28"),
     ]
 
     /// A database holding case C1, just opened.

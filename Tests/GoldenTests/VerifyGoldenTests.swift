@@ -43,7 +43,7 @@ struct VerifyGoldenTests {
         let run = try cli.run("verify")
         #expect(run.status == 5)
         #expect(run.stdout.contains("case T1, event 5 (grant_order): its contents do not match its hash; it was changed after it was recorded\n"))
-        #expect(run.stdout.contains("case T1, event 5 (grant_order): replayed, it leads to order_in_force with changes {\"order_days\":28,\"order_made_on\":\"2026-06-03\"}; the log records order_in_force with {\"order_days\":14,\"order_made_on\":\"2026-06-03\"}\n"))
+        #expect(run.stdout.contains("case T1, event 5 (grant_order): replayed, it leads to order_in_force with different changes (to order_days); the log records order_in_force\n"))
     }
 
     @Test func aDeletedEventIsNamed() throws {

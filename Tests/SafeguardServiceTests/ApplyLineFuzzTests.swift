@@ -11,7 +11,7 @@ struct ApplyLineFuzzTests {
 
     @Test func arbitraryBytesGiveARequestOrOneLineOfError() async {
         await propertyCheck(count: 2000, input: Gen<UInt8>.uint8().array(of: 0...200)) { bytes in
-            switch ApplyLine.request(from: Data(bytes), decoder: JSONDecoder()) {
+            switch ApplyLine.request(from: Data(bytes)) {
             case .success(let request): #expect(Instant.parse(Instant.formatUTC(request.at)) != nil)
             case .failure(let error):
                 #expect(error.kind == .badInput)
@@ -25,7 +25,7 @@ struct ApplyLineFuzzTests {
         await propertyCheck(count: 2000, input: Gen<Int>.int(in: 0...(base.count - 1)).array(of: 1...4), Gen<UInt8>.uint8()) { positions, byte in
             var bytes = base
             for position in positions { bytes[position] = byte }
-            if case .failure(let error) = ApplyLine.request(from: Data(bytes), decoder: JSONDecoder()) {
+            if case .failure(let error) = ApplyLine.request(from: Data(bytes)) {
                 #expect(!error.message.contains("\n"))
                 // The line's content never appears in the message (it may hold personal data).
                 #expect(!error.message.contains("PC1"))
@@ -34,7 +34,7 @@ struct ApplyLineFuzzTests {
     }
 
     @Test func theValidLineDecodes() throws {
-        let request = try ApplyLine.request(from: Data(Self.valid.utf8), decoder: JSONDecoder()).get()
+        let request = try ApplyLine.request(from: Data(Self.valid.utf8)).get()
         #expect(request.caseID == "C1")
         #expect(request.eventID == "E1")
         #expect(request.force == "durham")

@@ -45,4 +45,33 @@ struct SQLiteCaseStoreTests {
         #expect(mode == "wal")
     }
 
+
+    @Test func commitsAreDurableByDefaultAndNormalOnlyWhenAsked() throws {
+        let full = try SQLiteCaseStore(path: StoreFixtures.temporaryPath())
+        #expect(try full.writer.write { try Int.fetchOne($0, sql: "PRAGMA synchronous") } == 2)
+        let normal = try SQLiteCaseStore(path: StoreFixtures.temporaryPath(), options: StoreOptions(durability: .normal))
+        #expect(try normal.writer.write { try Int.fetchOne($0, sql: "PRAGMA synchronous") } == 1)
+    }
+
+    @Test func aLongBatchGivesTheWriteLockBackBetweenTransactions() throws {
+        // Given a store whose batches may hold the write lock for no time at all
+        let path = StoreFixtures.temporaryPath()
+        var options = StoreOptions()
+        options.maxTransactionSeconds = 0
+        let store = try StoreFixtures.store(SQLiteCaseStore(path: path, options: options))
+        let reader = try SQLiteCaseStore(path: path, options: StoreOptions(access: .readOnly))
+        // When a batch of three is recorded, the second item looks from another connection
+        nonisolated(unsafe) var seenBySecond: Int?
+        let requests = (1...3).map { StoreFixtures.request("open", case: "B\($0)", n: $0) }
+        let outcomes = try store.recordBatch(requests.enumerated().map { index, request in
+            BatchItem(caseID: request.caseID, eventID: nil) { current throws(WorkflowError) in
+                if index == 1 { seenBySecond = try? reader.list(state: nil, force: nil).count }
+                return try StoreFixtures.engine.transition(current, request)
+            }
+        })
+        // Then the first was already committed (visible to others) when the second was decided
+        #expect(outcomes.count == 3)
+        #expect(seenBySecond == 1)
+        #expect(try store.list(state: nil, force: nil).count == 3)
+    }
 }

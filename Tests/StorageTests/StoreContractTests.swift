@@ -59,6 +59,29 @@ struct StoreContractTests {
     }
 
     @Test(arguments: StoreKind.allCases)
+    func aRefusedEventIDStaysRefusedAndChangesNoCase(kind: StoreKind) throws {
+        let store = try kind.make()
+        _ = try record(StoreFixtures.request("open", n: 1, eventID: "E1"), on: store)
+        let refusal = WorkflowError.refused("not now")
+        #expect(throws: refusal) {
+            _ = try store.record(caseID: "C1", eventID: "E2") { _ throws(WorkflowError) in throw refusal }
+        }
+        // The same id later, with a decision that would now allow it: refused the same way
+        #expect(throws: WorkflowError.refusedBefore(eventID: "E2", reason: "not now")) {
+            _ = try record(StoreFixtures.request("note", n: 2, eventID: "E2", second: 5), on: store)
+        }
+        #expect(WorkflowError.refusedBefore(eventID: "E2", reason: "not now").message
+            == "event id E2 was refused when first tried: not now; expected a new event id for a new attempt")
+        // A bad-input failure is not remembered: the same id may be tried again once corrected
+        #expect(throws: WorkflowError.self) {
+            _ = try store.record(caseID: "C1", eventID: "E3") { _ throws(WorkflowError) in throw .badInput("typo") }
+        }
+        _ = try record(StoreFixtures.request("note", n: 3, eventID: "E3", second: 6), on: store)
+        #expect(try store.history("C1").map(\.eventID) == ["E1", "E3"])
+        #expect(try store.verifyChain(caseID: nil).problems.isEmpty)
+    }
+
+    @Test(arguments: StoreKind.allCases)
     func aDecisionOnAStaleVersionIsAConflict(kind: StoreKind) throws {
         let store = try kind.make()
         _ = try record(StoreFixtures.request("open", n: 1), on: store)
