@@ -3,7 +3,7 @@
 -- editor with the Lua language server reads it through .luarc.json to complete and check
 -- Workflows/*.lua and Plugins/*/*.lua.
 
----@alias Rank "constable"|"sergeant"|"inspector"|"chief_inspector"|"superintendent"|"chief_superintendent"
+---@alias Rank "constable"|"sergeant"|"inspector"|"chief_inspector"|"superintendent"|"chief_superintendent"|"assistant_chief_constable"|"commander"|"deputy_chief_constable"|"deputy_assistant_commissioner"|"chief_constable"|"assistant_commissioner"|"deputy_commissioner"|"commissioner"
 ---@alias Instant string  # UTC, fixed width: "2026-05-23T09:00:00.000Z"; compare with <
 ---@alias LocalDateText string  # "YYYY-MM-DD"
 

@@ -60,9 +60,13 @@ local function fail(message, ...)
   error(format(message, ...), script_level() or 1)
 end
 
-local RANKS = { "constable", "sergeant", "inspector", "chief_inspector", "superintendent", "chief_superintendent" }
+local RANKS = { "constable", "sergeant", "inspector", "chief_inspector", "superintendent", "chief_superintendent",
+  "assistant_chief_constable", "commander", "deputy_chief_constable", "deputy_assistant_commissioner",
+  "chief_constable", "assistant_commissioner", "deputy_commissioner", "commissioner" }
+-- Seniority (WorkflowCore's Rank.level): the Metropolitan Police's ranks stand with their equivalents.
+local RANK_LEVELS = { 1, 2, 3, 4, 5, 6, 7, 7, 8, 8, 9, 9, 10, 11 }
 local RANK_ORDER = {}
-for i, name in ipairs(RANKS) do RANK_ORDER[name] = i end
+for i, name in ipairs(RANKS) do RANK_ORDER[name] = RANK_LEVELS[i] end
 local FIELD_TYPES = { text = true, boolean = true, integer = true, number = true, date = true, instant = true }
 
 local function is_name(value)

@@ -18,7 +18,7 @@ struct BadInputGoldenTests {
         (authorise.replacingOccurrences(of: "--role superintendent", with: "--role inspector"), 1,
          "safeguard: refused: authorise_notice needs superintendent or above; the actor's role is inspector"),
         (authorise.replacingOccurrences(of: "--role superintendent", with: "--role supt"), 2,
-         "safeguard: bad input: unknown role \"supt\"; expected a rank (constable, sergeant, inspector, chief_inspector, superintendent, chief_superintendent)"),
+         "safeguard: bad input: unknown role \"supt\"; expected a rank (constable, sergeant, inspector, chief_inspector, superintendent, chief_superintendent, assistant_chief_constable, commander, deputy_chief_constable, deputy_assistant_commissioner, chief_constable, assistant_commissioner, deputy_commissioner, commissioner)"),
         (authorise.replacingOccurrences(of: " --data victim_opinion=v", with: ""), 2,
          "safeguard: bad input: authorise_notice needs field \"victim_opinion\": expected text"),
         (authorise.replacingOccurrences(of: "premises_conditions=false", with: "premises_conditions=yes"), 2,

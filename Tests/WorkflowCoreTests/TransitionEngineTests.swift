@@ -63,7 +63,7 @@ struct TransitionEngineTests {
         ("review", SampleWorkflow.reviewData, "sergeant", .refused,
          "review needs inspector or above, or legal_officer; the actor's role is sergeant"),
         ("review", SampleWorkflow.reviewData, "sarge", .badInput,
-         "unknown role \"sarge\"; expected a rank (constable, sergeant, inspector, chief_inspector, superintendent, chief_superintendent), or a staff role (legal_officer)"),
+         "unknown role \"sarge\"; expected a rank (constable, sergeant, inspector, chief_inspector, superintendent, chief_superintendent, assistant_chief_constable, commander, deputy_chief_constable, deputy_assistant_commissioner, chief_constable, assistant_commissioner, deputy_commissioner, commissioner), or a staff role (legal_officer)"),
         ("review", ["when": "2026-05-02T09:00:00Z"], "legal_officer", .badInput,
          "review needs field \"days\": expected a whole number"),
         ("review", ["days": "fourteen", "when": "2026-05-02T09:00:00Z"], "inspector", .badInput,
