@@ -29,7 +29,7 @@ struct ReportTests {
             if path == 0 { continue }
             try fire("serve_notice", 0, ["address_refused": true])
             if path == 1 {
-                try fire("close", 1, ["reason": "withdrawn"])
+                try fire("close", 1, role: "inspector", ["reason": "withdrawn"])
                 continue
             }
             try fire("apply_for_order", 1, ["court": "C", "listed_for": .string(Instant.format(at(24)))])
