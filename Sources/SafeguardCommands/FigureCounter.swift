@@ -85,7 +85,8 @@ struct FigureCounter {
             if deadline.clock == "hearing", deadline.status == .met || deadline.status == .missed {
                 update(deadline.startedAt, snapshot) {
                     $0.count(deadline.status == .met ? "hearings_within_deadline" : "hearings_missed")
-                    if let settled = deadline.settledAt, deadline.settledBy != "record_missed_deadline" {
+                    // Hours to a hearing that happened: not to tick's record of a miss, nor to a close.
+                    if let settled = deadline.settledAt, deadline.settledBy != "record_missed_deadline", deadline.settledBy != "close" {
                         $0.hoursToHearing.append(settled.timeIntervalSince(deadline.startedAt) / 3600)
                     }
                 }

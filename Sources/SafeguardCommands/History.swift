@@ -18,7 +18,12 @@ struct History: ParsableCommand {
             if global.json {
                 print(Rendering.json(.object(["case": .string(caseID), "events": .array(events.map(Rendering.eventValue))])))
             } else {
-                for event in events { print(Rendering.transitionLine(event)) }
+                for event in events {
+                    print(Rendering.transitionLine(event))
+                    for case .string(let warning) in event.data[TransitionEngine.warningsKey]?.arrayValue ?? [] {
+                        print("  warning: \(warning)")
+                    }
+                }
             }
         }
     }

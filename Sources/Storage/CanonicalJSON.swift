@@ -91,6 +91,7 @@ enum CanonicalJSON {
             }),
         ]
         object["plugins"] = snapshot.plugins.map { .array($0.map(Value.string)) }
+        object["stateChangedAt"] = instant(snapshot.stateChangedAt)
         return .object(object)
     }
 
