@@ -87,7 +87,7 @@ function Workflow:event(name, spec) end
 function Workflow:guard(event, name, fn) end
 ---@param event string
 ---@param name string
----@param fn Action  # a table of data to record on the case, or nil
+---@param fn Action  # a table of data to record on the case, or nil; its `warnings` (a text or a list of texts) are recorded on the event and shown, never refused
 ---@return Workflow
 function Workflow:action(event, name, fn) end
 ---@param name string
