@@ -148,7 +148,8 @@ dvpo:event("refuse_order", {
   data = { reason = { "text", summary = "The court's reasons" } },
 })
 
--- Visiting the victim is practice, not statute: it goes on while the perpetrator is in custody.
+-- Visiting the victim is practice under the CSA 2010 s.31 guidance, not statute: it goes on while
+-- the perpetrator is in custody.
 dvpo:event("record_visit", {
   from = { "order_in_force", "breach" }, who = "constable",
   summary = "An officer visits the victim while the order is in force (practice; CSA 2010 s.31 guidance)",
@@ -186,7 +187,7 @@ dvpo:event("record_production", {
 -- engine records it and a person records what was decided.
 dvpo:event("record_missed_deadline", {
   from = { "notice_served", "hearing", "breach", "expired" }, who = "engine",
-  summary = "safeguard tick records a statutory deadline that passed unmet",
+  summary = "safeguard tick records a statutory deadline that passed unmet (CSA 2010 s.26(2), s.27(3), s.29(1))",
   data = { clock = { "text", summary = "The clock whose deadline passed" } },
 })
 
@@ -194,7 +195,7 @@ dvpo:event("record_missed_deadline", {
 -- before the case ended still needs one. Each decision has an effect the actions below declare.
 dvpo:event("record_deadline_decision", {
   from = { "notice_served", "hearing", "order_in_force", "breach", "expired", "refused", "closed" }, who = "inspector",
-  summary = "Record what was decided about a missed statutory deadline, and on whose advice",
+  summary = "Record what was decided about a missed statutory deadline (CSA 2010 s.26(2), s.27(3), s.29(1)), and on whose advice",
   data = {
     clock = { "text", summary = "The clock whose deadline was missed" },
     decision = { one_of = { "notice_continues", "notice_lapsed", "perpetrator_released" },
@@ -203,10 +204,11 @@ dvpo:event("record_deadline_decision", {
   },
 })
 
--- Corrections are new events with a reason; the original entry stays in the history.
+-- Corrections are new events with a reason; the original entry stays in the history (record-keeping,
+-- not in the Act).
 dvpo:event("correct_record", {
   from = "*", who = "sergeant",
-  summary = "Correct an item of case data recorded wrongly, giving the reason; nothing is changed in place",
+  summary = "Correct an item of case data recorded wrongly, giving the reason; nothing is changed in place (record-keeping, not in the Act)",
   data = {
     corrected_field = { "text", summary = "The case data field to correct" },
     corrected_value = { "text", personal = true, summary = "Its correct value" },
@@ -218,7 +220,7 @@ dvpo:event("correct_record", {
 -- refused while one is in force or its breach is in court; such a case ends with the order.
 dvpo:event("close", {
   from = "*", to = "closed", who = "constable",
-  summary = "Close the case: no further action, or withdrawn; an inspector once a notice is served",
+  summary = "Close the case: no further action, or withdrawn; an inspector once a notice is served (CSA 2010 s.27(1), s.28(10))",
   data = { reason = { "text", summary = "Why the case is closed" } },
 })
 
@@ -343,7 +345,8 @@ dvpo:guard("report_breach", "order_in_force", function(case, event)
   return true
 end)
 
--- After the order ends, `expired` takes only the outcome of a breach arrested while it was in force.
+-- CSA 2010 s.29(1): after the order ends, `expired` takes only the outcome of a breach arrested
+-- while it was in force.
 dvpo:guard("breach_outcome", "breach_in_court", function(case, event)
   if not case.data.breach_awaiting_outcome then
     return false, "no breach of the order awaits the court's outcome; expected a report_breach first"
@@ -365,8 +368,8 @@ dvpo:guard("breach_outcome", "produced_in_time", function(case, event)
   return true
 end)
 
--- A decision suits the clock it is about: a notice continues or lapses after a missed hearing;
--- a perpetrator is released after a missed production deadline.
+-- A decision suits the clock it is about: a notice continues or lapses after a missed hearing
+-- (CSA 2010 s.27(3)); a perpetrator is released after a missed production deadline (s.26(2), s.29(1)).
 dvpo:guard("record_deadline_decision", "decision_fits_clock", function(case, event)
   local hearing = event.data.clock == "hearing"
   local about_notice = event.data.decision == "notice_continues" or event.data.decision == "notice_lapsed"
@@ -377,7 +380,7 @@ dvpo:guard("record_deadline_decision", "decision_fits_clock", function(case, eve
   return true
 end)
 
--- The Act gives the police no power to discharge an order: it ends at the end of its period.
+-- CSA 2010 s.28(10): the Act gives the police no power to discharge an order; it ends at the end of its period.
 dvpo:guard("close", "no_order_in_force", function(case, event)
   if case.state == "order_in_force" or case.state == "breach" then
     return false, "an order is in force until " .. engine.local_time(case.deadlines.order_end.due)
@@ -396,6 +399,7 @@ dvpo:guard("close", "inspector_after_service", function(case, event)
   return true
 end)
 
+-- Record-keeping, not in the Act: only a field already recorded can be corrected.
 dvpo:guard("correct_record", "field_recorded", function(case, event)
   if case.data[event.data.corrected_field] == nil then
     return false, "the case has no field " .. event.data.corrected_field .. " to correct; expected a field already recorded"
@@ -405,6 +409,7 @@ end)
 
 -- Actions: what each event records on the case ----------------------------------------------
 
+-- CSA 2010 s.24(1): who authorised, and when.
 dvpo:action("authorise_notice", "record_authorisation", function(case, event)
   return { authorised_at = event.at, authorised_by = event.actor.id }
 end)
@@ -425,14 +430,17 @@ local function listing_warning(case, event)
   return nil
 end
 
+-- CSA 2010 s.27(1)-(3): when the application was made.
 dvpo:action("apply_for_order", "record_application", function(case, event)
   return { applied_at = event.at, warnings = listing_warning(case, event) }
 end)
 
+-- CSA 2010 s.27(8): the notice continues through each adjournment.
 dvpo:action("adjourn_hearing", "count_adjournment", function(case, event)
   return { adjournments = (case.data.adjournments or 0) + 1, warnings = listing_warning(case, event) }
 end)
 
+-- CSA 2010 s.26(1): each arrest for breaching the notice.
 dvpo:action("report_notice_breach", "record_notice_arrest", function(case, event)
   return { notice_breaches = (case.data.notice_breaches or 0) + 1, last_arrest_at = event.at }
 end)
@@ -442,24 +450,28 @@ dvpo:action("grant_order", "record_order", function(case, event)
   return { order_made_on = engine.local_date(event.at), order_days = event.data.days }
 end)
 
+-- Practice under the CSA 2010 s.31 guidance: each visit to the victim.
 dvpo:action("record_visit", "count_visit", function(case, event)
   return { visits = (case.data.visits or 0) + 1, last_visit_at = event.at }
 end)
 
+-- Record-keeping, not in the Act: the corrected value.
 dvpo:action("correct_record", "apply_correction", function(case, event)
   return { [event.data.corrected_field] = event.data.corrected_value }
 end)
 
+-- CSA 2010 s.28(9), s.29(1): each arrest for breaching the order, awaiting the court.
 dvpo:action("report_breach", "record_arrest", function(case, event)
   return { order_breaches = (case.data.order_breaches or 0) + 1, last_arrest_at = event.at,
     breach_awaiting_outcome = true }
 end)
 
+-- CSA 2010 s.29(1): the court has dealt with the breach.
 dvpo:action("breach_outcome", "record_breach_outcome", function(case, event)
   return { breach_awaiting_outcome = false }
 end)
 
--- The effect of each decision on a missed deadline: a lapsed notice can no longer be enforced.
+-- The effect of each decision on a missed deadline: a lapsed notice can no longer be enforced (CSA 2010 s.26(1)).
 dvpo:action("record_deadline_decision", "apply_decision", function(case, event)
   if event.data.decision == "notice_lapsed" then
     return { notice_lapsed = true, notice_lapsed_at = event.at }

@@ -15,7 +15,8 @@ local essex = engine.plugin {
 essex:staff_role("legal_officer")
 essex:set("order_lengths", { 14, 28 })
 
--- The legal team's step between service and the application.
+-- The legal team's step between service and the application (practice; the duty to apply stays
+-- with a constable, CSA 2010 s.27(1)).
 essex:event("legal_review", {
   from = "notice_served", who = "legal_officer",
   summary = "A legal officer reviews the evidence and prepares the application",
@@ -29,7 +30,8 @@ essex:action("legal_review", "record_review", function(case, event)
   return { legal_review_at = event.at, legal_reviewer = event.actor.id }
 end)
 
--- Legal officers present the application and record the court's decisions.
+-- Legal officers present the application and record the court's decisions (CSA 2010 s.27(1)-(2)
+-- name no presenter).
 essex:allow("apply_for_order", "legal_officer")
 essex:allow("adjourn_hearing", "legal_officer")
 essex:allow("grant_order", "legal_officer")

@@ -10,6 +10,7 @@ local gmp = engine.plugin {
   },
 }
 
+-- The team presents and records the court's decisions (CSA 2010 s.27(1)-(2) name no presenter).
 gmp:staff_role("dedicated_team")
 gmp:allow("apply_for_order", "dedicated_team")
 gmp:allow("adjourn_hearing", "dedicated_team")
@@ -24,6 +25,7 @@ gmp:action("apply_for_order", "dedicated_team_preferred", function(case, event)
   return nil
 end)
 
+-- Offers of support are practice under the CSA 2010 s.31 guidance, not statute.
 gmp:event("offer_caseworker", {
   from = { "notice_served", "hearing", "order_in_force" }, who = "constable",
   summary = "The victim is offered a caseworker",

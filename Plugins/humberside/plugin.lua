@@ -13,6 +13,7 @@ local humberside = engine.plugin {
   },
 }
 
+-- Practice under the CSA 2010 s.31 guidance: no visit is a statutory deadline.
 humberside:clock("first_visit", {
   rule = "elapsed", hours = { policy = "first_visit_hours" },
   started_by = "grant_order", met_by = "record_visit",

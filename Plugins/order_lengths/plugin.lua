@@ -22,7 +22,7 @@ lengths:guard("apply_for_order", "days_sought_lawful", function(case, event)
   return false, "an order lasts from 14 to 28 days (CSA 2010 s.28(10)); days_sought must be 14 to 28"
 end)
 
--- The force's usual lengths are practice: a warning.
+-- The force's usual lengths are practice within CSA 2010 s.28(10): a warning.
 lengths:action("apply_for_order", "days_sought_usual", function(case, event)
   local days = event.data.days_sought
   if days == nil or engine.contains(lengths.policy.order_lengths, days) then return nil end

@@ -10,6 +10,7 @@ local west_mercia = engine.plugin {
   },
 }
 
+-- Referrals are practice under the CSA 2010 s.31 guidance, not statute.
 west_mercia:event("record_referral", {
   from = { "notice_served", "hearing", "order_in_force", "breach" }, who = "constable",
   summary = "A referral to a partner agency, and its outcome",
