@@ -177,8 +177,9 @@ dvpo:event("expire_order", {
   summary = "The order reaches the end of its last day (CSA 2010 s.28(10))",
 })
 
+-- In order_in_force too: a perpetrator produced at the hearing that made the order is recorded after it.
 dvpo:event("record_production", {
-  from = { "notice_served", "hearing", "breach", "expired" }, who = "constable",
+  from = { "notice_served", "hearing", "order_in_force", "breach", "expired" }, who = "constable",
   summary = "The arrested perpetrator is brought before the court (CSA 2010 s.26(2), s.29(1))",
   data = { court = { "text", summary = "The court the perpetrator was brought before" } },
 })
@@ -186,7 +187,7 @@ dvpo:event("record_production", {
 -- CSA 2010 s.27(3), s.26(2), s.29(1) say when; none says what follows a missed deadline, so the
 -- engine records it and a person records what was decided.
 dvpo:event("record_missed_deadline", {
-  from = { "notice_served", "hearing", "breach", "expired" }, who = "engine",
+  from = { "notice_served", "hearing", "order_in_force", "breach", "expired" }, who = "engine",
   summary = "safeguard tick records a statutory deadline that passed unmet (CSA 2010 s.26(2), s.27(3), s.29(1))",
   data = { clock = { "text", summary = "The clock whose deadline passed" } },
 })

@@ -72,6 +72,20 @@ struct LawEdgeTests {
         #expect(produced.deadline("notice_breach_production")?.status == .met)
     }
 
+    @Test func aProductionDeadlineLeftPendingByTheOrderIsProducedOrRecordedMissedByTheClock() throws {
+        let national = try NationalProcedure()
+        let arrested = try national.fire(try national.caseIn("hearing"), "report_notice_breach", at: "2026-05-01T14:00:00+01:00")
+        let granted = try national.fire(arrested, "grant_order", at: "2026-05-01T15:00:00+01:00")
+        let pending = try #require(granted.deadline("notice_breach_production"))
+        #expect(pending.status == .pending)
+        let produced = try national.fire(granted, "record_production", at: "2026-05-01T15:10:00+01:00")
+        #expect(produced.deadline("notice_breach_production")?.status == .met)
+        let tick = try #require(national.engine.clockRequest(for: pending, on: granted))
+        let missed = try national.engine.transition(granted, tick).snapshot
+        #expect(missed.state == "order_in_force")
+        #expect(missed.deadline("notice_breach_production")?.status == .missed)
+    }
+
     /// A notice served on Fri 1 May 2026 11:00 whose hearing deadline (Tue 5 May 11:00) was missed.
     static func missedHearing(_ national: NationalProcedure) throws -> CaseSnapshot {
         let served = try national.caseIn("notice_served")
