@@ -65,6 +65,7 @@ extension TransitionEngine {
                 result[index].cappedBy = field
             }
             result[index].due = due
+            if case .countedHours = clock.rule { result[index].tableVersion = calendar?.version }
         }
     }
 

@@ -67,8 +67,8 @@ public struct TransitionEngine {
 
         // A final state is never left: an event it still takes (a decision on a missed deadline,
         // the outcome of a breach after the order ended) is recorded where the case is.
-        let isFinal = current.map { workflow.state(named: $0.state)?.isFinal == true } ?? false
-        let target = isFinal ? current!.state : event.target ?? current?.state ?? ""
+        let finalState = current.flatMap { workflow.state(named: $0.state)?.isFinal == true ? $0.state : nil }
+        let target = finalState ?? event.target ?? current?.state ?? ""
         var snapshot = current ?? CaseSnapshot(
             id: request.caseID, workflow: workflow.name, force: request.force ?? "national", state: target,
             version: 0, procedure: procedure, openedAt: request.at, updatedAt: request.at)
