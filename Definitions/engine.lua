@@ -3,7 +3,7 @@
 -- editor with the Lua language server reads it through .luarc.json to complete and check
 -- Workflows/*.lua and Plugins/*/*.lua.
 
----@alias Rank "constable"|"sergeant"|"inspector"|"chief_inspector"|"superintendent"|"chief_superintendent"
+---@alias Rank "constable"|"sergeant"|"inspector"|"chief_inspector"|"superintendent"|"chief_superintendent"|"assistant_chief_constable"|"commander"|"deputy_chief_constable"|"deputy_assistant_commissioner"|"chief_constable"|"assistant_commissioner"|"deputy_commissioner"|"commissioner"
 ---@alias Instant string  # UTC, fixed width: "2026-05-23T09:00:00.000Z"; compare with <
 ---@alias LocalDateText string  # "YYYY-MM-DD"
 
@@ -106,7 +106,7 @@ function Workflow:event(name, spec) end
 function Workflow:guard(event, name, fn) end
 ---@param event string
 ---@param name string
----@param fn Action  # a table of data to record on the case, or nil
+---@param fn Action  # a table of data to record on the case, or nil; its `warnings` (a text or a list of texts) are recorded on the event and shown, never refused
 ---@return Workflow
 function Workflow:action(event, name, fn) end
 ---@param name string

@@ -1,4 +1,5 @@
--- Greater Manchester: caseworker and programme offers with outcomes; the dedicated team presents.
+-- Greater Manchester: caseworker and programme offers with outcomes; the dedicated team usually
+-- presents, but a constable may apply (CSA 2010 s.27(1)): a warning, not a refusal.
 return {
   name = "Greater Manchester: offers recorded, the dedicated team presents",
   force = "greater_manchester",
@@ -13,9 +14,7 @@ return {
       expect = { data = { caseworker_outcome = "accepted" } } },
     { event = "apply_for_order", at = "2026-06-02T10:00:00+01:00",
       data = { court = "Manchester and Salford", listed_for = "2026-06-03T10:00:00+01:00" },
-      expect = { refused = "the actor must be dedicated_team" } },
-    { event = "apply_for_order", at = "2026-06-02T10:00:00+01:00", role = "dedicated_team",
-      data = { court = "Manchester and Salford", listed_for = "2026-06-03T10:00:00+01:00" }, expect = { state = "hearing" } },
+      expect = { state = "hearing", warning = "usually presents applications" } },
     { event = "offer_perpetrator_programme", at = "2026-06-02T12:00:00+01:00", data = { programme_outcome = "declined" } },
     { event = "grant_order", at = "2026-06-03T11:00:00+01:00", role = "dedicated_team", data = { days = 28 },
       expect = { state = "order_in_force", data = { programme_outcome = "declined" } } },

@@ -14,7 +14,7 @@ return {
       expect = { state = "notice_authorised" } },
     { event = "serve_notice", at = "2026-05-23T09:15:00+01:00",
       data = { hearing_address = "4 Mill Lane" },
-      expect = { error = "bad input", message = "before the case's latest event" } },
+      expect = { error = "bad input", message = "before the case's latest change of state" } },
     { event = "serve_notice", at = "2026-05-24T09:15:00+01:00", data = { hearing_address = "4 Mill Lane" },
       expect = { state = "notice_served", deadlines = { hearing = "2026-05-28T00:00:00+01:00" } } },
     { event = "apply_for_order", at = "2026-05-24T11:00:00+01:00",

@@ -1,4 +1,4 @@
--- Wiltshire: notices served on release from custody; the pilot's 14, 21 and 28-day orders.
+-- Wiltshire: notices served on release from custody; the pilot's usual 14, 21 and 28-day orders.
 return {
   name = "Wiltshire: service on release from custody",
   force = "wiltshire",
@@ -14,8 +14,10 @@ return {
     { event = "serve_notice", at = "2026-06-02T09:00:00+01:00",
       data = { address_refused = true, custody_suite = "Gablecross", released_at = "2026-06-02T08:55:00+01:00" },
       expect = { state = "notice_served", data = { custody_suite = "Gablecross" } } },
+    -- Any length from 14 to 28 days is lawful (CSA 2010 s.28(10)); the pilot had 16 and 25-day orders.
     { event = "apply_for_order", at = "2026-06-02T10:00:00+01:00",
-      data = { court = "Swindon", listed_for = "2026-06-03T10:00:00+01:00", days_sought = 21 }, expect = { state = "hearing" } },
+      data = { court = "Swindon", listed_for = "2026-06-03T10:00:00+01:00", days_sought = 16 },
+      expect = { state = "hearing", warning = "usually applies for orders of 14, 21, 28 days" } },
     { event = "grant_order", at = "2026-06-03T11:00:00+01:00", data = { days = 21 },
       expect = { deadlines = { order_end = "2026-06-23T23:59:59.999+01:00" } } },
   },

@@ -1,6 +1,7 @@
 -- The national procedure: Domestic Violence Protection Notices and Orders under the
--- Crime and Security Act 2010 ss.24-33 (domain.md §1). This is the statutory floor that every
--- force's plugin builds on. Section references (§) are to shared/domain.md.
+-- Crime and Security Act 2010 (CSA 2010) ss.24-33. This is the statutory floor that every
+-- force's plugin builds on. Each rule, clock and event cites the section and subsection it comes
+-- from; docs/law.md is the project's short legal reference for them.
 --
 -- Hooks receive two tables, `case` and `event`, and never change them:
 --   case:  id, workflow, force, state, data, deadlines[clock] = { due, started_at, status }
@@ -20,18 +21,36 @@ dvpo:state("notice_served", "The notice is served on the perpetrator; the court 
 dvpo:state("hearing", "The application for an order is before the magistrates' court")
 dvpo:state("order_in_force", "The court has made an order; it runs to the end of its last day")
 dvpo:state("breach", "The perpetrator is arrested for breaching the order and awaits court")
+-- CSA 2010 s.28(10): the order ends at the end of its period whatever else is happening; a breach
+-- arrested before then still goes to court (s.29(1)), so `expired` takes that breach's production
+-- and outcome, and the decision on any missed deadline, without leaving the state.
 dvpo:state("expired", "The order ran its full period", { final = true })
 dvpo:state("refused", "The court refused the application; the notice has ended", { final = true })
 dvpo:state("closed", "No further action, or withdrawn", { final = true })
 
--- Family Law Act 1996 s.62 categories of associated person (§1 step 1; §0 rule 2).
+-- CSA 2010 s.24(9) (by reference to the Family Law Act 1996 s.62(3)): the categories of associated
+-- person, (a) to (g).
 local ASSOCIATED_PERSONS = {
-  "spouse", "former_spouse", "civil_partner", "former_civil_partner", "cohabitant",
-  "former_cohabitant", "household_member", "relative", "engaged", "formerly_engaged",
-  "intimate_relationship", "parent_of_same_child",
+  "spouse", "former_spouse", "civil_partner", "former_civil_partner",     -- s.62(3)(a), (aa)
+  "cohabitant", "former_cohabitant",                                     -- (b)
+  "household_member",                                                    -- (c)
+  "relative",                                                            -- (d)
+  "engaged", "formerly_engaged",                                         -- (e)
+  "civil_partnership_agreement",                                         -- (eza)
+  "intimate_relationship",                                               -- (ea)
+  "parent_of_same_child", "parental_responsibility",                     -- (f), with s.62(4)
+  "same_family_proceedings",                                             -- (g)
 }
 
--- §0 rule 7, §2: an order lasts at least 14 and at most 28 days. Plugins' policies about order
+-- When the regime began in each force: CSA 2010 ss.24-33 were commenced for the pilot forces from
+-- 30 June 2011 (the pilot under s.33) and for every force in England and Wales from 8 March 2014.
+-- A notice authorised before its force's date is refused. This table is data: correct a date here.
+local COMMENCEMENT = {
+  national = "2014-03-08",
+  greater_manchester = "2011-06-30", west_mercia = "2011-06-30", wiltshire = "2011-06-30",
+}
+
+-- CSA 2010 s.28(10): an order lasts at least 14 and at most 28 days. Plugins' policies about order
 -- lengths must stay within this (the statutory floor).
 dvpo:limit("order_days", { min = 14, max = 28, rule = "CSA 2010 s.28(10)" })
 
@@ -39,31 +58,34 @@ dvpo:limit("order_days", { min = 14, max = 28, rule = "CSA 2010 s.28(10)" })
 
 dvpo:event("report_incident", {
   opens = true, to = "incident", who = "constable",
-  summary = "Record the incident and the facts the eligibility test needs (§1 step 1)",
+  summary = "Record the incident and the facts the eligibility test needs (CSA 2010 s.24(2), (9))",
   data = {
     perpetrator_dob = { "date", personal = true,
       summary = "Perpetrator's date of birth; the age test is made on the day of authorisation" },
     relationship = { one_of = ASSOCIATED_PERSONS,
-      summary = "How the victim is associated with the perpetrator (Family Law Act 1996 s.62)" },
+      summary = "How the victim is associated with the perpetrator (CSA 2010 s.24(9); Family Law Act 1996 s.62(3))" },
     violence = { one_of = { "used", "threatened", "none" },
       summary = "Whether violence was used or threatened towards the victim" },
   },
 })
 
 dvpo:event("authorise_notice", {
-  from = "incident", to = "notice_authorised", who = "superintendent",  -- §0 rule 1; CSA s.24(1)
+  from = "incident", to = "notice_authorised", who = "superintendent",  -- CSA 2010 s.24(1)
   statutory = true,  -- a plugin may raise the rank, never lower it or add staff roles
-  summary = "A superintendent or above authorises the notice (§1 step 2)",
+  summary = "A superintendent or above authorises the notice (CSA 2010 s.24(1)-(4))",
   data = {
     grounds = { "text", personal = true, summary = "Reasonable grounds for both limbs of the statutory test" },
-    -- The mandatory considerations (§1 step 2): each must be recorded, "none made" included.
+    -- The mandatory considerations (CSA 2010 s.24(3)): each must be recorded, "none made" included.
     victim_opinion = { "text", personal = true, summary = "The victim's opinion, as sought" },
     children_welfare = { "text", personal = true,
       summary = "The welfare of any person under 18 whose interests are relevant" },
     perpetrator_representations = { "text", personal = true,
       summary = "Any representations the perpetrator made (\"none made\" is an answer)" },
-    premises_conditions = { "boolean", summary = "Whether the notice includes premises conditions" },
-    -- §1 step 2 (d): with premises conditions, the other residents' opinion is required too.
+    premises_conditions = { "boolean", summary = "Whether the notice includes premises conditions (CSA 2010 s.24(8))" },
+    -- CSA 2010 s.24(8): premises conditions only where the perpetrator and the victim share premises.
+    shares_premises = { "boolean", required_if = "premises_conditions",
+      summary = "Whether the perpetrator lives in premises the victim also lives in" },
+    -- CSA 2010 s.24(3)(d): with premises conditions, the other residents' opinion is required too.
     other_residents_opinion = { "text", required_if = "premises_conditions", personal = true,
       summary = "The opinion of other associated persons living in the premises" },
   },
@@ -71,8 +93,8 @@ dvpo:event("authorise_notice", {
 
 dvpo:event("serve_notice", {
   from = "notice_authorised", to = "notice_served", who = "constable",
-  statutory = true,  -- §0 rule 4: served on the perpetrator personally by a constable
-  summary = "A constable serves the notice on the perpetrator personally (§1 step 4)",
+  statutory = true,  -- CSA 2010 s.25(2): served on the perpetrator personally by a constable
+  summary = "A constable serves the notice on the perpetrator personally (CSA 2010 s.25(2)-(3))",
   data = {
     hearing_address = { "text", required_unless = "address_refused", personal = true,
       summary = "Address the perpetrator gave for notice of the hearing" },
@@ -83,7 +105,7 @@ dvpo:event("serve_notice", {
 
 dvpo:event("apply_for_order", {
   from = "notice_served", to = "hearing", who = "constable",
-  summary = "Apply to the magistrates' court for an order (§1 step 5)",
+  summary = "A constable applies to the magistrates' court for an order (CSA 2010 s.27(1)-(2))",
   data = {
     court = { "text", summary = "The magistrates' court hearing the application" },
     listed_for = { "instant", summary = "When the hearing is listed" },
@@ -92,21 +114,29 @@ dvpo:event("apply_for_order", {
 
 dvpo:event("adjourn_hearing", {
   from = "hearing", who = "constable",
-  summary = "The court adjourns; the notice continues (§1 step 6)",
+  summary = "The court adjourns; the notice continues (CSA 2010 s.27(8))",
   data = {
     listed_for = { "instant", summary = "When the adjourned hearing is listed" },
     reason = { "text", summary = "Why the court adjourned" },
   },
 })
 
+-- CSA 2010 s.27(3): the hearing must begin within the 48 hours; a hearing that began in time and
+-- was decided after them met the clock.
+dvpo:event("hearing_began", {
+  from = "hearing", who = "constable",
+  summary = "The court began hearing the application (CSA 2010 s.27(3))",
+  data = { court = { "text", summary = "The court hearing it" } },
+})
+
 dvpo:event("report_notice_breach", {
   from = { "notice_served", "hearing" }, who = "constable",
-  summary = "The perpetrator is arrested for breaching the notice; the event's time is the arrest (§3.1)",
+  summary = "The perpetrator is arrested for breaching the notice; the event's time is the arrest (CSA 2010 s.26(1))",
 })
 
 dvpo:event("grant_order", {
   from = "hearing", to = "order_in_force", who = "constable",
-  summary = "The court makes an order for a stated number of days (§1 step 6, §2)",
+  summary = "The court makes an order for a stated number of days (CSA 2010 s.28(1), (10))",
   data = {
     days = { "integer", summary = "The order's period in days, 14 to 28" },
   },
@@ -114,62 +144,72 @@ dvpo:event("grant_order", {
 
 dvpo:event("refuse_order", {
   from = "hearing", to = "refused", who = "constable",
-  summary = "The court refuses the application; the notice ends (§1 step 6)",
+  summary = "The court refuses the application; the notice ends (CSA 2010 s.27(8))",
   data = { reason = { "text", summary = "The court's reasons" } },
 })
 
+-- Visiting the victim is practice under the CSA 2010 s.31 guidance, not statute: it goes on while
+-- the perpetrator is in custody.
 dvpo:event("record_visit", {
-  from = "order_in_force", who = "constable",
-  summary = "An officer visits the victim while the order is in force (§1 step 7)",
+  from = { "order_in_force", "breach" }, who = "constable",
+  summary = "An officer visits the victim while the order is in force (practice; CSA 2010 s.31 guidance)",
   data = { outcome = { "text", personal = true, summary = "What the visit found and arranged" } },
 })
 
 dvpo:event("report_breach", {
   from = "order_in_force", to = "breach", who = "constable",
-  summary = "The perpetrator is arrested for breaching the order; the event's time is the arrest (§3.2)",
+  summary = "The perpetrator is arrested for breaching the order; the event's time is the arrest (CSA 2010 s.28(9))",
 })
 
 dvpo:event("breach_outcome", {
-  from = "breach", to = "order_in_force", who = "constable",
-  summary = "The court deals with the breach; the order still ends on its date (§3.2)",
+  from = { "breach", "expired" }, to = "order_in_force", who = "constable",
+  summary = "The court deals with the breach; the order still ends on its date (CSA 2010 s.29(1))",
   data = {
     result = { one_of = { "fined", "committed", "not_proved", "no_penalty", "released_out_of_time" },
       summary = "What the court decided, or release when the 24 hours ran out" },
   },
 })
 
+-- CSA 2010 s.28(10): the order ends at the end of its period in whatever state the case is,
+-- the perpetrator's custody for a breach included.
 dvpo:event("expire_order", {
-  from = "order_in_force", to = "expired", who = { "constable", "engine" },  -- tick, or an officer
-  summary = "The order reaches the end of its last day (§1 step 8)",
+  from = { "order_in_force", "breach" }, to = "expired", who = { "constable", "engine" },  -- tick, or an officer
+  summary = "The order reaches the end of its last day (CSA 2010 s.28(10))",
 })
 
+-- In order_in_force too: a perpetrator produced at the hearing that made the order is recorded after it.
 dvpo:event("record_production", {
-  from = { "notice_served", "hearing", "breach" }, who = "constable",
-  summary = "The arrested perpetrator is brought before the court: the production milestone (§3.1, §3.2)",
+  from = { "notice_served", "hearing", "order_in_force", "breach", "expired" }, who = "constable",
+  summary = "The arrested perpetrator is brought before the court (CSA 2010 s.26(2), s.29(1))",
   data = { court = { "text", summary = "The court the perpetrator was brought before" } },
 })
 
--- §9.4 item 19: a missed hearing or production deadline is a compliance failure whose legal
--- effect is unsettled, so the engine records it and a person records what was decided.
+-- CSA 2010 s.27(3), s.26(2), s.29(1) say when; none says what follows a missed deadline, so the
+-- engine records it and a person records what was decided.
 dvpo:event("record_missed_deadline", {
-  from = { "notice_served", "hearing", "breach" }, who = "engine",
-  summary = "safeguard tick records a statutory deadline that passed unmet",
+  from = { "notice_served", "hearing", "order_in_force", "breach", "expired" }, who = "engine",
+  summary = "safeguard tick records a statutory deadline that passed unmet (CSA 2010 s.26(2), s.27(3), s.29(1))",
   data = { clock = { "text", summary = "The clock whose deadline passed" } },
 })
 
+-- A decision may be recorded on any case, closed and expired ones included: a deadline missed
+-- before the case ended still needs one. Each decision has an effect the actions below declare.
 dvpo:event("record_deadline_decision", {
-  from = { "notice_served", "hearing", "order_in_force", "breach" }, who = "inspector",
-  summary = "Record what was decided about a missed statutory deadline, and on whose advice",
+  from = { "notice_served", "hearing", "order_in_force", "breach", "expired", "refused", "closed" }, who = "inspector",
+  summary = "Record what was decided about a missed statutory deadline (CSA 2010 s.26(2), s.27(3), s.29(1)), and on whose advice",
   data = {
     clock = { "text", summary = "The clock whose deadline was missed" },
-    decision = { "text", summary = "What was decided (for example: notice lapsed, removed from PNC)" },
+    decision = { one_of = { "notice_continues", "notice_lapsed", "perpetrator_released" },
+      summary = "notice_continues or notice_lapsed (hearing); perpetrator_released (production)" },
+    advice = { "text", required = false, summary = "On whose advice, and what else was done (removed from PNC)" },
   },
 })
 
--- Corrections are new events with a reason; the original entry stays in the history.
+-- Corrections are new events with a reason; the original entry stays in the history (record-keeping,
+-- not in the Act).
 dvpo:event("correct_record", {
   from = "*", who = "sergeant",
-  summary = "Correct an item of case data recorded wrongly, giving the reason; nothing is changed in place",
+  summary = "Correct an item of case data recorded wrongly, giving the reason; nothing is changed in place (record-keeping, not in the Act)",
   data = {
     corrected_field = { "text", summary = "The case data field to correct" },
     corrected_value = { "text", personal = true, summary = "Its correct value" },
@@ -177,38 +217,41 @@ dvpo:event("correct_record", {
   },
 })
 
+-- The Act gives the police no power to discharge an order (CSA 2010 s.28(10)), so `close` is
+-- refused while one is in force or its breach is in court; such a case ends with the order.
 dvpo:event("close", {
   from = "*", to = "closed", who = "constable",
-  summary = "Close the case: no further action, or withdrawn",
+  summary = "Close the case: no further action, or withdrawn; an inspector once a notice is served (CSA 2010 s.27(1), s.28(10))",
   data = { reason = { "text", summary = "Why the case is closed" } },
 })
 
 -- Clocks ---------------------------------------------------------------------------------------
 -- Counted-time clocks count real time only on Europe/London days that are not a Sunday,
--- Christmas Day, Good Friday or an England-and-Wales bank holiday (§9.1); Saturdays count.
--- Whether Boxing Day on a Saturday is a bank holiday is unsettled (§9.2): unsettled_days = "count"
--- gives the earlier deadline.
+-- Christmas Day, Good Friday or an England-and-Wales bank holiday (CSA 2010 s.26(3), s.27(4),
+-- s.29(2)); Saturdays count. Whether Boxing Day on a Saturday is a bank holiday is unsettled:
+-- unsettled_days = "count" gives the earlier deadline.
 
--- §0 rule 5, §1 step 5: the court must hear the application within 48 hours of service.
+-- CSA 2010 s.27(3)-(4): the court must hear the application within 48 hours of service.
 dvpo:clock("hearing", {
   rule = "counted_hours", hours = 48, unsettled_days = "count",
-  started_by = "serve_notice", met_by = { "adjourn_hearing", "grant_order", "refuse_order" },
+  started_by = "serve_notice", met_by = { "hearing_began", "adjourn_hearing", "grant_order", "refuse_order" },
   on_missed = "record_missed_deadline", decided_by = "record_deadline_decision",
   summary = "The application must be heard within 48 hours of service, disregarded days not counted",
 })
 
--- §3.1, §9.4 item 23: after arrest for breaching the notice, the perpetrator must be brought
--- before the court within 24 hours, or at the hearing if that is sooner.
+-- CSA 2010 s.26(2)-(3): after arrest for breaching the notice, the perpetrator must be brought
+-- before the court within 24 hours, or at the hearing if that is sooner; a hearing listed or
+-- re-listed after the arrest moves the deadline. Only bringing the perpetrator before it meets it.
 dvpo:clock("notice_breach_production", {
   rule = "counted_hours", hours = 24, capped_by = "listed_for",
   started_by = "report_notice_breach",
-  met_by = { "record_production", "adjourn_hearing", "grant_order", "refuse_order" },
+  met_by = { "record_production" },
   on_missed = "record_missed_deadline", decided_by = "record_deadline_decision",
   summary = "Production at court within 24 hours of arrest, or at the hearing if sooner",
 })
 
--- §3.2: after arrest for breaching the order, court within 24 hours. Which days are disregarded
--- is recalled, not confirmed [R, U]: change `disregard` here if legal advice differs.
+-- CSA 2010 s.29(1)-(2): after arrest for breaching the order, court within 24 hours, the same
+-- days disregarded. Change `disregard` here if legal advice differs.
 dvpo:clock("breach_production", {
   rule = "counted_hours", hours = 24,
   disregard = { "sunday", "christmas_day", "good_friday", "bank_holiday" },
@@ -217,7 +260,7 @@ dvpo:clock("breach_production", {
   summary = "Production at court within 24 hours of arrest for breaching the order",
 })
 
--- The order's period: whole local days from the day it is made (§2 engine rules).
+-- CSA 2010 s.28(10): the order's period, whole local days beginning with the day it is made.
 dvpo:clock("order_end", {
   rule = "order_period", days_field = "days",
   started_by = "grant_order", met_by = "expire_order", fires = "expire_order",
@@ -226,16 +269,35 @@ dvpo:clock("order_end", {
 
 -- Guards: the statute's tests (a refusal always says which rule and why) ------------------------
 
--- §0 rule 2, §9.4 item 1: the perpetrator must be 18 or over on the day the notice is issued.
-dvpo:guard("authorise_notice", "perpetrator_adult", function(case, event)
-  local today = engine.local_date(event.at)
-  if engine.age_on(case.data.perpetrator_dob, today) < 18 then
-    return false, "the perpetrator must be 18 or over on the day of authorisation (CSA 2010 s.24(1))"
+-- CSA 2010 s.24(1) as commenced: no notice before the regime began in the case's force.
+dvpo:guard("authorise_notice", "regime_commenced", function(case, event)
+  local from = COMMENCEMENT[case.force] or COMMENCEMENT.national
+  if engine.local_date(event.at) < from then
+    return false, "DVPNs could be authorised in force " .. case.force .. " only from " .. from
+      .. " (CSA 2010 s.24(1), commencement); expected an authorisation on or after it"
   end
   return true
 end)
 
--- §0 rule 3, §9.4 item 4: a DVPN needs violence or a threat of violence.
+-- CSA 2010 s.24(2): the perpetrator must be 18 or over on the day the notice is issued.
+dvpo:guard("authorise_notice", "perpetrator_adult", function(case, event)
+  local today = engine.local_date(event.at)
+  if engine.age_on(case.data.perpetrator_dob, today) < 18 then
+    return false, "the perpetrator must be 18 or over on the day of authorisation (CSA 2010 s.24(2))"
+  end
+  return true
+end)
+
+-- CSA 2010 s.24(8): premises conditions only where the perpetrator and the victim share premises.
+dvpo:guard("authorise_notice", "premises_shared", function(case, event)
+  if event.data.premises_conditions and not event.data.shares_premises then
+    return false, "premises conditions need the perpetrator and the victim to live in the same premises"
+      .. " (CSA 2010 s.24(8)); expected shares_premises = true, or premises_conditions = false"
+  end
+  return true
+end)
+
+-- CSA 2010 s.24(2): a DVPN needs violence or a threat of violence.
 dvpo:guard("authorise_notice", "violence_or_threat", function(case, event)
   if case.data.violence == "none" then
     return false, "a DVPN needs violence used or threatened towards the victim (CSA 2010 s.24(2)); the incident records none"
@@ -243,7 +305,7 @@ dvpo:guard("authorise_notice", "violence_or_threat", function(case, event)
   return true
 end)
 
--- §0 rule 7, §2: an order lasts at least 14 and at most 28 days.
+-- CSA 2010 s.28(10): an order lasts at least 14 and at most 28 days.
 dvpo:guard("grant_order", "order_period_14_to_28", function(case, event)
   local days = event.data.days
   if days < 14 or days > 28 then
@@ -252,7 +314,7 @@ dvpo:guard("grant_order", "order_period_14_to_28", function(case, event)
   return true
 end)
 
--- §1 step 8: the order ends at the end of its stated period, not before.
+-- CSA 2010 s.28(10): the order ends at the end of its stated period, not before.
 dvpo:guard("expire_order", "order_period_over", function(case, event)
   local deadline = case.deadlines.order_end
   if deadline == nil then
@@ -265,6 +327,80 @@ dvpo:guard("expire_order", "order_period_over", function(case, event)
   return true
 end)
 
+-- CSA 2010 s.26(1): a lapsed notice gives no power of arrest.
+dvpo:guard("report_notice_breach", "notice_in_effect", function(case, event)
+  if case.data.notice_lapsed then
+    return false, "the notice lapsed (decision recorded " .. engine.local_time(case.data.notice_lapsed_at)
+      .. "); there is no power of arrest for breaching it (CSA 2010 s.26(1))"
+  end
+  return true
+end)
+
+-- CSA 2010 s.28(9): the power of arrest lasts while the order is in force.
+dvpo:guard("report_breach", "order_in_force", function(case, event)
+  local deadline = case.deadlines.order_end
+  if deadline ~= nil and event.at > deadline.due then
+    return false, "the order ended at " .. engine.local_time(deadline.due)
+      .. "; there is no power of arrest for breaching it after its end (CSA 2010 s.28(9))"
+  end
+  return true
+end)
+
+-- CSA 2010 s.29(1): after the order ends, `expired` takes only the outcome of a breach arrested
+-- while it was in force.
+dvpo:guard("breach_outcome", "breach_in_court", function(case, event)
+  if not case.data.breach_awaiting_outcome then
+    return false, "no breach of the order awaits the court's outcome; expected a report_breach first"
+  end
+  return true
+end)
+
+-- CSA 2010 s.29(1): the perpetrator must be brought before the court within 24 hours of the arrest;
+-- when that passes, the perpetrator is released and the breach cannot proceed to a penalty.
+dvpo:guard("breach_outcome", "produced_in_time", function(case, event)
+  local deadline = case.deadlines.breach_production
+  local result = event.data.result
+  if deadline == nil or result == "released_out_of_time" or result == "not_proved" then return true end
+  -- Production after the deadline is recorded as missed, so a met deadline was met in time.
+  if deadline.status == "missed" or (deadline.status == "pending" and event.at > deadline.due) then
+    return false, "the 24 hours to bring the perpetrator before the court ended at " .. engine.local_time(deadline.due)
+      .. " (CSA 2010 s.29(1)); expected result released_out_of_time, not " .. result
+  end
+  return true
+end)
+
+-- A decision suits the clock it is about: a notice continues or lapses after a missed hearing
+-- (CSA 2010 s.27(3)); a perpetrator is released after a missed production deadline (s.26(2), s.29(1)).
+dvpo:guard("record_deadline_decision", "decision_fits_clock", function(case, event)
+  local hearing = event.data.clock == "hearing"
+  local about_notice = event.data.decision == "notice_continues" or event.data.decision == "notice_lapsed"
+  if hearing ~= about_notice then
+    return false, "decision " .. event.data.decision .. " does not fit clock " .. event.data.clock
+      .. "; expected notice_continues or notice_lapsed for hearing, perpetrator_released for a production clock"
+  end
+  return true
+end)
+
+-- CSA 2010 s.28(10): the Act gives the police no power to discharge an order; it ends at the end of its period.
+dvpo:guard("close", "no_order_in_force", function(case, event)
+  if case.state == "order_in_force" or case.state == "breach" then
+    return false, "an order is in force until " .. engine.local_time(case.deadlines.order_end.due)
+      .. " and the police cannot discharge it (CSA 2010 s.28(10)); expected the case to end with expire_order"
+  end
+  return true
+end)
+
+-- CSA 2010 s.27(1): once a notice is served a constable must apply; ending without an application
+-- is a decision for an inspector, and the hearing deadline is recorded missed, not stopped.
+dvpo:guard("close", "inspector_after_service", function(case, event)
+  if case.state == "notice_served" and not engine.rank_at_least(event.actor.role, "inspector") then
+    return false, "closing a served notice without an application needs an inspector or above (CSA 2010 s.27(1));"
+      .. " the actor's role is " .. event.actor.role
+  end
+  return true
+end)
+
+-- Record-keeping, not in the Act: only a field already recorded can be corrected.
 dvpo:guard("correct_record", "field_recorded", function(case, event)
   if case.data[event.data.corrected_field] == nil then
     return false, "the case has no field " .. event.data.corrected_field .. " to correct; expected a field already recorded"
@@ -274,42 +410,74 @@ end)
 
 -- Actions: what each event records on the case ----------------------------------------------
 
+-- CSA 2010 s.24(1): who authorised, and when.
 dvpo:action("authorise_notice", "record_authorisation", function(case, event)
   return { authorised_at = event.at, authorised_by = event.actor.id }
 end)
 
--- §1 step 4: store served_at separately from authorised_at; the hearing clock runs from service.
+-- CSA 2010 s.27(3): the hearing clock runs from service, so served_at is kept apart from authorised_at.
 dvpo:action("serve_notice", "record_service", function(case, event)
   return { served_at = event.at, served_by = event.actor.id }
 end)
 
+-- CSA 2010 s.27(3): a hearing listed after the 48 hours is allowed (the court lists it), but the
+-- officer is warned and the listing is kept beside the deadline.
+local function listing_warning(case, event)
+  local deadline = case.deadlines.hearing
+  if deadline ~= nil and deadline.status == "pending" and event.data.listed_for > deadline.due then
+    return { "the hearing is listed for " .. engine.local_time(event.data.listed_for)
+      .. ", after the 48 hours end at " .. engine.local_time(deadline.due) .. " (CSA 2010 s.27(3))" }
+  end
+  return nil
+end
+
+-- CSA 2010 s.27(1)-(3): when the application was made.
 dvpo:action("apply_for_order", "record_application", function(case, event)
-  return { applied_at = event.at }
+  return { applied_at = event.at, warnings = listing_warning(case, event) }
 end)
 
+-- CSA 2010 s.27(8): the notice continues through each adjournment.
 dvpo:action("adjourn_hearing", "count_adjournment", function(case, event)
-  return { adjournments = (case.data.adjournments or 0) + 1 }
+  return { adjournments = (case.data.adjournments or 0) + 1, warnings = listing_warning(case, event) }
 end)
 
+-- CSA 2010 s.26(1): each arrest for breaching the notice.
 dvpo:action("report_notice_breach", "record_notice_arrest", function(case, event)
   return { notice_breaches = (case.data.notice_breaches or 0) + 1, last_arrest_at = event.at }
 end)
 
--- §2: store the day the order was made as a local date, and its period.
+-- CSA 2010 s.28(10): the day the order was made, as a local date, and its period.
 dvpo:action("grant_order", "record_order", function(case, event)
   return { order_made_on = engine.local_date(event.at), order_days = event.data.days }
 end)
 
+-- Practice under the CSA 2010 s.31 guidance: each visit to the victim.
 dvpo:action("record_visit", "count_visit", function(case, event)
   return { visits = (case.data.visits or 0) + 1, last_visit_at = event.at }
 end)
 
+-- Record-keeping, not in the Act: the corrected value.
 dvpo:action("correct_record", "apply_correction", function(case, event)
   return { [event.data.corrected_field] = event.data.corrected_value }
 end)
 
+-- CSA 2010 s.28(9), s.29(1): each arrest for breaching the order, awaiting the court.
 dvpo:action("report_breach", "record_arrest", function(case, event)
-  return { order_breaches = (case.data.order_breaches or 0) + 1, last_arrest_at = event.at }
+  return { order_breaches = (case.data.order_breaches or 0) + 1, last_arrest_at = event.at,
+    breach_awaiting_outcome = true }
+end)
+
+-- CSA 2010 s.29(1): the court has dealt with the breach.
+dvpo:action("breach_outcome", "record_breach_outcome", function(case, event)
+  return { breach_awaiting_outcome = false }
+end)
+
+-- The effect of each decision on a missed deadline: a lapsed notice can no longer be enforced (CSA 2010 s.26(1)).
+dvpo:action("record_deadline_decision", "apply_decision", function(case, event)
+  if event.data.decision == "notice_lapsed" then
+    return { notice_lapsed = true, notice_lapsed_at = event.at }
+  end
+  return nil
 end)
 
 -- Report figures (safeguard report), in report order: what forces and the Home Office count.

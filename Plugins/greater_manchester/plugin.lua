@@ -1,5 +1,6 @@
--- Greater Manchester Police (domain.md §6): victims are offered a caseworker and perpetrators a
--- Probation-run programme; a dedicated team builds evidence packs and presents all applications.
+-- Greater Manchester Police: victims are offered a caseworker and perpetrators a Probation-run
+-- programme; a dedicated team builds evidence packs and presents applications. A constable keeps
+-- the duty and the power to apply (CSA 2010 s.27(1)): the team is a preference, shown as a warning.
 local gmp = engine.plugin {
   name = "greater_manchester", version = "1.0", extends = "dvpo", forces = { "greater_manchester" },
   summary = "Caseworker and programme offers with outcomes; a dedicated team presents applications",
@@ -9,20 +10,22 @@ local gmp = engine.plugin {
   },
 }
 
+-- The team presents and records the court's decisions (CSA 2010 s.27(1)-(2) name no presenter).
 gmp:staff_role("dedicated_team")
 gmp:allow("apply_for_order", "dedicated_team")
 gmp:allow("adjourn_hearing", "dedicated_team")
 gmp:allow("grant_order", "dedicated_team")
 gmp:allow("refuse_order", "dedicated_team")
 
-gmp:guard("apply_for_order", "presented_by_dedicated_team", function(case, event)
+gmp:action("apply_for_order", "dedicated_team_preferred", function(case, event)
   if event.actor.role ~= "dedicated_team" then
-    return false, "Greater Manchester: the " .. gmp.policy.presenting_team
-      .. " presents every application; the actor must be dedicated_team"
+    return { warnings = "Greater Manchester: the " .. gmp.policy.presenting_team
+      .. " usually presents applications; tell it of this one (a constable may apply: CSA 2010 s.27(1))" }
   end
-  return true
+  return nil
 end)
 
+-- Offers of support are practice under the CSA 2010 s.31 guidance, not statute.
 gmp:event("offer_caseworker", {
   from = { "notice_served", "hearing", "order_in_force" }, who = "constable",
   summary = "The victim is offered a caseworker",

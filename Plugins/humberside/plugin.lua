@@ -1,6 +1,7 @@
--- Humberside Police (domain.md §6): while an order is in force, patrol officers visit the victim
--- to check on welfare and arrange support. The schedule is policy; each visit is a due date that
--- 'safeguard due' shows and flags when overdue. Visits stop when the order ends.
+-- Humberside Police: while an order is in force, patrol officers visit the victim to check on
+-- welfare and arrange support, the perpetrator's custody for a breach included. The schedule is
+-- practice (CSA 2010 s.31 guidance); each visit is a due date that 'safeguard due' shows and flags
+-- when overdue. Visits stop when the order ends.
 local humberside = engine.plugin {
   name = "humberside", version = "1.0", extends = "dvpo", forces = { "humberside" },
   summary = "Scheduled patrol visits to the victim while the order is in force",
@@ -12,6 +13,7 @@ local humberside = engine.plugin {
   },
 }
 
+-- Practice under the CSA 2010 s.31 guidance: no visit is a statutory deadline.
 humberside:clock("first_visit", {
   rule = "elapsed", hours = { policy = "first_visit_hours" },
   started_by = "grant_order", met_by = "record_visit",

@@ -1,5 +1,6 @@
--- Wiltshire Police (domain.md §6): notices were served on release from custody (the Gablecross
--- custody suite, for example); the pilot's orders were of 14, 21 and 28 days.
+-- Wiltshire Police: notices were served on release from custody (the Gablecross custody suite, for
+-- example); the pilot's orders were mostly of 14, 21 and 28 days (16 and 25 days too). A perpetrator
+-- who was never arrested is served where found (CSA 2010 s.25(2)), so the custody data is optional.
 local wiltshire = engine.plugin {
   name = "wiltshire", version = "1.0", extends = "dvpo", order = 20, forces = { "wiltshire" },
   after = { "order_lengths" },
@@ -8,12 +9,15 @@ local wiltshire = engine.plugin {
 
 wiltshire:set("order_lengths", { 14, 21, 28 })
 
-wiltshire:field("serve_notice", "custody_suite", { "text", summary = "The custody suite the perpetrator left" })
-wiltshire:field("serve_notice", "released_at", { "instant", summary = "When the perpetrator was released" })
+wiltshire:field("serve_notice", "custody_suite", { "text", required = false,
+  summary = "The custody suite the perpetrator left, when served on release" })
+wiltshire:field("serve_notice", "released_at", { "instant", required = false,
+  summary = "When the perpetrator was released, when served on release" })
 
--- §1 step 1: the perpetrator may not be held in custody to serve a notice, so it is served on release.
+-- Service is personal, by a constable (CSA 2010 s.25(2)); the s.31 guidance says a perpetrator may not
+-- be held in custody to serve a notice, so one in custody is served on release.
 wiltshire:guard("serve_notice", "served_on_release", function(case, event)
-  if event.at < event.data.released_at then
+  if event.data.released_at ~= nil and event.at < event.data.released_at then
     return false, "Wiltshire serves notices on release from custody; the service is before released_at"
   end
   return true

@@ -12,6 +12,7 @@ extension CaseSnapshot {
             "deadlines": .array(deadlines.map(\.canonicalValue)),
         ]
         object["plugins"] = plugins.map { .array($0.map(Value.string)) }
+        object["stateChangedAt"] = stateChangedAt.map { .string(Instant.formatUTC($0)) }
         return .object(object)
     }
 
@@ -27,6 +28,7 @@ extension CaseSnapshot {
             version: try fields.integer("version"), procedure: try fields.string("procedure"),
             openedAt: try fields.instant("openedAt"), updatedAt: try fields.instant("updatedAt"))
         if fields.fields["plugins"] != nil { plugins = try fields.strings("plugins") }
+        stateChangedAt = try fields.optionalInstant("stateChangedAt")
     }
 
     /// A snapshot from its stored text.

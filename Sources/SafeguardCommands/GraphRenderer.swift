@@ -28,7 +28,9 @@ enum GraphRenderer {
             case .anyNonFinal: sources = definition.states.filter { !$0.isFinal }.map(\.name)
             }
             for source in sources {
-                guard let target = event.target ?? source else { continue }
+                // A final state is never left: an event it takes stays there.
+                let isFinal = source.flatMap { definition.state(named: $0) }?.isFinal == true
+                guard let target = isFinal ? source : event.target ?? source else { continue }
                 let owner = plugin(event.location)
                 if let index = edges.firstIndex(where: { $0.from == source && $0.to == target && $0.plugin == owner }) {
                     edges[index].events.append(event.name)

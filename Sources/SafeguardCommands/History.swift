@@ -17,7 +17,12 @@ struct History: ParsableCommand {
             if global.json {
                 print(DocumentEncoder.json(document))
             } else {
-                for event in document.events { print(Rendering.transitionLine(event)) }
+                for event in document.events {
+                    print(Rendering.transitionLine(event))
+                    for case .string(let warning) in event.data[TransitionEngine.warningsKey]?.arrayValue ?? [] {
+                        print("  warning: \(warning)")
+                    }
+                }
             }
         }
     }

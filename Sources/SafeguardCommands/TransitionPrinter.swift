@@ -13,6 +13,9 @@ enum TransitionPrinter {
                 ])))
             } else {
                 Swift.print(Rendering.transitionLine(event))
+                for case .string(let warning) in event.data[TransitionEngine.warningsKey]?.arrayValue ?? [] {
+                    Swift.print("  warning: \(warning)")
+                }
                 for deadline in snapshot.deadlines where deadline.startedAt == event.at && deadline.status == .pending {
                     Swift.print("  \(deadline.clock) due \(Instant.format(deadline.due))")
                 }

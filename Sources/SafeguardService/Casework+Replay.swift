@@ -58,8 +58,10 @@ extension Casework {
                 caseID: event.caseID, event: event.event, eventID: event.eventID, from: event.from, to: event.to, at: event.at,
                 actor: event.actor, data: event.data, changes: [:], guardsPassed: [], snapshot: next)
         default:
+            // The warnings an event recorded are the procedure's to give again, not data to check.
             let request = TransitionRequest(
-                caseID: event.caseID, event: event.event, at: event.at, actor: event.actor, data: event.data,
+                caseID: event.caseID, event: event.event, at: event.at, actor: event.actor,
+                data: event.data.filter { $0.key != TransitionEngine.warningsKey },
                 eventID: event.eventID, workflow: engine.workflow.name, force: force)
             return try engine.transition(snapshot, request)
         }

@@ -31,14 +31,14 @@ extension Casework {
             do throws(WorkflowError) {
                 let outcome = try store.record(caseID: deadline.caseID, eventID: planned.eventID) { current throws(WorkflowError) in
                     guard let current, let due = pending(current), let request = engine.clockRequest(for: due, on: current) else {
-                        movedOn = "the case moved on since the clock was read; the deadline no longer needs firing"
+                        movedOn = "the case moved on since the clock was read (now \(current?.state ?? "gone")); the deadline no longer needs firing"
                         throw .conflict("skipped")
                     }
                     do throws(WorkflowError) {
                         return try engine.transition(current, request)
                     } catch {
                         if current.version != snapshot.version, error.kind == .refused {
-                            movedOn = "the case moved on since the clock was read (now \(current.state))"
+                            movedOn = "the case moved on since the clock was read (now \(current.state)); the deadline no longer needs firing"
                         }
                         throw error
                     }

@@ -64,7 +64,11 @@ public struct FigureCounter {
             case .medianHours(let clock):
                 let missedEvent = workflow.clock(named: clock)?.onMissed
                 for deadline in snapshot.deadlines where deadline.clock == clock && (deadline.status == .met || deadline.status == .missed) {
-                    guard let settled = deadline.settledAt, deadline.settledBy != missedEvent else { continue }
+                    // Hours to what met or ended the clock: not to tick's record of a miss, nor to a case
+                    // closed before it (the case ended; nothing was heard).
+                    guard let settled = deadline.settledAt, deadline.settledBy != missedEvent,
+                        workflow.event(named: deadline.settledBy ?? "")?.target.map({ workflow.state(named: $0)?.isFinal != true }) ?? true
+                    else { continue }
                     update(deadline.startedAt, snapshot) { $0.sample(name, settled.timeIntervalSince(deadline.startedAt) / 3600) }
                 }
             case .clocksMetBy(let event):

@@ -49,6 +49,10 @@ public final class ScenarioRunner {
                     result.eventsFired.insert(transition.event)
                     result.statesReached.insert(transition.to)
                 }
+                if let problem = Self.checkWarning(step.expect, transitions) {
+                    result.failure = "\(label): \(problem)"
+                    return result
+                }
             case .failure(let error):
                 if let problem = Self.unexpectedFailure(step, error) {
                     result.failure = "\(label): \(problem)"
@@ -108,6 +112,18 @@ public final class ScenarioRunner {
             return nil
         }
         return "\(error.kind.rawValue): \(error.message)"
+    }
+
+    /// `expect = { warning = "text" }`: a warning containing the text was recorded on the step's
+    /// event; `warning = false`: none was.
+    static func checkWarning(_ expect: [String: Value], _ transitions: [Transition]) -> String? {
+        guard let wanted = expect["warning"] else { return nil }
+        let warnings = transitions.flatMap { $0.data[TransitionEngine.warningsKey]?.arrayValue ?? [] }.compactMap(\.stringValue)
+        if wanted == .bool(false) {
+            return warnings.isEmpty ? nil : "expected no warning, got: \(warnings.joined(separator: "; "))"
+        }
+        guard let text = wanted.stringValue, !warnings.contains(where: { $0.contains(text) }) else { return nil }
+        return "expected a warning saying \"\(text)\", got: \(warnings.isEmpty ? "none" : warnings.joined(separator: "; "))"
     }
 
     /// The expectations after a step: state, data values, deadlines (a due time, or { due, status }).

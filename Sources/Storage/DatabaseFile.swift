@@ -25,6 +25,8 @@ enum DatabaseFile {
         configuration.readonly = options.access == .readOnly
         let synchronous = options.durability == .full ? "FULL" : "NORMAL"
         do {
+            // Before the pool: opening one for writing sets up WAL with a small write of its own.
+            if options.access == .readWrite, options.checkIntegrity { try checkIntegrity(path: path, busyTimeout: options.busyTimeout) }
             let pool = try DatabasePool(path: path, configuration: configuration)
             if options.access == .readOnly {
                 try pool.read { db in
@@ -33,7 +35,6 @@ enum DatabaseFile {
                     }
                 }
             } else {
-                if options.checkIntegrity { try checkIntegrity(pool, path: path) }
                 try migrate(pool, path: path)
                 // After GRDB's WAL set-up, which chooses NORMAL; a pool has one writer connection.
                 try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = \(synchronous)") }
@@ -64,8 +65,13 @@ enum DatabaseFile {
     }
 
     /// Refuses to write into a file SQLite finds damaged.
-    static func checkIntegrity(_ pool: DatabasePool, path: String) throws {
-        let findings = try pool.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+    static func checkIntegrity(path: String, busyTimeout: TimeInterval) throws {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(busyTimeout)
+        let findings = try DatabaseQueue(path: path, configuration: configuration).read { db in
+            try String.fetchAll(db, sql: "PRAGMA quick_check")
+        }
         guard findings != ["ok"] else { return }
         throw WorkflowError.storage(
             "the database at \(path) fails SQLite's integrity check (\(findings.count) problem\(findings.count == 1 ? "" : "s")); expected an intact file: restore it from a backup before writing")

@@ -17,6 +17,10 @@ public struct CaseSnapshot: Sendable, Hashable, Codable {
     public var openedAt: Date
     /// The time of the latest event.
     public var updatedAt: Date
+    /// The time of the latest event that changed the case's state (or opened it): an event may be
+    /// recorded with its true earlier time, but not before this. Nil in snapshots written before
+    /// it was kept, where `updatedAt` stands in.
+    public var stateChangedAt: Date?
 
     public init(
         id: String, workflow: String, force: String, state: String, data: [String: Value] = [:],
@@ -32,6 +36,7 @@ public struct CaseSnapshot: Sendable, Hashable, Codable {
         self.procedure = procedure
         self.openedAt = openedAt
         self.updatedAt = updatedAt
+        self.stateChangedAt = openedAt
     }
 
     public func deadline(_ clock: String) -> Deadline? { deadlines.last { $0.clock == clock } }

@@ -4,9 +4,9 @@ public struct ClockDefinition: Sendable, Hashable {
     public enum Rule: Sendable, Hashable {
         /// An order's period: whole local days beginning with the day of the starting event,
         /// ending at the end of the last day; the number of days is the named field of that event
-        /// (domain.md §2, engine rules).
+        /// (CSA 2010 s.28(10)).
         case orderPeriod(daysField: String)
-        /// N hours of counted time from the starting event (domain.md §9.1).
+        /// N hours of counted time from the starting event.
         case countedHours(CountedHours)
         /// N hours of real time from the starting event, every day counted (a visit schedule).
         case elapsed(hours: Int)
@@ -32,7 +32,7 @@ public struct ClockDefinition: Sendable, Hashable {
     /// The event the engine's clock fires when the deadline passes (`expire_order`), if any.
     public var fires: String?
     /// A case-data instant that brings the deadline forward when it is sooner: for a notice
-    /// breach, the hearing already listed (`listed_for`, domain.md §3.1).
+    /// breach, the hearing already listed (`listed_for`, CSA 2010 s.26(2)).
     public var cappedBy: String?
     /// The event `tick` fires to record that the deadline passed unmet; it carries `clock`.
     public var onMissed: String?

@@ -1,4 +1,4 @@
-/// A statutory clock of N hours of counted time (domain.md §9.1): real time is counted only on
+/// A statutory clock of N hours of counted time: real time is counted only on
 /// local Europe/London days not disregarded; a start on a disregarded day counts from the next
 /// counted midnight. The 48-hour hearing clock and the 24-hour production clocks are this.
 public struct CountedHours: Sendable, Hashable {

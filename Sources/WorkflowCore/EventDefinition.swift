@@ -45,6 +45,13 @@ public struct EventDefinition {
 
     public func field(named name: String) -> FieldSpec? { fields.first { $0.name == name } }
 
+    /// Whether the event names `state` among those it may be fired from: the only way an event is
+    /// allowed in a final state (`from = "*"` means every state that is not final).
+    public func namesOrigin(_ state: String) -> Bool {
+        if case .states(let states) = origin { return states.contains(state) }
+        return false
+    }
+
     /// Whether only the engine's clock fires it (`tick`): such events are not offered to people.
     public var isEngineOnly: Bool { who.minimumRank == nil && who.staffRoles == [Actor.engineClock.role] }
 }

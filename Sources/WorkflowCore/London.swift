@@ -1,6 +1,6 @@
 import Foundation
 
-/// Europe/London civil time, where every statutory clock counts its days (domain.md §9.1, §9.3).
+/// Europe/London civil time, where every statutory clock counts its days.
 /// The zone's rules come from the system's time-zone data through Foundation; the process's
 /// own time zone is never consulted.
 public enum London {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// An order's period in whole local days (domain.md §2 engine rules, §8 step 8): counted from
+/// An order's period in whole local days (CSA 2010 s.28(10)): counted from
 /// and including the day it is made, ending at 23:59:59.999 London time on the last day.
 /// Never 24 × N hours, which lands an hour out across a clock change.
 public enum OrderPeriod {

@@ -19,7 +19,7 @@ public struct RoleRequirement: Sendable, Hashable, Codable, CustomStringConverti
     /// `superintendent or above`, `constable or above, or legal_officer`
     public var description: String {
         var parts: [String] = []
-        if let minimumRank { parts.append(minimumRank == .chiefSuperintendent ? "chief_superintendent" : "\(minimumRank.name) or above") }
+        if let minimumRank { parts.append(minimumRank == .commissioner ? "commissioner" : "\(minimumRank.name) or above") }
         parts += staffRoles
         if parts.isEmpty { return "nobody" }
         return parts.count == 1 ? parts[0] : parts.dropLast().joined(separator: ", ") + ", or " + parts.last!

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Computes counted-time deadlines (domain.md §9.1), in Swift so every force shares one correct
+/// Computes counted-time deadlines, in Swift so every force shares one correct
 /// implementation:
 ///
 /// 1. take the start instant in Europe/London local time;

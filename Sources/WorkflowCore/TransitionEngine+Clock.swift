@@ -2,12 +2,15 @@ extension TransitionEngine {
     /// What the engine's clock fires for a pending deadline that has come due: the clock's `fires`
     /// event (expire_order at an order's end) or its `on_missed` event (a missed hearing or
     /// production deadline, naming the clock), by the engine's clock at the deadline's own time
-    /// (or the case's latest event, if later). Nil when the clock fires nothing.
+    /// (or the case's latest change of state, if later). Nil when the clock fires nothing, or nothing the
+    /// case's state takes.
     public func clockRequest(for deadline: Deadline, on snapshot: CaseSnapshot) -> TransitionRequest? {
         guard let clock = workflow.clock(named: deadline.clock), let event = clock.fires ?? clock.onMissed else { return nil }
+        // An event the case's state does not take is left for `due` to show, not tried and refused.
+        guard workflow.events(allowedIn: snapshot.state).contains(where: { $0.name == event }) else { return nil }
         let data: [String: Value] = clock.fires != nil ? [:] : ["clock": .string(deadline.clock)]
         return TransitionRequest(
-            caseID: snapshot.id, event: event, at: max(deadline.due, snapshot.updatedAt), actor: .engineClock, data: data,
+            caseID: snapshot.id, event: event, at: max(deadline.due, snapshot.stateChangedAt ?? snapshot.updatedAt), actor: .engineClock, data: data,
             eventID: "tick:\(snapshot.id):\(deadline.clock):\(Instant.formatUTC(deadline.startedAt))")
     }
 }

@@ -12,7 +12,9 @@ extension TransitionEngine {
             if clock.metBy.contains(event.name) || clock.stoppedBy.contains(event.name) || (clock.onMissed == event.name && named) {
                 let status: Deadline.Status =
                     clock.onMissed == event.name ? .missed : clock.metBy.contains(event.name) ? .met : .stopped
-                for index in result.indices where result[index].clock == clock.name && result[index].status == .pending {
+                for index in result.indices where result[index].clock == clock.name && result[index].status == .pending
+                    && result[index].startedAt <= at
+                {
                     let late = at > result[index].due && clock.rule.lateMeansMissed
                     result[index].status = status == .met && late ? .missed : status
                     result[index].settledAt = at
@@ -28,16 +30,43 @@ extension TransitionEngine {
             }
             if clock.startedBy.contains(event.name) {
                 result.append(try start(clock, event: event, snapshot: snapshot, at: at))
+            } else if let field = clock.cappedBy, data[field] != nil {
+                try recap(&result, clock: clock, field: field, snapshot: snapshot)
             }
         }
-        if workflow.state(named: snapshot.state)?.isFinal == true {
+        if let state = workflow.state(named: snapshot.state), state.isFinal {
+            let takes = Set(workflow.events(allowedIn: state.name).map(\.name))
             for index in result.indices where result[index].status == .pending {
-                result[index].status = .stopped
+                guard let clock = workflow.clock(named: result[index].clock) else { continue }
+                // The final state still takes an event that meets it (the custody clock of a breach
+                // arrest when the order ends): it keeps running.
+                if !takes.isDisjoint(with: clock.metBy) { continue }
+                // A statutory duty the case ended without meeting (closed before the hearing) is
+                // missed, for a person to decide on; a schedule (visits) simply stops.
+                result[index].status = clock.onMissed != nil && !clock.stoppedBy.contains(event.name) ? .missed : .stopped
                 result[index].settledAt = at
                 result[index].settledBy = event.name
             }
         }
         return result
+    }
+
+    /// A listing that changed after the clock started (a hearing listed, or re-listed, after a
+    /// notice-breach arrest) brings each pending deadline the clock caps by it forward, or lets
+    /// it return to the clock's own time when the hearing is later than that.
+    private func recap(_ result: inout [Deadline], clock: ClockDefinition, field: String, snapshot: CaseSnapshot) throws(WorkflowError) {
+        for index in result.indices where result[index].clock == clock.name && result[index].status == .pending {
+            guard var due = try restart(clock, from: result[index].startedAt, data: snapshot.data) else { continue }
+            result[index].cappedBy = nil
+            if let text = snapshot.data[field]?.stringValue, let sooner = Instant.parse(text),
+                sooner >= result[index].startedAt, sooner < due
+            {
+                due = sooner
+                result[index].cappedBy = field
+            }
+            result[index].due = due
+            if case .countedHours = clock.rule { result[index].tableVersion = calendar?.version }
+        }
     }
 
     private func start(_ clock: ClockDefinition, event: EventDefinition, snapshot: CaseSnapshot, at: Date) throws(WorkflowError) -> Deadline {

@@ -21,7 +21,7 @@ extension TransitionEngine {
         _ = run("state", event.location, current.map { "\(event.name) is allowed in \($0.state)" } ?? "\(event.name) opens a new case") { () throws(WorkflowError) in
             try checkOrigin(event, current, request)
         }
-        _ = run("time", nil, "not before the case's latest event") { () throws(WorkflowError) in try checkTime(current, request) }
+        _ = run("time", nil, "not before the case's latest change of state") { () throws(WorkflowError) in try checkTime(current, request) }
         _ = run("rank", event.location, "\(event.who) may fire it; the actor's role is \(request.actor.role)") { () throws(WorkflowError) in
             try checkRole(event, request.actor)
         }

@@ -46,9 +46,13 @@ public struct TransitionEngine {
         }
 
         var changes: [String: Value] = [:]
+        var warnings: [Value] = []
         for action in event.actions {
             switch action.propose(context) {
-            case .success(let proposed):
+            case .success(var proposed):
+                if let given = proposed.removeValue(forKey: Self.warningsKey) {
+                    warnings += try Self.warnings(given, from: action, of: event)
+                }
                 for (key, value) in proposed {
                     guard Self.isFieldName(key) else {
                         throw .script(
@@ -62,7 +66,10 @@ public struct TransitionEngine {
             }
         }
 
-        let target = event.target ?? current?.state ?? ""
+        // A final state is never left: an event it still takes (a decision on a missed deadline,
+        // the outcome of a breach after the order ended) is recorded where the case is.
+        let finalState = current.flatMap { workflow.state(named: $0.state)?.isFinal == true ? $0.state : nil }
+        let target = finalState ?? event.target ?? current?.state ?? ""
         var snapshot = current ?? CaseSnapshot(
             id: request.caseID, workflow: workflow.name, force: request.force ?? "national", state: target,
             version: 0, procedure: procedure, openedAt: request.at, updatedAt: request.at)
@@ -71,12 +78,17 @@ public struct TransitionEngine {
         snapshot.data.merge(data) { _, new in new }
         snapshot.data.merge(changes) { _, new in new }
         snapshot.version += 1
-        snapshot.updatedAt = request.at
+        snapshot.updatedAt = max(request.at, current?.updatedAt ?? request.at)
+        if current == nil || current?.state != target { snapshot.stateChangedAt = request.at }
         snapshot.deadlines = try updatedDeadlines(snapshot, event: event, data: data, at: request.at)
 
+        // Warnings are recorded on the event, never on the case: the event's data says what the
+        // officer was told when it was recorded.
+        var recorded = data
+        if !warnings.isEmpty { recorded[Self.warningsKey] = .array(warnings) }
         return Transition(
             caseID: request.caseID, event: event.name, eventID: request.eventID, from: current?.state, to: target,
-            at: request.at, actor: request.actor, data: data, changes: changes, guardsPassed: passed, snapshot: snapshot
+            at: request.at, actor: request.actor, data: recorded, changes: changes, guardsPassed: passed, snapshot: snapshot
         ).with(tableVersion: calendar?.version)
     }
 
@@ -101,7 +113,7 @@ public struct TransitionEngine {
             return
         }
         if event.origin == .newCase { throw .caseExists(request.caseID) }
-        if workflow.state(named: current.state)?.isFinal == true {
+        if workflow.state(named: current.state)?.isFinal == true, !event.namesOrigin(current.state) {
             throw .refused("case \(current.id) is \(current.state), a final state; expected no further events")
         }
         guard workflow.events(allowedIn: current.state).contains(where: { $0.name == event.name }) else {
@@ -110,10 +122,14 @@ public struct TransitionEngine {
         }
     }
 
+    /// An event may carry its true time, earlier than events already on file, but not earlier
+    /// than the latest event that changed the case's state: the state machine allowed it then.
     func checkTime(_ current: CaseSnapshot?, _ request: TransitionRequest) throws(WorkflowError) {
-        guard let current, request.at < current.updatedAt else { return }
+        guard let current else { return }
+        let floor = current.stateChangedAt ?? current.updatedAt
+        guard request.at < floor else { return }
         throw .badInput(
-            "time \(Instant.format(request.at)) is before the case's latest event (\(Instant.format(current.updatedAt))); expected events in time order"
+            "time \(Instant.format(request.at)) is before the case's latest change of state (\(Instant.format(floor)), to \(current.state)); expected a time at or after it"
         )
     }
 

@@ -8,6 +8,8 @@ public struct DeclarationSchema: Sendable {
     public var kinds: [DeclarationKind]
 
     public static let ranks = Rank.allCases.map(\.name)
+    /// Each rank's seniority, in the order of `ranks`: equivalent ranks share one.
+    public static let rankLevels = Rank.allCases.map(\.level)
     public static let fieldTypes = FieldType.scalarTypes.map(\.name)
     public static let dayCategories = DayCategory.allCases.map(\.rawValue)
     /// The first is the default.
@@ -106,7 +108,7 @@ public struct DeclarationSchema: Sendable {
     var value: Value {
         func words(_ list: [String]) -> Value { .array(list.map(Value.string)) }
         return .object([
-            "ranks": words(Self.ranks), "field_types": words(Self.fieldTypes), "day_categories": words(Self.dayCategories),
+            "ranks": words(Self.ranks), "rank_levels": .array(Self.rankLevels.map(Value.integer)), "field_types": words(Self.fieldTypes), "day_categories": words(Self.dayCategories),
             "unsettled_days": words(Self.unsettledDays), "clock_rules": words(Self.clockRules),
             "policy_types": words(Self.policyTypes),
             "kinds": .object(Dictionary(uniqueKeysWithValues: kinds.map { ($0.name, $0.value) })),

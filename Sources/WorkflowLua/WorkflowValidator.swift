@@ -60,8 +60,8 @@ struct WorkflowValidator {
         }
         for (name, fields) in [(clock.onMissed, ["clock"]), (clock.decidedBy, ["clock", "decision"])] {
             guard let name, let event = definition.event(named: name) else { continue }
-            for field in fields where event.field(named: field)?.type != .text {
-                throw .script("clock \(clock.name) uses \(name), which needs a text field \"\(field)\"; expected it in the event's data", at: clock.location)
+            for field in fields where !Self.isText(event.field(named: field)?.type) {
+                throw .script("clock \(clock.name) uses \(name), which needs a text field \"\(field)\" (or one_of); expected it in the event's data", at: clock.location)
             }
         }
         if case .orderPeriod(let daysField) = clock.rule {
@@ -78,6 +78,14 @@ struct WorkflowValidator {
                 throw .script("\(kind) \(name) is declared twice (first at \(first)); expected one declaration", at: location)
             }
             seen[name] = location
+        }
+    }
+
+    /// Text, or one of a fixed list of texts (a decision from the workflow's list).
+    private static func isText(_ type: FieldType?) -> Bool {
+        switch type {
+        case .text, .oneOf: true
+        default: false
         }
     }
 }

@@ -62,7 +62,7 @@ struct CheckGoldenTests {
         for expected in [
             "Workflows/bad_syntax.lua:1: error: unexpected symbol near '='",
             "Workflows/broken.lua:8: error: event wander leads to unknown state \"nowhere\"; expected one of: start, stuck, island, done",
-            "Workflows/broken.lua:9: error: event finish names unknown role \"clerk\"; expected a rank (constable, sergeant, inspector, chief_inspector, superintendent, chief_superintendent) or a staff role the workflow declares (staff_roles = {...})",
+            "Workflows/broken.lua:9: error: event finish names unknown role \"clerk\"; expected a rank (constable, sergeant, inspector, chief_inspector, superintendent, chief_superintendent, assistant_chief_constable, commander, deputy_chief_constable, deputy_assistant_commissioner, chief_constable, assistant_commissioner, deputy_commissioner, commissioner) or a staff role the workflow declares (staff_roles = {...})",
             "Workflows/broken.lua:10: error: guard g is on unknown event \"vanish\"; expected one of: begin, jam, wander, finish",
             "Workflows/broken.lua:11: error: clock late refers to unknown event \"no_such_event\"; expected one of: begin, jam, wander, finish",
             "Workflows/broken.lua:3: error: state stuck of broken is not final, but no event leads out of it; expected an event from it, or final = true",

@@ -15,7 +15,7 @@ struct ExplainGoldenTests {
         #expect(run.stdout == """
             authorise_notice on case X, explained (nothing is recorded)
               allow  state: authorise_notice is allowed in incident  \(event)
-              allow  time: not before the case's latest event
+              allow  time: not before the case's latest change of state
               BLOCK  rank: authorise_notice needs superintendent or above; the actor's role is inspector  \(event)
               allow  data: only fields authorise_notice takes  \(event)
               allow  data children_welfare: given, text  \(event)
@@ -23,10 +23,13 @@ struct ExplainGoldenTests {
               BLOCK  data other_residents_opinion: authorise_notice needs field "other_residents_opinion": expected text (required when premises_conditions is true)  \(event)
               allow  data perpetrator_representations: given, text  \(event)
               allow  data premises_conditions: given, true or false  \(event)
+              BLOCK  data shares_premises: authorise_notice needs field "shares_premises": expected true or false (required when premises_conditions is true)  \(event)
               allow  data victim_opinion: given, text  \(event)
+              BLOCK  guard regime_commenced: not run: the data above is incomplete or ill-typed  Workflows/dvpo.lua:\(line("\"regime_commenced\""))
               BLOCK  guard perpetrator_adult: not run: the data above is incomplete or ill-typed  Workflows/dvpo.lua:\(line("\"perpetrator_adult\""))
+              BLOCK  guard premises_shared: not run: the data above is incomplete or ill-typed  Workflows/dvpo.lua:\(line("\"premises_shared\""))
               BLOCK  guard violence_or_threat: not run: the data above is incomplete or ill-typed  Workflows/dvpo.lua:\(line("\"violence_or_threat\""))
-            It would not be recorded: 4 checks block it.
+            It would not be recorded: 7 checks block it.
 
             """)
         #expect(try cli.run("history X").stdout.split(separator: "\n").count == 1)

@@ -13,7 +13,7 @@ struct PinningGoldenTests {
     }
 
     static func apply(_ id: String) -> String {
-        "fire \(id) apply_for_order --at 2026-06-02T11:00:00+01:00 --actor LO1 --role legal_officer --data court=Chelmsford --data listed_for=2026-06-03T10:00:00+01:00 --data days_sought=21"
+        "fire \(id) apply_for_order --at 2026-06-02T11:00:00+01:00 --actor LO1 --role legal_officer --data court=Chelmsford --data listed_for=2026-06-03T10:00:00+01:00 --data days_sought=21 --data bundle_reference=B21"
     }
 
     @Test func editingScriptsChangesNewCasesOnlyUntilMigrated() throws {
@@ -27,14 +27,16 @@ struct PinningGoldenTests {
         for step in Self.steps("E1") { #expect(try run(step).status == 0) }
         let before = try run("show E1 --json").stdout
 
-        // The administrator lets Essex apply for 21-day orders.
+        // The administrator lets Essex record the evidence bundle on the application.
         let essex = scripts.appendingPathComponent("Plugins/essex/plugin.lua")
         let text = try String(contentsOf: essex, encoding: .utf8)
-        try text.replacingOccurrences(of: "essex:set(\"order_lengths\", { 14, 28 })", with: "essex:set(\"order_lengths\", { 14, 21, 28 })")
-            .write(to: essex, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(
+            of: "essex:set(\"order_lengths\", { 14, 28 })",
+            with: "essex:set(\"order_lengths\", { 14, 28 })\nessex:field(\"apply_for_order\", \"bundle_reference\", { \"text\", required = false, summary = \"The evidence bundle\" })"
+        ).write(to: essex, atomically: true, encoding: .utf8)
 
-        // E1 keeps the procedure it was opened under; a new case gets the edited one.
-        #expect(try run(Self.apply("E1")).status == 1)
+        // E1 keeps the procedure it was opened under (the field is unknown there); a new case gets the edited one.
+        #expect(try run(Self.apply("E1")).status == 2)
         for step in Self.steps("E2") { #expect(try run(step).status == 0) }
         #expect(try run(Self.apply("E2")).status == 0)
 

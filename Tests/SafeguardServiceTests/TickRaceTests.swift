@@ -39,7 +39,7 @@ struct TickRaceTests {
         let results = try Casework(configuration, store: store).tick(at: Instant.parse("2026-05-10T09:00:00+01:00")!, force: nil)
         // Then the clock is reported as skipped, with why, and nothing more is recorded
         #expect(results.count == 1)
-        #expect(results.first?.skipped == "the case moved on since the clock was read (now closed)")
+        #expect(results.first?.skipped == "the case moved on since the clock was read (now closed); the deadline no longer needs firing")
         #expect(try inner.snapshot("R1")?.state == "closed")
         #expect(try inner.history("R1").map(\.event).last == "close")
     }

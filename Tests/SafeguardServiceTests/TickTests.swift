@@ -68,10 +68,10 @@ struct TickTests {
         let missed = try #require(after.first { $0.status == .missed })
         _ = try casework.fire(TransitionRequest(
             caseID: missed.caseID, event: "record_deadline_decision", at: at, actor: Actor(id: "I1", role: "inspector"),
-            data: ["clock": "hearing", "decision": "notice lapsed"]))
+            data: ["clock": "hearing", "decision": "notice_lapsed"]))
         #expect(try casework.store.openDeadlines(dueBefore: nil, orMissed: false, force: nil).filter { $0.status == .missed }.count == 79)
         let snapshot = try casework.snapshot(missed.caseID)
-        #expect(snapshot.deadline("hearing")?.decision == "notice lapsed")
+        #expect(snapshot.deadline("hearing")?.decision == "notice_lapsed")
     }
 
     @Test func anEarlyExpiryIsNotFiredAndADecisionNeedsAMissedDeadline() throws {
@@ -82,7 +82,7 @@ struct TickTests {
             "record_deadline_decision records a decision on a missed hearing deadline; this case has none awaiting one; expected one recorded missed by safeguard tick")) {
             try casework.fire(TransitionRequest(
                 caseID: "W1", event: "record_deadline_decision", at: Self.base.addingTimeInterval(86_400 * 2),
-                actor: Actor(id: "I1", role: "inspector"), data: ["clock": "hearing", "decision": "x"]))
+                actor: Actor(id: "I1", role: "inspector"), data: ["clock": "hearing", "decision": "notice_continues"]))
         }
     }
 }

@@ -63,7 +63,7 @@ struct TransitionEngineTests {
         ("review", SampleWorkflow.reviewData, "sergeant", .refused,
          "review needs inspector or above, or legal_officer; the actor's role is sergeant"),
         ("review", SampleWorkflow.reviewData, "sarge", .badInput,
-         "unknown role \"sarge\"; expected a rank (constable, sergeant, inspector, chief_inspector, superintendent, chief_superintendent), or a staff role (legal_officer)"),
+         "unknown role \"sarge\"; expected a rank (constable, sergeant, inspector, chief_inspector, superintendent, chief_superintendent, assistant_chief_constable, commander, deputy_chief_constable, deputy_assistant_commissioner, chief_constable, assistant_commissioner, deputy_commissioner, commissioner), or a staff role (legal_officer)"),
         ("review", ["when": "2026-05-02T09:00:00Z"], "legal_officer", .badInput,
          "review needs field \"days\": expected a whole number"),
         ("review", ["days": "fourteen", "when": "2026-05-02T09:00:00Z"], "inspector", .badInput,
@@ -95,12 +95,22 @@ struct TransitionEngineTests {
         #expect(failure?.message == "unknown case \"S1\"; expected the id of an existing case (see 'safeguard list')")
     }
 
-    @Test func eventsMustBeRecordedInTimeOrder() throws {
+    @Test func anEventMayNotPrecedeTheLatestChangeOfState() throws {
         let snapshot = try opened()
         let failure = error { () throws(WorkflowError) in
             try engine.transition(snapshot, SampleWorkflow.request("note", "2026-05-01T09:59:59Z", data: ["text": "x"]))
         }
-        #expect(failure?.message == "time 2026-05-01T10:59:59+01:00 is before the case's latest event (2026-05-01T11:00:00+01:00); expected events in time order")
+        #expect(failure?.message == "time 2026-05-01T10:59:59+01:00 is before the case's latest change of state (2026-05-01T11:00:00+01:00, to open); expected a time at or after it")
+    }
+
+    @Test func anEventMayCarryItsTrueTimeBeforeEventsThatLeftTheStateAsItWas() throws {
+        let noted = try engine.transition(try opened(), SampleWorkflow.request("note", "2026-05-01T12:00:00Z", data: ["text": "later"])).snapshot
+        let earlier = try engine.transition(noted, SampleWorkflow.request("note", "2026-05-01T10:30:00Z", data: ["text": "true time"]))
+        #expect(earlier.at == Instant.parse("2026-05-01T10:30:00Z"))
+        #expect(earlier.snapshot.updatedAt == Instant.parse("2026-05-01T12:00:00Z"))
+        #expect(earlier.snapshot.stateChangedAt == Instant.parse("2026-05-01T10:00:00Z"))
+        let reviewed = try engine.transition(noted, SampleWorkflow.request("review", "2026-05-01T12:30:00Z", data: SampleWorkflow.reviewData)).snapshot
+        #expect(reviewed.stateChangedAt == Instant.parse("2026-05-01T12:30:00Z"))
     }
 
     @Test func aFinalStateTakesNoFurtherEvents() throws {

@@ -21,6 +21,7 @@ struct NationalProcedure {
         "serve_notice": ["hearing_address": "1 High Street"],
         "apply_for_order": ["court": "Colchester", "listed_for": "2026-05-05T10:00:00+01:00"],
         "adjourn_hearing": ["listed_for": "2026-05-06T10:00:00+01:00", "reason": "bench not available"],
+        "hearing_began": ["court": "Colchester"],
         "grant_order": ["days": 28],
         "refuse_order": ["reason": "not satisfied on necessity"],
         "record_visit": ["outcome": "victim safe"],

@@ -11,22 +11,27 @@ struct NationalProcedureTests {
         ("notice_authorised", "serve_notice", "notice_served"), ("notice_authorised", "close", "closed"),
         ("notice_served", "apply_for_order", "hearing"), ("notice_served", "report_notice_breach", "notice_served"),
         ("notice_served", "record_production", "notice_served"), ("notice_served", "close", "closed"),
-        ("hearing", "adjourn_hearing", "hearing"), ("hearing", "report_notice_breach", "hearing"),
+        ("hearing", "adjourn_hearing", "hearing"), ("hearing", "hearing_began", "hearing"), ("hearing", "report_notice_breach", "hearing"),
         ("hearing", "grant_order", "order_in_force"), ("hearing", "refuse_order", "refused"), ("hearing", "record_production", "hearing"),
         ("hearing", "close", "closed"),
         ("order_in_force", "record_visit", "order_in_force"), ("order_in_force", "report_breach", "breach"),
-        ("order_in_force", "expire_order", "expired"), ("order_in_force", "close", "closed"),
-        ("breach", "breach_outcome", "order_in_force"), ("breach", "record_production", "breach"), ("breach", "close", "closed"),
+        ("order_in_force", "expire_order", "expired"), ("order_in_force", "record_production", "order_in_force"),
+        ("breach", "breach_outcome", "order_in_force"), ("breach", "record_production", "breach"), ("breach", "record_visit", "breach"),
+        ("breach", "expire_order", "expired"), ("expired", "record_production", "expired"),
     ]
+
+    /// Moves the vocabulary declares that a rule refuses on these paths: closing while an order is in
+    /// force (CSA 2010 s.28(10)), and a breach outcome after the order's end with no breach in court.
+    static let guardedMoves: [(String, String)] = [("order_in_force", "close"), ("breach", "close"), ("expired", "breach_outcome")]
 
     /// One refused move for each state, with the exact message.
     static let refusedMoves: [(String, String, String)] = [
         ("incident", "grant_order", "grant_order is not allowed in state incident; allowed there: authorise_notice, correct_record, close"),
         ("notice_authorised", "apply_for_order", "apply_for_order is not allowed in state notice_authorised; allowed there: serve_notice, correct_record, close"),
         ("notice_served", "grant_order", "grant_order is not allowed in state notice_served; allowed there: apply_for_order, report_notice_breach, record_production, record_deadline_decision, correct_record, close"),
-        ("hearing", "record_visit", "record_visit is not allowed in state hearing; allowed there: adjourn_hearing, report_notice_breach, grant_order, refuse_order, record_production, record_deadline_decision, correct_record, close"),
-        ("order_in_force", "report_notice_breach", "report_notice_breach is not allowed in state order_in_force; allowed there: record_visit, report_breach, expire_order, record_deadline_decision, correct_record, close"),
-        ("breach", "expire_order", "expire_order is not allowed in state breach; allowed there: breach_outcome, record_production, record_deadline_decision, correct_record, close"),
+        ("hearing", "record_visit", "record_visit is not allowed in state hearing; allowed there: adjourn_hearing, hearing_began, report_notice_breach, grant_order, refuse_order, record_production, record_deadline_decision, correct_record, close"),
+        ("order_in_force", "report_notice_breach", "report_notice_breach is not allowed in state order_in_force; allowed there: record_visit, report_breach, expire_order, record_production, record_deadline_decision, correct_record, close"),
+        ("breach", "report_breach", "report_breach is not allowed in state breach; allowed there: record_visit, breach_outcome, expire_order, record_production, record_deadline_decision, correct_record, close"),
         ("expired", "close", "case N1 is expired, a final state; expected no further events"),
         ("refused", "grant_order", "case N1 is refused, a final state; expected no further events"),
         ("closed", "authorise_notice", "case N1 is closed, a final state; expected no further events"),
@@ -37,7 +42,11 @@ struct NationalProcedureTests {
         let national = try NationalProcedure()
         let snapshot = try national.caseIn(from)
         let step = NationalProcedure.paths[from]!.count
-        let after = try national.engine.transition(snapshot, NationalProcedure.request(event, step: step)).snapshot
+        // Closing a served notice needs an inspector (CSA 2010 s.27(1)).
+        let role = event == "close" && from == "notice_served" ? "inspector" : nil
+        var request = NationalProcedure.request(event, step: step, role: role)
+        request.at = max(request.at, snapshot.updatedAt.addingTimeInterval(60))  // after an expiry, 40 days on
+        let after = try national.engine.transition(snapshot, request).snapshot
         #expect(after.state == to)
         #expect(after.version == snapshot.version + 1)
     }
@@ -49,7 +58,8 @@ struct NationalProcedureTests {
         // correct_record with corrections (it needs a field to correct).
         let allowed = national.engine.workflow.eventsForPeople(in: state).map(\.name)
             .filter { $0 != "record_deadline_decision" && $0 != "correct_record" }.sorted()
-        #expect(allowed == Self.allowedMoves.filter { $0.0 == state }.map(\.1).sorted())
+        let declared = Self.allowedMoves.filter { $0.0 == state }.map(\.1) + Self.guardedMoves.filter { $0.0 == state }.map(\.1)
+        #expect(allowed == declared.sorted())
     }
 
     @Test(arguments: refusedMoves)
@@ -73,7 +83,7 @@ struct NationalProcedureTests {
         }()).snapshot
         // 23:30 on 23 May in London: still 17.
         #expect(throws: WorkflowError.refused(
-            "authorise_notice refused by rule perpetrator_adult (\(NationalProcedure.rule("perpetrator_adult"))): the perpetrator must be 18 or over on the day of authorisation (CSA 2010 s.24(1))"
+            "authorise_notice refused by rule perpetrator_adult (\(NationalProcedure.rule("perpetrator_adult"))): the perpetrator must be 18 or over on the day of authorisation (CSA 2010 s.24(2))"
         )) { try national.fire(opened, "authorise_notice", at: "2026-05-23T22:30:00Z") }
         // 00:30 BST on 24 May is 23:30 UTC on the 23rd: the London day decides, and he is 18.
         let authorised = try national.fire(opened, "authorise_notice", at: "2026-05-23T23:30:00Z")
@@ -111,6 +121,7 @@ struct NationalProcedureTests {
         )) { try national.fire(opened, "authorise_notice", at: "2026-05-01T12:00:00Z", data: data) }
         data.removeValue(forKey: "victim_opinion")
         data["other_residents_opinion"] = "none live there"
+        data["shares_premises"] = true
         #expect(throws: WorkflowError.badInput("authorise_notice needs field \"victim_opinion\": expected text")) {
             try national.fire(opened, "authorise_notice", at: "2026-05-01T12:00:00Z", data: data)
         }
@@ -155,14 +166,15 @@ struct NationalProcedureTests {
         #expect(expired.deadline("order_end")?.status == .met)
     }
 
-    @Test func closingNeedsAReasonAndStopsPendingDeadlines() throws {
+    @Test func closingNeedsAReasonAndRecordsAnUnheardApplicationsDeadlineMissed() throws {
         let national = try NationalProcedure()
-        let inForce = try national.caseIn("order_in_force")
+        let hearing = try national.caseIn("hearing")
         #expect(throws: WorkflowError.badInput("close needs field \"reason\": expected text")) {
-            try national.fire(inForce, "close", at: "2026-05-02T12:00:00Z", data: [:])
+            try national.fire(hearing, "close", at: "2026-05-02T12:00:00Z", data: [:])
         }
-        let closed = try national.fire(inForce, "close", at: "2026-05-02T12:00:00Z", data: ["reason": "withdrawn"])
-        #expect(closed.deadline("order_end")?.status == .stopped)
+        let closed = try national.fire(hearing, "close", at: "2026-05-02T12:00:00Z", data: ["reason": "withdrawn"])
+        #expect(closed.deadline("hearing")?.status == .missed)
+        #expect(closed.deadline("hearing")?.needsDecision == true)
     }
 
     @Test func aBreachOutcomeReturnsToTheOrderWhichStillEndsOnItsDate() throws {

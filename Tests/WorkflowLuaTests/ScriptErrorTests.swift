@@ -78,7 +78,7 @@ struct ScriptErrorTests {
         ("local wf = engine.workflow { name = 't' }\nwf:state('a')\nwf:event('o', { opens = true, to = 'a' })\nwf:guard('nope', 'g', function() return true end)",
          "Workflows/test.lua:4: guard g is on unknown event \"nope\"; expected one of: o"),
         ("local wf = engine.workflow { name = 't' }\nwf:state('a')\nwf:event('o', { opens = true, to = 'a', who = 'legal_officer' })",
-         "Workflows/test.lua:3: event o names unknown role \"legal_officer\"; expected a rank (constable, sergeant, inspector, chief_inspector, superintendent, chief_superintendent) or a staff role the workflow declares (staff_roles = {...})"),
+         "Workflows/test.lua:3: event o names unknown role \"legal_officer\"; expected a rank (constable, sergeant, inspector, chief_inspector, superintendent, chief_superintendent, assistant_chief_constable, commander, deputy_chief_constable, deputy_assistant_commissioner, chief_constable, assistant_commissioner, deputy_commissioner, commissioner) or a staff role the workflow declares (staff_roles = {...})"),
     ])
     func declarationMistakesBlameTheLineThatMadeThem(script: String, message: String) {
         #expect(Scripts.loadError(script) == message)

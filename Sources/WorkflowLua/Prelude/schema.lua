@@ -25,7 +25,9 @@ end
 
 P.RANKS = schema.ranks
 P.RANK_ORDER = {}
-for i, name in ipairs(P.RANKS) do P.RANK_ORDER[name] = i end
+-- Seniority: the Metropolitan Police's ranks stand with their equivalents (commander with
+-- assistant chief constable), so each rank's order is its level, not its place in the list.
+for i, name in ipairs(P.RANKS) do P.RANK_ORDER[name] = schema.rank_levels[i] end
 P.FIELD_TYPES = P.set_of(schema.field_types)
 P.DAY_CATEGORIES = P.set_of(schema.day_categories)
 
