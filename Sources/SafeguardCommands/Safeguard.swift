@@ -9,7 +9,7 @@ public struct Safeguard: ParsableCommand {
         discussion: """
             Each case runs through a procedure written in Lua (Workflows/, Plugins/) and is recorded in SQLite: every event is appended to the case's history with the case's new state, in one transaction. Times are ISO 8601 with an offset; they are stored in UTC and shown in Europe/London.
 
-            Global options: --db PATH (env SAFEGUARD_DB, default ./safeguard.sqlite), --scripts DIR (env SAFEGUARD_SCRIPTS, default the shipped scripts), --json, and the sandbox's budgets --lua-instructions N (env SAFEGUARD_LUA_INSTRUCTIONS, default 1000000 per hook call) and --lua-memory-mb M (env SAFEGUARD_LUA_MEMORY_MB, default 64).
+            Global options, before or after the subcommand: --db PATH (a file, sqlite:PATH or :memory:; env SAFEGUARD_DB, default ./safeguard.sqlite), --scripts DIR (env SAFEGUARD_SCRIPTS, default the shipped scripts), --json, --busy-timeout SECONDS (env SAFEGUARD_BUSY_TIMEOUT, default 5), --durability full|normal (env SAFEGUARD_DURABILITY, default full: each commit on disk before the command returns), and the sandbox's budgets --lua-instructions N (env SAFEGUARD_LUA_INSTRUCTIONS, default 1000000 per hook call) and --lua-memory-mb M (env SAFEGUARD_LUA_MEMORY_MB, default 64).
 
             \(ExitStatus.help)
             """,

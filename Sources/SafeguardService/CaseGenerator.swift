@@ -1,7 +1,7 @@
 import Foundation
 import WorkflowCore
 
-/// Writes a force's cases as `apply` lines, with domain.md §7's synthetic profile: nearly all
+/// Writes a force's cases as `apply` lines, with a realistic force's profile (BENCHMARKS.md): nearly all
 /// notices served and heard; about 88% of hearings granted; orders mostly of 28 days; about one in
 /// five breached; a few adjourned, heard late, never served or closed; and about 1% of cases with an
 /// invalid transition (a notice sought without violence, which the statute refuses). Cases start

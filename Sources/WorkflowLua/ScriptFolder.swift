@@ -20,7 +20,7 @@ public struct ScriptFolder: Sendable, Hashable {
         for name in names.sorted() where name.hasSuffix(".lua") && !name.hasPrefix(".") {
             sources.append(try read("Workflows/" + name))
         }
-        if sources.isEmpty { throw .script("no .lua files in \(folder.path); expected at least Workflows/dvpo.lua") }
+        if sources.isEmpty { throw .script("no .lua files in \(folder.path); expected at least one workflow script, Workflows/<name>.lua") }
         return sources
     }
 

@@ -158,7 +158,7 @@ function Workflow:clock(name, spec)
   if spec.rule == "order_period" then
     if not is_name(spec.days_field) then fail("clock %s (order_period) needs days_field = the event's field of days", name) end
   else
-    -- domain.md §9.1: N hours counted on local days that are not disregarded (counted_hours),
+    -- The statutes' "hours, disregarding" rule: N hours counted on local days that are not disregarded (counted_hours),
     -- or N hours of real time (elapsed). `hours = { policy = "name" }` reads a plugin policy.
     if type(spec.hours) == "table" then
       check_spec(spec.hours, "policy_reference", what .. ".hours")
