@@ -69,6 +69,7 @@
 ---@field disregard ("sunday"|"christmas_day"|"good_friday"|"bank_holiday")[]|nil
 ---@field unsettled_days "count"|"disregard"|nil
 ---@field capped_by string|nil  # a case-data instant that brings the deadline forward
+---@field planned_by string|nil  # a case-data instant when the deadline is planned to be met (`due` flags one after it)
 ---@field started_by string|string[]
 ---@field met_by string|string[]|nil
 ---@field stopped_by string|string[]|nil

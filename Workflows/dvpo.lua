@@ -235,7 +235,7 @@ dvpo:event("close", {
 dvpo:clock("hearing", {
   rule = "counted_hours", hours = 48, unsettled_days = "count",
   started_by = "serve_notice", met_by = { "hearing_began", "adjourn_hearing", "grant_order", "refuse_order" },
-  on_missed = "record_missed_deadline", decided_by = "record_deadline_decision",
+  on_missed = "record_missed_deadline", decided_by = "record_deadline_decision", planned_by = "listed_for",
   summary = "The application must be heard within 48 hours of service, disregarded days not counted",
 })
 

@@ -36,7 +36,7 @@ struct Due: ParsableCommand {
             }
             let deadlines = document.deadlines
             if deadlines.isEmpty { print("nothing due") }
-            for deadline in deadlines {
+            for (index, deadline) in deadlines.enumerated() {
                 let seconds = Int(deadline.due.timeIntervalSince(now))
                 let when: String
                 switch DueDocument.status(deadline, now: now) {
@@ -44,7 +44,8 @@ struct Due: ParsableCommand {
                 case "overdue": when = "OVERDUE by \(DurationOption.describe(seconds: seconds)) (run safeguard tick)"
                 default: when = "in \(DurationOption.describe(seconds: seconds))"
                 }
-                print("\(Instant.format(deadline.due))  \(deadline.caseID)  \(deadline.clock)  \(deadline.force)  \(when)")
+                let note = document.notes[index].map { " [\($0)]" } ?? ""
+                print("\(Instant.format(deadline.due))  \(deadline.caseID)  \(deadline.clock)  \(deadline.force)  \(when)\(note)")
             }
         }
     }

@@ -25,7 +25,22 @@ extension Casework {
     /// Pending deadlines due before `horizon` (all of them when nil), and every missed one,
     /// soonest first, judged at `at`. Read from the deadline index, not a scan of every case.
     public func due(at: Date, horizon: Date?, force: String?) throws(WorkflowError) -> DueDocument {
-        DueDocument(at: at, deadlines: try store.openDeadlines(dueBefore: horizon?.addingTimeInterval(0.001), orMissed: true, force: force))
+        let deadlines = try store.openDeadlines(dueBefore: horizon?.addingTimeInterval(0.001), orMissed: true, force: force)
+        var notes: [Int: String] = [:]
+        for (index, deadline) in deadlines.enumerated() where deadline.status == .pending {
+            if let note = try plannedLate(deadline) { notes[index] = note }
+        }
+        return DueDocument(at: at, deadlines: deadlines, notes: notes)
+    }
+
+    /// "listed for …, after the deadline" when the clock's `planned_by` instant in the case's
+    /// data falls after the deadline. Reads the case only for clocks that declare `planned_by`.
+    func plannedLate(_ deadline: OpenDeadline) throws(WorkflowError) -> String? {
+        guard let snapshot = try store.snapshot(deadline.caseID),
+            let clock = try engine(for: snapshot).workflow.clock(named: deadline.clock), let field = clock.plannedBy,
+            let text = snapshot.data[field]?.stringValue, let planned = Instant.parse(text), planned > deadline.due
+        else { return nil }
+        return "\(field) \(Instant.format(planned)), after the deadline"
     }
 
     /// Every check that would allow or block the request, changing nothing.

@@ -5,10 +5,13 @@ import WorkflowCore
 public struct DueDocument: Encodable {
     public var at: Date
     public var deadlines: [OpenDeadline]
+    /// What a person should know of a deadline, by its index: a hearing listed after it falls.
+    public var notes: [Int: String]
 
-    public init(at: Date, deadlines: [OpenDeadline]) {
+    public init(at: Date, deadlines: [OpenDeadline], notes: [Int: String] = [:]) {
         self.at = at
         self.deadlines = deadlines
+        self.notes = notes
     }
 
     /// `pending`, `overdue` (past due, not yet ticked) or `missed` (recorded, awaiting a decision).
@@ -18,12 +21,14 @@ public struct DueDocument: Encodable {
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try Value.object(["at": Rendering.instant(at), "deadlines": .array(deadlines.map { deadline in
-            .object([
+        try Value.object(["at": Rendering.instant(at), "deadlines": .array(deadlines.enumerated().map { index, deadline in
+            var fields: [String: Value] = [
                 "case": .string(deadline.caseID), "workflow": .string(deadline.workflow), "force": .string(deadline.force),
                 "clock": .string(deadline.clock), "started_at": Rendering.instant(deadline.startedAt),
                 "due": Rendering.instant(deadline.due), "status": .string(Self.status(deadline, now: at)),
-            ])
+            ]
+            fields["note"] = notes[index].map(Value.string)
+            return .object(fields)
         })]).encode(to: encoder)
     }
 }

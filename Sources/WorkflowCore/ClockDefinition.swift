@@ -34,6 +34,9 @@ public struct ClockDefinition: Sendable, Hashable {
     /// A case-data instant that brings the deadline forward when it is sooner: for a notice
     /// breach, the hearing already listed (`listed_for`, CSA 2010 s.26(2)).
     public var cappedBy: String?
+    /// A case-data instant saying when the deadline is planned to be met (for a hearing clock, the
+    /// time the court listed it, `listed_for`): `due` flags a deadline planned for after it falls.
+    public var plannedBy: String?
     /// The event `tick` fires to record that the deadline passed unmet; it carries `clock`.
     public var onMissed: String?
     /// The event a person fires to record what was decided about a missed deadline; it carries
@@ -44,8 +47,8 @@ public struct ClockDefinition: Sendable, Hashable {
 
     public init(
         name: String, rule: Rule, startedBy: [String], metBy: [String] = [], stoppedBy: [String] = [],
-        fires: String? = nil, cappedBy: String? = nil, onMissed: String? = nil, decidedBy: String? = nil,
-        summary: String = "", location: SourceLocation = .builtIn
+        fires: String? = nil, cappedBy: String? = nil, plannedBy: String? = nil, onMissed: String? = nil,
+        decidedBy: String? = nil, summary: String = "", location: SourceLocation = .builtIn
     ) {
         self.name = name
         self.rule = rule
@@ -54,6 +57,7 @@ public struct ClockDefinition: Sendable, Hashable {
         self.stoppedBy = stoppedBy
         self.fires = fires
         self.cappedBy = cappedBy
+        self.plannedBy = plannedBy
         self.onMissed = onMissed
         self.decidedBy = decidedBy
         self.summary = summary

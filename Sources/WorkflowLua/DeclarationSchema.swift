@@ -52,6 +52,7 @@ public struct DeclarationSchema: Sendable {
             SchemaKey("disregard", .list(.word(dayCategories))),
             SchemaKey("unsettled_days", .word(unsettledDays)),
             SchemaKey("capped_by", .name),
+            SchemaKey("planned_by", .name),
             SchemaKey("started_by", .names, required: true),
             SchemaKey("met_by", .names),
             SchemaKey("stopped_by", .names),

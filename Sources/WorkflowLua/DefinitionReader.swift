@@ -88,6 +88,7 @@ struct DefinitionReader {
             name: clock["name"]?.stringValue ?? "", rule: rule,
             startedBy: names(clock["started_by"]), metBy: names(clock["met_by"]), stoppedBy: names(clock["stopped_by"]),
             fires: clock["fires"]?.stringValue, cappedBy: clock["capped_by"]?.stringValue,
+            plannedBy: clock["planned_by"]?.stringValue,
             onMissed: clock["on_missed"]?.stringValue, decidedBy: clock["decided_by"]?.stringValue,
             summary: clock["summary"]?.stringValue ?? "", location: location(clock))
     }

@@ -21,8 +21,14 @@ struct LawEdgeGoldenTests {
               warning: the hearing is listed for 2026-06-05T10:00:00+01:00, after the 48 hours end at 2026-06-04T09:00:00+01:00 (CSA 2010 s.27(3))
 
             """)
+        // `due` shows the late listing beside the deadline until the hearing is re-listed in time.
+        let due = try cli.run("due --at 2026-06-02T11:00:00+01:00")
+        #expect(due.stdout == "2026-06-04T09:00:00+01:00  L1  hearing  durham  in 1d 22h [listed_for 2026-06-05T10:00:00+01:00, after the deadline]\n")
+        let dueJSON = try cli.run("due --at 2026-06-02T11:00:00+01:00 --json").stdout
+        #expect(dueJSON.contains("\"note\":\"listed_for 2026-06-05T10:00:00+01:00, after the deadline\""))
         // The adjournment at 15:00 is on file; the arrest at 12:00 is recorded afterwards at its true time.
         #expect(try cli.run("fire L1 adjourn_hearing --at 2026-06-02T15:00:00+01:00 --actor PC1 --role constable --data listed_for=2026-06-03T10:00:00+01:00 --data reason=sooner").status == 0)
+        #expect(!(try cli.run("due --at 2026-06-02T16:00:00+01:00").stdout.contains("after the deadline")))
         let arrest = try cli.run("fire L1 report_notice_breach --at 2026-06-02T12:00:00+01:00 --actor PC1 --role constable --json")
         #expect(arrest.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(arrest.stdout.utf8)) as! [String: Any]

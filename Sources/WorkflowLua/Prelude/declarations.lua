@@ -153,7 +153,7 @@ function Workflow:clock(name, spec)
     started_by = name_list(spec.started_by, what .. ".started_by"),
     met_by = name_list(spec.met_by or {}, what .. ".met_by"),
     stopped_by = name_list(spec.stopped_by or {}, what .. ".stopped_by"),
-    fires = spec.fires, days_field = spec.days_field, capped_by = spec.capped_by,
+    fires = spec.fires, days_field = spec.days_field, capped_by = spec.capped_by, planned_by = spec.planned_by,
     on_missed = spec.on_missed, decided_by = spec.decided_by }
   if spec.rule == "order_period" then
     if not is_name(spec.days_field) then fail("clock %s (order_period) needs days_field = the event's field of days", name) end
