@@ -72,10 +72,17 @@ public final class Casework {
         return try procedure.engine(for: workflow, procedure: hash)
     }
 
-    /// Opens a case with the workflow's opening event.
-    public func open(_ request: TransitionRequest) throws(WorkflowError) -> RecordOutcome {
-        let workflow = request.workflow ?? DefaultWorkflow.name
+    /// Opens a case with the workflow's opening event. With no workflow named, the regime table
+    /// chooses it from the force, `area` and the London date of the opening event; the area is
+    /// recorded on the case when the workflow's opening event takes an `area` field.
+    public func open(_ request: TransitionRequest, area: String? = nil) throws(WorkflowError) -> RecordOutcome {
         let force = request.force ?? DefaultWorkflow.nationalForce
+        let workflow: String
+        if let named = request.workflow {
+            workflow = named
+        } else {
+            workflow = try regimes().choose(force: force, area: area, on: London.date(of: request.at))
+        }
         let version = try current(workflow, force: force)
         let engine = try version.engine()
         guard let opening = engine.workflow.events.first(where: { $0.origin == .newCase }) else {
@@ -83,6 +90,10 @@ public final class Casework {
         }
         var request = request
         request.event = opening.name
+        request.workflow = workflow
+        if let area, opening.field(named: "area") != nil, request.data["area"] == nil {
+            request.data["area"] = .string(RegimeTable.areaKey(area))
+        }
         try store.storeProcedure(hash: version.hash, sources: version.sources)
         return try store.record(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
             if current != nil { throw .caseExists(request.caseID) }
