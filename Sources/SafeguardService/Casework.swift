@@ -82,6 +82,10 @@ public final class Casework {
             workflow = named
         } else {
             workflow = try regimes().choose(force: force, area: area, on: London.date(of: request.at))
+            let known = try procedure(force: force).workflows.keys.sorted()
+            guard known.contains(workflow) else {
+                throw .script("\(RegimeTable.path): \(force) on \(London.date(of: request.at)) runs workflow \(workflow), which the scripts do not have; expected one of: \(known.joined(separator: ", "))")
+            }
         }
         let version = try current(workflow, force: force)
         let engine = try version.engine()
