@@ -98,6 +98,10 @@ public final class Casework {
         if let area, opening.field(named: "area") != nil, request.data["area"] == nil {
             request.data["area"] = .string(RegimeTable.areaKey(area))
         }
+        // A link must name a case on record, so a mistyped id cannot link a case to nothing.
+        if let linked = request.data["linked_case"]?.stringValue, try store.snapshot(linked) == nil {
+            throw .badInput("linked_case \(linked) names no case on record; expected the id of the notice or order case this one follows")
+        }
         try store.storeProcedure(hash: version.hash, sources: version.sources)
         return try store.record(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
             if current != nil { throw .caseExists(request.caseID) }

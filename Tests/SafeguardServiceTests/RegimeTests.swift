@@ -138,3 +138,18 @@ struct RegimeTests {
         #expect(try casework.linked("R1").map(\.id) == ["R1", "D1"])
     }
 }
+
+@Suite("Linked cases")
+struct LinkedCaseTests {
+    @Test func aLinkToNoCaseIsBadInputAndOpensNothing() throws {
+        let casework = try Casework(Configuration(storeURL: ":memory:", scripts: ScriptsCopy.packageRoot.path))
+        var order = RegimeTests.request("R1", force: "essex", at: "2026-03-10T15:00:00Z", data: [
+            "basis": "conviction", "court": "Chelmsford", "terms": "no contact", "linked_case": "D9",
+        ])
+        order.workflow = "restraining_order"
+        let error = #expect(throws: WorkflowError.self) { try casework.open(order) }
+        #expect(error?.kind == .badInput)
+        #expect(error?.message == "linked_case D9 names no case on record; expected the id of the notice or order case this one follows")
+        #expect(throws: WorkflowError.self) { try casework.snapshot("R1") }
+    }
+}
