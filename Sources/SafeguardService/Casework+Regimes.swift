@@ -27,7 +27,11 @@ extension Casework {
                 guard chosen != snapshot.workflow else { continue }
                 change.tableChooses = chosen
             } catch {
-                change.reason = error.message
+                // Only a force that runs another regime in some areas needs one; a workflow whose
+                // opening event takes no area (dvpo) cannot have recorded it.
+                change.reason = area == nil
+                    ? "the case records no area, and the table needs one for \(snapshot.force) on \(day); check it by hand"
+                    : error.message
             }
             changes.append(change)
         }
