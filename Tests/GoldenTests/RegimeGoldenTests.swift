@@ -39,3 +39,20 @@ struct RegimeGoldenTests {
         #expect(lines.contains("deadline: 2026-06-11T23:59:59.999+01:00 (BST)"))
     }
 }
+
+@Suite("Golden runs: check reads the regime table")
+struct RegimeCheckGoldenTests {
+    @Test func aRowNamingAMissingWorkflowIsAnError() throws {
+        let cli = Cli()
+        let scripts = cli.folder.appendingPathComponent("scripts")
+        for folder in ["Workflows", "Plugins", "Calendars", "Regimes"] {
+            try FileManager.default.copyItem(at: Cli.packageRoot.appendingPathComponent(folder), to: scripts.appendingPathComponent(folder))
+        }
+        try """
+            {"version": "t", "default": "dvpo", "rows": [{"force": "essex", "regime": "dapn", "from": "2026-01-01"}]}
+            """.write(to: scripts.appendingPathComponent("Regimes/england-and-wales.json"), atomically: true, encoding: .utf8)
+        let run = try cli.run(["check", "--scripts", scripts.path])
+        #expect(run.status == 3)
+        #expect(run.stdout.contains("Regimes/england-and-wales.json: row 1 (essex) names workflow dapn, which the scripts do not have; expected one of: dapo, dvds, dvpo, restraining_order"))
+    }
+}

@@ -153,3 +153,18 @@ struct LinkedCaseTests {
         #expect(throws: WorkflowError.self) { try casework.snapshot("R1") }
     }
 }
+
+@Suite("Figures per workflow")
+struct WorkflowFiguresTests {
+    @Test func oneWorkflowsFiguresAlone() throws {
+        let casework = try Casework(Configuration(storeURL: ":memory:", scripts: ScriptsCopy.packageRoot.path))
+        _ = try casework.open(RegimeTests.request("G26", force: "greater_manchester", at: "2026-02-10T21:00:00Z", data: RegimeTests.dapoData))
+        _ = try casework.open(RegimeTests.request("E1", force: "essex", at: "2026-02-10T21:00:00Z", data: RegimeTests.dvpoData))
+        let report = try casework.figures(force: nil, from: nil, to: nil, grouping: .all, workflow: "dapo")
+        #expect(report.figures.first?.name == "dapo_routes")
+        #expect(report.figures.allSatisfy { $0.name.hasPrefix("dap") })
+        let values = Dictionary(uniqueKeysWithValues: report.values(report.groups[0].figures).map { ($0.name, $0.value) })
+        #expect(values["dapns_authorised"] == 0)
+        #expect(throws: WorkflowError.self) { try casework.figures(force: nil, from: nil, to: nil, grouping: .all, workflow: "dvpn") }
+    }
+}
