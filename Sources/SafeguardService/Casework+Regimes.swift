@@ -9,6 +9,17 @@ extension Casework {
         try RegimeTable.load(from: try configuration.scriptFolder())
     }
 
+    /// The workflow the regime table chooses for a new case, which the scripts must have.
+    func chooseWorkflow(force: String, area: String?, at: Date) throws(WorkflowError) -> String {
+        let day = London.date(of: at)
+        let workflow = try regimes().choose(force: force, area: area, on: day)
+        let known = try procedure(force: force).workflows.keys.sorted()
+        guard known.contains(workflow) else {
+            throw .script("\(RegimeTable.path): \(force) on \(day) runs workflow \(workflow), which the scripts do not have; expected one of: \(known.joined(separator: ", "))")
+        }
+        return workflow
+    }
+
     /// Open cases of the workflows the table chooses between (its rows' and its default) that the
     /// table as it stands would open under another workflow, or could not open without an area.
     /// Nothing changes: a case keeps its regime.

@@ -78,13 +78,15 @@ public final class Casework {
     public func open(_ request: TransitionRequest, area: String? = nil) throws(WorkflowError) -> RecordOutcome {
         let force = request.force ?? DefaultWorkflow.nationalForce
         let workflow: String
+        // When the table chose other than the usual workflow, a refusal says so: the officer who
+        // expected a DVPN is not left guessing why the fields are a DAPN's.
+        var chosen: String?
         if let named = request.workflow {
             workflow = named
         } else {
-            workflow = try regimes().choose(force: force, area: area, on: London.date(of: request.at))
-            let known = try procedure(force: force).workflows.keys.sorted()
-            guard known.contains(workflow) else {
-                throw .script("\(RegimeTable.path): \(force) on \(London.date(of: request.at)) runs workflow \(workflow), which the scripts do not have; expected one of: \(known.joined(separator: ", "))")
+            workflow = try chooseWorkflow(force: force, area: area, at: request.at)
+            if workflow != DefaultWorkflow.name {
+                chosen = "\(workflow) (chosen by the regime table for \(force) on \(London.date(of: request.at)))"
             }
         }
         let version = try current(workflow, force: force)
@@ -105,7 +107,12 @@ public final class Casework {
         try store.storeProcedure(hash: version.hash, sources: version.sources)
         return try store.record(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
             if current != nil { throw .caseExists(request.caseID) }
-            return try engine.transition(nil, request)
+            do throws(WorkflowError) {
+                return try engine.transition(nil, request)
+            } catch {
+                guard let chosen, error.kind == .badInput || error.kind == .refused else { throw error }
+                throw WorkflowError(error.kind, "\(chosen): \(error.message)")
+            }
         }
     }
 

@@ -168,3 +168,20 @@ struct WorkflowFiguresTests {
         #expect(throws: WorkflowError.self) { try casework.figures(force: nil, from: nil, to: nil, grouping: .all, workflow: "dvpn") }
     }
 }
+
+@Suite("A refusal names the workflow the table chose")
+struct ChosenWorkflowMessageTests {
+    @Test func dvpoDataInAPilotForceSaysDapoWasChosen() throws {
+        let casework = try Casework(Configuration(storeURL: ":memory:", scripts: ScriptsCopy.packageRoot.path))
+        let error = #expect(throws: WorkflowError.self) {
+            try casework.open(RegimeTests.request("G1", force: "greater_manchester", at: "2026-02-10T21:00:00Z", data: RegimeTests.dvpoData))
+        }
+        #expect(error?.kind == .badInput)
+        #expect(error?.message.hasPrefix("dapo (chosen by the regime table for greater_manchester on 2026-02-10): ") == true, "\(error?.message ?? "")")
+        // The usual workflow's messages are as they always were
+        let usual = #expect(throws: WorkflowError.self) {
+            try casework.open(RegimeTests.request("E1", force: "essex", at: "2026-02-10T21:00:00Z", data: RegimeTests.dapoData))
+        }
+        #expect(usual?.message.hasPrefix("dvpo") == false)
+    }
+}
