@@ -9,6 +9,15 @@ extension Casework {
         try RegimeTable.load(from: try configuration.scriptFolder())
     }
 
+    /// The case's area, from `--area` or its `area` data (normalised), refused when they differ.
+    static func area(_ named: String?, data: String?) throws(WorkflowError) -> String? {
+        let a = named.map(RegimeTable.areaKey), b = data.map(RegimeTable.areaKey)
+        if let a, let b, a != b {
+            throw .badInput("--area \(a) and --data area=\(b) name different areas; expected one area for the case")
+        }
+        return a ?? b
+    }
+
     /// The workflow the regime table chooses for a new case, which the scripts must have.
     func chooseWorkflow(force: String, area: String?, at: Date) throws(WorkflowError) -> String {
         let day = London.date(of: at)

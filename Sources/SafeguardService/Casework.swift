@@ -75,8 +75,9 @@ public final class Casework {
     /// Opens a case with the workflow's opening event. With no workflow named, the regime table
     /// chooses it from the force, `area` and the London date of the opening event; the area is
     /// recorded on the case when the workflow's opening event takes an `area` field.
-    public func open(_ request: TransitionRequest, area: String? = nil) throws(WorkflowError) -> RecordOutcome {
+    public func open(_ request: TransitionRequest, area named: String? = nil) throws(WorkflowError) -> RecordOutcome {
         let force = request.force ?? DefaultWorkflow.nationalForce
+        let area = try Self.area(named, data: request.data["area"]?.stringValue)
         let workflow: String
         // When the table chose other than the usual workflow, a refusal says so: the officer who
         // expected a DVPN is not left guessing why the fields are a DAPN's.
@@ -97,8 +98,8 @@ public final class Casework {
         var request = request
         request.event = opening.name
         request.workflow = workflow
-        if let area, opening.field(named: "area") != nil, request.data["area"] == nil {
-            request.data["area"] = .string(RegimeTable.areaKey(area))
+        if let area, opening.field(named: "area") != nil {
+            request.data["area"] = .string(area)
         }
         // A link must name a case on record, so a mistyped id cannot link a case to nothing.
         if let linked = request.data["linked_case"]?.stringValue, try store.snapshot(linked) == nil {

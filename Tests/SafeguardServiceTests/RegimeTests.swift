@@ -185,3 +185,14 @@ struct ChosenWorkflowMessageTests {
         #expect(usual?.message.hasPrefix("dvpo") == false)
     }
 }
+
+@Suite("The case's area")
+struct CaseAreaTests {
+    @Test func theAreaIsOneAreaWhereverItIsGiven() throws {
+        #expect(try Casework.area(" Croydon ", data: nil) == "croydon")
+        #expect(try Casework.area(nil, data: "Redcar and Cleveland") == "redcar_and_cleveland")
+        #expect(try Casework.area("croydon", data: "CROYDON") == "croydon")
+        let error = #expect(throws: WorkflowError.self) { try Casework.area("croydon", data: "lambeth") }
+        #expect(error?.message == "--area croydon and --data area=lambeth name different areas; expected one area for the case")
+    }
+}
