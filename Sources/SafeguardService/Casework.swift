@@ -83,10 +83,24 @@ public final class Casework {
         return try procedure.engine(for: workflow, procedure: hash)
     }
 
-    /// Opens a case with the workflow's opening event.
-    public func open(_ request: TransitionRequest) throws(WorkflowError) -> RecordOutcome {
-        let workflow = request.workflow ?? DefaultWorkflow.name
+    /// Opens a case with the workflow's opening event. With no workflow named, the regime table
+    /// chooses it from the force, `area` and the London date of the opening event; the area is
+    /// recorded on the case when the workflow's opening event takes an `area` field.
+    public func open(_ request: TransitionRequest, area named: String? = nil) throws(WorkflowError) -> RecordOutcome {
         let force = request.force ?? DefaultWorkflow.nationalForce
+        let area = try Self.area(named, data: request.data["area"]?.stringValue)
+        let workflow: String
+        // When the table chose other than the usual workflow, a refusal says so: the officer who
+        // expected a DVPN is not left guessing why the fields are a DAPN's.
+        var chosen: String?
+        if let named = request.workflow {
+            workflow = named
+        } else {
+            workflow = try chooseWorkflow(force: force, area: area, at: request.at)
+            if workflow != DefaultWorkflow.name {
+                chosen = "\(workflow) (chosen by the regime table for \(force) on \(London.date(of: request.at)))"
+            }
+        }
         let version = try current(workflow, force: force)
         let engine = try version.engine()
         guard let opening = engine.workflow.events.first(where: { $0.origin == .newCase }) else {
@@ -94,10 +108,23 @@ public final class Casework {
         }
         var request = request
         request.event = opening.name
+        request.workflow = workflow
+        if let area, opening.field(named: "area") != nil {
+            request.data["area"] = .string(area)
+        }
+        // A link must name a case on record, so a mistyped id cannot link a case to nothing.
+        if let linked = request.data["linked_case"]?.stringValue, try store.snapshot(linked) == nil {
+            throw .badInput("linked_case \(linked) names no case on record; expected the id of the notice or order case this one follows")
+        }
         try store.storeProcedure(hash: version.hash, sources: version.sources)
         return try store.record(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
             if current != nil { throw .caseExists(request.caseID) }
-            return try engine.transition(nil, request)
+            do throws(WorkflowError) {
+                return try engine.transition(nil, request)
+            } catch {
+                guard let chosen, error.kind == .badInput || error.kind == .refused else { throw error }
+                throw WorkflowError(error.kind, "\(chosen): \(error.message)")
+            }
         }
     }
 

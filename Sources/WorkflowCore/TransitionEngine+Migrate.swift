@@ -34,7 +34,10 @@ extension TransitionEngine {
             guard let index = next.deadlines.firstIndex(where: { $0.clock == move.clock && $0.startedAt == move.startedAt }) else { continue }
             if let due = move.newDue {
                 next.deadlines[index].due = due
-                if case .countedHours = workflow.clock(named: move.clock)?.rule { next.deadlines[index].tableVersion = calendar?.version }
+                switch workflow.clock(named: move.clock)?.rule {
+                case .countedHours, .workingDays: next.deadlines[index].tableVersion = calendar?.version
+                default: break
+                }
             } else {
                 next.deadlines[index].status = .stopped
                 next.deadlines[index].settledAt = at
@@ -68,6 +71,13 @@ extension TransitionEngine {
             return data[field]?.integerValue.map { OrderPeriod.end(madeOn: London.date(of: start), days: $0) }
         case .elapsed(let hours):
             return start.addingTimeInterval(TimeInterval(hours * 3600))
+        case .calendarDays(let days):
+            return OrderPeriod.end(madeOn: London.date(of: start), days: days)
+        case .untilDate(let field):
+            return data[field]?.stringValue.flatMap(LocalDate.init(iso:)).map { OrderPeriod.end(madeOn: $0, days: 1) }
+        case .workingDays(let days):
+            guard let calendar else { return nil }
+            return try WorkingDays.deadline(from: start, days: days, table: calendar).due
         case .countedHours(let rule):
             guard let calendar else { return nil }
             return try StatutoryClock.deadline(from: start, rule: rule, table: calendar).due

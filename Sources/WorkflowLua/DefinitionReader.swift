@@ -81,6 +81,12 @@ struct DefinitionReader {
                 hours: clock["hours"]?.integerValue ?? 0,
                 disregard: Set(names(clock["disregard"]).compactMap(DayCategory.init(rawValue:))),
                 unsettledDays: CountedHours.UnsettledDays(rawValue: clock["unsettled_days"]?.stringValue ?? "") ?? .count))
+        } else if clock["rule"]?.stringValue == "calendar_days" {
+            rule = .calendarDays(days: clock["days"]?.integerValue ?? 0)
+        } else if clock["rule"]?.stringValue == "working_days" {
+            rule = .workingDays(days: clock["days"]?.integerValue ?? 0)
+        } else if clock["rule"]?.stringValue == "until_date" {
+            rule = .untilDate(dateField: clock["date_field"]?.stringValue ?? "")
         } else {
             rule = .orderPeriod(daysField: clock["days_field"]?.stringValue ?? "")
         }

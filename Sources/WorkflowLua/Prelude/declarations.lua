@@ -154,9 +154,18 @@ function Workflow:clock(name, spec)
     met_by = name_list(spec.met_by or {}, what .. ".met_by"),
     stopped_by = name_list(spec.stopped_by or {}, what .. ".stopped_by"),
     fires = spec.fires, days_field = spec.days_field, capped_by = spec.capped_by, planned_by = spec.planned_by,
+    days = spec.days, date_field = spec.date_field,
     on_missed = spec.on_missed, decided_by = spec.decided_by }
   if spec.rule == "order_period" then
     if not is_name(spec.days_field) then fail("clock %s (order_period) needs days_field = the event's field of days", name) end
+  elseif spec.rule == "calendar_days" or spec.rule == "working_days" then
+    -- calendar_days: whole local days beginning with the start day; working_days: working days
+    -- after it (Saturdays, Sundays and the bank-holiday table's days not counted).
+    if math_type(spec.days) ~= "integer" or spec.days < 1 then
+      fail("clock %s (%s) needs days = a whole number of days, 1 or more", name, spec.rule)
+    end
+  elseif spec.rule == "until_date" then
+    if not is_name(spec.date_field) then fail("clock %s (until_date) needs date_field = the event's date field", name) end
   else
     -- The statutes' "hours, disregarding" rule: N hours counted on local days that are not disregarded (counted_hours),
     -- or N hours of real time (elapsed). `hours = { policy = "name" }` reads a plugin policy.
