@@ -12,7 +12,7 @@ struct History: ParsableCommand {
     var caseID: String
 
     func run() throws {
-        try reporting { () throws(WorkflowError) in
+        try reporting(json: global.json) { () throws(WorkflowError) in
             let document = try Casework(try global.configuration()).history(caseID)
             if global.json {
                 print(DocumentEncoder.json(document))

@@ -15,7 +15,7 @@ struct List: ParsableCommand {
     var force: String?
 
     func run() throws {
-        try reporting { () throws(WorkflowError) in
+        try reporting(json: global.json) { () throws(WorkflowError) in
             let cases = try Casework(try global.configuration()).list(state: state, force: force)
             if global.json {
                 let rows: [Value] = cases.map { snapshot in

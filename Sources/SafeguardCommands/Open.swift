@@ -32,7 +32,7 @@ struct Open: ParsableCommand {
     @OptionGroup var event: EventOptions
 
     func run() throws {
-        try reporting { () throws(WorkflowError) in
+        try reporting(json: global.json) { () throws(WorkflowError) in
             let request = TransitionRequest(
                 caseID: caseID ?? "C-" + UUID().uuidString.prefix(8), event: "", at: try event.instant(),
                 actor: try event.actorValue(), data: try event.fields(), eventID: eventID, workflow: workflow, force: force)

@@ -12,7 +12,7 @@ struct Show: ParsableCommand {
     var caseID: String
 
     func run() throws {
-        try reporting { () throws(WorkflowError) in
+        try reporting(json: global.json) { () throws(WorkflowError) in
             let document = try Casework(try global.configuration()).show(caseID)
             print(global.json ? DocumentEncoder.json(document) : CaseText.describe(document.snapshot, nextEvents: document.nextEvents))
         }

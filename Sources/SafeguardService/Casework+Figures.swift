@@ -7,6 +7,7 @@ extension Casework {
     public func figures(
         force: String?, from: LocalDate?, to: LocalDate?, grouping: FigureCounter.Grouping
     ) throws(WorkflowError) -> FigureReport {
+        if let force { _ = try forces().check(force) }
         var counter = FigureCounter(grouping: grouping, from: from, to: to)
         // The rows: the current workflows' figures first, so an empty report still lists them.
         var figures = ((try? procedure(force: DefaultWorkflow.nationalForce))?.workflows.values.sorted { $0.name < $1.name } ?? []).flatMap(\.figures)

@@ -17,20 +17,59 @@ extension Casework {
         return HistoryDocument(caseID: caseID, events: try store.history(caseID))
     }
 
-    /// Cases, optionally only those in a state or of a force.
+    /// Cases, optionally only those in a state or of a force. A filter that matches nothing is
+    /// checked: a force not in the register, or a state no procedure has, is bad input rather
+    /// than "no cases".
     public func list(state: String?, force: String?) throws(WorkflowError) -> [CaseSnapshot] {
-        try store.list(state: state, force: force)
+        let cases = try store.list(state: state, force: force)
+        if cases.isEmpty {
+            if let force { _ = try forces().check(force) }
+            if let state { try checkState(state, force: force) }
+        }
+        return cases
+    }
+
+    /// A state filter that names a state of the force's procedure (the national one without a force).
+    func checkState(_ state: String, force: String?) throws(WorkflowError) {
+        let procedure = try procedure(force: force ?? DefaultWorkflow.nationalForce)
+        let states = procedure.workflows.values.sorted { $0.name < $1.name }.flatMap { $0.states.map(\.name) }
+        guard !states.contains(state) else { return }
+        let nameLike = state.count <= 40 && state.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || "_- ".unicodeScalars.contains($0) }
+        throw .badInput("unknown state \(nameLike ? "\"\(state)\"" : "given")\(NearestName.didYouMean(state, among: states)); expected one of \(states.joined(separator: ", "))")
     }
 
     /// Pending deadlines due before `horizon` (all of them when nil), and every missed one,
     /// soonest first, judged at `at`. Read from the deadline index, not a scan of every case.
     public func due(at: Date, horizon: Date?, force: String?) throws(WorkflowError) -> DueDocument {
-        DueDocument(at: at, deadlines: try store.openDeadlines(dueBefore: horizon?.addingTimeInterval(0.001), orMissed: true, force: force))
+        if let force { _ = try forces().check(force) }
+        return DueDocument(at: at, deadlines: try store.openDeadlines(dueBefore: horizon?.addingTimeInterval(0.001), orMissed: true, force: force))
     }
 
-    /// Every check that would allow or block the request, changing nothing.
-    public func explain(_ request: TransitionRequest) throws(WorkflowError) -> [CheckResult] {
+    /// Every check that would allow or block the request, then the whole transition decided as
+    /// `fire` would decide it — actions run in the same sandbox, their changes discarded — so
+    /// the verdict is the one `fire` would give. Nothing is recorded.
+    public func explain(_ request: TransitionRequest) throws(WorkflowError) -> Explanation {
         let snapshot = try snapshot(request.caseID)
-        return try engine(for: snapshot).explain(snapshot, request)
+        let engine = try engine(for: snapshot)
+        var checks = engine.explain(snapshot, request)
+        do throws(WorkflowError) {
+            try checkNotAhead(request)
+            let transition = try engine.transition(snapshot, request)
+            if let event = engine.workflow.event(named: request.event) {
+                for action in event.actions {
+                    checks.append(CheckResult(check: "action \(action.name)", passed: true, detail: "runs", location: action.location))
+                }
+            }
+            let changes = transition.changes.keys.sorted()
+            checks.append(CheckResult(
+                check: "outcome", passed: true,
+                detail: "leads to \(transition.to)\(changes.isEmpty ? "" : ", setting \(changes.joined(separator: ", "))")"))
+            return Explanation(checks: checks, refusal: nil)
+        } catch {
+            if checks.allSatisfy(\.passed) {
+                checks.append(CheckResult(check: error.kind == .script ? "script" : "outcome", passed: false, detail: error.message, location: error.location))
+            }
+            return Explanation(checks: checks, refusal: error)
+        }
     }
 }

@@ -16,15 +16,32 @@ public final class Casework {
     private var pinned: [String: Procedure] = [:]
     /// Workflow versions whose current procedure this run has stored.
     var storedProcedures: Set<String> = []
+    private var register: ForceRegister?
 
     public init(_ configuration: Configuration) throws(WorkflowError) {
         self.configuration = configuration
         store = try StoreFactory.open(configuration.storeURL)
     }
 
-    /// A force's procedure from the scripts folder, loaded once per force.
+    /// Case work over a store made elsewhere (tests give one that fails on demand).
+    init(_ configuration: Configuration, store: any CaseStore) {
+        self.configuration = configuration
+        self.store = store
+    }
+
+    /// The forces a case may belong to, read once.
+    public func forces() throws(WorkflowError) -> ForceRegister {
+        if let register { return register }
+        let loaded = try ForceRegister.load(configuration)
+        register = loaded
+        return loaded
+    }
+
+    /// A force's procedure from the scripts folder, loaded once per force. A force not in the
+    /// register is bad input (a misspelt force would otherwise run the national procedure alone).
     public func procedure(force: String) throws(WorkflowError) -> Procedure {
         if let cached = loaded[force] { return cached }
+        _ = try forces().check(force)
         let procedure = try Self.loadProcedure(configuration, force: force)
         loaded[force] = procedure
         return procedure
@@ -83,6 +100,7 @@ public final class Casework {
         }
         var request = request
         request.event = opening.name
+        try checkNotAhead(request)
         try store.storeProcedure(hash: version.hash, sources: version.sources)
         return try store.record(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
             if current != nil { throw .caseExists(request.caseID) }
@@ -93,11 +111,21 @@ public final class Casework {
     /// Fires an event on an existing case.
     public func fire(_ request: TransitionRequest) throws(WorkflowError) -> RecordOutcome {
         guard let existing = try store.snapshot(request.caseID) else { throw .unknownCase(request.caseID) }
+        try checkNotAhead(request)
         let engine = try engine(for: existing)
         return try store.record(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
             guard let current else { throw .unknownCase(request.caseID) }
             return try engine.transition(current, request)
         }
+    }
+
+    /// Refuses an event dated further ahead of the clock than the configured tolerance: once
+    /// recorded, every later event would be "before the case's latest event".
+    func checkNotAhead(_ request: TransitionRequest) throws(WorkflowError) {
+        let now = configuration.clock()
+        guard request.at.timeIntervalSince(now) > configuration.futureTolerance else { return }
+        let minutes = Int(configuration.futureTolerance / 60)
+        throw .badInput("time \(Instant.format(request.at)) for \(request.event) is ahead of the clock (now \(Instant.format(now))); expected a time no more than \(minutes) minutes from now (SAFEGUARD_FUTURE_MINUTES)")
     }
 
     /// The case, or an unknown-case error.
