@@ -102,9 +102,13 @@ public final class Casework {
         request.event = opening.name
         try checkNotAhead(request)
         try store.storeProcedure(hash: version.hash, sources: version.sources)
-        return try store.record(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
-            if current != nil { throw .caseExists(request.caseID) }
-            return try engine.transition(nil, request)
+        do throws(WorkflowError) {
+            return try store.record(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
+                if current != nil { throw .caseExists(request.caseID) }
+                return try engine.transition(nil, request)
+            }
+        } catch {
+            throw NameSuggestion.add(to: error, request, workflow: engine.workflow)
         }
     }
 
@@ -113,9 +117,13 @@ public final class Casework {
         guard let existing = try store.snapshot(request.caseID) else { throw .unknownCase(request.caseID) }
         try checkNotAhead(request)
         let engine = try engine(for: existing)
-        return try store.record(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
-            guard let current else { throw .unknownCase(request.caseID) }
-            return try engine.transition(current, request)
+        do throws(WorkflowError) {
+            return try store.record(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
+                guard let current else { throw .unknownCase(request.caseID) }
+                return try engine.transition(current, request)
+            }
+        } catch {
+            throw NameSuggestion.add(to: error, request, workflow: engine.workflow)
         }
     }
 

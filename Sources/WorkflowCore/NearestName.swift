@@ -13,7 +13,20 @@ public enum NearestName {
             let distance = editDistance(Array(folded), Array(fold(name)))
             if distance <= limit, distance < (best?.distance ?? .max) { best = (name, distance) }
         }
-        return best?.name
+        if let best { return best.name }
+        // An abbreviation: the letters in order, starting alike (`supt`, `sgt`), when only one name fits.
+        let abbreviations = names.filter { isAbbreviation(folded, of: fold($0)) }
+        return abbreviations.count == 1 ? abbreviations[0] : nil
+    }
+
+    static func isAbbreviation(_ short: String, of long: String) -> Bool {
+        guard short.count >= 2, short.count < long.count, short.first == long.first else { return false }
+        var rest = Substring(long)
+        for character in short {
+            guard let index = rest.firstIndex(of: character) else { return false }
+            rest = rest[rest.index(after: index)...]
+        }
+        return true
     }
 
     /// ` (did you mean "surrey"?)`, or nothing when no name is near.
