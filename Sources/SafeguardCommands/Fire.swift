@@ -17,10 +17,10 @@ struct Fire: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The case id.")
+    @Argument(help: "The case id.", completion: Completions.cases())
     var caseID: String
 
-    @Argument(help: "The event, e.g. authorise_notice.")
+    @Argument(help: "The event, e.g. authorise_notice.", completion: Completions.events())
     var eventName: String
 
     @Option(name: .customLong("id"), help: "An event id that makes this request idempotent: a second fire with it changes nothing.")

@@ -11,7 +11,7 @@ struct List: ParsableCommand {
     @Option(help: "Only cases in this state, e.g. order_in_force.")
     var state: String?
 
-    @Option(help: "Only cases of this force, e.g. essex.")
+    @Option(help: "Only cases of this force, e.g. essex.", completion: Completions.forces())
     var force: String?
 
     func run() throws {

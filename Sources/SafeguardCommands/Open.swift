@@ -20,7 +20,7 @@ struct Open: ParsableCommand {
     @Option(help: "The workflow to run.")
     var workflow = DefaultWorkflow.name
 
-    @Option(help: "The force whose procedure applies, e.g. essex.")
+    @Option(help: "The force whose procedure applies, e.g. essex (an id from Forces/england-and-wales.json).", completion: Completions.forces())
     var force: String
 
     @Option(name: .customLong("id"), help: "The new case's id (default: a generated C-XXXXXXXX).")

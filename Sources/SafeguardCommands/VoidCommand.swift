@@ -16,7 +16,7 @@ struct VoidCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The case id.")
+    @Argument(help: "The case id.", completion: Completions.cases())
     var caseID: String
 
     @Option(name: .customLong("event"), help: ArgumentHelp("The number of the event to void, as 'safeguard history' shows it.", valueName: "n"))
