@@ -17,7 +17,17 @@ struct History: ParsableCommand {
             if global.json {
                 print(DocumentEncoder.json(document))
             } else {
-                for event in document.events { print(Rendering.transitionLine(event)) }
+                // Voids and what they voided are marked, so the record reads as it stands.
+                var voidedBy: [Int: Int] = [:]
+                for event in document.events where event.event == Casework.voidEvent {
+                    if let target = event.data["event"]?.integerValue { voidedBy[target] = event.sequence }
+                }
+                for event in document.events {
+                    var line = Rendering.transitionLine(event)
+                    if let by = voidedBy[event.sequence] { line += "  [void: see event \(by)]" }
+                    if event.event == Casework.voidEvent, let target = event.data["event"]?.integerValue { line += "  [voids event \(target)]" }
+                    print(line)
+                }
             }
         }
     }

@@ -34,8 +34,7 @@ extension Casework {
         let procedure = try procedure(force: force ?? DefaultWorkflow.nationalForce)
         let states = procedure.workflows.values.sorted { $0.name < $1.name }.flatMap { $0.states.map(\.name) }
         guard !states.contains(state) else { return }
-        let nameLike = state.count <= 40 && state.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || "_- ".unicodeScalars.contains($0) }
-        throw .badInput("unknown state \(nameLike ? "\"\(state)\"" : "given")\(NearestName.didYouMean(state, among: states)); expected one of \(states.joined(separator: ", "))")
+        throw .badInput("unknown state \(ForceRegister.shown(state))\(NearestName.didYouMean(state, among: states)); expected one of \(states.joined(separator: ", "))")
     }
 
     /// Pending deadlines due before `horizon` (all of them when nil), and every missed one,
@@ -54,6 +53,11 @@ extension Casework {
         var checks = engine.explain(snapshot, request)
         do throws(WorkflowError) {
             try checkNotAhead(request)
+        } catch {
+            checks.append(CheckResult(check: "time", passed: false, detail: error.message))
+            return Explanation(checks: checks, refusal: error)
+        }
+        do throws(WorkflowError) {
             let transition = try engine.transition(snapshot, request)
             if let event = engine.workflow.event(named: request.event) {
                 for action in event.actions {

@@ -50,8 +50,8 @@ struct RecoveryGoldenTests {
         #expect(try cli.run("fire C1 serve_notice --at 2026-05-24T09:15:00+01:00 --actor PC1 --role constable --data address_refused=true").status == 0)
         let history = try cli.run("history C1").stdout.split(separator: "\n").map(String.init)
         #expect(history.count == 5)
-        #expect(history[2].hasPrefix("C1  serve_notice  notice_authorised → notice_served  (event 3 at 2026-05-31T09:15:00+01:00"))
-        #expect(history[3].hasPrefix("C1  void_event  notice_served → notice_authorised  (event 4"))
+        #expect(history[2] == "C1  serve_notice  notice_authorised → notice_served  (event 3 at 2026-05-31T09:15:00+01:00 by PC1, constable)  [void: see event 4]")
+        #expect(history[3] == "C1  void_event  notice_served → notice_authorised  (event 4 at 2026-05-24T01:30:00+01:00 by SG1, sergeant)  [voids event 3]")
         let verify = try cli.run("verify")
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
         // One hearing clock, started by the service as recorded again, not the voided one.
