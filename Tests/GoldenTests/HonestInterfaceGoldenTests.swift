@@ -73,4 +73,18 @@ struct HonestInterfaceGoldenTests {
         #expect(check.status == 3)
         #expect(check.stdout.split(separator: "\n").last == "1 error, 0 warnings in the national procedure and 6 forces (essex, greater_manchester, humberside, surrey, west_mercia, wiltshire)")
     }
+
+    /// The graph shows who may fire what, the guards and the clocks, not only the transitions.
+    @Test func theGraphAnnotatesRolesGuardsAndClocks() throws {
+        let lines = try Cli().run("graph dvpo").stdout.split(separator: "\n").map(String.init)
+        for expected in [
+            "    note right of incident",
+            "        authorise_notice: superintendent or above; guards perpetrator_adult, violence_or_threat",
+            "    note right of notice_served",
+            "        clock hearing: 48 counted hours from serve_notice; met by adjourn_hearing, grant_order, refuse_order",
+            "        grant_order: constable or above; guards order_period_14_to_28",
+        ] {
+            #expect(lines.contains(expected), "missing: \(expected)")
+        }
+    }
 }
