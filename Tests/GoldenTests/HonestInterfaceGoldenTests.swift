@@ -20,6 +20,10 @@ struct HonestInterfaceGoldenTests {
         let object = try JSONSerialization.jsonObject(with: Data(refused.stderr.utf8)) as! [String: Any]
         #expect(object["kind"] as? String == "refused")
         #expect(object["exit_code"] as? Int == 1)
+        // A command line that cannot be parsed is a usage error, as JSON too.
+        let usage = try cli.run("fire C1 close --json --at 2026-05-24T01:30:00+01:00 --role constable")
+        #expect(usage.status == 64)
+        #expect(usage.stderr == #"{"exit_code":64,"kind":"usage","message":"Missing expected argument '--actor <id>'"}"# + "\n")
         // The same failure without --json is the one line it always was.
         #expect(try cli.run("show C9").stderr == "safeguard: bad input: unknown case \"C9\"; expected the id of an existing case (see 'safeguard list')\n")
     }
