@@ -502,6 +502,7 @@ dvpo:figures {
   { "breach_outcomes", tally = "breach_outcome", field = "result" },
   { "visits_made", count = "record_visit" },
   { "visits_scheduled", clocks_met_by = "record_visit" },
+  { "visits_missed", clocks_met_by = "record_visit", status = "missed" },
   { "orders_expired", count = "expire_order" },
   { "cases_closed", count = "close" },
   { "close_reasons", tally = "close", field = "reason" },

@@ -39,7 +39,7 @@ struct DeadlineCommand: ParsableCommand {
     var force: String?
 
     func run() throws {
-        try reporting { () throws(WorkflowError) in
+        try reporting(json: global.json) { () throws(WorkflowError) in
             let (clock, calendar) = try ScriptsReview.clock(self.clock, workflow: workflow, force: force, try global.configuration())
             switch clock.rule {
             case .countedHours(let rule):

@@ -29,7 +29,7 @@ struct Open: ParsableCommand {
     @Option(help: "The area within the force (a London borough, for example) the regime table chooses by.")
     var area: String?
 
-    @Option(help: "The force whose procedure applies, e.g. essex.")
+    @Option(help: "The force whose procedure applies, e.g. essex (an id from Forces/england-and-wales.json).", completion: Completions.forces())
     var force: String
 
     @Option(name: .customLong("id"), help: "The new case's id (default: a generated C-XXXXXXXX).")
@@ -41,7 +41,7 @@ struct Open: ParsableCommand {
     @OptionGroup var event: EventOptions
 
     func run() throws {
-        try reporting { () throws(WorkflowError) in
+        try reporting(json: global.json) { () throws(WorkflowError) in
             let request = TransitionRequest(
                 caseID: caseID ?? "C-" + UUID().uuidString.prefix(8), event: "", at: try event.instant(),
                 actor: try event.actorValue(), data: try event.fields(), eventID: eventID, workflow: workflow, force: force)

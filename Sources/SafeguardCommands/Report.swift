@@ -42,7 +42,7 @@ struct Report: ParsableCommand {
     var format: Format = .table
 
     func run() throws {
-        try reporting { () throws(WorkflowError) in
+        try reporting(json: global.json) { () throws(WorkflowError) in
             let grouping = try FigureCounter.Grouping(rawValue: by ?? "all").orThrow(.badInput("--by \(by ?? "") is not a grouping; expected month or force"))
             let fromDate = try from.map { text throws(WorkflowError) in try LocalDate(iso: text).orThrow(.badInput("--from \(text) is not a date; expected YYYY-MM-DD")) }
             let toDate = try to.map { text throws(WorkflowError) in try LocalDate(iso: text).orThrow(.badInput("--to \(text) is not a date; expected YYYY-MM-DD")) }

@@ -15,14 +15,14 @@ struct Show: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The case id.")
+    @Argument(help: "The case id.", completion: Completions.cases())
     var caseID: String
 
     @Flag(help: "Also show the cases linked to this one (linked_case), in turn.")
     var linked = false
 
     func run() throws {
-        try reporting { () throws(WorkflowError) in
+        try reporting(json: global.json) { () throws(WorkflowError) in
             let casework = try Casework(try global.configuration(), access: .readOnly)
             guard linked else {
                 let document = try casework.show(caseID)

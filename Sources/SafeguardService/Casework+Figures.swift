@@ -8,6 +8,7 @@ extension Casework {
     public func figures(
         force: String?, from: LocalDate?, to: LocalDate?, grouping: FigureCounter.Grouping, workflow: String? = nil
     ) throws(WorkflowError) -> FigureReport {
+        if let force { _ = try forces().check(force) }
         var counter = FigureCounter(grouping: grouping, from: from, to: to)
         // The rows: the current workflows' figures first, so an empty report still lists them.
         let current = (try? procedure(force: DefaultWorkflow.nationalForce))?.workflows ?? [:]

@@ -12,7 +12,7 @@ struct ForceGoldenTests {
             metropolitan        metropolitan_dapo 1.0
             west_mercia         west_mercia 1.0
             wiltshire           order_lengths 1.0, wiltshire 1.0
-            Any other force runs the national procedure alone.
+            Any other force in the register ('safeguard forces --all') runs the national procedure alone.
 
             """)
     }

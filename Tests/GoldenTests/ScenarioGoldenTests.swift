@@ -19,6 +19,18 @@ struct ScenarioGoldenTests {
         #expect(lines.last == "19 passed, 0 failed")
     }
 
+    @Test func aScenarioPathIsFoundInTheScriptsFolder() throws {
+        let cli = Cli()
+        let scripts = try cli.copyOfScripts()
+        try FileManager.default.copyItem(at: Cli.packageRoot.appendingPathComponent("Scenarios"), to: scripts.appendingPathComponent("Scenarios"))
+        let run = try cli.run(["test", "Scenarios/essex.lua", "--scripts", scripts.path])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.hasPrefix("PASS  Scenarios/essex.lua  "))
+        let missing = try cli.run(["test", "Scenarios/nowhere.lua", "--scripts", scripts.path])
+        #expect(missing.status == 2)
+        #expect(missing.stderr == "safeguard: bad input: no scenario file or folder at Scenarios/nowhere.lua, in the working directory or the scripts folder; expected .lua scenario files\n")
+    }
+
     @Test func aWrongExpectationFailsWithItsStepAndReason() throws {
         let cli = Cli()
         let file = cli.folder.appendingPathComponent("wrong.lua")
@@ -39,7 +51,7 @@ struct ScenarioGoldenTests {
         #expect(run.status == 1)
         let lines = run.stdout.split(separator: "\n").map(String.init)
         #expect(lines[0] == "FAIL  \(file.path)  Wrong on purpose (national, 2 steps)")
-        #expect(lines[1] == "      step 2 authorise_notice: refused: authorise_notice needs superintendent or above; the actor's role is inspector")
+        #expect(lines[1] == "      \(file.path):6: step 2 authorise_notice: refused: authorise_notice needs superintendent or above; the actor's role is inspector")
         #expect(lines.last == "0 passed, 1 failed")
     }
 
