@@ -7,11 +7,11 @@ struct ScenarioGoldenTests {
         let run = try Cli().run("test")
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         let lines = run.stdout.split(separator: "\n").map(String.init)
-        for file in ["essex", "greater_manchester", "humberside", "national_lifecycle", "national_missed_hearing", "national_order_end", "national_refused", "west_mercia", "wiltshire"] {
+        for file in ["essex", "greater_manchester", "humberside", "humberside_breach_at_the_end", "national_lifecycle", "national_missed_hearing", "national_order_end", "national_refused", "west_mercia", "wiltshire"] {
             #expect(lines.contains { $0.hasPrefix("PASS  Scenarios/\(file).lua  ") }, "no PASS for \(file)")
         }
         #expect(lines.contains { $0.hasPrefix("coverage dvpo for national: states 9 of 9, events ") })
-        #expect(lines.last == "9 passed, 0 failed")
+        #expect(lines.last == "10 passed, 0 failed")
     }
 
     @Test func aWrongExpectationFailsWithItsStepAndReason() throws {

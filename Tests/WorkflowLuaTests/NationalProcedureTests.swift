@@ -159,7 +159,7 @@ struct NationalProcedureTests {
         let hearing = try national.caseIn("hearing")
         let granted = try national.fire(hearing, "grant_order", at: "2026-06-01T11:00:00+01:00", data: ["days": 28])
         #expect(throws: WorkflowError.refused(
-            "expire_order refused by rule order_period_over (\(NationalProcedure.rule("order_period_over"))): the order is in force until 2026-06-28T23:59:59.999+01:00; expire_order is allowed only at or after its end"
+            "expire_order refused by rule order_period_over (\(NationalProcedure.rule("order_period_over"))): the order is in force until 2026-06-28T23:59:59.999+01:00 (CSA 2010 s.28(10)); expire_order is allowed only at or after its end"
         )) { try national.fire(granted, "expire_order", at: "2026-06-28T23:59:00+01:00") }
         let expired = try national.fire(granted, "expire_order", at: "2026-06-28T23:59:59.999+01:00")
         #expect(expired.state == "expired")
