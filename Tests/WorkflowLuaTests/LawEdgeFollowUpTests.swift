@@ -137,16 +137,16 @@ struct LawEdgeFollowUpTests {
         let missed = try national.engine.transition(arrested, try #require(national.engine.clockRequest(for: clock, on: arrested))).snapshot
         #expect(missed.deadline("breach_production")?.status == .missed)
         #expect(throws: WorkflowError.refused(
-            "record_deadline_decision refused by rule decision_awaited (\(NationalProcedure.rule("decision_awaited"))): clock bogus has no missed deadline awaiting a decision on this case (CSA 2010 s.26(2), s.27(3), s.29(1) set the deadlines); expected one of: breach_production"
+            "record_deadline_decision refused by rule decision_awaited (\(NationalProcedure.rule("decision_awaited"))): clock bogus has no missed deadline awaiting a decision on this case (CSA 2010 s.26(2), s.27(3), s.29(1) set the deadlines); expected one of: hearing, breach_production"
         )) {
             try national.fire(missed, "record_deadline_decision", at: "2026-06-07T10:00:00+01:00", role: "inspector",
                 data: ["clock": "bogus", "decision": "perpetrator_released"])
         }
         #expect(throws: WorkflowError.refused(
-            "record_deadline_decision refused by rule decision_awaited (\(NationalProcedure.rule("decision_awaited"))): clock hearing has no missed deadline awaiting a decision on this case (CSA 2010 s.26(2), s.27(3), s.29(1) set the deadlines); expected one of: breach_production"
+            "record_deadline_decision refused by rule decision_awaited (\(NationalProcedure.rule("decision_awaited"))): clock notice_breach_production has no missed deadline awaiting a decision on this case (CSA 2010 s.26(2), s.27(3), s.29(1) set the deadlines); expected one of: hearing, breach_production"
         )) {
             try national.fire(missed, "record_deadline_decision", at: "2026-06-07T10:00:00+01:00", role: "inspector",
-                data: ["clock": "hearing", "decision": "notice_continues"])
+                data: ["clock": "notice_breach_production", "decision": "perpetrator_released"])
         }
         #expect(throws: WorkflowError.refused(
             "record_deadline_decision refused by rule decision_fits_clock (\(NationalProcedure.rule("decision_fits_clock"))): decision notice_lapsed does not fit clock breach_production (CSA 2010 s.29(1)); expected notice_continues or notice_lapsed for hearing, perpetrator_released for a production clock"
@@ -157,6 +157,16 @@ struct LawEdgeFollowUpTests {
         let decided = try national.fire(missed, "record_deadline_decision", at: "2026-06-07T10:00:00+01:00", role: "inspector",
             data: ["clock": "breach_production", "decision": "perpetrator_released"])
         #expect(decided.deadline("breach_production")?.decision == "perpetrator_released")
+        // The order was granted after the 48 hours, so the hearing deadline awaits a decision too; once
+        // both are decided, none is offered.
+        let both = try national.fire(decided, "record_deadline_decision", at: "2026-06-07T11:00:00+01:00", role: "inspector",
+            data: ["clock": "hearing", "decision": "notice_continues"])
+        #expect(throws: WorkflowError.refused(
+            "record_deadline_decision refused by rule decision_awaited (\(NationalProcedure.rule("decision_awaited"))): clock hearing has no missed deadline awaiting a decision on this case (CSA 2010 s.26(2), s.27(3), s.29(1) set the deadlines); expected none: no deadline awaits a decision"
+        )) {
+            try national.fire(both, "record_deadline_decision", at: "2026-06-07T12:00:00+01:00", role: "inspector",
+                data: ["clock": "hearing", "decision": "notice_lapsed"])
+        }
     }
 
     @Test func aListingAfterTheHearingWasRecordedMissedAndAnApplicationAfterALapseAreWarned() throws {
