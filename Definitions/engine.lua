@@ -11,6 +11,7 @@
 ---@field due Instant
 ---@field started_at Instant
 ---@field status "pending"|"met"|"missed"|"stopped"
+---@field awaiting_decision boolean  # any deadline of this clock missed and awaiting a decision
 
 ---@class Case
 ---@field id string

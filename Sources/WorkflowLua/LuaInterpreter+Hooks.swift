@@ -42,12 +42,16 @@ extension LuaInterpreter {
                 "deadlines": .object([:]),
             ])
         }
+        // The latest deadline of each clock; `awaiting_decision` is true when any deadline of the
+        // clock (an earlier arrest's, say) was missed and has no decision yet.
         var deadlines: [String: Value] = [:]
         for deadline in snapshot.deadlines {
+            let awaiting = snapshot.deadlines.contains { $0.clock == deadline.clock && $0.needsDecision }
             deadlines[deadline.clock] = .object([
                 "started_at": .string(Instant.formatUTC(deadline.startedAt)),
                 "due": .string(Instant.formatUTC(deadline.due)),
                 "status": .string(deadline.status.rawValue),
+                "awaiting_decision": .bool(awaiting),
             ])
         }
         return .object([
