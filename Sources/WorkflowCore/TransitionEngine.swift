@@ -49,6 +49,7 @@ public struct TransitionEngine {
         for action in event.actions {
             switch action.propose(context) {
             case .success(let proposed):
+                try StatutoryFloor.regime(workflow.name)?.checkProposal(proposed, by: action, of: event)
                 for (key, value) in proposed {
                     guard Self.isFieldName(key) else {
                         throw .script(
@@ -74,10 +75,12 @@ public struct TransitionEngine {
         snapshot.updatedAt = request.at
         snapshot.deadlines = try updatedDeadlines(snapshot, event: event, data: data, at: request.at)
 
-        return Transition(
+        let transition = Transition(
             caseID: request.caseID, event: event.name, eventID: request.eventID, from: current?.state, to: target,
             at: request.at, actor: request.actor, data: data, changes: changes, guardsPassed: passed, snapshot: snapshot
         ).with(tableVersion: calendar?.version)
+        try StatutoryFloor.regime(workflow.name)?.check(transition, from: current, event: event)
+        return transition
     }
 
     /// Every id a request carries, by `Identifier`'s rule.
