@@ -8,6 +8,13 @@ public struct StatutoryEntry: Sendable {
     public let actor: Actor
     public let at: Date
 
+    public init(before: CaseSnapshot, after: CaseSnapshot, actor: Actor, at: Date) {
+        self.before = before
+        self.after = after
+        self.actor = actor
+        self.at = at
+    }
+
     /// The actor's rank, or nil for a staff role or the engine.
     public var rank: Rank? { Rank(name: actor.role) }
 

@@ -258,7 +258,7 @@ function P.handle(target, methods, fields, kind)
   targets[handle] = target
   return setmetatable(handle, {
     __index = index,
-    __newindex = function(_, key) fail("cannot set %s on a %s; declare through its methods", tostring(key), kind) end,
+    __newindex = function(_, key) fail("cannot set %s on the value %s returned; declare through its methods", tostring(key), kind) end,
     __metatable = false,
   })
 end

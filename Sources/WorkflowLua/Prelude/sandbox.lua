@@ -26,13 +26,15 @@ string.dump = nil
 -- `load` takes text only, and the engine names the chunk after the file that loaded it: a script
 -- cannot file its declarations under another file's name or line.
 local charge = P.primitives.charge
-load = function(chunk, name, mode, env)
+load = function(...)
+  local chunk, _, _, env = ...
   if type(chunk) ~= "string" then
     error("load takes source text only in Safeguard scripts; expected a string", 2)
   end
   if not charge(#chunk // 16) then P.fail("instruction budget exhausted") end
   local caller = getinfo(2, "S")
   local label = "=" .. (caller and caller.short_src or "?") .. " (load)"
+  if env == nil and select("#", ...) < 4 then return original_load(chunk, label, "t") end
   return original_load(chunk, label, "t", env)
 end
 
