@@ -4,6 +4,7 @@
 #include <lua5.4/lua.h>
 #include <lua5.4/lauxlib.h>
 #include <lua5.4/lualib.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -59,9 +60,21 @@ static inline void *sg_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     return block;
 }
 
-/// A new state whose allocations go through sg_alloc with the given limits.
+/// The panic handler: an error outside any protected call (which the engine never makes: every
+/// call is protected and arguments are bounded before they are pushed) ends the process with a
+/// fixed line, never the error's text, which could carry case data.
+static inline int sg_panic(lua_State *L) {
+    (void)L;
+    fputs("safeguard: internal error: a Lua error escaped every protected call\n", stderr);
+    abort();
+    return 0;
+}
+
+/// A new state whose allocations go through sg_alloc with the given limits, with sg_panic.
 static inline lua_State *sg_newstate(sg_limits *limits) {
-    return lua_newstate(sg_alloc, limits);
+    lua_State *L = lua_newstate(sg_alloc, limits);
+    if (L != NULL) lua_atpanic(L, sg_panic);
+    return L;
 }
 
 /// Count hook: charges the shared counter and raises once the budget or the wall-clock limit is
