@@ -40,9 +40,23 @@ public struct StatutoryFloor: Sendable {
     /// Whether a declaration (an event or an action) is the national procedure's own.
     public func isNational(_ location: SourceLocation) -> Bool { location.file == nationalFile }
 
+    /// Whether `field` of `event` is the national procedure's own declaration, not a force's addition.
+    func isNationalField(_ field: String, of event: EventDefinition) -> Bool {
+        guard isNational(event.location), let spec = event.fields.first(where: { $0.name == field }) else { return false }
+        return isNational(spec.location)
+    }
+
     /// Every way the composed procedure falls below the statute, each at the declaration at fault.
     public func check(_ definition: WorkflowDefinition) -> [WorkflowError] {
-        declarationRules.compactMap { $0.check(definition, self) }
+        var problems = declarationRules.compactMap { $0.check(definition, self) }
+        for event in definition.events {
+            for field in event.fields where protectedFields.contains(field.name) && !isNationalField(field.name, of: event) {
+                problems.append(.script(
+                    "field \(field.name) of \(event.name) is data only the national procedure records (statutory floor); expected a field name of the force's own",
+                    at: field.location))
+            }
+        }
+        return problems
     }
 
     /// Refuses an action of a force's plugin that proposes a change to data only the national
@@ -64,7 +78,7 @@ public struct StatutoryFloor: Sendable {
         if current == nil, transition.to != openingState {
             throw .refused("\(refusal): a case opens in \(openingState); this event opens it in \(transition.to)")
         }
-        if !isNational(event.location), let field = transition.data.keys.sorted().first(where: protectedFields.contains) {
+        if let field = transition.data.keys.sorted().first(where: { protectedFields.contains($0) && !isNationalField($0, of: event) }) {
             throw .refused("\(refusal): \(field) is recorded only by the national procedure's events; expected a field name of the force's own")
         }
         guard let current, current.state != transition.to else { return }

@@ -71,7 +71,7 @@ enum HostileCorpus {
             p:event('young_authorise', { from = 'incident', to = 'notice_authorised', who = 'superintendent',
               data = { perpetrator_dob = { 'date' } } })
             """,
-            run(after: 0, "young_authorise", role: "superintendent", data: ["perpetrator_dob": "2012-01-01"], "young_authorise \(floor): perpetrator_dob is recorded only by the national procedure's events; expected a field name of the force's own")),
+            load(2, "field perpetrator_dob of young_authorise is data only the national procedure records (statutory floor); expected a field name of the force's own")),
         HostileAttack("serve without authorisation", "p:event('serve_now', { from = 'incident', to = 'notice_served' })\n",
             run(after: 0, "serve_now", "serve_now \(floor) (\(act) s.25(1)): entering notice_served needs a notice authorised (authorise_notice) first")),
         HostileAttack("a hearing without service", "p:event('to_court', { from = 'incident', to = 'hearing' })\n",
@@ -97,7 +97,9 @@ enum HostileCorpus {
         HostileAttack("an action overwrites the date of birth", "p:action('record_visit', 'older', function(case, event) return { perpetrator_dob = '1900-01-01' } end)\n",
             .stepRefused(step: 5, kind: .script, message: "\(evil):2: action older of record_visit proposed a change to perpetrator_dob, which only the national procedure records (statutory floor); expected a field name of the force's own")),
         HostileAttack("a plugin event carries order_days", "p:event('set_days', { from = 'order_in_force', data = { order_days = { 'integer' } } })\n",
-            run(after: 4, "set_days", data: ["order_days": 365], "set_days \(floor): order_days is recorded only by the national procedure's events; expected a field name of the force's own")),
+            load(2, "field order_days of set_days is data only the national procedure records (statutory floor); expected a field name of the force's own")),
+        HostileAttack("a national event given order_days by a plugin", "p:field('record_visit', 'order_days', { 'integer', required = false })\n",
+            load(2, "field order_days of record_visit is data only the national procedure records (statutory floor); expected a field name of the force's own")),
         HostileAttack("a plugin event with no violence", """
             p:event('authorise_anyway', { from = 'incident', to = 'notice_authorised', who = 'superintendent', data = {
               g = { 'text', required = false } } })
