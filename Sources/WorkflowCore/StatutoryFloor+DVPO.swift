@@ -54,7 +54,8 @@ enum DVPOFloor {
             entry.before.data["served_at"] == nil ? "needs the notice served (serve_notice) first" : nil
         },
         StatutoryEntryRule(state: "order_in_force", source: "\(act) s.27-28") { entry in
-            guard entry.before.state != "breach" else { return nil }
+            // Back in force after a breach: the order was made already, and still ends on its date.
+            guard entry.before.data["order_made_on"] == nil else { return nil }
             if entry.before.data["applied_at"] == nil { return "needs an application heard by the court (apply_for_order) first" }
             guard case .integer(let days) = entry.after.data["order_days"], (14...28).contains(days) else {
                 return "needs order_days of 14 to 28 recorded by grant_order (s.28(10))"
@@ -128,14 +129,19 @@ enum DVPOFloor {
         required("grant_order", ["days"]),
     ]
 
-    /// The national event `name` still exists and still leads from `from` to `to`.
+    /// The national event `name` still exists and still leads from `from` (among any others) to `to`.
     static func route(_ name: String, opening: Bool = false, from: String = "", to: String) -> StatutoryDeclarationRule {
         StatutoryDeclarationRule { definition, _ in
             guard let event = definition.event(named: name) else {
                 return .script("the procedure has no event \(name); the statute needs it (statutory floor)", at: definition.location)
             }
-            let origin: EventDefinition.Origin = opening ? .newCase : .states([from])
-            guard event.origin == origin, event.target == to else {
+            let leads: Bool
+            switch event.origin {
+            case .newCase: leads = opening
+            case .states(let states): leads = !opening && states.contains(from)
+            case .anyNonFinal: leads = false
+            }
+            guard leads, event.target == to else {
                 return .script("event \(name) must lead \(opening ? "from a new case" : "from \(from)") to \(to) (statutory floor)", at: event.location)
             }
             return nil
