@@ -56,10 +56,15 @@ public final class Procedure {
     public static func load(
         sources: [ScriptSource], force: String?, limits: SandboxLimits, findings: Findings, reportAllPlugins: Bool = false
     ) throws(WorkflowError) -> Procedure {
+        let discovery = try PluginDiscovery(sources, limits: limits, findings: findings) { source in
+            reportAllPlugins || mayServe(source, force: force)
+        }
+        let folders = discovery.folders(for: force)
+        let running = sources.filter { !$0.path.hasPrefix("Plugins/") || folders.contains(Self.folder(of: $0.path)) }
         let interpreter = try LuaInterpreter(limits: limits)
         interpreter.setForce(force)
         var calendar: HolidayTable?
-        for source in sources {
+        for source in running {
             if source.path.hasPrefix("Calendars/") {
                 findings.collect { () throws(WorkflowError) in calendar = try HolidayTable(json: Data(source.text.utf8), path: source.path) }
             } else if case .failure(let failure) = interpreter.run(source) {
@@ -68,7 +73,7 @@ public final class Procedure {
             }
         }
         let plugins = DeclaredPieces.plugins(try interpreter.declared("plugins"))
-        let reader = DefinitionReader(hooks: LuaHookAdapter(interpreter: interpreter))
+        let reader = DefinitionReader(hooks: LuaHookAdapter(interpreter: interpreter), knownPlugins: Set(discovery.plugins.map(\.name)))
         var workflows: [String: WorkflowDefinition] = [:]
         for declared in try interpreter.declaredWorkflows() {
             let definition = reader.read(declared, plugins: plugins, force: force, findings: findings)
@@ -77,10 +82,10 @@ public final class Procedure {
         }
         try interpreter.seal()
         let active = Set(workflows.values.flatMap(\.plugins).map { Self.folder(of: $0.location.file) })
-        let contributing = sources.filter { !$0.path.hasPrefix("Plugins/") || active.contains(Self.folder(of: $0.path)) }
+        let contributing = running.filter { !$0.path.hasPrefix("Plugins/") || active.contains(Self.folder(of: $0.path)) }
         return Procedure(
             interpreter: interpreter, sources: contributing, workflows: workflows, calendar: calendar, force: force,
-            allPlugins: plugins.map(\.0))
+            allPlugins: discovery.plugins)
     }
 
     /// Every problem in a scripts folder: the national procedure and each force's, loaded as far as
@@ -157,7 +162,7 @@ extension LuaInterpreter {
         lua_rotate(state, -2, 1)
         sg_pop(state, 1)
         for argument in [Value.string(policy.plugin), .string(policy.name), policy.value] { push(argument) }
-        if case .failure(let failure) = protectedCall(arguments: 3, results: 0, budget: 0) {
+        if case .failure(let failure) = protectedCall(arguments: 3, results: 0, budget: sandbox.instructionsPerCall) {
             throw .script("policy \(policy.name) could not be set: \(failure.message)", at: policy.location)
         }
     }

@@ -244,6 +244,41 @@ function Workflow:figures(list)
   return self
 end
 
+-- Handles: scripts never hold a declaration table, only a handle whose methods the engine resolves
+-- to the table it keeps privately. A plugin cannot reach the national workflow's declarations,
+-- nor another plugin's, nor file a change under another's name (isolation by construction).
+local targets = setmetatable({}, { __mode = "k" })
+
+--- A handle for `target` with `methods` (each called on the target, returning the handle) and
+--- read-only `fields`.
+function P.handle(target, methods, fields, kind)
+  local handle, index = {}, {}
+  for name, method in pairs(methods) do
+    if type(method) == "function" and name:sub(1, 2) ~= "__" then
+      index[name] = function(self, ...)
+        local own = targets[self]
+        if own == nil then fail("%s:%s must be called with ':' on the value %s returned", kind, name, kind) end
+        method(own, ...)
+        return self
+      end
+    end
+  end
+  for name, value in pairs(fields or {}) do index[name] = value end
+  targets[handle] = target
+  return setmetatable(handle, {
+    __index = index,
+    __newindex = function(_, key) fail("cannot set %s on the value %s returned; declare through its methods", tostring(key), kind) end,
+    __metatable = false,
+  })
+end
+
+--- The script file that called into the engine, to check which folder a declaration may come from.
+local function caller_file()
+  local file = where()
+  return file
+end
+P.caller_file = caller_file
+
 engine = {}
 
 --- Starts a workflow declaration: `engine.workflow { name = "dvpo", title = "…", staff_roles = {…} }`.
@@ -252,10 +287,13 @@ function engine.workflow(spec)
   check_spec(spec, "workflow", "engine.workflow")
   if registry.workflows[spec.name] then fail("workflow %s is declared twice", spec.name) end
   local file, line = where()
+  if file:sub(1, 10) ~= "Workflows/" then
+    fail("engine.workflow declares a national procedure, in a file under Workflows/; a force's plugin extends one with engine.plugin")
+  end
   local wf = setmetatable({ name = spec.name, title = spec.title or "", file = file, line = line,
     staff_roles = name_list(spec.staff_roles or {}, "staff_roles"),
     states = {}, events = {}, guards = {}, actions = {}, clocks = {}, patches = {}, limits = {} }, Workflow)
   registry.workflows[spec.name] = wf
   registry.order[#registry.order + 1] = spec.name
-  return wf
+  return P.handle(wf, Workflow, { name = spec.name }, "engine.workflow")
 end
