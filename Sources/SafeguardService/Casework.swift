@@ -10,6 +10,8 @@ import WorkflowLua
 public final class Casework {
     let store: any CaseStore
     public let configuration: Configuration
+    /// The record's keys, from the key file (nil when a read-only command found none).
+    let keys: ChainKeys?
     private var loaded: [String: Procedure] = [:]
     private var versions: [String: ProcedureVersion] = [:]
     /// Procedures read back from the database by hash, for cases pinned to them.
@@ -24,13 +26,17 @@ public final class Casework {
         var options = configuration.store
         options.access = access
         options.checkIntegrity = checkIntegrity
+        options.keys = try KeyFile.load(
+            try KeyFile.path(explicit: configuration.keyFile, storeURL: configuration.storeURL), create: access == .readWrite)
+        keys = options.keys
         store = try StoreFactory.open(configuration.storeURL, options: options, now: configuration.clock)
     }
 
     /// Case work on a store the caller opened (a server's shared store, a test's instrumented one).
-    public init(_ configuration: Configuration, store: any CaseStore) {
+    public init(_ configuration: Configuration, store: any CaseStore, keys: ChainKeys? = nil) {
         self.configuration = configuration
         self.store = store
+        self.keys = keys
     }
 
     /// A force's procedure from the scripts folder, loaded once per force.
@@ -92,7 +98,7 @@ public final class Casework {
         guard let opening = engine.workflow.events.first(where: { $0.origin == .newCase }) else {
             throw .script("\(engine.workflow.location): workflow \(workflow) has no opening event")
         }
-        var request = request
+        var request = try authenticated(request, force: force)
         request.event = opening.name
         try store.storeProcedure(hash: version.hash, sources: version.sources)
         return try store.record(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
@@ -104,6 +110,7 @@ public final class Casework {
     /// Fires an event on an existing case.
     public func fire(_ request: TransitionRequest) throws(WorkflowError) -> RecordOutcome {
         guard let existing = try store.snapshot(request.caseID) else { throw .unknownCase(request.caseID) }
+        let request = try authenticated(request, force: existing.force)
         let engine = try engine(for: existing)
         return try store.record(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
             guard let current else { throw .unknownCase(request.caseID) }

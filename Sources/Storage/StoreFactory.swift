@@ -10,7 +10,7 @@ public enum StoreFactory {
         _ location: String, options: StoreOptions = StoreOptions(), now: @escaping @Sendable () -> Date = Date.init
     ) throws(WorkflowError) -> any CaseStore {
         switch try StoreLocation(location) {
-        case .memory: return try SQLiteCaseStore.inMemory(now: now)
+        case .memory: return try SQLiteCaseStore.inMemory(now: now, keys: options.keys)
         case .sqlite(let path): return try SQLiteCaseStore(path: path, options: options, now: now)
         }
     }

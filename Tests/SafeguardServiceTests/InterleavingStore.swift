@@ -36,6 +36,15 @@ final class InterleavingStore: CaseStore, @unchecked Sendable {
     }
     func storeProcedure(hash: String, sources: [ScriptSource]) throws(WorkflowError) { try inner.storeProcedure(hash: hash, sources: sources) }
     func procedureSources(_ hash: String) throws(WorkflowError) -> [ScriptSource]? { try inner.procedureSources(hash) }
-    func verifyChain(caseID: String?) throws(WorkflowError) -> (events: Int, problems: [String]) { try inner.verifyChain(caseID: caseID) }
+    func verifyChain(caseID: String?, checkpoint: Checkpoint?) throws(WorkflowError) -> (events: Int, problems: [String]) {
+        try inner.verifyChain(caseID: caseID, checkpoint: checkpoint)
+    }
+    func chainHead() throws(WorkflowError) -> Checkpoint { try inner.chainHead() }
+    func registerChanges(force: String?) throws(WorkflowError) -> [RegisterChange] { try inner.registerChanges(force: force) }
+    func recordRegisterChanges(
+        force: String, _ decide: ([RegisterChange]) throws(WorkflowError) -> [RegisterChange]
+    ) throws(WorkflowError) -> [RegisterChange] {
+        try inner.recordRegisterChanges(force: force, decide)
+    }
     func storedSnapshotText(_ id: String) throws(WorkflowError) -> String? { try inner.storedSnapshotText(id) }
 }

@@ -1,0 +1,28 @@
+import Foundation
+import WorkflowCore
+
+/// Where a command finds the person's token (see `TokenHash` for what a token is).
+public enum Credential {
+    /// The token a command runs with: from `file` (which must be readable by its owner only), else
+    /// from `SAFEGUARD_TOKEN`, else none.
+    /// - Throws: `badInput` when the file cannot be read, is readable by group or others, or holds no token.
+    public static func read(file: String?, environment: [String: String]) throws(WorkflowError) -> String? {
+        guard let file else {
+            let token = environment["SAFEGUARD_TOKEN"]?.trimmingCharacters(in: .whitespacesAndNewlines)
+            return token?.isEmpty == false ? token : nil
+        }
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: file),
+            let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue,
+            let data = FileManager.default.contents(atPath: file)
+        else {
+            throw .badInput("the token file \(file) cannot be read; expected a file holding the token 'safeguard staff token' printed")
+        }
+        guard mode & 0o077 == 0 else {
+            throw .badInput(
+                "the token file \(file) is readable by others (mode \(String(mode & 0o777, radix: 8))); expected a file readable by its owner only (chmod 600)")
+        }
+        let token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !token.isEmpty else { throw .badInput("the token file \(file) is empty; expected the token 'safeguard staff token' printed") }
+        return token
+    }
+}
