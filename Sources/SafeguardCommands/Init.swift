@@ -11,7 +11,7 @@ struct Init: ParsableCommand {
             From then on every transition in the store needs the personal token of whoever makes it (SAFEGUARD_TOKEN, or --token-file PATH readable by its owner only), and the rank used is the one the register gives that person at the event's time. The token is printed once and stored only as its hash.
 
             Example:
-              safeguard init --force essex --admin ADM1 --name "A. Admin" --from 2020-01-01T00:00:00Z > adm1.token
+              safeguard init --force essex --admin ADM1 --name "A. Admin" --from 2020-01-01T00:00:00Z --token-out adm1.token
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -34,14 +34,24 @@ struct Init: ParsableCommand {
     @Option(help: "Why the register is started.")
     var reason = "staff register started"
 
+    @Option(
+        name: .customLong("token-out"),
+        help: ArgumentHelp("Write the token to this new file, readable by its owner only, instead of printing it.", valueName: "path"))
+    var tokenOut: String?
+
     func run() throws {
         try reporting { () throws(WorkflowError) in
             let casework = try Casework(try global.configuration())
             let (change, token) = try casework.initialise(
                 force: force,
                 administrator: .init(id: admin, name: name, roles: roles, validFrom: try TimeOption.optional(from, "--from"), reason: reason))
-            FileHandle.standardError.write(Data("safeguard: register of \(change.force) started; \(change.entry.id)'s token follows (keep it: it is shown once)\n".utf8))
-            print(token)
+            let whereTo = tokenOut.map { "is in \($0) (readable by its owner only)" } ?? "follows (keep it: it is shown once)"
+            FileHandle.standardError.write(Data("safeguard: register of \(change.force) started; \(change.entry.id)'s token \(whereTo)\n".utf8))
+            if let tokenOut {
+                try Credential.save(token, to: tokenOut)
+            } else {
+                print(token)
+            }
         }
     }
 }

@@ -9,7 +9,7 @@ struct StaffToken: ParsableCommand {
         commandName: "token", abstract: "Issue a person a new personal token (it replaces their earlier ones) and print it, once.",
         discussion: """
             The token is stored only as its SHA-256. Give it to the person to keep in a file readable by them only (chmod 600), passed with --token-file, or in SAFEGUARD_TOKEN. Example:
-              (umask 077; safeguard staff token SUP77 --force essex --reason "new starter" > sup77.token)
+              safeguard staff token SUP77 --force essex --reason "new starter" --token-out sup77.token
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -18,11 +18,21 @@ struct StaffToken: ParsableCommand {
     @Argument(help: "Their collar or staff number.")
     var id: String
 
+    @Option(
+        name: .customLong("token-out"),
+        help: ArgumentHelp("Write the token to this new file, readable by its owner only, instead of printing it.", valueName: "path"))
+    var tokenOut: String?
+
     func run() throws {
         try reporting { () throws(WorkflowError) in
             let (change, token) = try Casework(try global.configuration()).issueToken(force: target.force, id: id, reason: target.reason)
-            FileHandle.standardError.write(Data("safeguard: token issued to \(change.entry.id) (\(change.version)); it is shown once\n".utf8))
-            print(token)
+            let whereTo = tokenOut.map { "written to \($0) (readable by its owner only)" } ?? "it is shown once"
+            FileHandle.standardError.write(Data("safeguard: token issued to \(change.entry.id) (\(change.version)); \(whereTo)\n".utf8))
+            if let tokenOut {
+                try Credential.save(token, to: tokenOut)
+            } else {
+                print(token)
+            }
         }
     }
 }

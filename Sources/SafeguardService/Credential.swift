@@ -25,4 +25,17 @@ public enum Credential {
         guard !token.isEmpty else { throw .badInput("the token file \(file) is empty; expected the token 'safeguard staff token' printed") }
         return token
     }
+
+    /// Writes a token to a new file readable by its owner only (never over an existing file).
+    /// - Throws: `badInput` when the file exists or cannot be created.
+    public static func save(_ token: String, to path: String) throws(WorkflowError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else {
+            throw .badInput("cannot create the token file \(path) (it may exist already); expected a new file's path")
+        }
+        let bytes = Array((token + "\n").utf8)
+        let written = write(descriptor, bytes, bytes.count)
+        close(descriptor)
+        guard written == bytes.count else { throw .storage("could not write the token file \(path)") }
+    }
 }
