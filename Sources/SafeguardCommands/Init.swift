@@ -42,16 +42,17 @@ struct Init: ParsableCommand {
     func run() throws {
         try reporting { () throws(WorkflowError) in
             let casework = try Casework(try global.configuration())
-            let (change, token) = try casework.initialise(
-                force: force,
-                administrator: .init(id: admin, name: name, roles: roles, validFrom: try TimeOption.optional(from, "--from"), reason: reason))
+            let request = Casework.StaffChange(id: admin, name: name, roles: roles, validFrom: try TimeOption.optional(from, "--from"), reason: reason)
+            let change: RegisterChange
+            var token: String?
+            if let tokenOut {
+                change = try Credential.save(to: tokenOut) { () throws(WorkflowError) in try casework.initialise(force: force, administrator: request) }
+            } else {
+                (change, token) = try casework.initialise(force: force, administrator: request)
+            }
             let whereTo = tokenOut.map { "is in \($0) (readable by its owner only)" } ?? "follows (keep it: it is shown once)"
             FileHandle.standardError.write(Data("safeguard: register of \(change.force) started; \(change.entry.id)'s token \(whereTo)\n".utf8))
-            if let tokenOut {
-                try Credential.save(token, to: tokenOut)
-            } else {
-                print(token)
-            }
+            if let token { print(token) }
         }
     }
 }

@@ -25,14 +25,19 @@ struct StaffToken: ParsableCommand {
 
     func run() throws {
         try reporting { () throws(WorkflowError) in
-            let (change, token) = try Casework(try global.configuration()).issueToken(force: target.force, id: id, reason: target.reason)
+            let casework = try Casework(try global.configuration())
+            let change: RegisterChange
+            var token: String?
+            if let tokenOut {
+                change = try Credential.save(to: tokenOut) { () throws(WorkflowError) in
+                    try casework.issueToken(force: target.force, id: id, reason: target.reason)
+                }
+            } else {
+                (change, token) = try casework.issueToken(force: target.force, id: id, reason: target.reason)
+            }
             let whereTo = tokenOut.map { "written to \($0) (readable by its owner only)" } ?? "it is shown once"
             FileHandle.standardError.write(Data("safeguard: token issued to \(change.entry.id) (\(change.version)); \(whereTo)\n".utf8))
-            if let tokenOut {
-                try Credential.save(token, to: tokenOut)
-            } else {
-                print(token)
-            }
+            if let token { print(token) }
         }
     }
 }

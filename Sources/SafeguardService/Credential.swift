@@ -26,16 +26,25 @@ public enum Credential {
         return token
     }
 
-    /// Writes a token to a new file readable by its owner only (never over an existing file).
-    /// - Throws: `badInput` when the file exists or cannot be created.
-    public static func save(_ token: String, to path: String) throws(WorkflowError) {
+    /// Makes a token's file before the token is issued, so a path that cannot be written stops the
+    /// issue instead of losing the token: `issue` gives the token, written to a new file readable
+    /// by its owner only; the file is removed if `issue` fails.
+    /// - Throws: `badInput` when the file exists or cannot be created; whatever `issue` throws.
+    public static func save<T>(to path: String, _ issue: () throws(WorkflowError) -> (T, token: String)) throws(WorkflowError) -> T {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard descriptor >= 0 else {
             throw .badInput("cannot create the token file \(path) (it may exist already); expected a new file's path")
         }
-        let bytes = Array((token + "\n").utf8)
-        let written = write(descriptor, bytes, bytes.count)
-        close(descriptor)
-        guard written == bytes.count else { throw .storage("could not write the token file \(path)") }
+        defer { close(descriptor) }
+        let issued: (T, token: String)
+        do throws(WorkflowError) {
+            issued = try issue()
+        } catch {
+            unlink(path)
+            throw error
+        }
+        let bytes = Array((issued.token + "\n").utf8)
+        guard write(descriptor, bytes, bytes.count) == bytes.count else { throw .storage("could not write the token file \(path)") }
+        return issued.0
     }
 }

@@ -165,4 +165,21 @@ struct IdentityGoldenTests {
         #expect(try cli.run(["verify", "--checkpoint", forged]).stdout.contains(
             "the checkpoint's MAC does not match it under the record's keys; it was not made by this store, or it was altered\n"))
     }
+
+    @Test func aTokenWrittenToAFileIsReadableByItsOwnerOnlyAndAnExistingFileStopsTheIssue() throws {
+        var (cli, tokens) = try registered()
+        cli.environment["SAFEGUARD_TOKEN"] = tokens["ADM1"]
+        let file = cli.folder.appendingPathComponent("pc1.token").path
+        #expect(try cli.run("staff token PC1 --force essex --reason lost --token-out \(file)").status == 0)
+        let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? NSNumber
+        #expect(mode?.intValue == 0o600)
+        // A second issue to the same path is refused before the register changes: the token in the file still works
+        let again = try cli.run("staff token PC1 --force essex --reason again --token-out \(file)")
+        #expect(again.status == 2)
+        #expect(again.stderr == "safeguard: bad input: cannot create the token file \(file) (it may exist already); expected a new file's path\n")
+        cli.environment.removeValue(forKey: "SAFEGUARD_TOKEN")
+        #expect(try cli.run(Self.open + " --token-file \(file)").status == 0)
+        // and the token it replaced no longer does
+        #expect(try run(cli, as: tokens["PC1"], "fire E1 record_visit --at 2026-05-24T01:00:00+01:00 --data outcome=x").stderr.contains("replaced by a newer one"))
+    }
 }
