@@ -8,7 +8,12 @@ import WorkflowCore
 extension Casework {
     /// The staff registers as stored now.
     public func staffRegister() throws(WorkflowError) -> StaffRegister {
-        StaffRegister(try store.registerChanges(force: nil))
+        let register = StaffRegister(try store.registerChanges(force: nil))
+        if register.isEmpty, KeyFile.marksRegister(keyFile) {
+            throw .storage(
+                "the key file says this store keeps a staff register, but the database holds none; it was deleted behind the engine's back (see 'safeguard verify --checkpoint')")
+        }
+        return register
     }
 
     /// The person the command's token belongs to, with their entry as it now stands.

@@ -64,6 +64,7 @@ extension Casework {
                     by: by, reason: "first administrator's token", recordedAt: now),
             ]
         }
+        try KeyFile.markRegister(keyFile)
         return (written[0], token)
     }
 

@@ -10,6 +10,9 @@ extension Casework {
         if let checkpoint, let mac = checkpoint.mac, let keys, keys.problem(mac: mac, hash: checkpoint.body) != nil {
             chainProblems.insert("the checkpoint's MAC does not match it under the record's keys; it was not made by this store, or it was altered", at: 0)
         }
+        if KeyFile.marksRegister(keyFile), try store.registerChanges(force: nil).isEmpty {
+            chainProblems.insert("the key file says this store keeps a staff register, but the database holds none; it was deleted behind the engine's back", at: 0)
+        }
         let snapshots: [CaseSnapshot]
         if let caseID {
             snapshots = [try snapshot(caseID)]

@@ -12,6 +12,8 @@ public final class Casework {
     public let configuration: Configuration
     /// The record's keys, from the key file (nil when a read-only command found none).
     let keys: ChainKeys?
+    /// Where the keys live (nil for a store in memory or one the caller opened).
+    let keyFile: String?
     private var loaded: [String: Procedure] = [:]
     private var versions: [String: ProcedureVersion] = [:]
     /// Procedures read back from the database by hash, for cases pinned to them.
@@ -26,8 +28,8 @@ public final class Casework {
         var options = configuration.store
         options.access = access
         options.checkIntegrity = checkIntegrity
-        options.keys = try KeyFile.load(
-            try KeyFile.path(explicit: configuration.keyFile, storeURL: configuration.storeURL), create: access == .readWrite)
+        keyFile = try KeyFile.path(explicit: configuration.keyFile, storeURL: configuration.storeURL)
+        options.keys = try KeyFile.load(keyFile, create: access == .readWrite)
         keys = options.keys
         store = try StoreFactory.open(configuration.storeURL, options: options, now: configuration.clock)
     }
@@ -37,6 +39,7 @@ public final class Casework {
         self.configuration = configuration
         self.store = store
         self.keys = keys
+        self.keyFile = nil
     }
 
     /// A force's procedure from the scripts folder, loaded once per force.

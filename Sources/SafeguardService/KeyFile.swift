@@ -7,6 +7,7 @@ import WorkflowCore
 /// last the current one, earlier lines kept after a rotation to check what they signed. Its path
 /// is `SAFEGUARD_KEY_FILE` or `--key-file`, by default the database's path with `.key` added; it
 /// is created readable by its owner only on the first write, and refused when others may read it.
+/// Lines starting with `#` are notes, such as `registerMarker`.
 public enum KeyFile {
     /// Where the keys of the store at `storeURL` live; nil for a store in memory (its key lives as long as it).
     public static func path(explicit: String?, storeURL: String) throws(WorkflowError) -> String? {
@@ -43,7 +44,7 @@ public enum KeyFile {
             throw .badInput("the key file \(path) is readable by others (mode \(String(mode & 0o777, radix: 8))); expected a file readable by its owner only (chmod 600)")
         }
         let lines = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
         var keys: [ChainKey] = []
         for (number, line) in lines.enumerated() {
             guard let key = ChainKey(hex: line) else {
@@ -55,18 +56,26 @@ public enum KeyFile {
         return ChainKeys(current: current, earlier: keys.dropLast().reversed())
     }
 
-    /// Adds a new current key to the file, keeping the earlier ones; returns the new key's id.
-    public static func rotate(_ path: String) throws(WorkflowError) -> String {
-        guard try load(path, create: false) != nil else { throw .badInput("there is no key file at \(path); expected the store's key file") }
-        let key = ChainKey.generate()
+    /// The line `init` adds to the key file: from then on a database with no staff register is
+    /// one whose register was deleted, not a trial store.
+    public static let registerMarker = "# this store keeps a staff register"
+
+    /// Whether the key file at `path` says the store keeps a staff register.
+    public static func marksRegister(_ path: String?) -> Bool {
+        guard let path, let data = FileManager.default.contents(atPath: path) else { return false }
+        return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).contains { $0 == Substring(registerMarker) }
+    }
+
+    /// Adds the register marker to the key file, once.
+    public static func markRegister(_ path: String?) throws(WorkflowError) {
+        guard let path, !marksRegister(path) else { return }
         guard let handle = FileHandle(forWritingAtPath: path) else { throw .storage("could not write the key file \(path)") }
         defer { try? handle.close() }
         do {
             try handle.seekToEnd()
-            try handle.write(contentsOf: Data((key.hex + "\n").utf8))
+            try handle.write(contentsOf: Data((registerMarker + "\n").utf8))
         } catch {
             throw .storage("could not write the key file \(path)")
         }
-        return key.id
     }
 }

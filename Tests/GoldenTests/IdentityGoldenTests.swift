@@ -182,4 +182,19 @@ struct IdentityGoldenTests {
         // and the token it replaced no longer does
         #expect(try run(cli, as: tokens["PC1"], "fire E1 record_visit --at 2026-05-24T01:00:00+01:00 --data outcome=x").stderr.contains("replaced by a newer one"))
     }
+
+    @Test func aDeletedRegisterDoesNotTurnTheStoreBackIntoATrialStore() throws {
+        let (cli, _) = try registered()
+        let queue = try DatabaseQueue(path: cli.database)
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "DROP TRIGGER register_append_only_delete")
+            try db.execute(sql: "DELETE FROM register_change")
+        }
+        // Flags alone, as in a store that never had a register: refused, nothing written
+        let forged = try cli.run(Self.open + " --actor SUP1 --role superintendent")
+        #expect(forged.status == 5)
+        #expect(forged.stderr == "safeguard: storage error: the key file says this store keeps a staff register, but the database holds none; it was deleted behind the engine's back (see 'safeguard verify --checkpoint')\n")
+        #expect(try cli.run("list").stdout == "no cases\n")
+        #expect(try cli.run("verify").stdout.contains("the key file says this store keeps a staff register, but the database holds none; it was deleted behind the engine's back\n"))
+    }
 }
