@@ -9,7 +9,8 @@ enum StaffText {
 
     /// One line for a change just made.
     static func change(_ change: RegisterChange) -> String {
-        "\(change.version) \(change.kind.rawValue) \(change.entry.id): \(change.entry.roles.joined(separator: ", ")), \(dates(change.entry))"
+        let applies = change.kind == .update || change.kind == .retire ? "; applies to events from \(Instant.format(change.effective))" : ""
+        return "\(change.version) \(change.kind.rawValue) \(change.entry.id): \(change.entry.roles.joined(separator: ", ")), \(dates(change.entry))\(applies)"
     }
 
     /// One line of `staff list`.

@@ -197,4 +197,20 @@ struct IdentityGoldenTests {
         #expect(try cli.run("list").stdout == "no cases\n")
         #expect(try cli.run("verify").stdout.contains("the key file says this store keeps a staff register, but the database holds none; it was deleted behind the engine's back\n"))
     }
+
+    @Test func theRankUsedIsTheOneTheRegisterGaveAtTheEventsTime() throws {
+        var (cli, tokens) = try registered()
+        // PC1 is promoted to superintendent from 1 July 2026
+        cli.environment["SAFEGUARD_TOKEN"] = tokens["ADM1"]
+        let promoted = try cli.run("staff update --force essex --id PC1 --role superintendent --effective 2026-07-01T00:00:00+01:00 --reason promoted")
+        #expect(promoted.stdout == "essex#10 update PC1: superintendent, from 2020-01-01T00:00:00Z; applies to events from 2026-07-01T00:00:00+01:00\n")
+        #expect(try run(cli, as: tokens["SUP77"], Self.open).status == 0)
+        // Before the promotion PC1 was a constable: an authorisation dated then is refused
+        let early = try run(cli, as: tokens["PC1"], Self.authorise + " --role superintendent")
+        #expect(early.status == 1)
+        #expect(early.stderr == "safeguard: refused: PC1 did not hold the role superintendent at 2026-05-24T01:30:00+01:00 (the register gives constable); expected a role the person holds\n")
+        let later = try run(cli, as: tokens["PC1"], Self.authorise.replacingOccurrences(of: "2026-05-24T01:30:00+01:00", with: "2026-07-02T01:30:00+01:00"))
+        #expect(later.status == 0, "\(later.stderr)")
+        #expect(later.stdout.contains("by PC1, superintendent; token, essex#10"))
+    }
 }
