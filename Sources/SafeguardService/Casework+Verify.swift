@@ -13,14 +13,22 @@ extension Casework {
         if KeyFile.marksRegister(keyFile), try store.registerChanges(force: nil).isEmpty {
             chainProblems.insert("the key file says this store keeps a staff register, but the database holds none; it was deleted behind the engine's back", at: 0)
         }
-        let snapshots: [CaseSnapshot]
-        if let caseID {
-            snapshots = [try snapshot(caseID)]
-        } else {
-            snapshots = try store.list(state: nil, force: nil)
-        }
         var problems = chainProblems
-        for snapshot in snapshots { problems += try replay(snapshot.id) }
+        // A row that cannot be read is a finding, named by case where it can be: verify goes on.
+        let snapshots: [CaseSnapshot]
+        do throws(WorkflowError) {
+            snapshots = caseID == nil ? try store.list(state: nil, force: nil) : [try snapshot(caseID!)]
+        } catch where error.kind == .storage {
+            problems.append("the cases cannot be read to replay them (\(error.message)); each unreadable snapshot is named above")
+            return (events, 0, problems)
+        }
+        for snapshot in snapshots {
+            do throws(WorkflowError) {
+                problems += try replay(snapshot.id)
+            } catch {
+                problems.append("case \(snapshot.id): cannot be replayed: \(error.message)")
+            }
+        }
         problems += try indexProblems(snapshots, whole: caseID == nil)
         return (events, snapshots.count, problems)
     }

@@ -33,14 +33,26 @@ extension SQLiteCaseStore {
                     headProblems.append("the chain's head row is missing; it was deleted behind the engine's back")
                 }
                 let snapshots = try Row.fetchAll(
-                    db, sql: "SELECT id, version FROM case_snapshot" + (caseID == nil ? "" : " WHERE id = ?"),
+                    db, sql: "SELECT id, version, snapshot FROM case_snapshot" + (caseID == nil ? "" : " WHERE id = ?"),
                     arguments: caseID.map { [$0] } ?? [])
-                for row in snapshots { verifier.checkSnapshot(id: row["id"], version: row["version"]) }
+                var unreadable: [String] = []
+                for row in snapshots {
+                    let id: String = row["id"]
+                    verifier.checkSnapshot(id: id, version: row["version"])
+                    do {
+                        let snapshot = try CaseSnapshot(canonicalText: row["snapshot"])
+                        if snapshot.id != id {
+                            unreadable.append("case \(id): its snapshot row holds the snapshot of another case id; the row was changed behind the engine's back")
+                        }
+                    } catch {
+                        unreadable.append("case \(id): its snapshot cannot be read; the row was changed behind the engine's back")
+                    }
+                }
                 if caseID == nil { verifier.checkNoSnapshotMissing() }
                 let (events, problems) = verifier.result
                 let register = RegisterVerifier.problems(try Self.registerChanges(force: nil, db), keys: keys, checkpoint: checkpoint)
                 let structure = caseID == nil ? try Self.structureProblems(db) : []
-                return (events, structure + problems + headProblems + register)
+                return (events, structure + problems + unreadable + headProblems + register)
             }
         } catch {
             throw StoreError.from(error, doing: "verify the event log")

@@ -27,6 +27,12 @@ struct VerifyCoverageGoldenTests {
          "case T2: its events remain but its snapshot is missing; it was deleted behind the engine's back\n"),
         ("DELETE FROM chain_head", "the chain's head row is missing; it was deleted behind the engine's back\n"),
         ("DROP INDEX case_snapshot_state", "the index case_snapshot_state is missing; it was dropped behind the engine's back\n"),
+        ("UPDATE case_snapshot SET snapshot = '{not json' WHERE id = 'T2'",
+         "case T2: its snapshot cannot be read; the row was changed behind the engine's back\n"),
+        ("PRAGMA foreign_keys = OFF; UPDATE case_snapshot SET id = 'T9' WHERE id = 'T2'",
+         "case T9: its snapshot row holds the snapshot of another case id; the row was changed behind the engine's back\n"),
+        ("UPDATE event SET at = '10000-01-01T00:00:00Z' WHERE case_id = 'T1' AND sequence = 2",
+         "case T1: cannot be replayed: "),
     ])
     func eachTamperIsNamed(sql: String, problem: String) throws {
         let run = try verify(after: sql)
