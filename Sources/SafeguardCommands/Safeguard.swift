@@ -11,6 +11,8 @@ public struct Safeguard: ParsableCommand {
 
             Global options: --db PATH (env SAFEGUARD_DB, default ./safeguard.sqlite), --scripts DIR (env SAFEGUARD_SCRIPTS, default the shipped scripts), --json, and the sandbox's budgets --lua-instructions N (env SAFEGUARD_LUA_INSTRUCTIONS, default 1000000 per hook call) and --lua-memory-mb M (env SAFEGUARD_LUA_MEMORY_MB, default 64).
 
+            Who may act: once a store keeps a staff register ('safeguard init', 'safeguard staff'), every transition is made by the holder of the personal token given in SAFEGUARD_TOKEN or --token-file PATH (env SAFEGUARD_TOKEN_FILE), in a role the register gave them at the event's time. The record is keyed with the key file --key-file (env SAFEGUARD_KEY_FILE, default the database's path with .key added); 'safeguard checkpoint' prints its head to keep elsewhere.
+
             \(ExitStatus.help)
             """,
         version: EngineVersion.current,
