@@ -18,6 +18,13 @@ struct Apply: ParsableCommand {
     @Argument(help: "The JSON Lines file, or - for standard input.")
     var file: String
 
+    @Option(
+        name: .customLong("import-as"),
+        help: ArgumentHelp(
+            "History from an older system: keep each line's actor as written and record every event as imported under this name (needs an administrator's token).",
+            valueName: "name"))
+    var importAs: String?
+
     @Option(name: .customLong("batch-size"), help: "Lines committed to the database in one transaction.")
     var batchSize = 500
 
@@ -40,7 +47,7 @@ struct Apply: ParsableCommand {
             var reader = LineReader(handle: handle)
             let casework = try Casework(try global.configuration(), checkIntegrity: true)
             let terminal = isatty(STDERR_FILENO) == 1
-            let summary = try casework.apply(&reader, batchSize: batchSize, problem: { line, kind, message in
+            let summary = try casework.apply(&reader, batchSize: batchSize, importAs: importAs, problem: { line, kind, message in
                 FileHandle.standardError.write(Data("\(terminal ? "\r\u{1B}[K" : "")line \(line): \(kind): \(message)\n".utf8))
             }, progress: { lines in
                 if terminal { FileHandle.standardError.write(Data("\r\(lines) lines read…".utf8)) }

@@ -7,17 +7,23 @@ import WorkflowCore
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the event log's hash chain and replay every case from its events, comparing with its stored snapshot.",
-        discussion: "Reports each mismatch by case and event: an event edited, deleted or reordered behind the engine's back, a snapshot that its events do not produce. Exits 5 when it finds any.")
+        discussion: "Reports each mismatch by case and event: an event edited, deleted or reordered behind the engine's back (even with every hash recomputed: each event carries a MAC under the key kept outside the database), a staff register change altered, a snapshot that its events do not produce, and with --checkpoint events removed since the checkpoint. Exits 5 when it finds any.")
 
     @OptionGroup var global: GlobalOptions
 
     @Option(name: .customLong("case"), help: "Only this case.")
     var caseID: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "A checkpoint printed by 'safeguard checkpoint' and kept outside the database, or a file holding one: proves nothing before it was changed or removed.",
+            valueName: "text|file"))
+    var checkpoint: String?
+
     func run() throws {
         var broken = false
         try reporting(json: global.json) { () throws(WorkflowError) in
-            let (events, caseCount, problems) = try Casework(try global.configuration(), access: .readOnly).verify(caseID: caseID)
+            let (events, caseCount, problems) = try Casework(try global.configuration(), access: .readOnly).verify(caseID: caseID, checkpoint: try checkpointValue())
             if global.json {
                 print(Rendering.json(.object([
                     "events": .integer(events), "cases": .integer(caseCount), "intact": .bool(problems.isEmpty),
@@ -32,5 +38,16 @@ struct Verify: ParsableCommand {
             broken = !problems.isEmpty
         }
         if broken { throw ExitCode(ExitStatus.storageError) }
+    }
+
+    func checkpointValue() throws(WorkflowError) -> Checkpoint? {
+        guard let checkpoint else { return nil }
+        if !checkpoint.hasPrefix("safeguard-checkpoint") {
+            guard let data = FileManager.default.contents(atPath: checkpoint) else {
+                throw .badInput("--checkpoint is neither a checkpoint nor a readable file; expected the line 'safeguard checkpoint' printed, or its file")
+            }
+            return try Checkpoint(text: String(decoding: data, as: UTF8.self))
+        }
+        return try Checkpoint(text: checkpoint)
     }
 }

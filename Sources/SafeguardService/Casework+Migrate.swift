@@ -20,6 +20,7 @@ extension Casework {
             cases = try store.list(state: nil, force: nil)
         }
         var reports: [MigrationReport] = []
+        let register = try staffRegister()
         for snapshot in cases {
             let current = try current(snapshot.workflow, force: snapshot.force)
             let engine = try current.engine()
@@ -43,7 +44,8 @@ extension Casework {
                     guard let stored, stored.procedure == snapshot.procedure else {
                         throw .conflict("case \(snapshot.id) changed during the migration; expected to run migrate again")
                     }
-                    return try engine.migrate(stored, at: at, actor: Actor(id: actor, role: "administrator"), reason: reason, stateMap: stateMap)
+                    return try engine.migrate(
+                        stored, at: at, actor: try migrator(actor, force: stored.force, at: at, register), reason: reason, stateMap: stateMap)
                 }
                 report.migrated = true
             }

@@ -10,6 +10,10 @@ import WorkflowLua
 public final class Casework {
     let store: any CaseStore
     public let configuration: Configuration
+    /// The record's keys, from the key file (nil when a read-only command found none).
+    let keys: ChainKeys?
+    /// Where the keys live (nil for a store in memory or one the caller opened).
+    let keyFile: String?
     private var loaded: [String: Procedure] = [:]
     private var versions: [String: ProcedureVersion] = [:]
     /// Procedures read back from the database by hash, for cases pinned to them.
@@ -25,13 +29,18 @@ public final class Casework {
         var options = configuration.store
         options.access = access
         options.checkIntegrity = checkIntegrity
+        keyFile = try KeyFile.path(explicit: configuration.keyFile, storeURL: configuration.storeURL)
+        options.keys = try KeyFile.load(keyFile, create: access == .readWrite)
+        keys = options.keys
         store = try StoreFactory.open(configuration.storeURL, options: options, now: configuration.clock)
     }
 
     /// Case work on a store the caller opened (a server's shared store, a test's instrumented one).
-    public init(_ configuration: Configuration, store: any CaseStore) {
+    public init(_ configuration: Configuration, store: any CaseStore, keys: ChainKeys? = nil) {
         self.configuration = configuration
         self.store = store
+        self.keys = keys
+        self.keyFile = nil
     }
 
     /// The forces a case may belong to, read once.
@@ -117,7 +126,7 @@ public final class Casework {
         guard let opening = engine.workflow.events.first(where: { $0.origin == .newCase }) else {
             throw .script("\(engine.workflow.location): workflow \(workflow) has no opening event")
         }
-        var request = request
+        var request = try authenticated(request, force: force)
         request.event = opening.name
         request.workflow = workflow
         if let area, opening.field(named: "area") != nil {
@@ -147,6 +156,7 @@ public final class Casework {
     /// Fires an event on an existing case.
     public func fire(_ request: TransitionRequest) throws(WorkflowError) -> RecordOutcome {
         guard let existing = try store.snapshot(request.caseID) else { throw .unknownCase(request.caseID) }
+        let request = try authenticated(request, force: existing.force)
         try checkNotAhead(request)
         let engine = try engine(for: existing)
         do throws(WorkflowError) {

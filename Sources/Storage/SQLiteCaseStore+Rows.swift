@@ -32,7 +32,7 @@ extension SQLiteCaseStore {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM event WHERE event_id = ?"), arguments: [eventID]).map(recordedEvent)
     }
 
-    static func write(_ event: RecordedEvent, snapshot: CaseSnapshot, _ db: Database) throws {
+    static func write(_ event: RecordedEvent, snapshot: CaseSnapshot, key: ChainKey?, _ db: Database) throws {
         try db.cachedStatement(sql: """
                 INSERT INTO case_snapshot (id, workflow, force, state, version, procedure, opened_at, updated_at, snapshot)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -47,14 +47,16 @@ extension SQLiteCaseStore {
         let hash = EventHash.of(event, after: previous)
         try db.cachedStatement(sql: """
                 INSERT INTO event (case_id, sequence, event_id, name, from_state, to_state, at, recorded_at,
-                    actor_id, actor_role, data, changes, guards, procedure, table_version, engine_version, prev_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    actor_id, actor_role, data, changes, guards, procedure, table_version, engine_version, prev_hash, hash,
+                    actor_authentication, actor_register_version, mac)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [
                 event.caseID, event.sequence, event.eventID, event.event, event.from, event.to,
                 Instant.formatUTC(event.at), Instant.formatUTC(event.recordedAt), event.actor.id, event.actor.role,
                 CanonicalJSON.text(.object(event.data)), CanonicalJSON.text(.object(event.changes)),
                 CanonicalJSON.text(.array(event.guardsPassed.map(Value.string))), event.procedure, event.tableVersion,
-                event.engineVersion, previous, hash,
+                event.engineVersion, previous, hash, event.actor.authentication, event.actor.registerVersion,
+                key?.mac(hash),
             ])
         try db.cachedStatement(sql: "UPDATE chain_head SET hash = ?, events = events + 1 WHERE id = 1").execute(arguments: [hash])
         try index(snapshot, db)
@@ -106,7 +108,9 @@ extension SQLiteCaseStore {
         return RecordedEvent(
             sequence: row["sequence"], caseID: row["case_id"], event: row["name"], eventID: row["event_id"],
             from: row["from_state"], to: row["to_state"], at: try instant("at"), recordedAt: try instant("recorded_at"),
-            actor: Actor(id: row["actor_id"], role: row["actor_role"]),
+            actor: Actor(
+                id: row["actor_id"], role: row["actor_role"], authentication: row["actor_authentication"],
+                registerVersion: row["actor_register_version"]),
             data: try json("data").objectValue ?? { throw malformed("data") }(),
             changes: try json("changes").objectValue ?? { throw malformed("changes") }(),
             guardsPassed: try (json("guards").arrayValue ?? { throw malformed("guards") }()).map { item in

@@ -12,7 +12,7 @@ public enum StoreFactory {
         _ location: String, options: StoreOptions = StoreOptions(), now: @escaping @Sendable () -> Date = Date.init
     ) throws(WorkflowError) -> any CaseStore {
         switch try StoreLocation(location) {
-        case .memory: return try SQLiteCaseStore.inMemory(now: now)
+        case .memory: return try SQLiteCaseStore.inMemory(now: now, keys: options.keys)
         case .sqlite(let path):
             // Reading a database that does not exist yet reads nothing, and creates nothing.
             if options.access == .readOnly, !FileManager.default.fileExists(atPath: path) { return InMemoryCaseStore(now: now) }

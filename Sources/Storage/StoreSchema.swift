@@ -9,6 +9,7 @@ import WorkflowCore
 /// - `event`: the append-only log; triggers refuse updates and deletes.
 /// - `deadline_index`: each case's open deadlines, by due time, rewritten with its snapshot.
 /// - `chain_head`: the hash of the latest event and how many there are, so a deleted tail shows.
+/// - `register_change`: the staff registers' changes, hash-chained and append-only.
 /// - `refused_event`: event ids whose transition was refused, with the reason (no case changes).
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
@@ -118,6 +119,28 @@ enum StoreSchema {
                     reason TEXT NOT NULL,
                     refused_at TEXT NOT NULL
                 );
+                """)
+        }
+        migrator.registerMigration("v6: staff register, authenticated actors, keyed record") { db in
+            // The staff register's changes: a hash chain of its own (RegisterHash), append-only.
+            try db.execute(sql: """
+                CREATE TABLE register_change (
+                    position INTEGER PRIMARY KEY AUTOINCREMENT,
+                    force TEXT NOT NULL,
+                    sequence INTEGER NOT NULL,
+                    change TEXT NOT NULL,
+                    prev_hash TEXT NOT NULL,
+                    hash TEXT NOT NULL,
+                    mac TEXT,
+                    UNIQUE (force, sequence)
+                );
+                CREATE TRIGGER register_append_only_update BEFORE UPDATE ON register_change
+                BEGIN SELECT RAISE(ABORT, 'the staff register is append-only'); END;
+                CREATE TRIGGER register_append_only_delete BEFORE DELETE ON register_change
+                BEGIN SELECT RAISE(ABORT, 'the staff register is append-only'); END;
+                ALTER TABLE event ADD COLUMN actor_authentication TEXT;
+                ALTER TABLE event ADD COLUMN actor_register_version TEXT;
+                ALTER TABLE event ADD COLUMN mac TEXT;
                 """)
         }
         return migrator

@@ -21,9 +21,9 @@ struct HonestInterfaceGoldenTests {
         #expect(object["kind"] as? String == "refused")
         #expect(object["exit_code"] as? Int == 1)
         // A command line that cannot be parsed is a usage error, as JSON too.
-        let usage = try cli.run("fire C1 close --json --at 2026-05-24T01:30:00+01:00 --role constable")
+        let usage = try cli.run("fire C1 close --json --actor PC1 --role constable")
         #expect(usage.status == 64)
-        #expect(usage.stderr == #"{"exit_code":64,"kind":"usage","message":"Missing expected argument '--actor <id>'"}"# + "\n")
+        #expect(usage.stderr == #"{"exit_code":64,"kind":"usage","message":"Missing expected argument '--at <time>'"}"# + "\n")
         // The same failure without --json is the one line it always was.
         #expect(try cli.run("show C9").stderr == "safeguard: bad input: unknown case \"C9\"; expected the id of an existing case (see 'safeguard list')\n")
     }

@@ -14,12 +14,15 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
     var testDescription: String { rawValue }
 
     /// A fresh, empty store of this kind, with the fixture's procedure recorded; its clock reads `now`.
-    func make(now: @escaping @Sendable () -> Date = { Date(timeIntervalSince1970: 1_780_000_000) }) throws -> any CaseStore {
+    func make(now: @escaping @Sendable () -> Date = { Date(timeIntervalSince1970: 1_780_000_000) }, keys: ChainKeys? = nil) throws -> any CaseStore {
         let store: any CaseStore
         switch self {
-        case .memory: store = InMemoryCaseStore(now: now)
-        case .sqliteInMemory: store = try SQLiteCaseStore.inMemory(now: now)
-        case .sqliteFile: store = try SQLiteCaseStore(path: StoreFixtures.temporaryPath(), now: now)
+        case .memory: store = InMemoryCaseStore(now: now, keys: keys)
+        case .sqliteInMemory: store = try SQLiteCaseStore.inMemory(now: now, keys: keys)
+        case .sqliteFile:
+            var options = StoreOptions()
+            options.keys = keys
+            store = try SQLiteCaseStore(path: StoreFixtures.temporaryPath(), options: options, now: now)
         }
         try store.storeProcedure(hash: "hash1", sources: [ScriptSource(path: "Workflows/w.lua", text: "-- fixture")])
         return store
