@@ -52,7 +52,7 @@ public final class InMemoryCaseStore: CaseStore {
         do throws(WorkflowError) {
             transition = try decide(current)
         } catch {
-            if error.kind == .refused, let eventID, contents.refusals[eventID] == nil { contents.refusals[eventID] = error.message }
+            if error.kind == .refused || error.kind == .badInput, let eventID, contents.refusals[eventID] == nil { contents.refusals[eventID] = error.message }
             return .failure(error)
         }
         guard transition.snapshot.version == (current?.version ?? 0) + 1 else {

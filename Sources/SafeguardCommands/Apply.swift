@@ -48,7 +48,7 @@ struct Apply: ParsableCommand {
             let casework = try Casework(try global.configuration(), checkIntegrity: true)
             let terminal = isatty(STDERR_FILENO) == 1
             let summary = try casework.apply(&reader, batchSize: batchSize, importAs: importAs, problem: { line, kind, message in
-                FileHandle.standardError.write(Data("\(terminal ? "\r\u{1B}[K" : "")line \(line): \(kind): \(message)\n".utf8))
+                FileHandle.standardError.write(Data("\(terminal ? "\r\u{1B}[K" : "")line \(line): \(kind): \(OneLine.escaped(message))\n".utf8))
             }, progress: { lines in
                 if terminal { FileHandle.standardError.write(Data("\r\(lines) lines read…".utf8)) }
             })

@@ -41,7 +41,7 @@ struct Tick: ParsableCommand {
                     if !global.json { print("skipped case \(result.deadline.caseID), clock \(result.deadline.clock): \(result.skipped!)") }
                 case .failure(let error):
                     failures.append(error)
-                    FileHandle.standardError.write(Data("safeguard: \(error.kind.rawValue): case \(result.deadline.caseID), clock \(result.deadline.clock): \(error.message)\n".utf8))
+                    FileHandle.standardError.write(Data("safeguard: \(error.kind.rawValue): case \(result.deadline.caseID), clock \(result.deadline.clock): \(OneLine.escaped(error.message))\n".utf8))
                 }
             }
             if global.json {

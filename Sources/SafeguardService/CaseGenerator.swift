@@ -66,13 +66,13 @@ public struct CaseGenerator {
         ])
         if invalid { return out }  // the statute refuses the notice: the case goes no further
         if random.chance(0.02) {  // never served
-            if random.chance(0.5) { line("close", authorised.addingTimeInterval(3 * 86_400), "PS1", "sergeant", ["reason": "perpetrator not found"]) }
+            if random.chance(0.5) { line("close", authorised.addingTimeInterval(3 * 86_400), "INS1", "inspector", ["reason": "perpetrator not found"]) }
             return out
         }
         let served = authorised.addingTimeInterval(Double(Int.random(in: 2...8, using: &random)) * 3600)
         line("serve_notice", served, "PC1", "constable", random.chance(0.1) ? ["address_refused": true] : ["hearing_address": "address given at service"])
         if random.chance(0.03) {  // withdrawn before the hearing
-            line("close", served.addingTimeInterval(12 * 3600), "PS1", "sergeant", ["reason": "application withdrawn"])
+            line("close", served.addingTimeInterval(12 * 3600), "INS1", "inspector", ["reason": "application withdrawn"])
             return out
         }
         let late = random.chance(0.02)

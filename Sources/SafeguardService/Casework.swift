@@ -139,7 +139,7 @@ public final class Casework {
         try checkNotAhead(request)
         try store.storeProcedure(hash: version.hash, sources: version.sources)
         do throws(WorkflowError) {
-            return try store.record(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
+            return try Self.sameEvent(try store.record(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
                 if current != nil { throw .caseExists(request.caseID) }
                 do throws(WorkflowError) {
                     return try engine.transition(nil, request)
@@ -147,7 +147,7 @@ public final class Casework {
                     guard let chosen, error.kind == .badInput || error.kind == .refused else { throw error }
                     throw WorkflowError(error.kind, "\(chosen): \(error.message)")
                 }
-            }
+            }, request)
         } catch {
             throw NameSuggestion.add(to: error, request, workflow: engine.workflow)
         }
@@ -160,13 +160,24 @@ public final class Casework {
         try checkNotAhead(request)
         let engine = try engine(for: existing)
         do throws(WorkflowError) {
-            return try store.record(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
+            return try Self.sameEvent(try store.record(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
                 guard let current else { throw .unknownCase(request.caseID) }
                 return try engine.transition(current, request)
-            }
+            }, request)
         } catch {
             throw NameSuggestion.add(to: error, request, workflow: engine.workflow)
         }
+    }
+
+    /// An event id already recorded is this request done before (nothing changes), unless it was
+    /// recorded for another case or event: then the id is a mistake, and saying "nothing changed"
+    /// would hide that this request was never recorded.
+    static func sameEvent(_ outcome: RecordOutcome, _ request: TransitionRequest) throws(WorkflowError) -> RecordOutcome {
+        if case .alreadyRecorded(let existing) = outcome, existing.caseID != request.caseID || existing.event != request.event {
+            throw .badInput(
+                "event id \(request.eventID ?? "") is already recorded for case \(existing.caseID) (\(existing.event)); expected a new event id for this \(request.event) on case \(request.caseID)")
+        }
+        return outcome
     }
 
     /// Refuses an event dated further ahead of the clock than the configured tolerance: once

@@ -79,7 +79,7 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
                                 if case .success(.recorded) = outcome { return .commit }
                                 return .rollback
                             }
-                            if case .failure(let error) = outcome, error.kind == .refused, let eventID = item.eventID {
+                            if case .failure(let error) = outcome, error.kind == .refused || error.kind == .badInput, let eventID = item.eventID {
                                 try Self.rememberRefusal(eventID: eventID, caseID: item.caseID, reason: error.message, at: now(), db)
                             }
                             outcomes.append(outcome)

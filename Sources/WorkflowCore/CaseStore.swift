@@ -16,7 +16,8 @@ public protocol CaseStore: AnyObject, Sendable {
 
     /// Reads the case, asks `decide` for the transition, and records it, all under one write
     /// lock. If `eventID` is already recorded, returns it and records nothing. If `decide` refuses
-    /// (a `.refused` error) a request that carries an event id, the store keeps the id and the
+    /// a request that carries an event id (a `.refused` or `.badInput` error: the case's rules or
+    /// its state said no, as they would again), the store keeps the id and the
     /// reason apart from every case's history, and refuses that id the same way ever after
     /// (`WorkflowError.refusedBefore`): running the same input again gives what its first run gave.
     func record(

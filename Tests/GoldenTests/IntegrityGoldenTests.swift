@@ -198,3 +198,31 @@ struct IntegrityGoldenTests {
         #expect(at.stderr == "safeguard: bad input: malformed time for --at; expected ISO 8601 with an offset, like 2026-05-23T10:00:00Z or 2026-05-23T10:00:00+01:00\n")
     }
 }
+
+/// Failures stay one line, and an event id belongs to one event.
+@Suite("Golden runs: one line, one id")
+struct OneLineGoldenTests {
+    @Test func aNewlineOrEscapeInWhatWasTypedStaysOnOneLine() throws {
+        let cli = Cli()
+        #expect(try cli.run(LifecycleGoldenTests.opening).status == 0)
+        let run = try cli.run(["show", "x\ny\u{1B}[31m"])
+        #expect(run.status == 2)
+        #expect(run.stderr == "safeguard: bad input: unknown case \"x\\u{a}y\\u{1b}[31m\"; expected the id of an existing case (see 'safeguard list')\n")
+        let open = try cli.run(Cli.words(LifecycleGoldenTests.opening).map { $0 == "C1" ? "a\u{2028}b" : $0 })
+        #expect(open.status == 2)
+        #expect(open.stderr == "safeguard: bad input: the case id holds a control character (U+2028); expected printable text\n")
+    }
+
+    @Test func anEventIDRecordedForAnotherCaseIsRefusedNotSilentlySkipped() throws {
+        let cli = Cli()
+        #expect(try cli.run(LifecycleGoldenTests.opening).status == 0)
+        #expect(try cli.run(LifecycleGoldenTests.opening.replacingOccurrences(of: "--id C1", with: "--id C2")).status == 0)
+        #expect(try cli.run("fire C1 close --at 2026-05-24T09:00:00+01:00 --actor PC1 --role constable --data reason=withdrawn --id X1").status == 0)
+        let again = try cli.run("fire C2 close --at 2026-05-24T09:00:00+01:00 --actor PC1 --role constable --data reason=withdrawn --id X1")
+        #expect(again.status == 2)
+        #expect(again.stderr == "safeguard: bad input: event id X1 is already recorded for case C1 (close); expected a new event id for this close on case C2\n")
+        #expect(try cli.run("show C2 --json").stdout.contains("\"state\":\"incident\""))
+        // The same request again is still idempotent
+        #expect(try cli.run("fire C1 close --at 2026-05-24T09:00:00+01:00 --actor PC1 --role constable --data reason=withdrawn --id X1").status == 0)
+    }
+}

@@ -72,9 +72,16 @@ struct StoreContractTests {
         }
         #expect(WorkflowError.refusedBefore(eventID: "E2", reason: "not now").message
             == "event id E2 was refused when first tried: not now; expected a new event id for a new attempt")
-        // A bad-input failure is not remembered: the same id may be tried again once corrected
+        // A decision that failed on its input (an unknown case) is remembered the same way
         #expect(throws: WorkflowError.self) {
-            _ = try store.record(caseID: "C1", eventID: "E3") { _ throws(WorkflowError) in throw .badInput("typo") }
+            _ = try store.record(caseID: "C1", eventID: "E4") { _ throws(WorkflowError) in throw .badInput("typo") }
+        }
+        #expect(throws: WorkflowError.refusedBefore(eventID: "E4", reason: "typo")) {
+            _ = try record(StoreFixtures.request("note", n: 4, eventID: "E4", second: 7), on: store)
+        }
+        // A conflict is not: the same id may be tried again
+        #expect(throws: WorkflowError.self) {
+            _ = try store.record(caseID: "C1", eventID: "E3") { _ throws(WorkflowError) in throw .conflict("busy") }
         }
         _ = try record(StoreFixtures.request("note", n: 3, eventID: "E3", second: 6), on: store)
         #expect(try store.history("C1").map(\.eventID) == ["E1", "E3"])
