@@ -7,14 +7,14 @@ public struct Safeguard: ParsableCommand {
         commandName: "safeguard",
         abstract: "Case workflow engine for domestic abuse protection notices and orders (DVPN/DVPO).",
         discussion: """
-            Each case runs through a procedure written in Lua (Workflows/, Plugins/) and is recorded in SQLite: every event is appended to the case's history with the case's new state, in one transaction. Times are ISO 8601 with an offset; they are stored in UTC and shown in Europe/London.
+            Each case runs through a procedure written in Lua (Workflows/, Plugins/) and is recorded in a store (an SQLite file, or PostgreSQL shared by many processes): every event is appended to the case's history with the case's new state, in one transaction. Times are ISO 8601 with an offset; they are stored in UTC and shown in Europe/London.
 
-            Global options: --db PATH (env SAFEGUARD_DB, default ./safeguard.sqlite), --scripts DIR (env SAFEGUARD_SCRIPTS, default the shipped scripts), --json, and the sandbox's budgets --lua-instructions N (env SAFEGUARD_LUA_INSTRUCTIONS, default 1000000 per hook call) and --lua-memory-mb M (env SAFEGUARD_LUA_MEMORY_MB, default 64).
+            Global options: --db PATH|URL (env SAFEGUARD_DB, default ./safeguard.sqlite; postgres://user@host:port/database for PostgreSQL), --scripts DIR (env SAFEGUARD_SCRIPTS, default the shipped scripts), --json, and the sandbox's budgets --lua-instructions N (env SAFEGUARD_LUA_INSTRUCTIONS, default 1000000 per hook call) and --lua-memory-mb M (env SAFEGUARD_LUA_MEMORY_MB, default 64).
 
             \(ExitStatus.help)
             """,
         version: EngineVersion.current,
-        subcommands: [Open.self, Fire.self, Apply.self, Show.self, History.self, List.self, DeadlineCommand.self, Due.self, Tick.self, Recompute.self, Migrate.self, ProcedureCommand.self, Forces.self, Graph.self, Check.self, TestCommand.self, Verify.self, Report.self, Export.self, Generate.self]
+        subcommands: [Open.self, Fire.self, Apply.self, Show.self, History.self, List.self, DeadlineCommand.self, Due.self, Tick.self, Recompute.self, Migrate.self, ProcedureCommand.self, Forces.self, Graph.self, Check.self, TestCommand.self, Verify.self, Report.self, Export.self, Generate.self, Copy.self]
     )
 
     public init() {}

@@ -1,6 +1,6 @@
 import Foundation
 import Ledger
-import Storage
+import Stores
 import WorkflowCore
 import WorkflowLua
 

@@ -30,6 +30,12 @@ extension SQLiteCaseStore {
                 Instant.formatUTC(snapshot.openedAt), Instant.formatUTC(snapshot.updatedAt),
                 snapshot.canonicalText,
             ])
+        try append(event, db)
+        try index(snapshot, db)
+    }
+
+    /// Appends an event to the chain, hashed after the head, and moves the head.
+    static func append(_ event: RecordedEvent, _ db: Database) throws {
         let previous = try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM chain_head WHERE id = 1")) ?? ""
         let hash = EventHash.of(event, after: previous)
         try db.cachedStatement(sql: """
@@ -44,7 +50,6 @@ extension SQLiteCaseStore {
                 event.engineVersion, previous, hash,
             ])
         try db.cachedStatement(sql: "UPDATE chain_head SET hash = ?, events = events + 1 WHERE id = 1").execute(arguments: [hash])
-        try index(snapshot, db)
     }
 
     /// Rewrites the case's rows in the deadline index from its snapshot.
