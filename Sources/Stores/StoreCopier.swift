@@ -23,6 +23,11 @@ public enum StoreCopier {
         guard existing == 0, try to.snapshotPage(after: nil, limit: 1).isEmpty else {
             throw .badInput("--to already holds cases (\(existing) events); expected an empty store")
         }
+        let damaged = try from.verifyChain(caseID: nil).problems
+        guard damaged.isEmpty else {
+            throw .storage(
+                "--from fails verify with \(damaged.count) problem\(damaged.count == 1 ? "" : "s"), the first: \(damaged[0]); expected an intact record to copy")
+        }
         let hashes = try from.procedureHashes()
         for hash in hashes {
             guard let sources = try from.procedureSources(hash) else { continue }

@@ -136,6 +136,23 @@ struct PostgresProcessTests {
         #expect(refused.stderr.contains("--to already holds cases"))
         #expect(try json(try postgres.run("verify --json"))["events"] as? Int == events)
     }
+
+    @Test func copyRefusesASourceThatFailsVerify() throws {
+        // Given a PostgreSQL store whose event was edited behind the engine's back
+        let (cli, url) = try postgresCli()
+        #expect(try cli.run(Self.grantedOrder[0]).status == 0)
+        let psql = Process()
+        psql.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
+        psql.arguments = [url, "-q", "-c", "DROP TRIGGER event_append_only ON event", "-c", "UPDATE event SET data = '{}'"]
+        try psql.run()
+        psql.waitUntilExit()
+        // When it is copied, Then the copy is refused before anything is written
+        let target = Cli()
+        let run = try cli.run(["copy", "--from", url, "--to", target.database])
+        #expect(run.status == 5)
+        #expect(run.stderr.hasPrefix("safeguard: storage error: --from fails verify with 1 problem, the first: case V1, event 1 (report_incident): its contents do not match its hash"))
+        #expect(try target.run("list --json").stdout == Cli().run("list --json").stdout)
+    }
 }
 
 /// The test server's URL, from scripts/test.
