@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import SafeguardService
 import WorkflowCore
@@ -5,9 +6,9 @@ import WorkflowCore
 /// `safeguard copy`: moves every case, event and procedure from one store into another, empty, one.
 struct Copy: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Copy every procedure, case and event from one store into another, empty, store.",
+        abstract: "Copy every procedure, case, event and staff register change from one store into another, empty, store.",
         discussion: """
-            Events are appended in the same order, so both chains end at the same head; both sides are verified after the copy. \
+            Events (with their MACs) and staff register changes are appended in the same order, so both chains end at the same heads; both sides are verified after the copy, under the record's keys: --key-file (env SAFEGUARD_KEY_FILE), by default the source file's path with .key added. \
             For example: safeguard copy --from sqlite:force.sqlite --to postgres://safeguard@127.0.0.1:5432/cases
             """)
 
@@ -21,7 +22,7 @@ struct Copy: ParsableCommand {
 
     func run() throws {
         try reporting { () throws(WorkflowError) in
-            let summary = try StoreCopy.copy(from: from, to: to)
+            let summary = try StoreCopy.copy(from: from, to: to, keyFile: global.keyFile ?? ProcessInfo.processInfo.environment["SAFEGUARD_KEY_FILE"])
             if global.json {
                 print(Rendering.json(.object([
                     "procedures": .integer(summary.procedures), "cases": .integer(summary.cases),

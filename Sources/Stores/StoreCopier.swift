@@ -15,12 +15,18 @@ public enum StoreCopier {
         public var head: String
     }
 
-    public static func copy(from source: String, to target: String, pageSize: Int = 1000) throws(WorkflowError) -> Summary {
+    /// `keys` are the record's keys (nil for an unkeyed record): both sides are verified under them,
+    /// and the MACs are copied as they were written.
+    public static func copy(from source: String, to target: String, keys: ChainKeys? = nil, pageSize: Int = 1000) throws(WorkflowError) -> Summary {
         if case .sqlite(let path) = try StoreLocation(source), !FileManager.default.fileExists(atPath: path) {
             throw .badInput("--from names no file \(path); expected an existing SQLite file or a PostgreSQL URL")
         }
-        guard let from = try StoreFactory.open(source, options: StoreOptions(access: .readOnly)) as? any LedgerTransfer,
-              let to = try StoreFactory.open(target) as? any LedgerTransfer
+        var reading = StoreOptions(access: .readOnly)
+        reading.keys = keys
+        var writing = StoreOptions()
+        writing.keys = keys
+        guard let from = try StoreFactory.open(source, options: reading) as? any LedgerTransfer,
+              let to = try StoreFactory.open(target, options: writing) as? any LedgerTransfer
         else { throw .badInput("--from and --to must name SQLite files or PostgreSQL databases; expected sqlite:PATH or postgres://…") }
         let existing = try to.chainHead()
         guard existing.events == 0, existing.registerChanges == 0, try to.snapshotPage(after: nil, limit: 1).isEmpty else {

@@ -40,7 +40,7 @@ struct StoreCopierTests {
         default: url = "sqlite:" + StoreFixtures.temporaryPath()
         }
         // When it is copied
-        let summary = try StoreCopier.copy(from: "sqlite:" + sourcePath, to: url)
+        let summary = try StoreCopier.copy(from: "sqlite:" + sourcePath, to: url, keys: keys)
         // Then the copy holds the same checkpoint (events and register) and every MAC checks under the keys
         options.keys = keys
         let copy = try StoreFactory.open(url, options: options)
