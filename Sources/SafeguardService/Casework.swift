@@ -1,6 +1,7 @@
 import Foundation
 import Ledger
 import Storage
+import Stores
 import WorkflowCore
 import WorkflowLua
 
@@ -30,7 +31,9 @@ public final class Casework {
         options.access = access
         options.checkIntegrity = checkIntegrity
         keyFile = try KeyFile.path(explicit: configuration.keyFile, storeURL: configuration.storeURL)
-        options.keys = try KeyFile.load(keyFile, create: access == .readWrite)
+        let ephemeral = try KeyFile.makesEphemeralKey(storeURL: configuration.storeURL)
+        let creates = access == .readWrite && (keyFile != nil || ephemeral)
+        options.keys = try KeyFile.load(keyFile, create: creates)
         keys = options.keys
         store = try StoreFactory.open(configuration.storeURL, options: options, now: configuration.clock)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Ledger
 import Storage
+import Stores
 import WorkflowCore
 
 /// The file the record's keys live in, outside the database: one key a line (64 hex digits), the
@@ -9,13 +10,22 @@ import WorkflowCore
 /// is created readable by its owner only on the first write, and refused when others may read it.
 /// Lines starting with `#` are notes, such as `registerMarker`.
 public enum KeyFile {
-    /// Where the keys of the store at `storeURL` live; nil for a store in memory (its key lives as long as it).
+    /// Where the keys of the store at `storeURL` live; nil for a store in memory (its key lives as
+    /// long as it) and for PostgreSQL, which has no file to sit beside: a shared database's record
+    /// is keyed only when `--key-file` names the file every process reads.
     public static func path(explicit: String?, storeURL: String) throws(WorkflowError) -> String? {
         if let explicit { return explicit }
         switch try StoreLocation(storeURL) {
-        case .memory: return nil
+        case .memory, .postgres: return nil
         case .sqlite(let path): return path + ".key"
         }
+    }
+
+    /// Whether a store with no key file gets a key made up for this process alone: only a store in
+    /// memory, which no other process can read. (A made-up key for a shared database would sign
+    /// what no other process could check.)
+    public static func makesEphemeralKey(storeURL: String) throws(WorkflowError) -> Bool {
+        try StoreLocation(storeURL) == .memory
     }
 
     /// The keys at `path`, creating the file with a new key when `create` and it is missing;

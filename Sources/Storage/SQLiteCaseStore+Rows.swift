@@ -43,6 +43,13 @@ extension SQLiteCaseStore {
                 Instant.formatUTC(snapshot.openedAt), Instant.formatUTC(snapshot.updatedAt),
                 snapshot.canonicalText,
             ])
+        try append(event, mac: { hash in key?.mac(hash) }, db)
+        try index(snapshot, db)
+    }
+
+    /// Appends an event to the chain, hashed after the head, with the MAC `mac` gives for its hash
+    /// (the current key's, or for a copy the one it was stored with), and moves the head.
+    static func append(_ event: RecordedEvent, mac: (_ hash: String) -> String?, _ db: Database) throws {
         let previous = try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM chain_head WHERE id = 1")) ?? ""
         let hash = EventHash.of(event, after: previous)
         try db.cachedStatement(sql: """
@@ -56,10 +63,9 @@ extension SQLiteCaseStore {
                 CanonicalJSON.text(.object(event.data)), CanonicalJSON.text(.object(event.changes)),
                 CanonicalJSON.text(.array(event.guardsPassed.map(Value.string))), event.procedure, event.tableVersion,
                 event.engineVersion, previous, hash, event.actor.authentication, event.actor.registerVersion,
-                key?.mac(hash),
+                mac(hash),
             ])
         try db.cachedStatement(sql: "UPDATE chain_head SET hash = ?, events = events + 1 WHERE id = 1").execute(arguments: [hash])
-        try index(snapshot, db)
     }
 
     /// Rewrites the case's rows in the deadline index from its snapshot.

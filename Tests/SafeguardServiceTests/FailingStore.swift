@@ -1,5 +1,6 @@
 import Foundation
 import Storage
+import Stores
 import WorkflowCore
 
 /// An in-memory SQLite store whose writes fail with a storage error once `failWrites` is set:

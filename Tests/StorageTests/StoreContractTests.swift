@@ -194,12 +194,10 @@ struct StoreContractTests {
         #expect(verified.problems.isEmpty)
     }
 
-    @Test(arguments: [StoreKind.memory, .sqliteFile])
+    @Test(arguments: StoreKind.allCases.filter { $0 != .sqliteInMemory })
     func twoWritersOnOneCaseNeverLoseAnUpdate(kind: StoreKind) throws {
         // Given one case, and two handles on the store
-        let path = StoreFixtures.temporaryPath()
-        let a: any CaseStore = kind == .sqliteFile ? try StoreFixtures.sqliteFile(path) : try kind.make()
-        let b = try kind.second(of: a, path: path)
+        let (a, b) = try kind.twoHandles()
         _ = try record(StoreFixtures.request("open", n: 0), on: a)
         // When each fires 25 events on the same case at the same time
         let failures = FailureLog()
