@@ -68,7 +68,7 @@ public final class PostgresCaseStore: CaseStore, Sendable {
             var appended: [RecordedEvent] = []
             for item in items {
                 let outcome = try record(item, appended: &appended, doing: what)
-                if case .failure(let error) = outcome, error.kind == .refused, let eventID = item.eventID {
+                if case .failure(let error) = outcome, error.kind == .refused || error.kind == .badInput, let eventID = item.eventID {
                     try rememberRefusal(eventID: eventID, caseID: item.caseID, reason: error.message, doing: what)
                 }
                 outcomes.append(outcome)
