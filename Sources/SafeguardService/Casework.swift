@@ -117,6 +117,7 @@ public final class Casework {
         // expected a DVPN is not left guessing why the fields are a DAPN's.
         var chosen: String?
         if let named = request.workflow {
+            try checkNamedWorkflow(named, force: force, area: area, at: request.at)
             workflow = named
         } else {
             workflow = try chooseWorkflow(force: force, area: area, at: request.at)

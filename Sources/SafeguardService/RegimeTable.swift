@@ -83,6 +83,16 @@ public struct RegimeTable: Sendable, Hashable {
         text.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
     }
 
+    /// The row that covers a case of `force` in `area` opened on `day` (the area's row before the
+    /// whole force's), with its number in the file; nil when none does and the default applies.
+    public func row(force: String, area: String?, on day: LocalDate) -> (number: Int, row: RegimeRow)? {
+        let live = rows.enumerated().filter { $0.element.force == force && $0.element.covers(day) }
+        if let area, let match = live.first(where: { $0.element.area == Self.areaKey(area) }) {
+            return (match.offset + 1, match.element)
+        }
+        return live.first(where: { $0.element.area == nil }).map { ($0.offset + 1, $0.element) }
+    }
+
     /// The workflow a case of `force` in `area` opened on `day` runs, or a refusal saying why none
     /// can be chosen (the force runs another regime in some of its areas and no area was given).
     public func choose(force: String, area: String?, on day: LocalDate) throws(WorkflowError) -> String {

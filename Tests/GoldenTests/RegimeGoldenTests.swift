@@ -30,6 +30,29 @@ struct RegimeGoldenTests {
         #expect(try cli.run("regimes --check").stdout == "No open case would be opened under another workflow by the table as it stands.\n")
     }
 
+    @Test func dapoNamedWhereTheTableDoesNotPutTheCaseUnderItIsRefusedNamingTheRow() throws {
+        let cli = Cli()
+        let essex = try cli.run("open --workflow dapo --force essex --id E1 --at 2025-06-01T21:00:00Z --actor PC7 --role constable \(Self.dapoData)")
+        #expect(essex.status == 1)
+        #expect(essex.stderr == "safeguard: refused: --workflow dapo is not in force for essex on 2025-06-01: Regimes/england-and-wales.json no row covers it, so the default dvpo applies; expected --workflow dvpo, or no --workflow\n")
+        let after = try cli.run("open --workflow dapo --force greater_manchester --id G1 --at 2026-04-01T09:00:00+01:00 --actor PC7 --role constable \(Self.dapoData)")
+        #expect(after.status == 1)
+        #expect(after.stderr.hasPrefix("safeguard: refused: --workflow dapo is not in force for greater_manchester on 2026-04-01: "))
+        let district = try cli.run("open --workflow dapo --force metropolitan --area Lambeth --id M2 --at 2026-02-10T21:00:00Z --actor PC7 --role constable \(Self.dapoData)")
+        #expect(district.status == 1)
+        #expect(district.stderr.contains("not in force for metropolitan lambeth on 2026-02-10"))
+        let noArea = try cli.run("open --workflow dapo --force metropolitan --id M3 --at 2026-02-10T21:00:00Z --actor PC7 --role constable \(Self.dapoData)")
+        #expect(noArea.status == 2)
+        #expect(noArea.stderr == "safeguard: bad input: --workflow dapo: metropolitan runs dapo on 2026-02-10 only in some areas (bromley, croydon, sutton); expected --area naming the case's area\n")
+        let listed = try cli.run("list").stdout
+        #expect(!["E1", "G1", "M2", "M3"].contains { listed.contains($0) })
+        // The 2010 Act was not repealed: a district still giving DVPNs names dvpo inside the pilot.
+        let dvpo = try cli.run("open --workflow dvpo --force greater_manchester --id G2 --at 2026-02-10T21:00:00Z --actor PC7 --role constable \(Self.dvpoData)")
+        #expect(dvpo.status == 0)
+        let dapo = try cli.run("open --workflow dapo --force greater_manchester --id G3 --at 2026-02-10T21:00:00Z --actor PC7 --role constable \(Self.dapoData)")
+        #expect(dapo.status == 0)
+    }
+
     @Test func aDisclosureTargetIsExplainedInWorkingDays() throws {
         let run = try Cli().run("deadline disclosure_target --workflow dvds --from 2026-04-30T10:00:00+01:00")
         #expect(run.status == 0)
