@@ -58,7 +58,8 @@ public struct ChainVerifier {
             if keys == nil, entry.mac != nil, !unkeyedMACs {
                 unkeyedMACs = true
                 problems.append(
-                    "the events carry MACs, but no key was given, so they were not checked; expected the store's key file (SAFEGUARD_KEY_FILE, default the database's path with .key added)")
+                    "the events carry MACs, but no key was given, so they were not checked; expected the store's key file (SAFEGUARD_KEY_FILE, default the database's path with .key added)"
+                )
             }
         }
         lastSequence[entry.caseID] = entry.sequence
@@ -67,7 +68,8 @@ public struct ChainVerifier {
             checkpointSeen = true
             if entry.hash != checkpoint.head {
                 problems.append(
-                    "event \(count) of the log (case \(entry.caseID), event \(entry.sequence)) is not the one the checkpoint saw; the log before the checkpoint was rewritten")
+                    "event \(count) of the log (case \(entry.caseID), event \(entry.sequence)) is not the one the checkpoint saw; the log before the checkpoint was rewritten"
+                )
             }
         }
     }

@@ -18,7 +18,8 @@ extension PostgresCaseStore {
         return try session.transaction(doing: what) { () throws(WorkflowError) in
             try session.rows("SELECT pg_advisory_xact_lock(\(PostgresSchema.registerLock))", doing: what)
             let decided = try decide(try registerChanges(force: force, doing: what))
-            let previous = try session.rows("SELECT hash FROM register_change ORDER BY position DESC LIMIT 1", doing: what)
+            let previous =
+                try session.rows("SELECT hash FROM register_change ORDER BY position DESC LIMIT 1", doing: what)
                 .first.map { row throws(WorkflowError) in try Self.column(row, "hash", as: String.self) } ?? ""
             let written = RegisterHash.chain(decided, after: previous, key: keys?.current)
             try insert(written, doing: what)

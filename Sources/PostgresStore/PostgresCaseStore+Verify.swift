@@ -37,7 +37,8 @@ extension PostgresCaseStore {
             }
             var unreadable: [String] = []
             for row in try session.rows(
-                "SELECT id, version, snapshot FROM case_snapshot WHERE (\(caseID)::text IS NULL OR id = \(caseID))", doing: what) {
+                "SELECT id, version, snapshot FROM case_snapshot WHERE (\(caseID)::text IS NULL OR id = \(caseID))", doing: what)
+            {
                 let id: String = try Self.column(row, "id")
                 let version = Int(try Self.column(row, "version", as: Int64.self))
                 verifier.withLockedValue { $0.checkSnapshot(id: id, version: version) }
@@ -81,7 +82,8 @@ extension PostgresCaseStore {
             """
             SELECT tgname AS name FROM pg_trigger WHERE NOT tgisinternal
             UNION SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()
-            """, doing: what) {
+            """, doing: what)
+        {
             present.insert(try Self.column(row, "name"))
         }
         var problems: [String] = []

@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import SafeguardService
 import WorkflowCore
 
@@ -24,12 +24,16 @@ struct Copy: ParsableCommand {
         try reporting { () throws(WorkflowError) in
             let summary = try StoreCopy.copy(from: from, to: to, keyFile: global.keyFile ?? ProcessInfo.processInfo.environment["SAFEGUARD_KEY_FILE"])
             if global.json {
-                print(Rendering.json(.object([
-                    "procedures": .integer(summary.procedures), "cases": .integer(summary.cases),
-                    "events": .integer(summary.events), "head": .string(summary.head),
-                ])))
+                print(
+                    Rendering.json(
+                        .object([
+                            "procedures": .integer(summary.procedures), "cases": .integer(summary.cases),
+                            "events": .integer(summary.events), "head": .string(summary.head),
+                        ])))
             } else {
-                print("copied \(summary.procedures) procedures, \(summary.cases) cases and \(summary.events) events; both sides verified with head \(summary.head)")
+                print(
+                    "copied \(summary.procedures) procedures, \(summary.cases) cases and \(summary.events) events; both sides verified with head \(summary.head)"
+                )
             }
         }
     }

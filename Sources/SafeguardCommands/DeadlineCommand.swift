@@ -55,7 +55,9 @@ struct DeadlineCommand: ParsableCommand {
                 guard let start = Instant.parse(from) else { throw .malformedTime(from, field: "--from") }
                 let due = start.addingTimeInterval(TimeInterval(hours * 3600))
                 if global.json {
-                    print(Rendering.json(.object(["clock": .string(clock.name), "hours": .integer(hours), "from": Rendering.instant(start), "due": Rendering.instant(due)])))
+                    print(
+                        Rendering.json(
+                            .object(["clock": .string(clock.name), "hours": .integer(hours), "from": Rendering.instant(start), "due": Rendering.instant(due)])))
                 } else {
                     print("\(clock.name): \(hours) hours of real time from \(Instant.format(start)), every day counted")
                     print("deadline: \(Instant.format(due))")
@@ -74,14 +76,18 @@ struct DeadlineCommand: ParsableCommand {
                 let first = London.date(of: start)
                 let due = OrderPeriod.end(madeOn: first, days: days)
                 if global.json {
-                    print(Rendering.json(.object(["clock": .string(clock.name), "days": .integer(days), "from": Rendering.instant(start), "due": Rendering.instant(due)])))
+                    print(
+                        Rendering.json(
+                            .object(["clock": .string(clock.name), "days": .integer(days), "from": Rendering.instant(start), "due": Rendering.instant(due)])))
                 } else {
                     print("\(clock.name): \(days) days beginning with \(first.spoken), the day it started")
                     print("  to the end of \(OrderPeriod.lastDay(madeOn: first, days: days).spoken) (whole London days)")
                     print("deadline: \(Instant.format(due))")
                 }
             case .untilDate(let field):
-                throw .badInput("clock \(clock.name) runs to the date in \(field) that its event records; expected a clock computed from a start (--from) or an order's period (--made-on, --days)")
+                throw .badInput(
+                    "clock \(clock.name) runs to the date in \(field) that its event records; expected a clock computed from a start (--from) or an order's period (--made-on, --days)"
+                )
             case .orderPeriod:
                 guard let madeOn, let date = LocalDate(iso: madeOn) else {
                     throw .badInput("clock \(clock.name) needs --made-on: the day the order was made, as YYYY-MM-DD")
@@ -90,10 +96,12 @@ struct DeadlineCommand: ParsableCommand {
                 let end = OrderPeriod.end(madeOn: date, days: days)
                 let last = OrderPeriod.lastDay(madeOn: date, days: days)
                 if global.json {
-                    print(Rendering.json(.object([
-                        "clock": .string(clock.name), "made_on": .string(date.description), "days": .integer(days),
-                        "last_day": .string(last.description), "due": Rendering.instant(end),
-                    ])))
+                    print(
+                        Rendering.json(
+                            .object([
+                                "clock": .string(clock.name), "made_on": .string(date.description), "days": .integer(days),
+                                "last_day": .string(last.description), "due": Rendering.instant(end),
+                            ])))
                 } else {
                     print("\(clock.name): \(days) days beginning with \(date.spoken), the day the order was made")
                     print("  in force to the end of \(last.spoken), its last day (whole London days, not 24-hour periods)")

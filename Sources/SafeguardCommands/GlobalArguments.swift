@@ -4,7 +4,9 @@
 /// moved to just after it, before the parser sees them.
 public enum GlobalArguments {
     /// Global options that take a value, and those that do not.
-    static let valued: Set<String> = ["--db", "--scripts", "--lua-instructions", "--lua-memory-mb", "--busy-timeout", "--durability", "--token-file", "--key-file"]
+    static let valued: Set<String> = [
+        "--db", "--scripts", "--lua-instructions", "--lua-memory-mb", "--busy-timeout", "--durability", "--token-file", "--key-file",
+    ]
     static let flags: Set<String> = ["--json"]
     /// Commands whose options belong to their subcommands.
     static let groups: Set<String> = ["staff"]

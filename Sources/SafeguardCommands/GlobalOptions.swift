@@ -5,7 +5,11 @@ import WorkflowCore
 
 /// Flags every command takes: where the database and the scripts are, and JSON output.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The store (env SAFEGUARD_DB): an SQLite file path or sqlite:PATH; :memory: for one that lives only as long as the command; postgres://user@host:port/database for a PostgreSQL database shared by many processes.", valueName: "path|url"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The store (env SAFEGUARD_DB): an SQLite file path or sqlite:PATH; :memory: for one that lives only as long as the command; postgres://user@host:port/database for a PostgreSQL database shared by many processes.",
+            valueName: "path|url"))
     var db: String?
 
     @Option(

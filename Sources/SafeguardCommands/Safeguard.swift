@@ -16,7 +16,11 @@ public struct Safeguard: ParsableCommand {
             \(ExitStatus.help)
             """,
         version: EngineVersion.current,
-        subcommands: [Open.self, Fire.self, Apply.self, Show.self, History.self, List.self, DeadlineCommand.self, Due.self, Tick.self, Recompute.self, Migrate.self, VoidCommand.self, ProcedureCommand.self, Forces.self, Regimes.self, Graph.self, Check.self, TestCommand.self, Verify.self, CheckpointCommand.self, Init.self, Staff.self, Report.self, Export.self, Generate.self, Copy.self]
+        subcommands: [
+            Open.self, Fire.self, Apply.self, Show.self, History.self, List.self, DeadlineCommand.self, Due.self, Tick.self, Recompute.self, Migrate.self,
+            VoidCommand.self, ProcedureCommand.self, Forces.self, Regimes.self, Graph.self, Check.self, TestCommand.self, Verify.self, CheckpointCommand.self,
+            Init.self, Staff.self, Report.self, Export.self, Generate.self, Copy.self,
+        ]
     )
 
     public init() {}

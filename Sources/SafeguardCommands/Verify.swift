@@ -7,7 +7,9 @@ import WorkflowCore
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the event log's hash chain and replay every case from its events, comparing with its stored snapshot.",
-        discussion: "Reports each mismatch by case and event: an event edited, deleted or reordered behind the engine's back (even with every hash recomputed: each event carries a MAC under the key kept outside the database), a staff register change altered, a snapshot that its events do not produce, and with --checkpoint events removed since the checkpoint. Exits 5 when it finds any.")
+        discussion:
+            "Reports each mismatch by case and event: an event edited, deleted or reordered behind the engine's back (even with every hash recomputed: each event carries a MAC under the key kept outside the database), a staff register change altered, a snapshot that its events do not produce, and with --checkpoint events removed since the checkpoint. Exits 5 when it finds any."
+    )
 
     @OptionGroup var global: GlobalOptions
 
@@ -23,17 +25,21 @@ struct Verify: ParsableCommand {
     func run() throws {
         var broken = false
         try reporting(json: global.json) { () throws(WorkflowError) in
-            let (events, caseCount, problems) = try Casework(try global.configuration(), access: .readOnly).verify(caseID: caseID, checkpoint: try checkpointValue())
+            let (events, caseCount, problems) = try Casework(try global.configuration(), access: .readOnly).verify(
+                caseID: caseID, checkpoint: try checkpointValue())
             if global.json {
-                print(Rendering.json(.object([
-                    "events": .integer(events), "cases": .integer(caseCount), "intact": .bool(problems.isEmpty),
-                    "problems": .array(problems.map(Value.string)),
-                ])))
+                print(
+                    Rendering.json(
+                        .object([
+                            "events": .integer(events), "cases": .integer(caseCount), "intact": .bool(problems.isEmpty),
+                            "problems": .array(problems.map(Value.string)),
+                        ])))
             } else {
                 for problem in problems { print(problem) }
-                print(problems.isEmpty
-                    ? "verified \(events) events in \(caseCount) case\(caseCount == 1 ? "" : "s"): the chain is intact and every case replays to its snapshot"
-                    : "\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(events) events and \(caseCount) case\(caseCount == 1 ? "" : "s")")
+                print(
+                    problems.isEmpty
+                        ? "verified \(events) events in \(caseCount) case\(caseCount == 1 ? "" : "s"): the chain is intact and every case replays to its snapshot"
+                        : "\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(events) events and \(caseCount) case\(caseCount == 1 ? "" : "s")")
             }
             broken = !problems.isEmpty
         }

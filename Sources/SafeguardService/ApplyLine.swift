@@ -60,9 +60,10 @@ public enum ApplyLine {
             guard role != Actor.engineClock.role else {
                 throw .badInput("role engine is reserved for safeguard tick; expected a rank or a staff role")
             }
-            return .success(TransitionRequest(
-                caseID: caseID, event: event, at: at, actor: Actor(id: actorID, role: role), data: data, eventID: eventID,
-                workflow: try text("workflow", in: object), force: try text("force", in: object)))
+            return .success(
+                TransitionRequest(
+                    caseID: caseID, event: event, at: at, actor: Actor(id: actorID, role: role), data: data, eventID: eventID,
+                    workflow: try text("workflow", in: object), force: try text("force", in: object)))
         } catch {
             return .failure(error)
         }

@@ -11,7 +11,8 @@ extension Casework {
         let register = StaffRegister(try store.registerChanges(force: nil))
         if register.isEmpty, KeyFile.marksRegister(keyFile) {
             throw .storage(
-                "the key file says this store keeps a staff register, but the database holds none; it was deleted behind the engine's back (see 'safeguard verify --checkpoint')")
+                "the key file says this store keeps a staff register, but the database holds none; it was deleted behind the engine's back (see 'safeguard verify --checkpoint')"
+            )
         }
         return register
     }
@@ -25,7 +26,8 @@ extension Casework {
         }
         guard let token = configuration.token else {
             throw .refused(
-                "this store keeps a staff register, so every change needs the personal token of whoever makes it; expected it in SAFEGUARD_TOKEN or --token-file (issued by 'safeguard staff token')")
+                "this store keeps a staff register, so every change needs the personal token of whoever makes it; expected it in SAFEGUARD_TOKEN or --token-file (issued by 'safeguard staff token')"
+            )
         }
         guard let holder = register.holder(ofTokenHash: TokenHash.of(token)), let latest = register.latest(force: holder.force, id: holder.id) else {
             throw .refused("the token given is not one the staff register issued, or it was replaced by a newer one; expected your current token")
@@ -74,12 +76,14 @@ extension Casework {
             throw .refused("\(id) was not yet on the staff register of \(force) at \(time); expected an event within the entry's dates")
         }
         guard version.entry.isValid(at: at) else {
-            throw .refused("\(id)'s register entry (\(force)) was not valid at \(time): retired, expired or not yet begun; expected an event within the entry's dates")
+            throw .refused(
+                "\(id)'s register entry (\(force)) was not valid at \(time): retired, expired or not yet begun; expected an event within the entry's dates")
         }
         let chosen = role.isEmpty ? (version.entry.roles.first ?? "") : role
         guard version.entry.roles.contains(chosen) else {
             throw .refused(
-                "\(id) did not hold the role \(chosen) at \(time) (the register gives \(version.entry.roles.joined(separator: ", "))); expected a role the person holds")
+                "\(id) did not hold the role \(chosen) at \(time) (the register gives \(version.entry.roles.joined(separator: ", "))); expected a role the person holds"
+            )
         }
         return Actor(id: id, role: chosen, authentication: authentication, registerVersion: version.version)
     }

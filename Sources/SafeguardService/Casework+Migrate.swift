@@ -31,7 +31,7 @@ extension Casework {
             do throws(WorkflowError) {
                 report.moves = try engine.migration(of: snapshot, stateMap: stateMap)
                 report.state = try engine.migratedState(of: snapshot, stateMap: stateMap)
-            } catch where error.kind == .refused {
+            } catch  where error.kind == .refused {
                 report.refusal = error.message
                 reports.append(report)
                 continue

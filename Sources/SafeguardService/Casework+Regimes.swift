@@ -24,7 +24,9 @@ extension Casework {
         let workflow = try regimes().choose(force: force, area: area, on: day)
         let known = try procedure(force: force).workflows.keys.sorted()
         guard known.contains(workflow) else {
-            throw .script("\(RegimeTable.path): \(force) on \(day) runs workflow \(workflow), which the scripts do not have; expected one of: \(known.joined(separator: ", "))")
+            throw .script(
+                "\(RegimeTable.path): \(force) on \(day) runs workflow \(workflow), which the scripts do not have; expected one of: \(known.joined(separator: ", "))"
+            )
         }
         return workflow
     }
@@ -43,7 +45,9 @@ extension Casework {
             chosen = try table.choose(force: force, area: area, on: day)
         } catch {
             let areas = table.rows.filter { $0.force == force && $0.regime == workflow && $0.covers(day) }.compactMap(\.area)
-            throw .badInput("--workflow \(workflow): \(force) runs \(workflow) on \(day) only in some areas (\(areas.sorted().joined(separator: ", "))); expected --area naming the case's area")
+            throw .badInput(
+                "--workflow \(workflow): \(force) runs \(workflow) on \(day) only in some areas (\(areas.sorted().joined(separator: ", "))); expected --area naming the case's area"
+            )
         }
         guard chosen != workflow else { return }
         let applies: String
@@ -53,7 +57,8 @@ extension Casework {
             applies = "no row covers it, so the default \(table.defaultRegime) applies"
         }
         let place = area.map { "\(force) \($0)" } ?? force
-        throw .refused("--workflow \(workflow) is not in force for \(place) on \(day): \(RegimeTable.path) \(applies); expected --workflow \(chosen), or no --workflow")
+        throw .refused(
+            "--workflow \(workflow) is not in force for \(place) on \(day): \(RegimeTable.path) \(applies); expected --workflow \(chosen), or no --workflow")
     }
 
     /// Open cases of the workflows the table chooses between (its rows' and its default) that the
@@ -76,7 +81,8 @@ extension Casework {
             } catch {
                 // Only a force that runs another regime in some areas needs one; a workflow whose
                 // opening event takes no area (dvpo) cannot have recorded it.
-                change.reason = area == nil
+                change.reason =
+                    area == nil
                     ? "the case records no area, and the table needs one for \(snapshot.force) on \(day); check it by hand"
                     : error.message
             }

@@ -42,7 +42,8 @@ extension Casework {
         } else {
             let holder = try tokenHolder(register)
             guard holder.entry.roles.contains(StaffEntry.administrator) else {
-                throw .refused("this store already keeps a staff register; starting another force's needs an administrator's token, and \(holder.entry.id) is not one")
+                throw .refused(
+                    "this store already keeps a staff register; starting another force's needs an administrator's token, and \(holder.entry.id) is not one")
             }
             by = holder.entry.id
         }

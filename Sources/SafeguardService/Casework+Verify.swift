@@ -11,14 +11,15 @@ extension Casework {
             chainProblems.insert("the checkpoint's MAC does not match it under the record's keys; it was not made by this store, or it was altered", at: 0)
         }
         if KeyFile.marksRegister(keyFile), try store.registerChanges(force: nil).isEmpty {
-            chainProblems.insert("the key file says this store keeps a staff register, but the database holds none; it was deleted behind the engine's back", at: 0)
+            chainProblems.insert(
+                "the key file says this store keeps a staff register, but the database holds none; it was deleted behind the engine's back", at: 0)
         }
         var problems = chainProblems
         // A row that cannot be read is a finding, named by case where it can be: verify goes on.
         let snapshots: [CaseSnapshot]
         do throws(WorkflowError) {
             snapshots = caseID == nil ? try store.list(state: nil, force: nil) : [try snapshot(caseID!)]
-        } catch where error.kind == .storage {
+        } catch  where error.kind == .storage {
             problems.append("the cases cannot be read to replay them (\(error.message)); each unreadable snapshot is named above")
             return (events, 0, problems)
         }
@@ -49,7 +50,8 @@ extension Casework {
                 problems.append("case \(snapshot.id): the deadline index lacks its \(missing.clock) deadline (or holds it altered); tick and due would miss it")
             }
             for extra in found.subtracting(expected).sorted(by: { $0.clock < $1.clock }) {
-                problems.append("case \(snapshot.id): the deadline index holds a \(extra.clock) deadline its snapshot does not; it was changed behind the engine's back")
+                problems.append(
+                    "case \(snapshot.id): the deadline index holds a \(extra.clock) deadline its snapshot does not; it was changed behind the engine's back")
             }
         }
         for (id, _) in indexed.sorted(by: { $0.key < $1.key }) {
@@ -59,13 +61,15 @@ extension Casework {
         for state in Set(snapshots.map(\.state)).sorted() {
             let listed = Set(try store.list(state: state, force: nil).map(\.id))
             for snapshot in snapshots where snapshot.state == state && !listed.contains(snapshot.id) {
-                problems.append("case \(snapshot.id): it is not listed under its state \(state); the snapshot row's columns were changed behind the engine's back")
+                problems.append(
+                    "case \(snapshot.id): it is not listed under its state \(state); the snapshot row's columns were changed behind the engine's back")
             }
         }
         for force in Set(snapshots.map(\.force)).sorted() {
             let listed = Set(try store.list(state: nil, force: force).map(\.id))
             for snapshot in snapshots where snapshot.force == force && !listed.contains(snapshot.id) {
-                problems.append("case \(snapshot.id): it is not listed under its force \(force); the snapshot row's columns were changed behind the engine's back")
+                problems.append(
+                    "case \(snapshot.id): it is not listed under its force \(force); the snapshot row's columns were changed behind the engine's back")
             }
         }
         return problems

@@ -143,15 +143,16 @@ public final class Casework {
         try checkNotAhead(request)
         try store.storeProcedure(hash: version.hash, sources: version.sources)
         do throws(WorkflowError) {
-            return try Self.sameEvent(try store.record(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
-                if current != nil { throw .caseExists(request.caseID) }
-                do throws(WorkflowError) {
-                    return try engine.transition(nil, request)
-                } catch {
-                    guard let chosen, error.kind == .badInput || error.kind == .refused else { throw error }
-                    throw WorkflowError(error.kind, "\(chosen): \(error.message)")
-                }
-            }, request)
+            return try Self.sameEvent(
+                try store.record(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
+                    if current != nil { throw .caseExists(request.caseID) }
+                    do throws(WorkflowError) {
+                        return try engine.transition(nil, request)
+                    } catch {
+                        guard let chosen, error.kind == .badInput || error.kind == .refused else { throw error }
+                        throw WorkflowError(error.kind, "\(chosen): \(error.message)")
+                    }
+                }, request)
         } catch {
             throw NameSuggestion.add(to: error, request, workflow: engine.workflow)
         }
@@ -164,10 +165,11 @@ public final class Casework {
         try checkNotAhead(request)
         let engine = try engine(for: existing)
         do throws(WorkflowError) {
-            return try Self.sameEvent(try store.record(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
-                guard let current else { throw .unknownCase(request.caseID) }
-                return try engine.transition(current, request)
-            }, request)
+            return try Self.sameEvent(
+                try store.record(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
+                    guard let current else { throw .unknownCase(request.caseID) }
+                    return try engine.transition(current, request)
+                }, request)
         } catch {
             throw NameSuggestion.add(to: error, request, workflow: engine.workflow)
         }
@@ -179,7 +181,8 @@ public final class Casework {
     static func sameEvent(_ outcome: RecordOutcome, _ request: TransitionRequest) throws(WorkflowError) -> RecordOutcome {
         if case .alreadyRecorded(let existing) = outcome, existing.caseID != request.caseID || existing.event != request.event {
             throw .badInput(
-                "event id \(request.eventID ?? "") is already recorded for case \(existing.caseID) (\(existing.event)); expected a new event id for this \(request.event) on case \(request.caseID)")
+                "event id \(request.eventID ?? "") is already recorded for case \(existing.caseID) (\(existing.event)); expected a new event id for this \(request.event) on case \(request.caseID)"
+            )
         }
         return outcome
     }
@@ -190,7 +193,9 @@ public final class Casework {
         let now = configuration.clock()
         guard request.at.timeIntervalSince(now) > configuration.futureTolerance else { return }
         let minutes = Int(configuration.futureTolerance / 60)
-        throw .badInput("time \(Instant.format(request.at)) for \(request.event) is ahead of the clock (now \(Instant.format(now))); expected a time no more than \(minutes) minutes from now (SAFEGUARD_FUTURE_MINUTES)")
+        throw .badInput(
+            "time \(Instant.format(request.at)) for \(request.event) is ahead of the clock (now \(Instant.format(now))); expected a time no more than \(minutes) minutes from now (SAFEGUARD_FUTURE_MINUTES)"
+        )
     }
 
     /// The case, or an unknown-case error.

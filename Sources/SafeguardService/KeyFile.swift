@@ -36,14 +36,18 @@ public enum KeyFile {
         if !FileManager.default.fileExists(atPath: path) {
             guard create else { return nil }
             let key = ChainKey.generate()
-            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-            if descriptor >= 0 {
-                let line = Array((key.hex + "\n").utf8)
-                let written = write(descriptor, line, line.count)
-                close(descriptor)
-                guard written == line.count else { throw .storage("could not write the key file \(path); expected a writable folder") }
-                return ChainKeys(current: key)
-            }
+            // Written whole under a private name, then linked into place: another process creating
+            // it at the same moment never reads a file that is not yet written.
+            let staging = path + ".\(getpid()).\(UUID().uuidString).new"
+            let descriptor = open(staging, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+            guard descriptor >= 0 else { throw .storage("could not create the key file \(path); expected a writable folder") }
+            let line = Array((key.hex + "\n").utf8)
+            let written = write(descriptor, line, line.count)
+            let synced = fsync(descriptor)
+            close(descriptor)
+            defer { unlink(staging) }
+            guard written == line.count, synced == 0 else { throw .storage("could not write the key file \(path); expected a writable folder") }
+            if link(staging, path) == 0 { return ChainKeys(current: key) }
             // Another process created it first: read theirs.
             guard errno == EEXIST else { throw .storage("could not create the key file \(path); expected a writable folder") }
         }
@@ -51,7 +55,8 @@ public enum KeyFile {
             let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue, let data = FileManager.default.contents(atPath: path)
         else { throw .storage("could not read the key file \(path); expected a file readable by its owner") }
         guard mode & 0o077 == 0 else {
-            throw .badInput("the key file \(path) is readable by others (mode \(String(mode & 0o777, radix: 8))); expected a file readable by its owner only (chmod 600)")
+            throw .badInput(
+                "the key file \(path) is readable by others (mode \(String(mode & 0o777, radix: 8))); expected a file readable by its owner only (chmod 600)")
         }
         let lines = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }

@@ -27,7 +27,9 @@ public struct RegimeTable: Sendable, Hashable {
             for other in rows[..<index] where other.force == row.force && other.area == row.area {
                 let overlap = row.from <= (other.until ?? row.from) && other.from <= (row.until ?? other.from)
                 if overlap {
-                    throw .script("\(Self.path): row \(index + 1) (\(row.force)\(row.area.map { " " + $0 } ?? "")) overlaps another row for the same force and area (\(other.span)); expected one regime a day")
+                    throw .script(
+                        "\(Self.path): row \(index + 1) (\(row.force)\(row.area.map { " " + $0 } ?? "")) overlaps another row for the same force and area (\(other.span)); expected one regime a day"
+                    )
                 }
             }
         }
@@ -72,8 +74,9 @@ public struct RegimeTable: Sendable, Hashable {
                 guard let date = LocalDate(iso: text) else { throw .script("\(path): row \(index + 1) has until \"\(text)\"; expected a date YYYY-MM-DD") }
                 until = date
             }
-            rows.append(RegimeRow(
-                force: row.force, area: row.area.map(Self.areaKey), regime: row.regime, from: from, until: until, source: row.source ?? ""))
+            rows.append(
+                RegimeRow(
+                    force: row.force, area: row.area.map(Self.areaKey), regime: row.regime, from: from, until: until, source: row.source ?? ""))
         }
         return try RegimeTable(version: file.version, defaultRegime: file.default, rows: rows)
     }
@@ -106,7 +109,8 @@ public struct RegimeTable: Sendable, Hashable {
         if area == nil, !areas.isEmpty {
             let regimes = Set(live.map(\.regime)).sorted().joined(separator: ", ")
             throw .badInput(
-                "\(force) runs \(regimes) on \(day) only in some areas (\(areas.sorted().joined(separator: ", "))) and \(defaultRegime) elsewhere; expected --area naming the case's area, or --workflow")
+                "\(force) runs \(regimes) on \(day) only in some areas (\(areas.sorted().joined(separator: ", "))) and \(defaultRegime) elsewhere; expected --area naming the case's area, or --workflow"
+            )
         }
         return defaultRegime
     }

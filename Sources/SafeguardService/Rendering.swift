@@ -47,7 +47,8 @@ public enum Rendering {
     /// `C1  authorise_notice  incident → notice_authorised  (event 2 at 2026-01-06T01:30:00Z by SUP77, superintendent)`
     public static func transitionLine(_ event: RecordedEvent) -> String {
         let move = event.from.map { $0 == event.to ? "stays \(event.to)" : "\($0) → \(event.to)" } ?? "opened → \(event.to)"
-        return "\(event.caseID)  \(event.event)  \(move)  (event \(event.sequence) at \(Instant.format(event.at)) by \(event.actor.id), \(event.actor.role)\(authentication(event.actor)))"
+        return
+            "\(event.caseID)  \(event.event)  \(move)  (event \(event.sequence) at \(Instant.format(event.at)) by \(event.actor.id), \(event.actor.role)\(authentication(event.actor)))"
     }
 
     /// A value for a terminal: text as it is, except instants recorded in UTC, which are shown

@@ -23,7 +23,8 @@ public enum StoreCopy {
         let summary = try StoreCopier.copy(from: source, to: target, keys: keys)
         // An SQLite copy gets the key file beside it, where its commands look for it.
         if keys != nil, let sourceKeyFile, let targetKeyFile = try KeyFile.path(explicit: nil, storeURL: target),
-           !FileManager.default.fileExists(atPath: targetKeyFile) {
+            !FileManager.default.fileExists(atPath: targetKeyFile)
+        {
             do {
                 try FileManager.default.copyItem(atPath: sourceKeyFile, toPath: targetKeyFile)
             } catch {

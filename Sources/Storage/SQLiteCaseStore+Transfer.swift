@@ -28,13 +28,15 @@ extension SQLiteCaseStore: LedgerTransfer {
         do {
             try writer.write { db in
                 for snapshot in snapshots {
-                    try db.execute(sql: """
-                        INSERT INTO case_snapshot (id, workflow, force, state, version, procedure, opened_at, updated_at, snapshot)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: [
-                        snapshot.id, snapshot.workflow, snapshot.force, snapshot.state, snapshot.version, snapshot.procedure,
-                        Instant.formatUTC(snapshot.openedAt), Instant.formatUTC(snapshot.updatedAt), snapshot.canonicalText,
-                    ])
+                    try db.execute(
+                        sql: """
+                            INSERT INTO case_snapshot (id, workflow, force, state, version, procedure, opened_at, updated_at, snapshot)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [
+                            snapshot.id, snapshot.workflow, snapshot.force, snapshot.state, snapshot.version, snapshot.procedure,
+                            Instant.formatUTC(snapshot.openedAt), Instant.formatUTC(snapshot.updatedAt), snapshot.canonicalText,
+                        ])
                     try Self.index(snapshot, db)
                 }
             }

@@ -42,7 +42,8 @@ extension SQLiteCaseStore {
                     do {
                         let snapshot = try CaseSnapshot(canonicalText: row["snapshot"])
                         if snapshot.id != id {
-                            unreadable.append("case \(id): its snapshot row holds the snapshot of another case id; the row was changed behind the engine's back")
+                            unreadable.append(
+                                "case \(id): its snapshot row holds the snapshot of another case id; the row was changed behind the engine's back")
                         }
                     } catch {
                         unreadable.append("case \(id): its snapshot cannot be read; the row was changed behind the engine's back")
@@ -72,7 +73,8 @@ extension SQLiteCaseStore {
         do {
             return try writer.read { db in
                 let head = try Row.fetchOne(db, sql: "SELECT hash, events FROM chain_head WHERE id = 1")
-                let register = try Row.fetchOne(db, sql: "SELECT COUNT(*) AS n, (SELECT hash FROM register_change ORDER BY position DESC LIMIT 1) AS h FROM register_change")
+                let register = try Row.fetchOne(
+                    db, sql: "SELECT COUNT(*) AS n, (SELECT hash FROM register_change ORDER BY position DESC LIMIT 1) AS h FROM register_change")
                 return Checkpoint(
                     events: head?["events"] ?? 0, head: head?["hash"] ?? "", registerChanges: register?["n"] ?? 0,
                     registerHead: register?["h"] ?? "")

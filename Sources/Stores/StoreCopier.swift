@@ -26,7 +26,7 @@ public enum StoreCopier {
         var writing = StoreOptions()
         writing.keys = keys
         guard let from = try StoreFactory.open(source, options: reading) as? any LedgerTransfer,
-              let to = try StoreFactory.open(target, options: writing) as? any LedgerTransfer
+            let to = try StoreFactory.open(target, options: writing) as? any LedgerTransfer
         else { throw .badInput("--from and --to must name SQLite files or PostgreSQL databases; expected sqlite:PATH or postgres://…") }
         let existing = try to.chainHead()
         guard existing.events == 0, existing.registerChanges == 0, try to.snapshotPage(after: nil, limit: 1).isEmpty else {
@@ -35,7 +35,8 @@ public enum StoreCopier {
         let damaged = try from.verifyChain(caseID: nil).problems
         guard damaged.isEmpty else {
             throw .storage(
-                "--from fails verify with \(damaged.count) problem\(damaged.count == 1 ? "" : "s"), the first: \(damaged[0]); expected an intact record to copy")
+                "--from fails verify with \(damaged.count) problem\(damaged.count == 1 ? "" : "s"), the first: \(damaged[0]); expected an intact record to copy"
+            )
         }
         let hashes = try from.procedureHashes()
         for hash in hashes {

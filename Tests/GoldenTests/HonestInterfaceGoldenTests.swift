@@ -14,7 +14,10 @@ struct HonestInterfaceGoldenTests {
         let unknown = try cli.run("show C9 --json")
         #expect(unknown.status == 2)
         #expect(unknown.stdout.isEmpty)
-        #expect(unknown.stderr == #"{"exit_code":2,"expected":"the id of an existing case (see 'safeguard list')","kind":"bad input","message":"unknown case \"C9\"; expected the id of an existing case (see 'safeguard list')"}"# + "\n")
+        #expect(
+            unknown.stderr
+                == #"{"exit_code":2,"expected":"the id of an existing case (see 'safeguard list')","kind":"bad input","message":"unknown case \"C9\"; expected the id of an existing case (see 'safeguard list')"}"#
+                + "\n")
         let refused = try cli.run(Self.authorise.replacingOccurrences(of: "superintendent", with: "inspector") + " --json")
         #expect(refused.status == 1)
         let object = try JSONSerialization.jsonObject(with: Data(refused.stderr.utf8)) as! [String: Any]
@@ -75,7 +78,10 @@ struct HonestInterfaceGoldenTests {
         #expect(try run("graph dvpo --force essex").status == 0)
         let check = try run("check")
         #expect(check.status == 3)
-        #expect(check.stdout.split(separator: "\n").last == "1 error, 0 warnings in the national procedure and 7 forces (essex, greater_manchester, humberside, metropolitan, surrey, west_mercia, wiltshire)")
+        #expect(
+            check.stdout.split(separator: "\n").last
+                == "1 error, 0 warnings in the national procedure and 7 forces (essex, greater_manchester, humberside, metropolitan, surrey, west_mercia, wiltshire)"
+        )
     }
 
     /// The graph shows who may fire what, the guards and the clocks, not only the transitions.

@@ -6,8 +6,10 @@ import Testing
 /// transition that is not made by a registered person with their own token, in a role they hold.
 @Suite("Golden runs: staff register and authenticated actors")
 struct IdentityGoldenTests {
-    static let open = "open --force essex --id E1 --at 2026-05-23T22:10:00+01:00 --data perpetrator_dob=1988-02-14 --data relationship=cohabitant --data violence=used"
-    static let authorise = "fire E1 authorise_notice --at 2026-05-24T01:30:00+01:00 --data grounds=g --data victim_opinion=v --data children_welfare=c --data perpetrator_representations=none --data premises_conditions=false"
+    static let open =
+        "open --force essex --id E1 --at 2026-05-23T22:10:00+01:00 --data perpetrator_dob=1988-02-14 --data relationship=cohabitant --data violence=used"
+    static let authorise =
+        "fire E1 authorise_notice --at 2026-05-24T01:30:00+01:00 --data grounds=g --data victim_opinion=v --data children_welfare=c --data perpetrator_representations=none --data premises_conditions=false"
 
     /// A store with Essex's register: ADM1 (administrator), PC1 (constable), SUP77 (superintendent),
     /// INS42 (inspector, retired on 1 May 2026), and Kent's K9 (superintendent). Returns each token.
@@ -42,20 +44,34 @@ struct IdentityGoldenTests {
     @Test func eachRefusalNamesWhatWasWrongAndChangesNothing() throws {
         let (cli, tokens) = try registered()
         let refusals: [(String?, String, String)] = [
-            (nil, Self.open,
-             "safeguard: refused: this store keeps a staff register, so every change needs the personal token of whoever makes it; expected it in SAFEGUARD_TOKEN or --token-file (issued by 'safeguard staff token')\n"),
-            ("sg_" + String(repeating: "0", count: 64), Self.open,
-             "safeguard: refused: the token given is not one the staff register issued, or it was replaced by a newer one; expected your current token\n"),
-            (tokens["PC1"], Self.open + " --role superintendent",
-             "safeguard: refused: PC1 did not hold the role superintendent at 2026-05-23T22:10:00+01:00 (the register gives constable); expected a role the person holds\n"),
-            (tokens["INS42"], Self.open,
-             "safeguard: refused: INS42's register entry (essex) is retired or expired; expected a person whose entry is valid now\n"),
-            (tokens["K9"], Self.open,
-             "safeguard: refused: K9 is on the staff register of kent, not essex; expected an officer or staff member of the case's force\n"),
-            (tokens["PC1"], Self.open + " --actor SUP77",
-             "safeguard: refused: --actor SUP77 is not the holder of the token given (PC1); expected no --actor, or your own id\n"),
-            (tokens["PC1"], Self.open + " --actor engine",
-             "safeguard: refused: only the engine's clock (safeguard tick) acts as engine; expected a person's id and role\n"),
+            (
+                nil, Self.open,
+                "safeguard: refused: this store keeps a staff register, so every change needs the personal token of whoever makes it; expected it in SAFEGUARD_TOKEN or --token-file (issued by 'safeguard staff token')\n"
+            ),
+            (
+                "sg_" + String(repeating: "0", count: 64), Self.open,
+                "safeguard: refused: the token given is not one the staff register issued, or it was replaced by a newer one; expected your current token\n"
+            ),
+            (
+                tokens["PC1"], Self.open + " --role superintendent",
+                "safeguard: refused: PC1 did not hold the role superintendent at 2026-05-23T22:10:00+01:00 (the register gives constable); expected a role the person holds\n"
+            ),
+            (
+                tokens["INS42"], Self.open,
+                "safeguard: refused: INS42's register entry (essex) is retired or expired; expected a person whose entry is valid now\n"
+            ),
+            (
+                tokens["K9"], Self.open,
+                "safeguard: refused: K9 is on the staff register of kent, not essex; expected an officer or staff member of the case's force\n"
+            ),
+            (
+                tokens["PC1"], Self.open + " --actor SUP77",
+                "safeguard: refused: --actor SUP77 is not the holder of the token given (PC1); expected no --actor, or your own id\n"
+            ),
+            (
+                tokens["PC1"], Self.open + " --actor engine",
+                "safeguard: refused: only the engine's clock (safeguard tick) acts as engine; expected a person's id and role\n"
+            ),
         ]
         for (token, line, message) in refusals {
             let refused = try run(cli, as: token, line)
@@ -85,7 +101,9 @@ struct IdentityGoldenTests {
         let noToken = try run(cli, as: nil, "staff token PC1 --force essex --reason again")
         #expect(noToken.status == 1)
         // A register change is recorded, chained and verified
-        #expect(try cli.run("staff list --force essex").stdout.contains("essex  INS42  N INS42  inspector  from 2020-01-01T00:00:00Z until 2026-05-01T00:00:00+01:00  (essex#9)"))
+        #expect(
+            try cli.run("staff list --force essex").stdout.contains(
+                "essex  INS42  N INS42  inspector  from 2020-01-01T00:00:00Z until 2026-05-01T00:00:00+01:00  (essex#9)"))
         #expect(try cli.run("verify").status == 0)
     }
 
@@ -95,7 +113,9 @@ struct IdentityGoldenTests {
         FileManager.default.createFile(atPath: file, contents: Data(tokens["PC1"]!.utf8), attributes: [.posixPermissions: 0o644])
         let loose = try cli.run(Self.open + " --token-file \(file)")
         #expect(loose.status == 2)
-        #expect(loose.stderr == "safeguard: bad input: the token file \(file) is readable by others (mode 644); expected a file readable by its owner only (chmod 600)\n")
+        #expect(
+            loose.stderr
+                == "safeguard: bad input: the token file \(file) is readable by others (mode 644); expected a file readable by its owner only (chmod 600)\n")
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
         #expect(try cli.run(Self.open + " --token-file \(file)").status == 0)
     }
@@ -110,7 +130,9 @@ struct IdentityGoldenTests {
         try (lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
         let applied = try run(cli, as: tokens["PC1"], "apply \(file.path)")
         #expect(applied.status == 1)
-        #expect(applied.stderr.contains("line 2: refused: NOBODY is not on the staff register of essex; expected a person the force's administrator has registered"))
+        #expect(
+            applied.stderr.contains("line 2: refused: NOBODY is not on the staff register of essex; expected a person the force's administrator has registered")
+        )
         #expect(try cli.run("history A1 --json").stdout.contains(#""authentication":"batch:PC1""#))
         // An import under a named identity needs an administrator
         let legacy = cli.folder.appendingPathComponent("legacy.jsonl")
@@ -127,11 +149,16 @@ struct IdentityGoldenTests {
         let queue = try DatabaseQueue(path: cli.database)
         try queue.writeWithoutTransaction { db in
             try db.execute(sql: "DROP TRIGGER register_append_only_update")
-            try db.execute(sql: "UPDATE register_change SET change = replace(change, '\"roles\":[\"constable\"]', '\"roles\":[\"superintendent\"]') WHERE sequence = 3 AND force = 'essex'")
+            try db.execute(
+                sql:
+                    "UPDATE register_change SET change = replace(change, '\"roles\":[\"constable\"]', '\"roles\":[\"superintendent\"]') WHERE sequence = 3 AND force = 'essex'"
+            )
         }
         let refused = try run(cli, as: tokens["PC1"], Self.open)
         #expect(refused.status == 5)
-        #expect(refused.stderr.hasPrefix("safeguard: storage error: the staff register fails its check (register of essex, change 3 (add PC1): its contents do not match its hash"))
+        #expect(
+            refused.stderr.hasPrefix(
+                "safeguard: storage error: the staff register fails its check (register of essex, change 3 (add PC1): its contents do not match its hash"))
         let verify = try cli.run("verify")
         #expect(verify.status == 5)
         #expect(verify.stdout.contains("register of essex, change 3 (add PC1): its contents do not match its hash; it was changed after it was recorded\n"))
@@ -162,8 +189,9 @@ struct IdentityGoldenTests {
 
         // A checkpoint whose figures were altered does not carry a MAC that matches
         let forged = line.replacingOccurrences(of: "events=2", with: "events=1")
-        #expect(try cli.run(["verify", "--checkpoint", forged]).stdout.contains(
-            "the checkpoint's MAC does not match it under the record's keys; it was not made by this store, or it was altered\n"))
+        #expect(
+            try cli.run(["verify", "--checkpoint", forged]).stdout.contains(
+                "the checkpoint's MAC does not match it under the record's keys; it was not made by this store, or it was altered\n"))
     }
 
     @Test func aTokenWrittenToAFileIsReadableByItsOwnerOnlyAndAnExistingFileStopsTheIssue() throws {
@@ -180,7 +208,8 @@ struct IdentityGoldenTests {
         cli.environment.removeValue(forKey: "SAFEGUARD_TOKEN")
         #expect(try cli.run(Self.open + " --token-file \(file)").status == 0)
         // and the token it replaced no longer does
-        #expect(try run(cli, as: tokens["PC1"], "fire E1 record_visit --at 2026-05-24T01:00:00+01:00 --data outcome=x").stderr.contains("replaced by a newer one"))
+        #expect(
+            try run(cli, as: tokens["PC1"], "fire E1 record_visit --at 2026-05-24T01:00:00+01:00 --data outcome=x").stderr.contains("replaced by a newer one"))
     }
 
     @Test func aDeletedRegisterDoesNotTurnTheStoreBackIntoATrialStore() throws {
@@ -193,9 +222,14 @@ struct IdentityGoldenTests {
         // Flags alone, as in a store that never had a register: refused, nothing written
         let forged = try cli.run(Self.open + " --actor SUP1 --role superintendent")
         #expect(forged.status == 5)
-        #expect(forged.stderr == "safeguard: storage error: the key file says this store keeps a staff register, but the database holds none; it was deleted behind the engine's back (see 'safeguard verify --checkpoint')\n")
+        #expect(
+            forged.stderr
+                == "safeguard: storage error: the key file says this store keeps a staff register, but the database holds none; it was deleted behind the engine's back (see 'safeguard verify --checkpoint')\n"
+        )
         #expect(try cli.run("list").stdout == "no cases\n")
-        #expect(try cli.run("verify").stdout.contains("the key file says this store keeps a staff register, but the database holds none; it was deleted behind the engine's back\n"))
+        #expect(
+            try cli.run("verify").stdout.contains(
+                "the key file says this store keeps a staff register, but the database holds none; it was deleted behind the engine's back\n"))
     }
 
     @Test func theRankUsedIsTheOneTheRegisterGaveAtTheEventsTime() throws {
@@ -208,7 +242,10 @@ struct IdentityGoldenTests {
         // Before the promotion PC1 was a constable: an authorisation dated then is refused
         let early = try run(cli, as: tokens["PC1"], Self.authorise + " --role superintendent")
         #expect(early.status == 1)
-        #expect(early.stderr == "safeguard: refused: PC1 did not hold the role superintendent at 2026-05-24T01:30:00+01:00 (the register gives constable); expected a role the person holds\n")
+        #expect(
+            early.stderr
+                == "safeguard: refused: PC1 did not hold the role superintendent at 2026-05-24T01:30:00+01:00 (the register gives constable); expected a role the person holds\n"
+        )
         let later = try run(cli, as: tokens["PC1"], Self.authorise.replacingOccurrences(of: "2026-05-24T01:30:00+01:00", with: "2026-07-02T01:30:00+01:00"))
         #expect(later.status == 0, "\(later.stderr)")
         #expect(later.stdout.contains("by PC1, superintendent; token, essex#10"))

@@ -54,10 +54,13 @@ struct PostgresProcessTests {
         var processes: [Process] = []
         for writer in 0..<3 {
             for n in 0..<4 {
-                processes.append(try start(cli, [
-                    "fire", "V1", "record_visit", "--at", "2026-06-10T10:00:00+01:00", "--actor", "PC\(writer)", "--role", "constable",
-                    "--data", "outcome=visit \(writer)-\(n)", "--id", "visit-\(writer)-\(n)",
-                ]))
+                processes.append(
+                    try start(
+                        cli,
+                        [
+                            "fire", "V1", "record_visit", "--at", "2026-06-10T10:00:00+01:00", "--actor", "PC\(writer)", "--role", "constable",
+                            "--data", "outcome=visit \(writer)-\(n)", "--id", "visit-\(writer)-\(n)",
+                        ]))
             }
         }
         for process in processes { process.waitUntilExit() }
@@ -155,7 +158,10 @@ struct PostgresProcessTests {
         let run = try cli.run(["copy", "--from", url, "--to", target.database])
         #expect(run.status == 5)
         // (verify names the dropped trigger first, then the edited event)
-        #expect(run.stderr.hasPrefix("safeguard: storage error: --from fails verify with 2 problems, the first: the trigger event_append_only is missing; the log was made editable behind the engine's back"))
+        #expect(
+            run.stderr.hasPrefix(
+                "safeguard: storage error: --from fails verify with 2 problems, the first: the trigger event_append_only is missing; the log was made editable behind the engine's back"
+            ))
         #expect(try target.run("list --json").stdout == Cli().run("list --json").stdout)
     }
 }

@@ -67,10 +67,13 @@ struct ReliabilityTests {
         var processes: [Process] = []
         for writer in 0..<2 {
             for n in 0..<6 {
-                processes.append(try start(cli, [
-                    "fire", "V1", "record_visit", "--at", "2026-06-10T10:00:00+01:00", "--actor", "PC\(writer)", "--role", "constable",
-                    "--data", "outcome=visit \(writer)-\(n)", "--id", "visit-\(writer)-\(n)",
-                ]))
+                processes.append(
+                    try start(
+                        cli,
+                        [
+                            "fire", "V1", "record_visit", "--at", "2026-06-10T10:00:00+01:00", "--actor", "PC\(writer)", "--role", "constable",
+                            "--data", "outcome=visit \(writer)-\(n)", "--id", "visit-\(writer)-\(n)",
+                        ]))
             }
         }
         for process in processes { process.waitUntilExit() }

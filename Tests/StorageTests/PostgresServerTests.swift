@@ -34,7 +34,9 @@ import WorkflowCore
         #expect(location.database == "cases")
         #expect(location.tls == .require)
         #expect(location.description == "postgres://officer@db.example:6543/cases")
-        #expect(try StoreLocation("postgres://officer@db.example/cases") == .postgres(try PostgresLocation("postgres://officer@db.example:5432/cases", environment: [:])))
+        #expect(
+            try StoreLocation("postgres://officer@db.example/cases")
+                == .postgres(try PostgresLocation("postgres://officer@db.example:5432/cases", environment: [:])))
     }
 
     @Test func anUnreachableServerIsAStorageErrorWithoutThePassword() throws {

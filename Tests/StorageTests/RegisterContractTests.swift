@@ -67,12 +67,14 @@ struct RegisterContractTests {
         #expect(try store.verifyChain(caseID: nil, checkpoint: head).problems == [])
         var later = head
         later.events = 4
-        #expect(try store.verifyChain(caseID: nil, checkpoint: later).problems
-            == ["the log holds 3 events, but the checkpoint saw 4; events recorded before the checkpoint were deleted"])
+        #expect(
+            try store.verifyChain(caseID: nil, checkpoint: later).problems
+                == ["the log holds 3 events, but the checkpoint saw 4; events recorded before the checkpoint were deleted"])
         var rewritten = head
         rewritten.head = String(repeating: "0", count: 64)
-        #expect(try store.verifyChain(caseID: nil, checkpoint: rewritten).problems
-            == ["event 3 of the log (case C1, event 3) is not the one the checkpoint saw; the log before the checkpoint was rewritten"])
+        #expect(
+            try store.verifyChain(caseID: nil, checkpoint: rewritten).problems
+                == ["event 3 of the log (case C1, event 3) is not the one the checkpoint saw; the log before the checkpoint was rewritten"])
     }
 
     @Test func aMACMadeWithAnotherKeyOrNoneIsNamed() {
@@ -81,8 +83,9 @@ struct RegisterContractTests {
         #expect(keys.problem(mac: keys.current.mac("h"), hash: "h") == nil)
         #expect(keys.problem(mac: keys.current.mac("h"), hash: "g") == "its MAC does not match its hash; it was rewritten behind the engine's back")
         #expect(keys.problem(mac: nil, hash: "h") == "it carries no MAC under the record's key; it was written behind the engine's back")
-        #expect(keys.problem(mac: other.mac("h"), hash: "h")
-            == "its MAC is under key \(other.id), which this verify was not given; expected the key file it was written with")
+        #expect(
+            keys.problem(mac: other.mac("h"), hash: "h")
+                == "its MAC is under key \(other.id), which this verify was not given; expected the key file it was written with")
         // After a rotation the earlier key still checks what it signed
         #expect(ChainKeys(current: other, earlier: [keys.current]).problem(mac: keys.current.mac("h"), hash: "h") == nil)
     }

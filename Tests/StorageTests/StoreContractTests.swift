@@ -70,8 +70,9 @@ struct StoreContractTests {
         #expect(throws: WorkflowError.refusedBefore(eventID: "E2", reason: "not now")) {
             _ = try record(StoreFixtures.request("note", n: 2, eventID: "E2", second: 5), on: store)
         }
-        #expect(WorkflowError.refusedBefore(eventID: "E2", reason: "not now").message
-            == "event id E2 was refused when first tried: not now; expected a new event id for a new attempt")
+        #expect(
+            WorkflowError.refusedBefore(eventID: "E2", reason: "not now").message
+                == "event id E2 was refused when first tried: not now; expected a new event id for a new attempt")
         // A decision that failed on its input (an unknown case) is remembered the same way
         #expect(throws: WorkflowError.self) {
             _ = try store.record(caseID: "C1", eventID: "E4") { _ throws(WorkflowError) in throw .badInput("typo") }
@@ -110,11 +111,12 @@ struct StoreContractTests {
             StoreFixtures.request("note", case: "A", n: 4, eventID: "a3", second: 5),
             StoreFixtures.request("open", case: "A", n: 5, eventID: "a1"),
         ]
-        let outcomes = try store.recordBatch(requests.map { request in
-            BatchItem(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
-                try StoreFixtures.engine.transition(current, request)
-            }
-        })
+        let outcomes = try store.recordBatch(
+            requests.map { request in
+                BatchItem(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
+                    try StoreFixtures.engine.transition(current, request)
+                }
+            })
         let kinds = outcomes.map { outcome -> String in
             switch outcome {
             case .success(.recorded): "recorded"
@@ -147,9 +149,11 @@ struct StoreContractTests {
         var missed = Deadline(clock: "hearing", startedAt: start, due: start.addingTimeInterval(3600), status: .missed)
         missed.settledAt = start.addingTimeInterval(3600)
         try deadlines(
-            [Deadline(clock: "order_end", startedAt: start, due: start.addingTimeInterval(86_400 * 20)),
-             Deadline(clock: "production", startedAt: start, due: start.addingTimeInterval(86_400)),
-             Deadline(clock: "old", startedAt: start, due: start.addingTimeInterval(60), status: .met)],
+            [
+                Deadline(clock: "order_end", startedAt: start, due: start.addingTimeInterval(86_400 * 20)),
+                Deadline(clock: "production", startedAt: start, due: start.addingTimeInterval(86_400)),
+                Deadline(clock: "old", startedAt: start, due: start.addingTimeInterval(60), status: .met),
+            ],
             case: "A", force: "essex")
         try deadlines([missed], case: "B", force: "kent")
         // Open deadlines, soonest first: met ones never; missed ones until decided

@@ -24,10 +24,12 @@ struct StoreCopierTests {
         try source.storeProcedure(hash: "hash1", sources: [ScriptSource(path: "Workflows/w.lua", text: "-- fixture")])
         let t0 = Instant.parse("2020-01-01T00:00:00Z")!
         _ = try source.recordRegisterChanges(force: "essex") { _ throws(WorkflowError) in
-            [RegisterChange(
-                force: "essex", sequence: 1, kind: .add,
-                entry: StaffEntry(id: "ADM1", name: "N", force: "essex", roles: ["administrator"], validFrom: t0),
-                effective: t0, by: "ADM1", reason: "test", recordedAt: t0)]
+            [
+                RegisterChange(
+                    force: "essex", sequence: 1, kind: .add,
+                    entry: StaffEntry(id: "ADM1", name: "N", force: "essex", roles: ["administrator"], validFrom: t0),
+                    effective: t0, by: "ADM1", reason: "test", recordedAt: t0)
+            ]
         }
         for n in 1...3 {
             _ = try source.record(caseID: "C1", eventID: nil) { current throws(WorkflowError) in

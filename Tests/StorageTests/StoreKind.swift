@@ -1,8 +1,8 @@
 import Foundation
 import Ledger
 import PostgresStore
-import Testing
 import Storage
+import Testing
 import WorkflowCore
 
 /// Every store implementation the contract suite runs against. A new backend adds a case here

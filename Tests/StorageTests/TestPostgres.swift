@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import PostgresStore
 
 /// The PostgreSQL server the tests use: `SAFEGUARD_TEST_POSTGRES` (set by scripts/test, which
