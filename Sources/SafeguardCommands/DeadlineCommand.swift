@@ -41,18 +41,27 @@ struct DeadlineCommand: ParsableCommand {
     func run() throws {
         try reporting(json: global.json) { () throws(WorkflowError) in
             let (clock, calendar) = try ScriptsReview.clock(self.clock, workflow: workflow, force: force, try global.configuration())
-            switch clock.rule {
-            case .countedHours(let rule):
+            /// `--from`, which every clock needs: the time it starts.
+            func startTime(of clock: ClockDefinition) throws(WorkflowError) -> Date {
                 guard let from else { throw .badInput("clock \(clock.name) needs --from: the time it starts, \(Instant.expected)") }
                 guard let start = Instant.parse(from) else { throw .malformedTime(from, field: "--from") }
+                return start
+            }
+            /// The bank-holiday table, which clocks that skip days need.
+            func table(_ calendar: HolidayTable?) throws(WorkflowError) -> HolidayTable {
                 guard let calendar else {
                     throw .script("no bank-holiday table in the scripts folder; expected \(ScriptsReview.calendarPath)")
                 }
+                return calendar
+            }
+            switch clock.rule {
+            case .countedHours(let rule):
+                let start = try startTime(of: clock)
+                let calendar = try table(calendar)
                 let explanation = try StatutoryClock.deadline(from: start, rule: rule, table: calendar)
                 print(global.json ? Rendering.json(ClockText.json(clock.name, explanation)) : ClockText.describe(clock.name, explanation))
             case .elapsed(let hours):
-                guard let from else { throw .badInput("clock \(clock.name) needs --from: the time it starts, \(Instant.expected)") }
-                guard let start = Instant.parse(from) else { throw .malformedTime(from, field: "--from") }
+                let start = try startTime(of: clock)
                 let due = start.addingTimeInterval(TimeInterval(hours * 3600))
                 if global.json {
                     print(
@@ -63,16 +72,12 @@ struct DeadlineCommand: ParsableCommand {
                     print("deadline: \(Instant.format(due))")
                 }
             case .workingDays(let days):
-                guard let from else { throw .badInput("clock \(clock.name) needs --from: the time it starts, \(Instant.expected)") }
-                guard let start = Instant.parse(from) else { throw .malformedTime(from, field: "--from") }
-                guard let calendar else {
-                    throw .script("no bank-holiday table in the scripts folder; expected \(ScriptsReview.calendarPath)")
-                }
+                let start = try startTime(of: clock)
+                let calendar = try table(calendar)
                 let explanation = try WorkingDays.deadline(from: start, days: days, table: calendar)
                 print(global.json ? Rendering.json(WorkingDayText.json(clock.name, explanation)) : WorkingDayText.describe(clock.name, explanation))
             case .calendarDays(let days):
-                guard let from else { throw .badInput("clock \(clock.name) needs --from: the time it starts, \(Instant.expected)") }
-                guard let start = Instant.parse(from) else { throw .malformedTime(from, field: "--from") }
+                let start = try startTime(of: clock)
                 let first = London.date(of: start)
                 let due = OrderPeriod.end(madeOn: first, days: days)
                 if global.json {
