@@ -8,6 +8,8 @@ struct ClaimsKeysImportsGoldenTests {
     static let open = IdentityGoldenTests.open
     static let claimedWarning =
         "safeguard: warning: this store keeps no staff register, so actors and roles are recorded as claimed, not proven; expected 'safeguard init' to set one up before real casework\n"
+    /// The line `verify` prints before its summary for a store without a staff register.
+    static let claimedLine = "identities claimed: this store keeps no staff register, so each event's actor and role are as typed, not proven\n"
 
     func run(_ cli: Cli, as token: String?, _ line: String) throws -> Cli.Run {
         try IdentityGoldenTests().run(cli, as: token, line)
