@@ -123,4 +123,22 @@ struct ClaimsKeysImportsGoldenTests {
         #expect(try registered.run("show E1 --json").stdout.contains(#""identities":"registered""#))
         #expect(!(try registered.run("show E1").stdout.contains("identities")))
     }
+
+    @Test func aVoidInARegisteredStoreIsMadeByTheTokensHolderInARoleTheyHold() throws {
+        let (cli, tokens) = try IdentityGoldenTests().registered()
+        #expect(try run(cli, as: tokens["PC1"], Self.open).status == 0)
+        #expect(try run(cli, as: tokens["SUP77"], IdentityGoldenTests.authorise).status == 0)
+        // A constable claiming a sergeant's rank, or someone else's id, is refused and nothing is voided
+        let claimed = try run(cli, as: tokens["PC1"], "void E1 --event 2 --reason typo --actor PC1 --role sergeant")
+        #expect(claimed.status == 1)
+        #expect(claimed.stderr.hasPrefix("safeguard: refused: PC1 did not hold the role sergeant at "))
+        let other = try run(cli, as: tokens["PC1"], "void E1 --event 2 --reason typo --actor SGT9 --role sergeant")
+        #expect(other.status == 1)
+        #expect(other.stderr == "safeguard: refused: --actor SGT9 is not the holder of the token given (PC1); expected no --actor, or your own id\n")
+        #expect(try cli.run("history E1").stdout.split(separator: "\n").count == 2)
+        // The superintendent may void, recorded with their token
+        let voided = try run(cli, as: tokens["SUP77"], "void E1 --event 2 --reason typo --actor SUP77 --role superintendent")
+        #expect(voided.status == 0, "\(voided.stderr)")
+        #expect(voided.stdout.contains("by SUP77, superintendent; token, essex#5"))
+    }
 }
