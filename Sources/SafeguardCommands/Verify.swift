@@ -8,7 +8,7 @@ struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the event log's hash chain and replay every case from its events, comparing with its stored snapshot.",
         discussion:
-            "Reports each mismatch by case and event: an event edited, deleted or reordered behind the engine's back (even with every hash recomputed: each event carries a MAC under the key kept outside the database), a staff register change altered, a snapshot that its events do not produce, and with --checkpoint events removed since the checkpoint. Exits 5 when it finds any."
+            "Reports each mismatch by case and event: an event edited, deleted or reordered behind the engine's back (even with every hash recomputed: each event carries a MAC under the key kept outside the database), a staff register change altered, a snapshot that its events do not produce, and with --checkpoint events removed since the checkpoint. Exits 5 when it finds any. Each case is replayed under the Lua budgets its procedure records; a note says where they differ from this run's."
     )
 
     @OptionGroup var global: GlobalOptions
@@ -25,17 +25,19 @@ struct Verify: ParsableCommand {
     func run() throws {
         var broken = false
         try reporting(json: global.json) { () throws(WorkflowError) in
-            let (events, caseCount, problems) = try Casework(try global.configuration(), access: .readOnly).verify(
-                caseID: caseID, checkpoint: try checkpointValue())
+            let casework = try Casework(try global.configuration(), access: .readOnly)
+            let (events, caseCount, problems) = try casework.verify(caseID: caseID, checkpoint: try checkpointValue())
+            let notes = try casework.budgetNotes(caseID: caseID)
             if global.json {
-                print(
-                    Rendering.json(
-                        .object([
-                            "events": .integer(events), "cases": .integer(caseCount), "intact": .bool(problems.isEmpty),
-                            "problems": .array(problems.map(Value.string)),
-                        ])))
+                var document: [String: Value] = [
+                    "events": .integer(events), "cases": .integer(caseCount), "intact": .bool(problems.isEmpty),
+                    "problems": .array(problems.map(Value.string)),
+                ]
+                if !notes.isEmpty { document["notes"] = .array(notes.map(Value.string)) }
+                print(Rendering.json(.object(document)))
             } else {
                 for problem in problems { print(problem) }
+                for note in notes { print("note: \(note)") }
                 print(
                     problems.isEmpty
                         ? "verified \(events) events in \(caseCount) case\(caseCount == 1 ? "" : "s"): the chain is intact and every case replays to its snapshot"

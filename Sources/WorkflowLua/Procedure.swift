@@ -25,6 +25,14 @@ public final class Procedure {
     public let force: String?
     /// Every plugin in the folder, whichever forces it is for (`safeguard forces`).
     public let allPlugins: [PluginInfo]
+    /// The budgets the scripts run under: those the sources record (`Limits/sandbox.json`), or,
+    /// for a procedure stored before budgets were recorded, the ones it was loaded with.
+    public private(set) var limits: SandboxLimits = .standard
+    /// Whether the sources record the budgets.
+    public private(set) var limitsRecorded = false
+    /// The workflows read from files set aside for errors in their definitions: `check` still
+    /// lints their shape, so it reports every problem at once.
+    private(set) var setAside: [WorkflowDefinition] = []
 
     init(
         interpreters: [String: LuaInterpreter], sources: [ScriptSource], workflows: [String: WorkflowDefinition],
@@ -43,9 +51,10 @@ public final class Procedure {
     public func interpreter(for workflow: String) -> LuaInterpreter? { interpreters[workflow] }
 
     /// Loads the folder's workflows, and the plugins for `force` layered on them.
+    /// The budgets are recorded as one of its sources, so its hash covers them.
     public static func load(from folder: ScriptFolder, force: String? = nil, limits: SandboxLimits = .standard) throws(WorkflowError) -> Procedure {
         try load(
-            sources: folder.workflowSources() + folder.pluginSources() + [folder.calendarSource()].compactMap { $0 },
+            sources: folder.workflowSources() + folder.pluginSources() + [folder.calendarSource()].compactMap { $0 } + [limits.record],
             force: force, limits: limits)
     }
 
@@ -69,6 +78,8 @@ public final class Procedure {
     public static func load(
         sources: [ScriptSource], force: String?, limits: SandboxLimits, findings: Findings, reportAllPlugins: Bool = false
     ) throws(WorkflowError) -> Procedure {
+        let recorded = try SandboxLimits.recorded(in: sources)
+        let limits = recorded ?? limits
         let discovery = try PluginDiscovery(sources, limits: limits, findings: findings) { source in
             reportAllPlugins || mayServe(source, force: force)
         }
@@ -86,6 +97,7 @@ public final class Procedure {
         var workflows: [String: WorkflowDefinition] = [:]
         var interpreters: [String: LuaInterpreter] = [:]
         var pluginFolders: Set<String> = []
+        var setAside: [WorkflowDefinition] = []
         for (index, file) in loading.files.enumerated() where file.failure == nil {
             let local = Findings()
             var hooks = HookAdapters(national: LuaHookAdapter(interpreter: file.interpreter))
@@ -129,6 +141,7 @@ public final class Procedure {
             // An error at the workflow's own file is confined to it; one at a plugin's stops the force.
             if let first = local.errors.first(where: { $0.location == nil || $0.location?.file == file.source.path }) {
                 loading.fail(file.source.path, first)
+                setAside += read
             } else {
                 for definition in read {
                     workflows[definition.name] = definition
@@ -142,9 +155,13 @@ public final class Procedure {
         let contributing = sources.filter { source in
             !source.path.hasPrefix("Plugins/") || pluginFolders.contains(Self.folder(of: source.path))
         }
-        return Procedure(
+        let procedure = Procedure(
             interpreters: interpreters, sources: contributing, workflows: workflows, unavailable: loading.unavailable,
             calendar: calendar, force: force, allPlugins: discovery.plugins)
+        procedure.limits = limits
+        procedure.limitsRecorded = recorded != nil
+        procedure.setAside = setAside
+        return procedure
     }
 
     /// The folder's bank-holiday table, refused when it removes or moves a shipped day or adds one
@@ -177,7 +194,7 @@ public final class Procedure {
             do throws(WorkflowError) {
                 let sources = try folder.workflowSources() + folder.pluginSources() + [folder.calendarSource()].compactMap { $0 }
                 let procedure = try load(sources: sources, force: force, limits: limits, findings: findings, reportAllPlugins: force == nil)
-                for workflow in procedure.workflows.values.sorted(by: { $0.name < $1.name }) {
+                for workflow in (Array(procedure.workflows.values) + procedure.setAside).sorted(by: { $0.name < $1.name }) {
                     WorkflowLinter(definition: workflow).check(into: findings)
                 }
                 if force == nil {
