@@ -27,7 +27,7 @@ struct Verify: ParsableCommand {
         try reporting(json: global.json) { () throws(WorkflowError) in
             let casework = try Casework(try global.configuration(), access: .readOnly)
             let (events, caseCount, problems) = try casework.verify(caseID: caseID, checkpoint: try checkpointValue())
-            let notes = try casework.budgetNotes(caseID: caseID)
+            let notes = casework.budgetNotes(caseID: caseID)
             if global.json {
                 var document: [String: Value] = [
                     "events": .integer(events), "cases": .integer(caseCount), "intact": .bool(problems.isEmpty),

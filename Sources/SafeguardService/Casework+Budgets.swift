@@ -5,15 +5,18 @@ import WorkflowLua
 /// this run's environment says, and verify says where the two differ.
 extension Casework {
     /// One line for each procedure of the cases (or of `caseID`) whose recorded budgets differ from
-    /// this run's, or that records none.
-    public func budgetNotes(caseID: String?) throws(WorkflowError) -> [String] {
-        let snapshots = caseID == nil ? try store.list(state: nil, force: nil) : [try snapshot(caseID!)]
+    /// this run's, or that records none. What cannot be read is left to verify's own problems.
+    public func budgetNotes(caseID: String?) -> [String] {
+        let listed: [CaseSnapshot]?
+        if let caseID { listed = (try? snapshot(caseID)).map { [$0] } } else { listed = try? store.list(state: nil, force: nil) }
         var notes: [String] = []
         var seen: Set<String> = []
-        for hash in snapshots.map(\.procedure) where seen.insert(hash).inserted {
-            guard let sources = try store.procedureSources(hash) else { continue }
+        for hash in (listed ?? []).map(\.procedure) where seen.insert(hash).inserted {
+            guard let sources = try? store.procedureSources(hash) else { continue }
             let current = configuration.limits
-            switch try SandboxLimits.recorded(in: sources) {
+            let recorded: SandboxLimits?
+            do throws(WorkflowError) { recorded = try SandboxLimits.recorded(in: sources) } catch { continue }
+            switch recorded {
             case .some(let recorded) where recorded != current:
                 notes.append(
                     "procedure \(hash.prefix(12)) records budgets of \(recorded.summary); this run's are \(current.summary): its cases were replayed under the recorded ones"

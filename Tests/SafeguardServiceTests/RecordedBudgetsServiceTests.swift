@@ -16,7 +16,7 @@ struct RecordedBudgetsServiceTests {
         let store = InMemoryCaseStore()
         let opening = Casework(Configuration(storeURL: ":memory:", scripts: scripts.root.path), store: store)
         _ = try ProcedureVersionTests.openDvpo(opening)
-        #expect(try opening.budgetNotes(caseID: nil) == [])
+        #expect(opening.budgetNotes(caseID: nil) == [])
         let hash = try #require(try store.snapshot("C1")).procedure
 
         // When a later run raises the memory cap
@@ -27,7 +27,7 @@ struct RecordedBudgetsServiceTests {
         #expect(try later.current("dvpo", force: "essex").hash != hash)
         #expect(try later.verify(caseID: nil).problems == [])
         #expect(
-            try later.budgetNotes(caseID: nil) == [
+            later.budgetNotes(caseID: nil) == [
                 "procedure \(hash.prefix(12)) records budgets of 1000000 instructions a call, 64 MiB, 2000 ms, 4 MiB of hook data; this run's are 1000000 instructions a call, 128 MiB, 2000 ms, 4 MiB of hook data: its cases were replayed under the recorded ones"
             ])
     }
