@@ -22,7 +22,10 @@ extension Casework {
     func chooseWorkflow(force: String, area: String?, at: Date) throws(WorkflowError) -> String {
         let day = London.date(of: at)
         let workflow = try regimes().choose(force: force, area: area, on: day)
-        let known = try procedure(force: force).workflows.keys.sorted()
+        let procedure = try procedure(force: force)
+        // A workflow whose own file failed: its file's error, not "the scripts do not have it".
+        if let failure = procedure.unavailable[workflow], procedure.workflows[workflow] == nil { throw failure }
+        let known = procedure.workflows.keys.sorted()
         guard known.contains(workflow) else {
             throw .script(
                 "\(RegimeTable.path): \(force) on \(day) runs workflow \(workflow), which the scripts do not have; expected one of: \(known.joined(separator: ", "))"

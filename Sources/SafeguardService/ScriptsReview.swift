@@ -17,15 +17,17 @@ public enum ScriptsReview {
     static func regimeProblems(_ root: URL, _ configuration: Configuration) -> [WorkflowError] {
         let table: RegimeTable
         do { table = try RegimeTable.load(from: root) } catch { return [error] }
-        guard let workflows = try? Casework.loadProcedure(configuration, force: nil).workflows.keys.sorted() else { return [] }
+        guard let procedure = try? Casework.loadProcedure(configuration, force: nil) else { return [] }
+        let workflows = procedure.workflows.keys.sorted()
         var problems: [WorkflowError] = []
-        for (index, row) in table.rows.enumerated() where !workflows.contains(row.regime) {
+        // A workflow whose own file failed is reported at that file, once, not at every row naming it.
+        for (index, row) in table.rows.enumerated() where !workflows.contains(row.regime) && procedure.unavailable[row.regime] == nil {
             problems.append(
                 .script(
                     "\(RegimeTable.path): row \(index + 1) (\(row.force)) names workflow \(row.regime), which the scripts do not have; expected one of: \(workflows.joined(separator: ", "))"
                 ))
         }
-        if !workflows.contains(table.defaultRegime) {
+        if !workflows.contains(table.defaultRegime), procedure.unavailable[table.defaultRegime] == nil {
             problems.append(
                 .script(
                     "\(RegimeTable.path): the default workflow \(table.defaultRegime) is not in the scripts; expected one of: \(workflows.joined(separator: ", "))"

@@ -9,4 +9,7 @@ public struct HolidayEntry: Sendable, Hashable, Codable {
     public var unsettled: String?
     /// Why the day is not yet from a published list (a year not yet proclaimed).
     public var provisional: String?
+    /// Where a day the shipped table lacks was proclaimed (a London Gazette notice, say): a
+    /// force's table may add days only with one (`ShippedHolidays`).
+    public var source: String?
 }

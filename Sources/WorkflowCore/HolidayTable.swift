@@ -9,7 +9,7 @@ public struct HolidayTable: Sendable, Hashable {
     public let version: String
     public let coversFrom: LocalDate
     public let coversTo: LocalDate
-    private let days: [LocalDate: HolidayEntry]
+    let days: [LocalDate: HolidayEntry]
 
     public init(name: String, version: String, coversFrom: LocalDate, coversTo: LocalDate, entries: [HolidayEntry]) throws(WorkflowError) {
         self.name = name

@@ -12,7 +12,7 @@ extension StatutoryFloor {
             "listed_for", "days", "order_made_on", "order_days",
         ],
         openingState: "incident",
-        entryRules: DVPOFloor.entryRules, declarationRules: DVPOFloor.declarationRules)
+        entryRules: DVPOFloor.entryRules, declarationRules: DVPOFloor.declarationRules, prerequisites: DVPOFloor.prerequisites)
 }
 
 /// The rules of `StatutoryFloor.dvpo`.
@@ -76,6 +76,17 @@ enum DVPOFloor {
             }
             return entry.at < end.due ? "is allowed only at or after the end of the order's last day" : nil
         },
+    ]
+
+    /// What only a national event records, for each state whose entry rules need it.
+    static let prerequisites: [String: StatutoryPrerequisite] = [
+        "notice_authorised": StatutoryPrerequisite(event: "authorise_notice", source: "\(act) s.24(3)-(5)"),
+        "notice_served": StatutoryPrerequisite(event: "authorise_notice", source: "\(act) s.25(1)"),
+        "hearing": StatutoryPrerequisite(event: "serve_notice", source: "\(act) s.27(1)"),
+        "order_in_force": StatutoryPrerequisite(event: "grant_order", source: "\(act) s.28(10)"),
+        "refused": StatutoryPrerequisite(event: "apply_for_order", source: "\(act) s.27-28"),
+        "breach": StatutoryPrerequisite(event: "grant_order", source: "\(act) s.29"),
+        "expired": StatutoryPrerequisite(event: "grant_order", source: "\(act) s.28(10)"),
     ]
 
     static let declarationRules: [StatutoryDeclarationRule] = [

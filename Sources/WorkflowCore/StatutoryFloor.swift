@@ -19,10 +19,13 @@ public struct StatutoryFloor: Sendable {
     public let entryRules: [StatutoryEntryRule]
     /// What the composed procedure must still declare.
     public let declarationRules: [StatutoryDeclarationRule]
+    /// For each statutory state, the national event a force's event entering it needs first.
+    public let prerequisites: [String: StatutoryPrerequisite]
 
     public init(
         workflow: String, nationalFile: String, protectedFields: Set<String>, openingState: String,
-        entryRules: [StatutoryEntryRule], declarationRules: [StatutoryDeclarationRule]
+        entryRules: [StatutoryEntryRule], declarationRules: [StatutoryDeclarationRule],
+        prerequisites: [String: StatutoryPrerequisite] = [:]
     ) {
         self.workflow = workflow
         self.nationalFile = nationalFile
@@ -30,6 +33,7 @@ public struct StatutoryFloor: Sendable {
         self.openingState = openingState
         self.entryRules = entryRules
         self.declarationRules = declarationRules
+        self.prerequisites = prerequisites
     }
 
     /// The floor of the regime `workflow` names, if the engine knows its statute.
@@ -46,7 +50,8 @@ public struct StatutoryFloor: Sendable {
         return isNational(spec.location)
     }
 
-    /// Every way the composed procedure falls below the statute, each at the declaration at fault.
+    /// Every way the composed procedure falls below the statute, each at the declaration at fault,
+    /// and every force event the floor would refuse on every case.
     public func check(_ definition: WorkflowDefinition) -> [WorkflowError] {
         var problems = declarationRules.compactMap { $0.check(definition, self) }
         for event in definition.events {
@@ -57,7 +62,7 @@ public struct StatutoryFloor: Sendable {
                         at: field.location))
             }
         }
-        return problems
+        return problems + deadEvents(definition)
     }
 
     /// Refuses an action of a force's plugin that proposes a change to data only the national

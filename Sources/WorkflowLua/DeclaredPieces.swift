@@ -89,6 +89,18 @@ struct DeclaredPieces {
         figures = R.list(declared["figures"]).compactMap(Self.figure)
     }
 
+    /// Adds the pieces `plugins` declared in `other` (the same workflow, read from a plugin's own
+    /// interpreter), leaving out that interpreter's copy of the national pieces.
+    mutating func add(from other: DeclaredPieces, plugins: Set<String>) {
+        func mine<P>(_ piece: Tagged<P>) -> Bool { piece.plugin.map(plugins.contains) ?? false }
+        states += other.states.filter(mine)
+        events += other.events.filter(mine)
+        clocks += other.clocks.filter(mine)
+        guards += other.guards.filter(mine)
+        actions += other.actions.filter(mine)
+        patches += other.patches.filter(mine)
+    }
+
     /// The plugins' declarations with their policies, as the prelude recorded them.
     static func plugins(_ declared: [[String: Value]]) -> [(PluginInfo, [PolicyDefinition])] {
         typealias R = DefinitionReader

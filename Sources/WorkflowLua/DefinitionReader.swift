@@ -4,15 +4,14 @@ import WorkflowCore
 /// `WorkflowDefinition`, attaching Lua hooks to their events and checking every name a piece
 /// refers to. Errors name the `file:line` of the declaration at fault.
 struct DefinitionReader {
-    let hooks: LuaHookAdapter
+    let hooks: HookAdapters
     /// Every plugin the folder declares, for any force: the names `after` may refer to.
     var knownPlugins: Set<String> = []
 
     /// The workflow's own declarations, with the active plugins' layered on for `force`.
     func read(
-        _ declared: [String: Value], plugins: [(PluginInfo, [PolicyDefinition])], force: String?, findings: Findings
+        _ pieces: DeclaredPieces, plugins: [(PluginInfo, [PolicyDefinition])], force: String?, findings: Findings
     ) -> WorkflowDefinition {
-        let pieces = DeclaredPieces(declared)
         let mine = plugins.filter { $0.0.extends == pieces.name }
         let active = Set(
             pieces.states.compactMap(\.plugin) + pieces.events.compactMap(\.plugin) + pieces.clocks.compactMap(\.plugin)

@@ -6,7 +6,7 @@ import WorkflowCore
 /// which wins (`after`). Both are load errors naming `file:line`.
 struct PluginLayering {
     let pieces: DeclaredPieces
-    let hooks: LuaHookAdapter
+    let hooks: HookAdapters
     let force: String?
     let findings: Findings
     var definition: WorkflowDefinition
@@ -15,7 +15,7 @@ struct PluginLayering {
     /// Which plugin last changed who may fire an event, or a field, and where.
     private var changed: [String: (plugin: String, location: SourceLocation)] = [:]
 
-    init(pieces: DeclaredPieces, hooks: LuaHookAdapter, force: String?, findings: Findings) {
+    init(pieces: DeclaredPieces, hooks: HookAdapters, force: String?, findings: Findings) {
         self.pieces = pieces
         self.hooks = hooks
         self.force = force
@@ -173,6 +173,7 @@ struct PluginLayering {
                         found = try eventIndex(hook.piece.event, for: "\(kind) \(hook.piece.name)", at: hook.location)
                     }
                     guard let index = found else { continue }
+                    let hooks = hooks.adapter(for: plugin)
                     if kind == "guard" {
                         definition.events[index].guards.append(hooks.guardValue(name: hook.piece.name, hook: hook.piece.hook, location: hook.location))
                     } else {

@@ -2,49 +2,71 @@ import CLua
 import Foundation
 import WorkflowCore
 
-/// The scripts of a scripts folder, loaded into one sandboxed interpreter, and the workflows
-/// they declare.
+/// The scripts of a scripts folder and the workflows they declare. Each workflow file runs in an
+/// interpreter of its own, with only the plugins that extend its workflows for the force: another
+/// workflow file, new or broken, cannot change or stop it.
 ///
 ///     let procedure = try Procedure.load(from: ScriptFolder(root: url))
 ///     let dvpo = try procedure.workflow("dvpo")
 public final class Procedure {
-    public let interpreter: LuaInterpreter
+    /// The interpreter of each workflow's file, by workflow name.
+    let interpreters: [String: LuaInterpreter]
     /// The files this force's procedure is made of, in load order: the workflows, the plugins
     /// that apply to the force, and the holiday table. Their hash identifies the procedure.
     public let sources: [ScriptSource]
     public let workflows: [String: WorkflowDefinition]
+    /// Workflows that cannot be used because their own file failed, by the file's name
+    /// (`aaa_shadow` for `Workflows/aaa_shadow.lua`) and by each workflow that file declared:
+    /// the first error, which `workflow(_:)` throws. Every other workflow loads as usual.
+    public let unavailable: [String: WorkflowError]
     /// The bank-holiday table counted-time clocks use, when the folder has one.
     public let calendar: HolidayTable?
     /// The force whose plugins were layered on; nil for the national procedure alone.
     public let force: String?
     /// Every plugin in the folder, whichever forces it is for (`safeguard forces`).
     public let allPlugins: [PluginInfo]
+    /// The budgets the scripts run under: those the sources record (`Limits/sandbox.json`), or,
+    /// for a procedure stored before budgets were recorded, the ones it was loaded with.
+    public private(set) var limits: SandboxLimits = .standard
+    /// Whether the sources record the budgets.
+    public private(set) var limitsRecorded = false
+    /// The workflows read from files set aside for errors in their definitions: `check` still
+    /// lints their shape, so it reports every problem at once.
+    private(set) var setAside: [WorkflowDefinition] = []
 
     init(
-        interpreter: LuaInterpreter, sources: [ScriptSource], workflows: [String: WorkflowDefinition],
-        calendar: HolidayTable?, force: String?, allPlugins: [PluginInfo]
+        interpreters: [String: LuaInterpreter], sources: [ScriptSource], workflows: [String: WorkflowDefinition],
+        unavailable: [String: WorkflowError], calendar: HolidayTable?, force: String?, allPlugins: [PluginInfo]
     ) {
-        self.interpreter = interpreter
+        self.interpreters = interpreters
         self.sources = sources
         self.workflows = workflows
+        self.unavailable = unavailable
         self.calendar = calendar
         self.force = force
         self.allPlugins = allPlugins
     }
 
+    /// The interpreter that runs a workflow's hooks (its own file and its plugins).
+    public func interpreter(for workflow: String) -> LuaInterpreter? { interpreters[workflow] }
+
     /// Loads the folder's workflows, and the plugins for `force` layered on them.
+    /// The budgets are recorded as one of its sources, so its hash covers them.
     public static func load(from folder: ScriptFolder, force: String? = nil, limits: SandboxLimits = .standard) throws(WorkflowError) -> Procedure {
         try load(
-            sources: folder.workflowSources() + folder.pluginSources() + [folder.calendarSource()].compactMap { $0 },
+            sources: folder.workflowSources() + folder.pluginSources() + [folder.calendarSource()].compactMap { $0 } + [limits.record],
             force: force, limits: limits)
     }
 
     /// Loads scripts given as text, in order; a `Calendars/*.json` source is the holiday table.
-    /// Stops at the first error.
+    /// Stops at the first error, except one confined to a workflow file: that file's workflows are
+    /// set aside as `unavailable` and the others load, unless no workflow loads at all.
     public static func load(sources: [ScriptSource], force: String? = nil, limits: SandboxLimits = .standard) throws(WorkflowError) -> Procedure {
         let findings = Findings()
         let procedure = try load(sources: sources, force: force, limits: limits, findings: findings)
-        if let first = findings.errors.first { throw first }
+        let confined = Array(procedure.unavailable.values)
+        if let first = findings.errors.first(where: { !confined.contains($0) }) { throw first }
+        if procedure.workflows.isEmpty, let first = findings.errors.first { throw first }
         return procedure
     }
 
@@ -56,36 +78,108 @@ public final class Procedure {
     public static func load(
         sources: [ScriptSource], force: String?, limits: SandboxLimits, findings: Findings, reportAllPlugins: Bool = false
     ) throws(WorkflowError) -> Procedure {
+        let recorded = try SandboxLimits.recorded(in: sources)
+        let limits = recorded ?? limits
         let discovery = try PluginDiscovery(sources, limits: limits, findings: findings) { source in
             reportAllPlugins || mayServe(source, force: force)
         }
         let folders = discovery.folders(for: force)
-        let running = sources.filter { !$0.path.hasPrefix("Plugins/") || folders.contains(Self.folder(of: $0.path)) }
-        let interpreter = try LuaInterpreter(limits: limits)
-        interpreter.setForce(force)
+        let workflowFiles = sources.filter { $0.path.hasPrefix("Workflows/") }
+        let pluginFiles = sources.filter { $0.path.hasPrefix("Plugins/") && folders.contains(Self.folder(of: $0.path)) }
         var calendar: HolidayTable?
-        for source in running {
-            if source.path.hasPrefix("Calendars/") {
-                findings.collect { () throws(WorkflowError) in calendar = try HolidayTable(json: Data(source.text.utf8), path: source.path) }
-            } else if case .failure(let failure) = interpreter.run(source) {
-                if source.path.hasPrefix("Plugins/"), !reportAllPlugins, !mayServe(source, force: force) { continue }
-                findings.collect { () throws(WorkflowError) in throw .script(failure) }
-            }
+        for source in sources where source.path.hasPrefix("Calendars/") {
+            calendar = Self.holidayTable(source, findings: findings)
         }
-        let plugins = DeclaredPieces.plugins(try interpreter.declared("plugins"))
-        let reader = DefinitionReader(hooks: LuaHookAdapter(interpreter: interpreter), knownPlugins: Set(discovery.plugins.map(\.name)))
+        var loading = try WorkflowFiles(workflowFiles, force: force, limits: limits)
+        loading.refuseSharedNames()
+        try loading.addPlugins(pluginFiles, declared: discovery.declared, force: force, limits: limits, findings: findings)
+        let knownPlugins = Set(discovery.plugins.map(\.name))
         var workflows: [String: WorkflowDefinition] = [:]
-        for declared in try interpreter.declaredWorkflows() {
-            let definition = reader.read(declared, plugins: plugins, force: force, findings: findings)
-            for policy in definition.policies { findings.collect { () throws(WorkflowError) in try interpreter.applyPolicy(policy) } }
-            workflows[definition.name] = definition
+        var interpreters: [String: LuaInterpreter] = [:]
+        var pluginFolders: Set<String> = []
+        var setAside: [WorkflowDefinition] = []
+        for (index, file) in loading.files.enumerated() where file.failure == nil {
+            let local = Findings()
+            var hooks = HookAdapters(national: LuaHookAdapter(interpreter: file.interpreter))
+            var plugins: [(PluginInfo, [PolicyDefinition])] = []
+            // Each plugin's pieces come from its own interpreter; policies go to their owner's.
+            var owners: [String: LuaInterpreter] = [:]
+            var extra: [(pieces: [String: DeclaredPieces], names: Set<String>)] = []
+            for run in loading.pluginRuns where run.file == index {
+                var declared: [(PluginInfo, [PolicyDefinition])] = []
+                local.collect { () throws(WorkflowError) in declared = DeclaredPieces.plugins(try run.interpreter.declared("plugins")) }
+                let names = Set(declared.map(\.0.name))
+                for (info, _) in declared {
+                    hooks.plugins[info.name] = LuaHookAdapter(interpreter: run.interpreter)
+                    owners[info.name] = run.interpreter
+                }
+                plugins += declared
+                var pieces: [String: DeclaredPieces] = [:]
+                local.collect { () throws(WorkflowError) in
+                    for declaredWorkflow in try run.interpreter.declaredWorkflows() {
+                        let read = DeclaredPieces(declaredWorkflow)
+                        pieces[read.name] = read
+                    }
+                }
+                extra.append((pieces, names))
+            }
+            let reader = DefinitionReader(hooks: hooks, knownPlugins: knownPlugins)
+            var read: [WorkflowDefinition] = []
+            for declared in file.declared {
+                var pieces = DeclaredPieces(declared)
+                for (more, names) in extra { if let other = more[pieces.name] { pieces.add(from: other, plugins: names) } }
+                let definition = reader.read(pieces, plugins: plugins, force: force, findings: local)
+                for policy in definition.policies {
+                    guard let owner = owners[policy.plugin] else { continue }
+                    local.collect { () throws(WorkflowError) in try owner.applyPolicy(policy) }
+                }
+                read.append(definition)
+            }
+            for interpreter in [file.interpreter] + loading.pluginRuns.filter({ $0.file == index }).map(\.interpreter) {
+                local.collect { () throws(WorkflowError) in try interpreter.seal() }
+            }
+            // An error at the workflow's own file is confined to it; one at a plugin's stops the force.
+            if let first = local.errors.first(where: { $0.location == nil || $0.location?.file == file.source.path }) {
+                loading.fail(file.source.path, first)
+                setAside += read
+            } else {
+                for definition in read {
+                    workflows[definition.name] = definition
+                    interpreters[definition.name] = file.interpreter
+                    pluginFolders.formUnion(definition.plugins.map { Self.folder(of: $0.location.file) })
+                }
+            }
+            findings.merge(local)
         }
-        try interpreter.seal()
-        let active = Set(workflows.values.flatMap(\.plugins).map { Self.folder(of: $0.location.file) })
-        let contributing = running.filter { !$0.path.hasPrefix("Plugins/") || active.contains(Self.folder(of: $0.path)) }
-        return Procedure(
-            interpreter: interpreter, sources: contributing, workflows: workflows, calendar: calendar, force: force,
-            allPlugins: discovery.plugins)
+        for error in loading.failures where !findings.errors.contains(error) { findings.collect { () throws(WorkflowError) in throw error } }
+        let contributing = sources.filter { source in
+            !source.path.hasPrefix("Plugins/") || pluginFolders.contains(Self.folder(of: source.path))
+        }
+        let procedure = Procedure(
+            interpreters: interpreters, sources: contributing, workflows: workflows, unavailable: loading.unavailable,
+            calendar: calendar, force: force, allPlugins: discovery.plugins)
+        procedure.limits = limits
+        procedure.limitsRecorded = recorded != nil
+        procedure.setAside = setAside
+        return procedure
+    }
+
+    /// The folder's bank-holiday table, refused when it removes or moves a shipped day or adds one
+    /// with no source; each added day is shown as a warning (for `check`). The table's text is one
+    /// of the procedure's sources, so the additions are recorded with every case that uses it.
+    static func holidayTable(_ source: ScriptSource, findings: Findings) -> HolidayTable? {
+        var read: HolidayTable?
+        findings.collect { () throws(WorkflowError) in read = try HolidayTable(json: Data(source.text.utf8), path: source.path) }
+        guard let table = read else { return nil }
+        let (problems, additions) = table.againstShipped(path: source.path, text: source.text)
+        for problem in problems { findings.collect { () throws(WorkflowError) in throw problem } }
+        guard problems.isEmpty else { return nil }
+        for day in additions {
+            findings.warn(
+                "adds \(day.kind.rawValue) \(day.date) (\(day.name)) to the shipped table \(ShippedHolidays.version); source: \(day.source ?? "")",
+                at: SourceLocation(file: source.path, line: HolidayTable.line(of: "\"\(day.date)\"", in: source.text)))
+        }
+        return table
     }
 
     /// Every problem in a scripts folder: the national procedure and each force's, loaded as far as
@@ -100,7 +194,7 @@ public final class Procedure {
             do throws(WorkflowError) {
                 let sources = try folder.workflowSources() + folder.pluginSources() + [folder.calendarSource()].compactMap { $0 }
                 let procedure = try load(sources: sources, force: force, limits: limits, findings: findings, reportAllPlugins: force == nil)
-                for workflow in procedure.workflows.values.sorted(by: { $0.name < $1.name }) {
+                for workflow in (Array(procedure.workflows.values) + procedure.setAside).sorted(by: { $0.name < $1.name }) {
                     WorkflowLinter(definition: workflow).check(into: findings)
                 }
                 if force == nil {
@@ -137,6 +231,7 @@ public final class Procedure {
     }
 
     public func workflow(_ name: String) throws(WorkflowError) -> WorkflowDefinition {
+        if workflows[name] == nil, let failure = unavailable[name] { throw failure }
         guard let definition = workflows[name] else {
             throw .badInput("unknown workflow \"\(name)\"; expected one of: \(workflows.keys.sorted().joined(separator: ", "))")
         }

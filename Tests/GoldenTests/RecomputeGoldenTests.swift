@@ -18,12 +18,13 @@ struct RecomputeGoldenTests {
         for step in open { #expect(try cli.run(Cli.words(step) + ["--scripts", scripts.path]).status == 0) }
         #expect(try cli.run(["recompute", "--scripts", scripts.path]).stdout == "0 deadlines moved\n")
 
-        // A one-off bank holiday is proclaimed for Friday 5 June 2026, in a new table version.
+        // A one-off bank holiday is proclaimed for Friday 5 June 2026, in a new table version; an
+        // added day needs its source.
         let table = scripts.appendingPathComponent("Calendars/england-and-wales.json")
         var text = try String(contentsOf: table, encoding: .utf8)
         text = text.replacingOccurrences(of: "\"version\": \"ew-2026-11-21\"", with: "\"version\": \"ew-2026-12-01\"")
         text = text.replacingOccurrences(
-            of: "\"days\": [", with: "\"days\": [\n  {\"date\": \"2026-06-05\", \"kind\": \"bank_holiday\", \"name\": \"One-off bank holiday\"},")
+            of: "\"days\": [", with: "\"days\": [\n  {\"date\": \"2026-06-05\", \"kind\": \"bank_holiday\", \"name\": \"One-off bank holiday\", \"source\": \"London Gazette proclamation\"},")
         try text.write(to: table, atomically: true, encoding: .utf8)
 
         let dry = try cli.run(["recompute", "--dry-run", "--scripts", scripts.path])

@@ -3,12 +3,14 @@ import Testing
 
 /// A hostile plugin for Essex, run through the real binary: the statute's refusal and the
 /// runaway hook each end the command at once with their exit code, nothing is written, and
-/// verify finds the record intact.
+/// verify finds the record intact. (`fast_track` also leads from hearing, so it is not an event
+/// the floor refuses on every case, which `check` refuses at load; from incident the floor refuses
+/// it at run time.)
 @Suite("Golden runs: a hostile plugin meets the trust boundary")
 struct TrustBoundaryGoldenTests {
     static let plugin = """
         local p = engine.plugin { name = "evil", version = "1", extends = "dvpo", forces = { "essex" } }
-        p:event("fast_track", { from = "incident", to = "notice_served", who = "constable" })
+        p:event("fast_track", { from = { "incident", "hearing" }, to = "notice_served", who = "constable" })
         p:guard("close", "spin", function() local s = string.rep("x", 1 << 20) while true do local t = s .. s end end)
         """
 

@@ -29,7 +29,7 @@ enum HostileCorpus {
 
     static let considerations: [String: Value] = NationalProcedure.validData["authorise_notice"]!
 
-    static let attacks: [HostileAttack] = editing + bypassing + inactive + crashes + hangs + leaks + sandbox
+    static let attacks: [HostileAttack] = editing + bypassing + inactive + crashes + hangs + leaks + sandbox + crossPlugin
 
     /// 1. Editing the national declarations, or filing a change under another name or line.
     static let editing: [HostileAttack] = [
@@ -82,7 +82,9 @@ enum HostileCorpus {
             load(2, "attempt to call a nil value (global 'rawset')")),
     ]
 
-    /// 2. The documented API used to skip or overwrite statutory steps.
+    /// 2. The documented API used to skip or overwrite statutory steps. An event the floor would
+    /// refuse on every case is refused at load (`check` names it); one that can pass on some case
+    /// meets the floor by its effect at run time.
     static let bypassing: [HostileAttack] = [
         HostileAttack(
             "a constable authorises through a plugin event", "p:event('quick_authorise', { from = 'incident', to = 'notice_authorised', who = 'constable' })\n",
@@ -90,9 +92,7 @@ enum HostileCorpus {
         HostileAttack(
             "a superintendent authorises without the considerations",
             "p:event('quick_authorise', { from = 'incident', to = 'notice_authorised', who = 'superintendent' })\n",
-            run(
-                after: 0, "quick_authorise", role: "superintendent",
-                "quick_authorise \(floor) (\(act) s.24(3)-(5)): entering notice_authorised needs the mandatory consideration grounds recorded")),
+            load(2, "event quick_authorise can never enter notice_authorised: \(act) s.24(3)-(5) needs authorise_notice first, and no case is in incident after it (statutory floor); expected an event from a state a case reaches after authorise_notice")),
         HostileAttack(
             "a plugin event rewrites the date of birth",
             """
@@ -105,31 +105,25 @@ enum HostileCorpus {
             )),
         HostileAttack(
             "serve without authorisation", "p:event('serve_now', { from = 'incident', to = 'notice_served' })\n",
-            run(after: 0, "serve_now", "serve_now \(floor) (\(act) s.25(1)): entering notice_served needs a notice authorised (authorise_notice) first")),
+            load(2, "event serve_now can never enter notice_served: \(act) s.25(1) needs authorise_notice first, and no case is in incident after it (statutory floor); expected an event from a state a case reaches after authorise_notice")),
         HostileAttack(
             "a hearing without service", "p:event('to_court', { from = 'incident', to = 'hearing' })\n",
-            run(after: 0, "to_court", "to_court \(floor) (\(act) s.27(1)): entering hearing needs the notice served (serve_notice) first")),
+            load(2, "event to_court can never enter hearing: \(act) s.27(1) needs serve_notice first, and no case is in incident after it (statutory floor); expected an event from a state a case reaches after serve_notice")),
         HostileAttack(
             "an order with no hearing", "p:event('skip_hearing', { from = 'notice_served', to = 'order_in_force' })\n",
-            run(
-                after: 2, "skip_hearing",
-                "skip_hearing \(floor) (\(act) s.27-28): entering order_in_force needs an application heard by the court (apply_for_order) first")),
+            load(2, "event skip_hearing can never enter order_in_force: \(act) s.28(10) needs grant_order first, and no case is in notice_served after it (statutory floor); expected an event from a state a case reaches after grant_order")),
         HostileAttack(
             "an order with no period", "p:event('grant_forever', { from = 'hearing', to = 'order_in_force' })\n",
-            run(
-                after: 3, "grant_forever",
-                "grant_forever \(floor) (\(act) s.27-28): entering order_in_force needs order_days of 14 to 28 recorded by grant_order (s.28(10))")),
+            load(2, "event grant_forever can never enter order_in_force: \(act) s.28(10) needs grant_order first, and no case is in hearing after it (statutory floor); expected an event from a state a case reaches after grant_order")),
         HostileAttack(
             "expire an order early", "p:event('end_early', { from = 'order_in_force', to = 'expired' })\n",
             run(after: 4, "end_early", "end_early \(floor) (\(act) s.28(10)): entering expired is allowed only at or after the end of the order's last day")),
         HostileAttack(
             "refuse with no application", "p:event('refuse_now', { from = 'notice_served', to = 'refused' })\n",
-            run(
-                after: 2, "refuse_now", "refuse_now \(floor) (\(act) s.27-28): entering refused needs an application heard by the court (apply_for_order) first"
-            )),
+            load(2, "event refuse_now can never enter refused: \(act) s.27-28 needs apply_for_order first, and no case is in notice_served after it (statutory floor); expected an event from a state a case reaches after apply_for_order")),
         HostileAttack(
             "a breach with no order", "p:event('breach_now', { from = 'hearing', to = 'breach' })\n",
-            run(after: 3, "breach_now", "breach_now \(floor) (\(act) s.29): entering breach needs an order in force first")),
+            load(2, "event breach_now can never enter breach: \(act) s.29 needs grant_order first, and no case is in hearing after it (statutory floor); expected an event from a state a case reaches after grant_order")),
         HostileAttack(
             "a second opening event into order_in_force", "p:event('open_order', { opens = true, to = 'order_in_force' })\n",
             load(2, "event open_order opens a case in order_in_force; a case opens in incident (statutory floor)")),
@@ -171,9 +165,7 @@ enum HostileCorpus {
             p:event('authorise_anyway', { from = 'incident', to = 'notice_authorised', who = 'superintendent', data = {
               g = { 'text', required = false } } })
             """,
-            run(
-                after: 0, "authorise_anyway", role: "superintendent",
-                "authorise_anyway \(floor) (\(act) s.24(3)-(5)): entering notice_authorised needs the mandatory consideration grounds recorded")),
+            load(2, "event authorise_anyway can never enter notice_authorised: \(act) s.24(3)-(5) needs authorise_notice first, and no case is in incident after it (statutory floor); expected an event from a state a case reaches after authorise_notice")),
     ]
 
     /// 3. Plugins for other forces, and files that try to run for everyone.
@@ -220,9 +212,11 @@ enum HostileCorpus {
         HostileAttack(
             "a plugin file for x that raises before declaring", files: [ScriptSource(path: "Plugins/x/helpers.lua", text: "shadow = true\nerror('broken')\n")],
             .refusedAtLoad("Plugins/x/helpers.lua:2: broken")),
+        // Each workflow file runs in an interpreter of its own: another file cannot change or stop
+        // dvpo, it is only set aside itself (WorkflowFileIsolationTests pins its error).
         HostileAttack(
             "a second workflow file redeclares dvpo", files: [ScriptSource(path: "Workflows/aaa_shadow.lua", text: "engine.workflow { name = 'dvpo' }\n")],
-            .refusedAtLoad("Workflows/aaa_shadow.lua:1: workflow dvpo is declared twice")),
+            .harmless([:])),
         HostileAttack(
             "a plugin for nobody loops before declaring", files: [ScriptSource(path: "Plugins/nobody/plugin.lua", text: "while true do end\n")],
             .harmless([:])),
@@ -232,7 +226,7 @@ enum HostileCorpus {
         HostileAttack(
             "a plugin declared from a workflow file",
             files: [ScriptSource(path: "Workflows/zzz.lua", text: "engine.plugin { name = 'w', version = '1', extends = 'dvpo', forces = { 'x' } }\n")],
-            .refusedAtLoad("Workflows/zzz.lua:1: engine.plugin declares a force's plugin, in a file under Plugins/<name>/; expected it there")),
+            .harmless([:])),
     ]
 
     /// 4. Crashes: deep, cyclic and huge data across the bridge, memory.
@@ -385,6 +379,17 @@ enum HostileCorpus {
                 "\(evil):2: action addr of adjourn_hearing: string.format's %p prints a memory address, which changes from run to run; expected another format")
         ),
         HostileAttack(
+            "an escaped percent before p is literal text, not an address",
+            "p:action('record_visit', 'pct', function() return { pct = string.format('%%p %d%%', 50) } end)\n",
+            .harmless(["pct": "%p 50%"])),
+        HostileAttack(
+            "an escaped percent then an address through %p",
+            "p:action('adjourn_hearing', 'addr', function() return { addr = string.format('%%%p', {}) } end)\n",
+            run(
+                after: 3, "adjourn_hearing", kind: .script,
+                "\(evil):2: action addr of adjourn_hearing: string.format's %p prints a memory address, which changes from run to run; expected another format")
+        ),
+        HostileAttack(
             "pairs order",
             """
             p:action('record_visit', 'order', function()
@@ -424,5 +429,40 @@ enum HostileCorpus {
             load(2, "global pairs is already defined (by the engine or another script); expected a new name, or a local")),
         HostileAttack("string.dump", "string.dump(print)\n", load(2, "attempt to call a nil value (field 'dump')")),
         HostileAttack("math.random", "math.random()\n", load(2, "attempt to call a nil value (field 'random')")),
+    ]
+
+    /// 8. One plugin reaching another's state, or the national hooks', at run time: each plugin's
+    /// hooks run in an interpreter of their own, holding the workflow file and that plugin only.
+    static func plugin(_ name: String, _ body: String) -> ScriptSource {
+        ScriptSource(
+            path: "Plugins/\(name)/plugin.lua",
+            text: "local \(name) = engine.plugin { name = '\(name)', version = '1', extends = 'dvpo', forces = { 'x' } }\n" + body)
+    }
+
+    static let crossPlugin: [HostileAttack] = [
+        HostileAttack(
+            "a plugin's hook reads another plugin's global table",
+            files: [
+                plugin("pa", "secret_of_pa = { note = 'A' }\n"),
+                plugin("pb", "pb:action('record_visit', 'peek', function() return { peeked = type(secret_of_pa) } end)\n"),
+            ], .harmless(["peeked": "nil"])),
+        HostileAttack(
+            "a plugin's hook calls another plugin's function and its upvalues",
+            files: [
+                plugin("pa", "local count = 0\nfunction bump_pa() count = count + 1; return count end\n"),
+                plugin("pb", "pb:action('record_visit', 'call', function() return { called = type(bump_pa) } end)\n"),
+            ], .harmless(["called": "nil"])),
+        HostileAttack(
+            "a plugin's hook reads another plugin's policy table",
+            files: [
+                plugin("pa", "pa_handle = pa\n"),
+                plugin("pb", "pb:action('record_visit', 'policy', function() return { policy = type(pa_handle) } end)\n"),
+            ], .harmless(["policy": "nil"])),
+        HostileAttack(
+            "a plugin's global shadows nothing the national hooks read",
+            files: [
+                plugin("pa", "age_of_perpetrator = function() return 30 end\nnational_marker = true\n"),
+                plugin("pb", "pb:action('record_visit', 'seen', function() return { seen = tostring(national_marker) } end)\n"),
+            ], .harmless(["seen": "nil"])),
     ]
 }

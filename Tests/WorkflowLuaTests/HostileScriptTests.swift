@@ -59,7 +59,7 @@ struct HostileScriptTests {
             }
         }
         let before = try store.snapshot("T1")
-        let height = procedure.interpreter.stackHeight
+        let height = procedure.interpreter(for: "t")!.stackHeight
         do throws(WorkflowError) {
             _ = try store.record(caseID: "T1", eventID: nil) { current throws(WorkflowError) in
                 try engine.transition(current, Scripts.request("poke"))
@@ -74,7 +74,7 @@ struct HostileScriptTests {
         }
         #expect(try store.snapshot("T1") == before)
         #expect(try store.history("T1").count == 1)
-        #expect(procedure.interpreter.stackHeight == height)
+        #expect(procedure.interpreter(for: "t")!.stackHeight == height)
         // The interpreter still serves the next case: a fresh guard that allows.
         let healthy = try Scripts.load(Self.script("return true")).get()
         let next = TransitionEngine(workflow: try healthy.workflow("t"), procedure: "p")

@@ -68,9 +68,9 @@ struct LuaBridgeTests {
             let workflow = try procedure.workflow("t")
             let engine = TransitionEngine(workflow: workflow, procedure: "p")
             let opened = try engine.transition(nil, Scripts.request("open")).snapshot
-            let height = procedure.interpreter.stackHeight
+            let height = procedure.interpreter(for: "t")!.stackHeight
             #expect(throws: WorkflowError.self) { try engine.transition(opened, Scripts.request("poke")) }
-            #expect(procedure.interpreter.stackHeight == height, "after \(body)")
+            #expect(procedure.interpreter(for: "t")!.stackHeight == height, "after \(body)")
         }
     }
 }

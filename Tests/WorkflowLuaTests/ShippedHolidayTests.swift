@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+import WorkflowCore
+import WorkflowLua
+
+/// Issue 11: the bank-holiday table a force's folder holds may only add days to the shipped one,
+/// each with a source. Removing or moving a shipped day would lengthen or shorten the 48 hours of
+/// the Crime and Security Act 2010 s.27(3), which disregard bank holidays.
+@Suite("The trust boundary: the bank-holiday table only grows, with a source")
+struct ShippedHolidayTests {
+    static let path = ScriptFolder.calendarPath
+    static let shippedText = try! Scripts.shipped.calendarSource()!.text
+
+    /// Loads the shipped workflows with `text` as the holiday table.
+    static func load(_ text: String) throws(WorkflowError) -> (Procedure, Findings) {
+        let sources = try Scripts.shipped.workflowSources() + [ScriptSource(path: path, text: text)]
+        let findings = Findings()
+        let procedure = try Procedure.load(sources: sources, force: nil, limits: .standard, findings: findings)
+        if let first = findings.errors.first { throw first }
+        return (procedure, findings)
+    }
+
+    @Test func theShippedFileIsTheCompiledTableExactly() throws {
+        let table = try HolidayTable(json: Data(Self.shippedText.utf8), path: Self.path)
+        let (problems, additions) = table.againstShipped(path: Self.path, text: Self.shippedText)
+        #expect(problems == [])
+        #expect(additions == [])
+        #expect(table.entries.count == ShippedHolidays.days.count)
+        #expect(table.version == ShippedHolidays.version)
+    }
+
+    @Test func removingAShippedDayIsRefusedAtItsLine() {
+        // Spring bank holiday 2026 (line 688) is dropped from the list.
+        let text = Self.shippedText.replacingOccurrences(
+            of: "  {\n   \"date\": \"2026-05-25\",\n   \"kind\": \"bank_holiday\",\n   \"name\": \"Spring bank holiday\"\n  },\n", with: "")
+        #expect(!text.contains("2026-05-25"))
+        #expect(
+            throws: WorkflowError.script(
+                "the shipped bank_holiday on 2026-05-25 was removed or changed (it is missing); a force's table may add days, each with a source, but never remove or move a shipped one",
+                at: SourceLocation(file: Self.path, line: 9))
+        ) { try Self.load(text) }
+    }
+
+    @Test func movingAShippedDayIsRefused() {
+        let text = Self.shippedText.replacingOccurrences(of: "\"date\": \"2026-05-25\"", with: "\"date\": \"2026-05-26\"")
+        #expect(throws: WorkflowError.self) { try Self.load(text) }
+        let findings = Findings()
+        let sources = (try? Scripts.shipped.workflowSources()) ?? []
+        _ = try? Procedure.load(sources: sources + [ScriptSource(path: Self.path, text: text)], force: nil, limits: .standard, findings: findings)
+        #expect(
+            findings.errors.map(\.message) == [
+                "\(Self.path):9: the shipped bank_holiday on 2026-05-25 was removed or changed (it is missing); a force's table may add days, each with a source, but never remove or move a shipped one",
+                "\(Self.path):688: 2026-05-26 (Spring bank holiday) is not a shipped bank holiday and has no source; expected \"source\": where it was proclaimed (a London Gazette notice, say)",
+            ])
+    }
+
+    @Test func changingAShippedDaysKindIsRefused() {
+        let text = Self.shippedText.replacingOccurrences(
+            of: "\"date\": \"2026-04-03\",\n   \"kind\": \"good_friday\"", with: "\"date\": \"2026-04-03\",\n   \"kind\": \"bank_holiday\"")
+        #expect(text != Self.shippedText)
+        #expect(
+            throws: WorkflowError.script(
+                "the shipped good_friday on 2026-04-03 was removed or changed (it is bank_holiday here); a force's table may add days, each with a source, but never remove or move a shipped one",
+                at: SourceLocation(file: Self.path, line: 673))
+        ) { try Self.load(text) }
+    }
+
+    @Test func cuttingTheCoverageShortIsRefused() {
+        let text = Self.shippedText.replacingOccurrences(of: "\"to\": \"2028-12-31\"", with: "\"to\": \"2030-12-31\"")
+            .replacingOccurrences(of: "\"from\": \"2011-01-01\"", with: "\"from\": \"2012-01-01\"")
+        #expect(throws: WorkflowError.self) { try Self.load(text) }
+    }
+
+    @Test func anAdditionWithNoSourceIsRefused() {
+        let text = Self.shippedText.replacingOccurrences(
+            of: "\"days\": [", with: "\"days\": [\n  {\"date\": \"2026-06-05\", \"kind\": \"bank_holiday\", \"name\": \"One-off\"},")
+        #expect(
+            throws: WorkflowError.script(
+                "2026-06-05 (One-off) is not a shipped bank holiday and has no source; expected \"source\": where it was proclaimed (a London Gazette notice, say)",
+                at: SourceLocation(file: Self.path, line: 10))
+        ) { try Self.load(text) }
+    }
+
+    @Test func anAdditionWithASourceLoadsIsShownAndIsRecorded() throws {
+        let text = Self.shippedText.replacingOccurrences(
+            of: "\"days\": [",
+            with: "\"days\": [\n  {\"date\": \"2026-06-05\", \"kind\": \"bank_holiday\", \"name\": \"One-off\", \"source\": \"London Gazette 12345\"},")
+        let (procedure, findings) = try Self.load(text)
+        #expect(try procedure.calendar?.entry(for: LocalDate(iso: "2026-06-05")!)?.source == "London Gazette 12345")
+        #expect(
+            findings.warnings.map(\.message) == [
+                "\(Self.path):10: adds bank_holiday 2026-06-05 (One-off) to the shipped table \(ShippedHolidays.version); source: London Gazette 12345"
+            ])
+        // The table's text is one of the procedure's sources, so it is stored with each case.
+        #expect(procedure.sources.contains(ScriptSource(path: Self.path, text: text)))
+    }
+}
