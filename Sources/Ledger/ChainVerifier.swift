@@ -17,6 +17,10 @@ public struct ChainVerifier {
     public let keys: ChainKeys?
     /// A head kept outside the database, which the log must still hold.
     public let checkpoint: Checkpoint?
+    /// Where the key is to be found, for the finding that MACs went unchecked.
+    public let keyHint: String
+    /// Where an SQLite store's key file is.
+    public static let keyFileBesideDatabase = "expected the store's key file (SAFEGUARD_KEY_FILE, default the database's path with .key added)"
     private var previous = ""
     private var checkpointSeen = false
     private var snapshotsSeen: Set<String> = []
@@ -25,10 +29,11 @@ public struct ChainVerifier {
     private var count = 0
     private var problems: [String] = []
 
-    public init(caseID: String?, keys: ChainKeys? = nil, checkpoint: Checkpoint? = nil) {
+    public init(caseID: String?, keys: ChainKeys? = nil, checkpoint: Checkpoint? = nil, keyHint: String = keyFileBesideDatabase) {
         self.caseID = caseID
         self.keys = keys
         self.checkpoint = checkpoint
+        self.keyHint = keyHint
     }
 
     public mutating func check(_ entry: LedgerEntry) {
@@ -58,7 +63,7 @@ public struct ChainVerifier {
             if keys == nil, entry.mac != nil, !unkeyedMACs {
                 unkeyedMACs = true
                 problems.append(
-                    "the events carry MACs, but no key was given, so they were not checked; expected the store's key file (SAFEGUARD_KEY_FILE, default the database's path with .key added)"
+                    "the events carry MACs, but no key was given, so they were not checked; \(keyHint)"
                 )
             }
         }

@@ -12,7 +12,7 @@ extension PostgresCaseStore {
         let caseID = caseID.map(Identifier.normalized)
         let what = "verify the event log"
         return try session.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", doing: what) { () throws(WorkflowError) in
-            let verifier = VerifierBox(ChainVerifier(caseID: caseID, keys: keys, checkpoint: checkpoint))
+            let verifier = VerifierBox(ChainVerifier(caseID: caseID, keys: keys, checkpoint: checkpoint, keyHint: Self.keyHint))
             try session.stream("SELECT * FROM event ORDER BY position", doing: what) { row in
                 let event: Result<RecordedEvent, WorkflowError>
                 do throws(WorkflowError) {
@@ -58,6 +58,10 @@ extension PostgresCaseStore {
             return (events, structure + problems + unreadable + headProblems + register)
         }
     }
+
+    /// A PostgreSQL database has no key file beside it: each process is told where the key is.
+    static let keyHint =
+        "expected --key-file (or SAFEGUARD_KEY_FILE) naming the key file the processes writing this PostgreSQL database use (there is no default beside the database)"
 
     public func chainHead() throws(WorkflowError) -> Checkpoint {
         let what = "read the chain's head"
