@@ -61,7 +61,8 @@ public final class PostgresCaseStore: CaseStore, Sendable {
     }
 
     /// A batch in six round trips whatever its size: `BEGIN`; the case locks; one read of the
-    /// batch's cases, recorded event ids and refused ids; one statement writing the snapshots,
+    /// batch's cases, recorded event ids and refused ids (and one more for the events of ids
+    /// already recorded, on a re-run); one statement writing the snapshots,
     /// deadline rows and refusals and taking the chain head's lock; one appending the events and
     /// moving the head; `COMMIT`. Items are decided in order against the cases as this batch
     /// leaves them, so several events on one case in a batch see each other.
@@ -99,12 +100,7 @@ public final class PostgresCaseStore: CaseStore, Sendable {
     > {
         if let eventID = item.eventID {
             if let held = batch.held[eventID] { return .success(.alreadyRecorded(held)) }
-            if batch.recordedIDs.contains(eventID) {
-                guard let existing = try session.rows("SELECT * FROM event WHERE event_id = \(eventID)", doing: what).first else {
-                    throw .storage("could not \(what): event id \(eventID) was recorded and is gone; expected an append-only log")
-                }
-                return .success(.alreadyRecorded(try Self.recordedEvent(existing)))
-            }
+            if let existing = batch.recorded[eventID] { return .success(.alreadyRecorded(existing)) }
             if let reason = batch.refused[eventID] { return .failure(.refusedBefore(eventID: eventID, reason: reason)) }
         }
         let current = batch.cases[item.caseID] ?? nil
