@@ -35,10 +35,11 @@ extension PostgresCaseStore {
             } else if caseID == nil {
                 headProblems.append("the chain's head row is missing; it was deleted behind the engine's back")
             }
-            var unreadable: [String] = []
-            for row in try session.rows(
-                "SELECT id, version, snapshot FROM case_snapshot WHERE (\(caseID)::text IS NULL OR id = \(caseID))", doing: what)
-            {
+            // Streamed too: a million snapshots are never held at once.
+            let unreadable = ProblemBox()
+            try session.stream(
+                "SELECT id, version, snapshot FROM case_snapshot WHERE (\(caseID)::text IS NULL OR id = \(caseID))", doing: what
+            ) { row in
                 let id: String = try Self.column(row, "id")
                 let version = Int(try Self.column(row, "version", as: Int64.self))
                 verifier.withLockedValue { $0.checkSnapshot(id: id, version: version) }
@@ -55,7 +56,7 @@ extension PostgresCaseStore {
             let (events, problems) = verifier.withLockedValue { $0.result }
             let register = RegisterVerifier.problems(try registerChanges(force: nil, doing: what), keys: keys, checkpoint: checkpoint)
             let structure = caseID == nil ? try structureProblems(doing: what) : []
-            return (events, structure + problems + unreadable + headProblems + register)
+            return (events, structure + problems + unreadable.all + headProblems + register)
         }
     }
 
@@ -113,5 +114,23 @@ private final class VerifierBox: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return body(&verifier)
+    }
+}
+
+/// Problems found on the connection's event loop while the calling thread waits for the query.
+private final class ProblemBox: @unchecked Sendable {
+    private var problems: [String] = []
+    private let lock = NSLock()
+
+    func append(_ problem: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        problems.append(problem)
+    }
+
+    var all: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return problems
     }
 }
