@@ -22,16 +22,19 @@ enum PostgresRecordKey {
         case (nil, let keys?):
             guard try recordIsEmpty() else {
                 throw .badInput(
-                    "this PostgreSQL record was begun without a key file, so its rows carry no MAC and a key cannot be added now; expected no --key-file (or SAFEGUARD_KEY_FILE) for this database")
+                    "this PostgreSQL record was begun without a key file, so its rows carry no MAC and a key cannot be added now; expected no --key-file (or SAFEGUARD_KEY_FILE) for this database"
+                )
             }
             return keys.current.id
         case (let recorded?, nil):
             throw .badInput(
-                "this PostgreSQL record is keyed (key \(recorded)) and this process was given no key file; expected --key-file (or SAFEGUARD_KEY_FILE) naming the key file every process writing this database uses")
+                "this PostgreSQL record is keyed (key \(recorded)) and this process was given no key file; expected --key-file (or SAFEGUARD_KEY_FILE) naming the key file every process writing this database uses"
+            )
         case (let recorded?, let keys?):
             guard keys.current.id == recorded || keys.earlier.contains(where: { $0.id == recorded }) else {
                 throw .badInput(
-                    "this PostgreSQL record is keyed with key \(recorded), which the key file given does not hold (its key is \(keys.current.id)); expected the key file every process writing this database uses")
+                    "this PostgreSQL record is keyed with key \(recorded), which the key file given does not hold (its key is \(keys.current.id)); expected the key file every process writing this database uses"
+                )
             }
             return keys.current.id
         }

@@ -114,7 +114,9 @@ struct PostgresProcessTests {
         #expect(try cli.run("show V1 --json").stdout.contains("\"version\":1"))
         #expect(try keyed.run("verify").status == 0)
         let unkeyedVerify = try cli.run("verify")
-        #expect((unkeyedVerify.stdout + unkeyedVerify.stderr).contains("expected --key-file (or SAFEGUARD_KEY_FILE) naming the key file the processes writing this PostgreSQL database use"))
+        #expect(
+            (unkeyedVerify.stdout + unkeyedVerify.stderr).contains(
+                "expected --key-file (or SAFEGUARD_KEY_FILE) naming the key file the processes writing this PostgreSQL database use"))
         #expect(try keyed.run(Self.grantedOrder[1]).status == 0)
     }
 

@@ -71,7 +71,10 @@ struct PostgresBatchTests {
                 ], deadlines: ["a1": first, "b1": first, "a2": second]))
         // Then the index holds A's second set (production gone, order_end moved) and B's first
         let open = try store.openDeadlines(dueBefore: nil, orMissed: false, force: nil)
-        #expect(open.map { "\($0.caseID):\($0.clock):\(Int($0.due.timeIntervalSince(t)))" } == ["B:production:3600", "A:hearing:5000", "A:order_end:7200", "B:order_end:86400"])
+        #expect(
+            open.map { "\($0.caseID):\($0.clock):\(Int($0.due.timeIntervalSince(t)))" } == [
+                "B:production:3600", "A:hearing:5000", "A:order_end:7200", "B:order_end:86400",
+            ])
         // When a later batch settles every deadline of A, Then A has no row left
         _ = try store.recordBatch(items([StoreFixtures.request("note", case: "A", n: 3, eventID: "a3", second: 2)], deadlines: ["a3": []]))
         #expect(try store.openDeadlines(dueBefore: nil, orMissed: false, force: nil).map { "\($0.caseID):\($0.clock)" } == ["B:production", "B:order_end"])
