@@ -20,6 +20,10 @@ public struct ChainVerifier {
     /// Which key was current when, from the rotations in the staff register's log: an event
     /// must be MAC'd under the key current at its `recordedAt`.
     public let timeline: KeyTimeline
+    /// Where the key is to be found, for the finding that MACs went unchecked.
+    public let keyHint: String
+    /// Where an SQLite store's key file is.
+    public static let keyFileBesideDatabase = "expected the store's key file (SAFEGUARD_KEY_FILE, default the database's path with .key added)"
     private var previous = ""
     private var checkpointSeen = false
     private var snapshotsSeen: Set<String> = []
@@ -28,8 +32,12 @@ public struct ChainVerifier {
     private var count = 0
     private var problems: [String] = []
 
-    public init(caseID: String?, keys: ChainKeys? = nil, checkpoint: Checkpoint? = nil, register: [RegisterChange] = []) {
+    public init(
+        caseID: String?, keys: ChainKeys? = nil, checkpoint: Checkpoint? = nil, register: [RegisterChange] = [],
+        keyHint: String = keyFileBesideDatabase
+    ) {
         self.timeline = KeyTimeline(register)
+        self.keyHint = keyHint
         self.caseID = caseID
         self.keys = keys
         self.checkpoint = checkpoint
@@ -66,7 +74,7 @@ public struct ChainVerifier {
             if keys == nil, entry.mac != nil, !unkeyedMACs {
                 unkeyedMACs = true
                 problems.append(
-                    "the events carry MACs, but no key was given, so they were not checked; expected the store's key file (SAFEGUARD_KEY_FILE, default the database's path with .key added)"
+                    "the events carry MACs, but no key was given, so they were not checked; \(keyHint)"
                 )
             }
         }

@@ -17,6 +17,7 @@ extension PostgresCaseStore {
         let what = "change the staff register of \(force)"
         return try session.transaction(doing: what) { () throws(WorkflowError) in
             try session.rows("SELECT pg_advisory_xact_lock(\(PostgresSchema.registerLock))", doing: what)
+            try checkRecordKey(doing: what)
             let decided = try decide(try registerChanges(force: force, doing: what))
             let previous =
                 try session.rows("SELECT hash FROM register_change ORDER BY position DESC LIMIT 1", doing: what)
@@ -25,6 +26,15 @@ extension PostgresCaseStore {
             try insert(written, doing: what)
             return written
         }
+    }
+
+    /// Takes the chain head's row lock and checks this process's key against the record's (see
+    /// `PostgresRecordKey`), recording it if this is the first keyed write or a rotation.
+    func checkRecordKey(doing what: String) throws(WorkflowError) {
+        let head = try lockHead(doing: what)
+        let key = try PostgresRecordKey.checked(
+            recorded: head.recordKey, keys: keys, recordIsEmpty: { () throws(WorkflowError) in try isEmpty(head, doing: what) })
+        if key != head.recordKey { try session.rows("UPDATE chain_head SET record_key = \(key) WHERE id = 1", doing: what) }
     }
 
     /// Appends changes as they are (hashes and MACs given), inside the caller's transaction.

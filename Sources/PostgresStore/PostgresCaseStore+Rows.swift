@@ -5,57 +5,145 @@ import WorkflowCore
 
 /// Reading and writing the rows behind `PostgresCaseStore`, in the same stored forms as SQLite's.
 extension PostgresCaseStore {
-    /// Writes a case's snapshot and rewrites its deadline rows, inside the caller's transaction.
-    func write(_ snapshot: CaseSnapshot, doing what: String) throws(WorkflowError) {
-        try session.rows(
+    /// Writes cases' snapshots (the latest of each case once), rewrites their deadline rows and
+    /// remembers refused event ids, in one statement inside the caller's transaction; with
+    /// `lockingHead` the same statement takes the chain head's row lock and returns the head.
+    /// Rows travel as one JSON array a table (`json_to_recordset`), so a batch of any size is
+    /// one round trip.
+    @discardableResult
+    func write(
+        _ snapshots: [CaseSnapshot], refusals: [Refusal] = [], lockingHead: Bool, doing what: String
+    ) throws(WorkflowError) -> ChainHead? {
+        let cases = Value.array(
+            snapshots.map { snapshot in
+                .object([
+                    "id": .string(snapshot.id), "workflow": .string(snapshot.workflow), "force": .string(snapshot.force),
+                    "state": .string(snapshot.state), "version": .integer(snapshot.version), "procedure": .string(snapshot.procedure),
+                    "opened_at": .string(Instant.formatUTC(snapshot.openedAt)), "updated_at": .string(Instant.formatUTC(snapshot.updatedAt)),
+                    "snapshot": .string(snapshot.canonicalText),
+                ])
+            })
+        let deadlines = Value.array(
+            snapshots.flatMap(OpenDeadline.of).map { open in
+                .object([
+                    "case_id": .string(open.caseID), "clock": .string(open.clock), "started_at": .string(Instant.formatUTC(open.startedAt)),
+                    "due_at": .string(Instant.formatUTC(open.due)), "status": .string(open.status.rawValue),
+                    "workflow": .string(open.workflow), "force": .string(open.force),
+                ])
+            })
+        let refused = Value.array(
+            refusals.map { refusal in
+                .object([
+                    "event_id": .string(refusal.eventID), "case_id": .string(refusal.caseID), "reason": .string(refusal.reason),
+                    "refused_at": .string(Instant.formatUTC(refusal.at)),
+                ])
+            })
+        let ids = snapshots.map(\.id)
+        let head = lockingHead ? "SELECT hash, events, record_key FROM chain_head WHERE id = 1 FOR UPDATE" : "SELECT 1 AS written"
+        // The deadline rows a case keeps are upserted and the rest deleted: one statement cannot
+        // delete a row and insert the same key again.
+        let rows = try session.rows(
             """
-            INSERT INTO case_snapshot (id, workflow, force, state, version, procedure, opened_at, updated_at, snapshot)
-            VALUES (\(snapshot.id), \(snapshot.workflow), \(snapshot.force), \(snapshot.state), \(Int64(snapshot.version)),
-                \(snapshot.procedure), \(Instant.formatUTC(snapshot.openedAt)), \(Instant.formatUTC(snapshot.updatedAt)),
-                \(snapshot.canonicalText))
-            ON CONFLICT (id) DO UPDATE SET state = excluded.state, version = excluded.version,
-                procedure = excluded.procedure, updated_at = excluded.updated_at, snapshot = excluded.snapshot
-            """, doing: what)
-        try session.rows("DELETE FROM deadline_index WHERE case_id = \(snapshot.id)", doing: what)
-        for open in OpenDeadline.of(snapshot) {
-            try session.rows(
-                """
+            WITH written AS (
+                INSERT INTO case_snapshot (id, workflow, force, state, version, procedure, opened_at, updated_at, snapshot)
+                SELECT id, workflow, force, state, version, procedure, opened_at, updated_at, snapshot
+                FROM json_to_recordset(\(CanonicalJSON.text(cases))::json) AS x(id text, workflow text, force text, state text,
+                    version int8, procedure text, opened_at text, updated_at text, snapshot text)
+                ON CONFLICT (id) DO UPDATE SET state = excluded.state, version = excluded.version,
+                    procedure = excluded.procedure, updated_at = excluded.updated_at, snapshot = excluded.snapshot
+            ), fresh AS (
+                SELECT * FROM json_to_recordset(\(CanonicalJSON.text(deadlines))::json) AS d(case_id text, clock text,
+                    started_at text, due_at text, status text, workflow text, force text)
+            ), gone AS (
+                DELETE FROM deadline_index o WHERE o.case_id = ANY(\(ids)::text[]) AND NOT EXISTS (
+                    SELECT 1 FROM fresh f WHERE f.case_id = o.case_id AND f.clock = o.clock AND f.started_at = o.started_at)
+            ), kept AS (
                 INSERT INTO deadline_index (case_id, clock, started_at, due_at, status, workflow, force)
-                VALUES (\(open.caseID), \(open.clock), \(Instant.formatUTC(open.startedAt)), \(Instant.formatUTC(open.due)),
-                    \(open.status.rawValue), \(open.workflow), \(open.force))
-                """, doing: what)
-        }
-    }
-
-    /// Appends a transaction's events to the chain, holding the head's row lock until the commit.
-    /// Each is authenticated with the current key (if the record is keyed), or, when `macs` is
-    /// given (a copy), keeps the MAC it was stored with.
-    func append(_ events: [RecordedEvent], macs: [String?]? = nil, doing what: String) throws(WorkflowError) {
-        guard !events.isEmpty else { return }
-        guard let head = try session.rows("SELECT hash, events FROM chain_head WHERE id = 1 FOR UPDATE", doing: what).first else {
+                SELECT case_id, clock, started_at, due_at, status, workflow, force FROM fresh
+                ON CONFLICT (case_id, clock, started_at) DO UPDATE SET due_at = excluded.due_at, status = excluded.status,
+                    workflow = excluded.workflow, force = excluded.force
+            ), remembered AS (
+                INSERT INTO refused_event (event_id, case_id, reason, refused_at)
+                SELECT event_id, case_id, reason, refused_at FROM json_to_recordset(\(CanonicalJSON.text(refused))::json)
+                    AS r(event_id text, case_id text, reason text, refused_at text)
+                ON CONFLICT (event_id) DO NOTHING
+            )
+            \(unescaped: head)
+            """, doing: what)
+        guard lockingHead else { return nil }
+        guard let row = rows.first else {
             throw .storage("could not \(what): the chain head is missing; expected one row in chain_head")
         }
-        var previous: String = try Self.column(head, "hash")
-        var position: Int64 = try Self.column(head, "events")
+        return try Self.chainHead(row)
+    }
+
+    /// Appends a transaction's events to the chain after `head` (whose row lock the transaction
+    /// holds until its commit), in one statement. Each is authenticated with the current key (if
+    /// the record is keyed), or, when `macs` is given (a copy), keeps the MAC it was stored with.
+    /// The record's key is checked first (`PostgresRecordKey`): a process without it writes nothing.
+    func append(_ events: [RecordedEvent], after head: ChainHead, macs: [String?]? = nil, doing what: String) throws(WorkflowError) {
+        guard !events.isEmpty else { return }
+        let recordKey = try PostgresRecordKey.checked(
+            recorded: head.recordKey, keys: keys, recordIsEmpty: { () throws(WorkflowError) in try isEmpty(head, doing: what) })
+        var previous = head.hash
+        var position = head.events
+        var rows: [Value] = []
+        rows.reserveCapacity(events.count)
         for (index, event) in events.enumerated() {
             position += 1
             let hash = EventHash.of(event, after: previous)
             let mac = macs.map { $0[index] } ?? keys?.current.mac(hash)
-            try session.rows(
-                """
+            func optional(_ text: String?) -> Value { text.map(Value.string) ?? .null }
+            rows.append(
+                .object([
+                    "position": .integer(Int(position)), "case_id": .string(event.caseID), "sequence": .integer(event.sequence),
+                    "event_id": optional(event.eventID), "name": .string(event.event), "from_state": optional(event.from),
+                    "to_state": .string(event.to), "at": .string(Instant.formatUTC(event.at)),
+                    "recorded_at": .string(Instant.formatUTC(event.recordedAt)), "actor_id": .string(event.actor.id),
+                    "actor_role": .string(event.actor.role), "data": .string(CanonicalJSON.text(.object(event.data))),
+                    "changes": .string(CanonicalJSON.text(.object(event.changes))),
+                    "guards": .string(CanonicalJSON.text(.array(event.guardsPassed.map(Value.string)))),
+                    "procedure": .string(event.procedure), "table_version": optional(event.tableVersion),
+                    "engine_version": .string(event.engineVersion), "prev_hash": .string(previous), "hash": .string(hash),
+                    "actor_authentication": optional(event.actor.authentication),
+                    "actor_register_version": optional(event.actor.registerVersion), "mac": optional(mac),
+                ]))
+            previous = hash
+        }
+        try session.rows(
+            """
+            WITH appended AS (
                 INSERT INTO event (position, case_id, sequence, event_id, name, from_state, to_state, at, recorded_at,
                     actor_id, actor_role, data, changes, guards, procedure, table_version, engine_version, prev_hash, hash,
                     actor_authentication, actor_register_version, mac)
-                VALUES (\(position), \(event.caseID), \(Int64(event.sequence)), \(event.eventID), \(event.event), \(event.from),
-                    \(event.to), \(Instant.formatUTC(event.at)), \(Instant.formatUTC(event.recordedAt)), \(event.actor.id),
-                    \(event.actor.role), \(CanonicalJSON.text(.object(event.data))), \(CanonicalJSON.text(.object(event.changes))),
-                    \(CanonicalJSON.text(.array(event.guardsPassed.map(Value.string)))), \(event.procedure), \(event.tableVersion),
-                    \(event.engineVersion), \(previous), \(hash), \(event.actor.authentication), \(event.actor.registerVersion),
-                    \(mac))
-                """, doing: what)
-            previous = hash
+                SELECT position, case_id, sequence, event_id, name, from_state, to_state, at, recorded_at,
+                    actor_id, actor_role, data, changes, guards, procedure, table_version, engine_version, prev_hash, hash,
+                    actor_authentication, actor_register_version, mac
+                FROM json_to_recordset(\(CanonicalJSON.text(.array(rows)))::json) AS x(position int8, case_id text, sequence int8,
+                    event_id text, name text, from_state text, to_state text, at text, recorded_at text, actor_id text,
+                    actor_role text, data text, changes text, guards text, procedure text, table_version text,
+                    engine_version text, prev_hash text, hash text, actor_authentication text, actor_register_version text, mac text)
+            )
+            UPDATE chain_head SET hash = \(previous), events = \(position), record_key = \(recordKey) WHERE id = 1
+            """, doing: what)
+    }
+
+    /// The chain head, under its row lock until the transaction ends.
+    func lockHead(doing what: String) throws(WorkflowError) -> ChainHead {
+        guard let row = try session.rows("SELECT hash, events, record_key FROM chain_head WHERE id = 1 FOR UPDATE", doing: what).first else {
+            throw .storage("could not \(what): the chain head is missing; expected one row in chain_head")
         }
-        try session.rows("UPDATE chain_head SET hash = \(previous), events = \(position) WHERE id = 1", doing: what)
+        return try Self.chainHead(row)
+    }
+
+    static func chainHead(_ row: PostgresRow) throws(WorkflowError) -> ChainHead {
+        ChainHead(hash: try column(row, "hash"), events: try column(row, "events"), recordKey: try column(row, "record_key", as: String?.self))
+    }
+
+    /// Whether the record holds no event and no staff register change (read under the chain head's lock).
+    func isEmpty(_ head: ChainHead, doing what: String) throws(WorkflowError) -> Bool {
+        guard head.events == 0 else { return false }
+        return try session.rows("SELECT 1 FROM register_change LIMIT 1", doing: what).isEmpty
     }
 
     static func column<T: PostgresDecodable>(_ row: PostgresRow, _ name: String, as type: T.Type = T.self) throws(WorkflowError) -> T {

@@ -24,19 +24,22 @@ extension PostgresCaseStore: LedgerTransfer {
 
     public func importSnapshots(_ snapshots: [CaseSnapshot]) throws(WorkflowError) {
         try session.transaction(doing: "copy \(snapshots.count) cases") { () throws(WorkflowError) in
-            for snapshot in snapshots { try write(snapshot, doing: "copy case \(snapshot.id)") }
+            try write(snapshots, lockingHead: false, doing: "copy \(snapshots.count) cases")
         }
     }
 
     public func importEvents(_ events: [(event: RecordedEvent, mac: String?)]) throws(WorkflowError) {
         try session.transaction(doing: "copy \(events.count) events") { () throws(WorkflowError) in
-            try append(events.map(\.event), macs: events.map(\.mac), doing: "copy \(events.count) events")
+            let what = "copy \(events.count) events"
+            try append(events.map(\.event), after: try lockHead(doing: what), macs: events.map(\.mac), doing: what)
         }
     }
 
     public func importRegisterChanges(_ changes: [RegisterChange]) throws(WorkflowError) {
         try session.transaction(doing: "copy \(changes.count) staff register changes") { () throws(WorkflowError) in
-            try insert(changes, doing: "copy \(changes.count) staff register changes")
+            let what = "copy \(changes.count) staff register changes"
+            try checkRecordKey(doing: what)
+            try insert(changes, doing: what)
         }
     }
 }

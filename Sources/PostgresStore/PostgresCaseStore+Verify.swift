@@ -13,7 +13,8 @@ extension PostgresCaseStore {
         let what = "verify the event log"
         return try session.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", doing: what) { () throws(WorkflowError) in
             let registerChanges = try registerChanges(force: nil, doing: what)
-            let verifier = VerifierBox(ChainVerifier(caseID: caseID, keys: keys, checkpoint: checkpoint, register: registerChanges))
+            let verifier = VerifierBox(
+                ChainVerifier(caseID: caseID, keys: keys, checkpoint: checkpoint, register: registerChanges, keyHint: Self.keyHint))
             try session.stream("SELECT * FROM event ORDER BY position", doing: what) { row in
                 let event: Result<RecordedEvent, WorkflowError>
                 do throws(WorkflowError) {
@@ -36,10 +37,11 @@ extension PostgresCaseStore {
             } else if caseID == nil {
                 headProblems.append("the chain's head row is missing; it was deleted behind the engine's back")
             }
-            var unreadable: [String] = []
-            for row in try session.rows(
-                "SELECT id, version, snapshot FROM case_snapshot WHERE (\(caseID)::text IS NULL OR id = \(caseID))", doing: what)
-            {
+            // Streamed too: a million snapshots are never held at once.
+            let unreadable = ProblemBox()
+            try session.stream(
+                "SELECT id, version, snapshot FROM case_snapshot WHERE (\(caseID)::text IS NULL OR id = \(caseID))", doing: what
+            ) { row in
                 let id: String = try Self.column(row, "id")
                 let version = Int(try Self.column(row, "version", as: Int64.self))
                 verifier.withLockedValue { $0.checkSnapshot(id: id, version: version) }
@@ -56,9 +58,13 @@ extension PostgresCaseStore {
             let (events, problems) = verifier.withLockedValue { $0.result }
             let register = RegisterVerifier.problems(registerChanges, keys: keys, checkpoint: checkpoint)
             let structure = caseID == nil ? try structureProblems(doing: what) : []
-            return (events, structure + problems + unreadable + headProblems + register)
+            return (events, structure + problems + unreadable.all + headProblems + register)
         }
     }
+
+    /// A PostgreSQL database has no key file beside it: each process is told where the key is.
+    static let keyHint =
+        "expected --key-file (or SAFEGUARD_KEY_FILE) naming the key file the processes writing this PostgreSQL database use (there is no default beside the database)"
 
     public func chainHead() throws(WorkflowError) -> Checkpoint {
         let what = "read the chain's head"
@@ -110,5 +116,23 @@ private final class VerifierBox: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return body(&verifier)
+    }
+}
+
+/// Problems found on the connection's event loop while the calling thread waits for the query.
+private final class ProblemBox: @unchecked Sendable {
+    private var problems: [String] = []
+    private let lock = NSLock()
+
+    func append(_ problem: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        problems.append(problem)
+    }
+
+    var all: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return problems
     }
 }

@@ -60,40 +60,50 @@ public final class PostgresCaseStore: CaseStore, Sendable {
         }
     }
 
+    /// A batch in six round trips whatever its size: `BEGIN`; the case locks; one read of the
+    /// batch's cases, recorded event ids and refused ids (and one more for the events of ids
+    /// already recorded, on a re-run); one statement writing the snapshots,
+    /// deadline rows and refusals and taking the chain head's lock; one appending the events and
+    /// moving the head; `COMMIT`. Items are decided in order against the cases as this batch
+    /// leaves them, so several events on one case in a batch see each other.
     public func recordBatch(_ items: [BatchItem]) throws(WorkflowError) -> [Result<RecordOutcome, WorkflowError>] {
         let what = items.count == 1 ? "record the event on case \(items[0].caseID)" : "record a batch of \(items.count) events"
         return try session.transaction(doing: what) { () throws(WorkflowError) in
             try lockCases(items.map(\.caseID), doing: what)
+            var batch = try PostgresBatch(reading: items, from: self, doing: what)
             var outcomes: [Result<RecordOutcome, WorkflowError>] = []
-            var appended: [RecordedEvent] = []
+            outcomes.reserveCapacity(items.count)
             for item in items {
-                let outcome = try record(item, appended: &appended, doing: what)
-                if case .failure(let error) = outcome, error.kind == .refused || error.kind == .badInput, let eventID = item.eventID {
-                    try rememberRefusal(eventID: eventID, caseID: item.caseID, reason: error.message, doing: what)
+                let outcome = try record(item, in: &batch, doing: what)
+                if case .failure(let error) = outcome, error.kind == .refused || error.kind == .badInput, let eventID = item.eventID,
+                    batch.refused[eventID] == nil
+                {
+                    batch.refused[eventID] = error.message
+                    batch.refusals.append(Refusal(eventID: eventID, caseID: item.caseID, reason: error.message, at: now()))
                 }
                 outcomes.append(outcome)
             }
-            try append(appended, doing: what)
+            guard !batch.written.isEmpty || !batch.refusals.isEmpty else { return outcomes }
+            let snapshots = batch.written.compactMap { batch.cases[$0] ?? nil }
+            if let head = try write(snapshots, refusals: batch.refusals, lockingHead: !batch.appended.isEmpty, doing: what) {
+                try append(batch.appended, after: head, doing: what)
+            }
             return outcomes
         }
     }
 
     /// One item inside the transaction: skipped if its event id is recorded (or held back earlier
-    /// in this batch), else decided against the case as stored and its snapshot written; its event
-    /// is added to `appended`.
-    private func record(
-        _ item: BatchItem, appended: inout [RecordedEvent], doing what: String
-    ) throws(WorkflowError) -> Result<RecordOutcome, WorkflowError> {
+    /// in this batch), else decided against the case as the batch leaves it; its event is added to
+    /// the batch's appended events.
+    private func record(_ item: BatchItem, in batch: inout PostgresBatch, doing what: String) throws(WorkflowError) -> Result<
+        RecordOutcome, WorkflowError
+    > {
         if let eventID = item.eventID {
-            if let held = appended.first(where: { $0.eventID == eventID }) { return .success(.alreadyRecorded(held)) }
-            if let existing = try session.rows("SELECT * FROM event WHERE event_id = \(eventID)", doing: what).first {
-                return .success(.alreadyRecorded(try Self.recordedEvent(existing)))
-            }
-            if let refused = try session.rows("SELECT reason FROM refused_event WHERE event_id = \(eventID)", doing: what).first {
-                return .failure(.refusedBefore(eventID: eventID, reason: try Self.column(refused, "reason")))
-            }
+            if let held = batch.held[eventID] { return .success(.alreadyRecorded(held)) }
+            if let existing = batch.recorded[eventID] { return .success(.alreadyRecorded(existing)) }
+            if let reason = batch.refused[eventID] { return .failure(.refusedBefore(eventID: eventID, reason: reason)) }
         }
-        let current = try snapshot(item.caseID)
+        let current = batch.cases[item.caseID] ?? nil
         let transition: Transition
         do throws(WorkflowError) {
             transition = try item.decide(current)
@@ -104,18 +114,11 @@ public final class PostgresCaseStore: CaseStore, Sendable {
             return .failure(.conflict("case \(item.caseID) changed while the event was decided; expected to retry"))
         }
         let event = RecordedEvent(transition, recordedAt: now())
-        try write(transition.snapshot, doing: what)
-        appended.append(event)
+        if !batch.written.contains(item.caseID) { batch.written.append(item.caseID) }
+        batch.cases[item.caseID] = transition.snapshot
+        batch.appended.append(event)
+        if let eventID = item.eventID { batch.held[eventID] = event }
         return .success(.recorded(event, transition.snapshot))
-    }
-
-    /// Remembers why an event id was refused, so a re-run of the same input gives what the first gave.
-    private func rememberRefusal(eventID: String, caseID: String, reason: String, doing what: String) throws(WorkflowError) {
-        try session.rows(
-            """
-            INSERT INTO refused_event (event_id, case_id, reason, refused_at)
-            VALUES (\(eventID), \(caseID), \(reason), \(Instant.formatUTC(now()))) ON CONFLICT (event_id) DO NOTHING
-            """, doing: what)
     }
 
     /// Takes the transaction's advisory lock on each case, in key order.

@@ -14,7 +14,8 @@ import WorkflowCore
 /// Ids, hashes and instants are compared and ordered byte by byte (`COLLATE "C"`), as SQLite does,
 /// whatever the database's locale, so listings come out in the same order from either store.
 /// - `chain_head`: the hash of the latest event and how many there are; its row lock is what
-///   serialises appends to the one global chain.
+///   serialises appends to the one global chain. `record_key` is the id of the key the record is
+///   authenticated with (nil when unkeyed), checked under that lock (`PostgresRecordKey`).
 /// - `refused_event`: event ids whose transition was refused, with the reason (no case changes).
 /// - `register_change`: the staff registers' changes, a hash chain of their own, append-only by
 ///   trigger; appends are serialised by a transaction-scoped advisory lock (`registerLock`).
@@ -147,6 +148,19 @@ enum PostgresSchema {
                 "ALTER TABLE event ADD COLUMN actor_authentication TEXT",
                 "ALTER TABLE event ADD COLUMN actor_register_version TEXT",
                 "ALTER TABLE event ADD COLUMN mac TEXT",
+            ]
+        ),
+        (
+            3, "the id of the key the record is authenticated with",
+            [
+                "ALTER TABLE chain_head ADD COLUMN record_key TEXT",
+                // A record keyed before this migration: the key named by its latest MAC.
+                """
+                UPDATE chain_head SET record_key = coalesce(
+                    (SELECT split_part(mac, ':', 1) FROM event WHERE mac IS NOT NULL ORDER BY position DESC LIMIT 1),
+                    (SELECT split_part(mac, ':', 1) FROM register_change WHERE mac IS NOT NULL ORDER BY position DESC LIMIT 1))
+                WHERE id = 1
+                """,
             ]
         ),
     ]

@@ -12,6 +12,7 @@ final class PostgresSession: @unchecked Sendable {
     let location: PostgresLocation
     private let connection: PostgresConnection
     private let lock = NSRecursiveLock()
+    private var sent = 0
     /// Never logs: statement arguments are personal data.
     static let logger = Logger(label: "safeguard.postgres") { _ in SwiftLogNoOpLogHandler() }
 
@@ -48,11 +49,19 @@ final class PostgresSession: @unchecked Sendable {
         return try body()
     }
 
+    /// How many statements this connection has sent (each one round trip to the server).
+    var statementsSent: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return sent
+    }
+
     /// All the rows of a query.
     @discardableResult
     func rows(_ query: PostgresQuery, doing what: @autoclosure () -> String) throws(WorkflowError) -> [PostgresRow] {
         lock.lock()
         defer { lock.unlock() }
+        sent += 1
         do {
             return try connection.query(query, logger: Self.logger).wait().rows
         } catch {
@@ -64,6 +73,7 @@ final class PostgresSession: @unchecked Sendable {
     func stream(_ query: PostgresQuery, doing what: String, _ onRow: @escaping @Sendable (PostgresRow) throws -> Void) throws(WorkflowError) {
         lock.lock()
         defer { lock.unlock() }
+        sent += 1
         do {
             _ = try connection.query(query, logger: Self.logger, onRow).wait()
         } catch {

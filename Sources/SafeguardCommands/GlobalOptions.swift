@@ -56,7 +56,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(
         name: .customLong("key-file"),
         help: ArgumentHelp(
-            "The record's key file, kept outside the database and readable by its owner only (env SAFEGUARD_KEY_FILE; default the database's path with .key added, created on first write).",
+            "The record's key file, kept outside the database and readable by its owner only (env SAFEGUARD_KEY_FILE; default the database's path with .key added, created on first write). A PostgreSQL database has no default: every process writing a keyed one must be given its key file.",
             valueName: "path"))
     var keyFile: String?
 

@@ -97,6 +97,29 @@ struct PostgresProcessTests {
         #expect(try json(verify)["events"] as? Int == total)
     }
 
+    @Test func aProcessWithoutTheKeyFileWritesNothingToAKeyedDatabase() throws {
+        // Given a database keyed by its first writer's key file
+        let (cli, _) = try postgresCli()
+        let keyFile = cli.folder.appendingPathComponent("record.key").path
+        var keyed = cli
+        keyed.environment["SAFEGUARD_KEY_FILE"] = keyFile
+        #expect(try keyed.run(Self.grantedOrder[0]).status == 0)
+        // When a process is run without it, Then it is refused with one line, exit 2
+        let refused = try cli.run(Self.grantedOrder[1])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("this PostgreSQL record is keyed (key "))
+        #expect(refused.stderr.contains("expected --key-file (or SAFEGUARD_KEY_FILE) naming the key file every process writing this database uses"))
+        #expect(refused.stderr.split(separator: "\n").count == 1)
+        // And nothing was written; reading without the key still works, and verify with it passes
+        #expect(try cli.run("show V1 --json").stdout.contains("\"version\":1"))
+        #expect(try keyed.run("verify").status == 0)
+        let unkeyedVerify = try cli.run("verify")
+        #expect(
+            (unkeyedVerify.stdout + unkeyedVerify.stderr).contains(
+                "expected --key-file (or SAFEGUARD_KEY_FILE) naming the key file the processes writing this PostgreSQL database use"))
+        #expect(try keyed.run(Self.grantedOrder[1]).status == 0)
+    }
+
     @Test func tickInEveryProcessAtOnceFiresEachDueClockOnce() throws {
         let (cli, _) = try postgresCli()
         for step in Self.grantedOrder { #expect(try cli.run(step).status == 0) }

@@ -5,4 +5,7 @@ enum PostgresTestAccess {
     static func execute(_ sql: String, on store: PostgresCaseStore) throws {
         try store.session.execute(unsafeSQL: sql, doing: "tamper")
     }
+
+    /// How many statements the store's connection has sent so far.
+    static func statementsSent(by store: PostgresCaseStore) -> Int { store.session.statementsSent }
 }
