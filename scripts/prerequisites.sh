@@ -33,6 +33,22 @@ safeguard_install_prerequisites() {
   $sudo apt-get install -y -qq $missing >&2
 }
 
+# Headless Chromium and its driver, for the pages' checks (scripts/serve-checks), and Python's venv
+# for the tools those checks install from PyPI.
+safeguard_install_browser() {
+  local missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+  python3 -m venv --help >/dev/null 2>&1 && python3 -c "import ensurepip" 2>/dev/null || missing+=(python3-venv)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Installing from Debian: ${missing[*]}" >&2
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq >&2
+  $sudo apt-get install -y -qq "${missing[@]}" >&2
+}
+
 if ! command -v swift >/dev/null 2>&1; then
   echo "safeguard: swift is not on PATH; expected Swift 6.3 (for example /opt/swift/usr/bin)" >&2
   exit 1

@@ -1,0 +1,38 @@
+import Foundation
+import Hummingbird
+import WorkflowCore
+
+/// Lets through only requests with `Authorization: Bearer TOKEN` for a person the authenticator
+/// knows, and puts that person into the context. A client that sends `limit` bad tokens is locked
+/// out (429) for the lockout's window; the token itself is never logged or echoed.
+struct BearerAuthentication: RouterMiddleware {
+    typealias Context = ServerContext
+    let authenticator: any Authenticator
+    let lockout: BadTokenLockout
+    let clock: @Sendable () -> Date
+
+    func handle(_ request: Request, context: ServerContext, next: (Request, ServerContext) async throws -> Response) async throws -> Response {
+        let now = clock()
+        if lockout.isLocked(context.client, at: now) { throw Self.lockedOut(lockout) }
+        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
+            throw Problem.unauthorised("no bearer token; expected the header Authorization: Bearer YOUR-PERSONAL-TOKEN")
+        }
+        let token = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
+        var context = context
+        do throws(WorkflowError) {
+            context.person = try authenticator.authenticate(bearer: token, at: now)
+        } catch {
+            lockout.recordFailure(context.client, at: now)
+            throw Problem.unauthorised(error.message)
+        }
+        return try await next(request, context)
+    }
+
+    static func lockedOut(_ lockout: BadTokenLockout) -> Problem {
+        var problem = Problem(
+            status: .tooManyRequests, kind: "locked out",
+            detail: "too many bad tokens from this address; expected a valid token after \(Int(lockout.window / 60)) minutes")
+        problem.headers[.retryAfter] = String(Int(lockout.window))
+        return problem
+    }
+}

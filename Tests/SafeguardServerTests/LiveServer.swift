@@ -1,0 +1,130 @@
+import Foundation
+import Hummingbird
+import Logging
+import SafeguardServer
+import SafeguardService
+import ServiceLifecycle
+import WorkflowCore
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// A `safeguard serve` listening on a free loopback port over a fresh SQLite file, with a token
+/// file of five people, and a plain HTTP client (no cookies kept, redirects not followed).
+final class LiveServer: @unchecked Sendable {
+    static let people = """
+        \(TokenFileAuthenticator.hash("pc-token")) PC1234 constable essex
+        \(TokenFileAuthenticator.hash("sup-token")) SUP77 superintendent essex
+        \(TokenFileAuthenticator.hash("legal-token")) LO9 legal_officer essex
+        \(TokenFileAuthenticator.hash("admin-token")) ADM1 administrator,constable essex
+        \(TokenFileAuthenticator.hash("wilts-token")) PC55 constable wiltshire
+        """
+    let server: SafeguardServer
+    let path: String
+    let group: ServiceGroup
+    var port = 0
+    let session: URLSession
+    let clock: TestClock
+
+    final class TestClock: @unchecked Sendable {
+        private let lock = NSLock()
+        private var now: Date
+        init(_ now: Date) { self.now = now }
+        func get() -> Date { lock.withLock { now } }
+        func set(_ date: Date) { lock.withLock { now = date } }
+    }
+
+    final class NoRedirects: NSObject, URLSessionTaskDelegate {
+        func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse, newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
+            completionHandler(nil)
+        }
+    }
+
+    struct Reply {
+        var status: Int
+        var headers: [String: String]
+        var body: Data
+        var json: [String: Any] { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:] }
+        var text: String { String(decoding: body, as: UTF8.self) }
+        func header(_ name: String) -> String? { headers.first { $0.key.lowercased() == name.lowercased() }?.value }
+    }
+
+    init(now: String = "2026-05-24T12:00:00+01:00", workers: Int = 4, lockout: BadTokenLockout = BadTokenLockout(), logger: Logger = Logger(label: "test")) async throws {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("serve-\(UUID().uuidString).sqlite").path
+        let clock = TestClock(Instant.parse(now)!)
+        self.clock = clock
+        var configuration = Configuration(storeURL: path)
+        configuration.clock = { clock.get() }
+        server = try SafeguardServer(
+            configuration, options: ServerOptions(port: 0, workers: workers, tickInterval: nil),
+            authenticator: try TokenFileAuthenticator(lines: Self.people), lockout: lockout, logger: logger)
+        let (stream, continuation) = AsyncStream<Int>.makeStream()
+        let app = server.application { port in continuation.yield(port) }
+        group = ServiceGroup(configuration: .init(services: [app], logger: logger))
+        let configuration_ = URLSessionConfiguration.ephemeral
+        configuration_.httpShouldSetCookies = false
+        configuration_.httpCookieAcceptPolicy = .never
+        configuration_.httpMaximumConnectionsPerHost = 32
+        session = URLSession(configuration: configuration_, delegate: NoRedirects(), delegateQueue: nil)
+        let group = group
+        Task { try await group.run() }
+        for await port in stream {
+            self.port = port
+            break
+        }
+    }
+
+    func stop() async {
+        await group.triggerGracefulShutdown()
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    /// A request; `json` is sent as the body with `Content-Type: application/json`.
+    func request(_ method: String, _ path: String, token: String? = nil, json: Any? = nil, body: Data? = nil, headers: [String: String] = [:]) async throws -> Reply {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+        request.httpMethod = method
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        if let json {
+            request.httpBody = try JSONSerialization.data(withJSONObject: json)
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        } else if let body {
+            request.httpBody = body
+        }
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        let (data, response) = try await session.data(for: request)
+        let http = response as! HTTPURLResponse
+        var fields: [String: String] = [:]
+        for (name, value) in http.allHeaderFields { fields["\(name)"] = "\(value)" }
+        return Reply(status: http.statusCode, headers: fields, body: data)
+    }
+
+    /// Fires an event as the token's holder.
+    func fire(_ caseID: String, _ event: String, at: String, token: String, data: [String: Any] = [:], id: String? = nil, role: String? = nil) async throws -> Reply {
+        var body: [String: Any] = ["event": event, "at": at, "data": data]
+        if let id { body["id"] = id }
+        if let role { body["role"] = role }
+        return try await request("POST", "/cases/\(caseID)/events", token: token, json: body)
+    }
+
+    nonisolated(unsafe) static let incident: [String: Any] = ["perpetrator_dob": "1988-02-14", "relationship": "cohabitant", "violence": "used"]
+    nonisolated(unsafe) static let authorisation: [String: Any] = [
+        "grounds": "assault", "victim_opinion": "wants him kept away", "children_welfare": "none in household",
+        "perpetrator_representations": "none made", "premises_conditions": false,
+    ]
+
+    /// Opens C1 (Essex) at 22:10 on 23 May 2026, authorises and serves the notice.
+    func servedCase(_ id: String = "C1") async throws {
+        let opened = try await request("POST", "/cases", token: "pc-token", json: ["id": id, "workflow": "dvpo", "at": "2026-05-23T22:10:00+01:00", "data": Self.incident])
+        precondition(opened.status == 201, opened.text)
+        let authorised = try await fire(id, "authorise_notice", at: "2026-05-24T01:30:00+01:00", token: "sup-token", data: Self.authorisation)
+        precondition(authorised.status == 201, authorised.text)
+        let served = try await fire(id, "serve_notice", at: "2026-05-24T09:15:00+01:00", token: "pc-token", data: ["hearing_address": "4 Mill Lane, Colchester"])
+        precondition(served.status == 201, served.text)
+    }
+
+    /// The store's chain, checked as `safeguard verify` checks it.
+    func verify() throws -> (events: Int, problems: [String]) {
+        let result = try Casework(Configuration(storeURL: path), access: .readOnly).verify(caseID: nil)
+        return (result.events, result.problems)
+    }
+}
