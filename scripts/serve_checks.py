@@ -102,7 +102,7 @@ def browser(url, out):
         expect(headings[:3] == ["Allowed next", "Deadlines", "Timeline"], "the case page shows what may come next, its deadlines and its timeline")
         body = driver.find_element(By.TAG_NAME, "body").text
         expect("apply_for_order" in body, "apply_for_order is among the events allowed next")
-        expect("disregarded" in body, "the hearing deadline is explained day by day")
+        expect("disregarded" in body and "24h 00m counted, 48h 00m in all" in body, "the hearing deadline is explained day by day")
         expect("1988-02-14" in body, "a constable sees the personal fields")
         expect(driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1"), "the case page fits a phone's width")
         driver.save_screenshot(f"{out}/case.png")

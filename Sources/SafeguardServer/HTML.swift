@@ -25,7 +25,7 @@ enum HTML {
     }
 
     static let style = """
-        body{font-family:system-ui,sans-serif;margin:0;color:#111;background:#fff;line-height:1.5}
+        body{font-family:system-ui,sans-serif;margin:0;color:#111;background:#fff;line-height:1.5;overflow-wrap:anywhere}
         header,main{padding:0.75rem 1rem;max-width:60rem;margin:auto}
         header{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;border-bottom:2px solid #1d3557}
         a{color:#0b3d91}a:focus,button:focus,input:focus,select:focus{outline:3px solid #f4a100}
@@ -35,7 +35,8 @@ enum HTML {
         .skip{position:absolute;left:-999px}.skip:focus{left:1rem}
         label{display:block;margin-top:0.5rem}input,select,button{font-size:1rem;padding:0.4rem;max-width:100%}
         pre{white-space:pre-wrap;word-break:break-word}
-        @media (max-width:40rem){table,thead,tbody,tr,th,td{display:block}thead{position:absolute;left:-999px}td{border:0}tr{border-bottom:1px solid #bbb;padding:0.4rem 0}}
+        caption{text-align:left;font-weight:bold;padding:0.4rem 0}
+        @media (max-width:40rem){table,caption,thead,tbody,tr,th,td{display:block}thead{position:absolute;left:-999px}td{border:0}tr{border-bottom:1px solid #bbb;padding:0.4rem 0}}
         """
 
     static func page(title: String, person: AuthenticatedPerson?, csrf: String?, body: String) -> String {

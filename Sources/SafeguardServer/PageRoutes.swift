@@ -56,7 +56,7 @@ struct PageRoutes: Sendable {
                 """
         }
         let table = document.deadlines.isEmpty ? "<p>Nothing is due.</p>" : """
-            <table><caption>Deadlines, soonest first, at \(HTML.escape(Instant.format(now)))</caption>
+            <table><caption>Deadlines, soonest first, at \(HTML.escape(Instant.format(now.addingTimeInterval(-now.timeIntervalSince1970.truncatingRemainder(dividingBy: 1)))))</caption>
             <thead><tr><th scope="col">Case</th><th scope="col">Clock</th><th scope="col">Due</th><th scope="col">Status</th><th scope="col">Force</th></tr></thead>
             <tbody>\(rows)</tbody></table>
             """
@@ -69,7 +69,7 @@ struct PageRoutes: Sendable {
         let asked = query["force"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
         let force = try APIRoutes.force(person, asked)
         let cases = try await pool.run { casework throws(WorkflowError) in try casework.list(state: state, force: force) }
-        let rows = cases.prefix(500).map { snapshot in
+        let rows = cases.prefix(500).map { snapshot -> String in
             """
             <tr><td><a href="/ui/cases/\(HTML.component(snapshot.id))">\(HTML.escape(snapshot.id))</a></td><td>\(HTML.escape(snapshot.state))</td>
             <td>\(HTML.escape(snapshot.force))</td><td>\(HTML.escape(Instant.format(snapshot.updatedAt)))</td></tr>
@@ -98,20 +98,20 @@ struct PageRoutes: Sendable {
         let snapshot = document.snapshot
         func shown(_ data: [String: Value]) -> String {
             guard !data.isEmpty else { return "" }
-            return "<dl>" + data.keys.sorted().map { key in
+            return "<dl>" + data.keys.sorted().map { key -> String in
                 let value = !seesPersonal && personal.fields.contains(key) ? "<em>masked (personal)</em>" : HTML.escape(Rendering.text(data[key]!))
                 return "<dt>\(HTML.escape(key))</dt><dd>\(value)</dd>"
             }.joined() + "</dl>"
         }
-        let timeline = history.events.map { event in
+        let timeline = history.events.map { event -> String in
             """
             <li><h3>\(event.sequence). \(HTML.escape(event.event))</h3>
             <p><time datetime="\(Instant.formatUTC(event.at))">\(HTML.escape(Instant.format(event.at)))</time> by \(HTML.escape(event.actor.id)) (\(HTML.escape(event.actor.role)))
             · \(HTML.escape(event.from ?? "opened")) → \(HTML.escape(event.to))</p>\(shown(event.data))</li>
             """
         }.joined()
-        let deadlines = explained.map { item in
-            let days = item.days.map { day in
+        let deadlines = explained.map { item -> String in
+            let days = item.days.map { day -> String in
                 "<li>\(HTML.escape(day.date.spoken)): " + (day.disregarded.map { HTML.escape($0) } ?? "\(ClockHours.text(day.counted)) counted, \(ClockHours.text(day.total)) in all") + (day.note.map { " (\(HTML.escape($0)))" } ?? "") + "</li>"
             }.joined()
             return """
@@ -120,7 +120,7 @@ struct PageRoutes: Sendable {
                 \(days.isEmpty ? "" : "<ol>\(days)</ol>")</li>
                 """
         }.joined()
-        let next = (document.nextEvents ?? []).map { "<li>\(HTML.escape($0))</li>" }.joined()
+        let next = (document.nextEvents ?? []).map { name -> String in "<li>\(HTML.escape(name))</li>" }.joined()
         let body = """
             <p>\(HTML.escape(snapshot.workflow)), \(HTML.escape(snapshot.force)). State: <strong>\(HTML.escape(snapshot.state))</strong>.</p>
             <h2>Allowed next</h2>\(next.isEmpty ? "<p>None: the case is closed to further events.</p>" : "<ul>\(next)</ul>")

@@ -38,7 +38,10 @@ struct PageTests {
         #expect(page.text.contains("1988-02-14"))
         #expect(page.text.contains("<h2>Allowed next</h2>"))
         #expect(page.text.contains("<li>apply_for_order</li>"))
-        #expect(page.text.contains("disregarded"))
+        // The hearing deadline day by day: Sunday and the bank holiday disregarded, then two whole days.
+        #expect(page.text.contains("<li>Tue 26 May 2026: 24h 00m counted, 24h 00m in all</li>"))
+        #expect(page.text.contains("<li>Wed 27 May 2026: 24h 00m counted, 48h 00m in all</li>"))
+        #expect(!page.text.contains("GRDB"))
 
         let legal = try await signIn(server, token: "legal-token")
         let masked = try await server.request("GET", "/ui/cases/C1", headers: ["Cookie": "safeguard_session=\(legal.session)"])
