@@ -293,6 +293,7 @@ enum OpenAPIDocument {
     "parameters": [
      {
       "description": "The case id.",
+      "example": "WEB-1",
       "in": "path",
       "name": "case",
       "required": true,
@@ -337,6 +338,7 @@ enum OpenAPIDocument {
     "parameters": [
      {
       "description": "The case id.",
+      "example": "WEB-1",
       "in": "path",
       "name": "case",
       "required": true,
@@ -384,6 +386,7 @@ enum OpenAPIDocument {
     "parameters": [
      {
       "description": "The case id.",
+      "example": "WEB-1",
       "in": "path",
       "name": "case",
       "required": true,
@@ -492,6 +495,7 @@ enum OpenAPIDocument {
     "parameters": [
      {
       "description": "The case id.",
+      "example": "WEB-1",
       "in": "path",
       "name": "case",
       "required": true,
@@ -578,6 +582,7 @@ enum OpenAPIDocument {
     "parameters": [
      {
       "description": "The case id.",
+      "example": "WEB-1",
       "in": "path",
       "name": "case",
       "required": true,
