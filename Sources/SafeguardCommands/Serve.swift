@@ -63,8 +63,9 @@ struct Serve: ParsableCommand {
         }
         done.wait()
         if let error = failure.error {
-            FileHandle.standardError.write(Data("safeguard: storage error: the server stopped: \(error)\n".utf8))
-            throw ExitCode(ExitStatus.code(for: .storage))
+            // Most often the address: a port already in use, or a host this machine does not have.
+            FileHandle.standardError.write(Data("safeguard: bad input: cannot serve on \(host):\(port) (\(error)); expected a free --port and a --host of this machine\n".utf8))
+            throw ExitCode(ExitStatus.code(for: .badInput))
         }
     }
 
