@@ -110,12 +110,15 @@ struct PageRoutes: Sendable {
             · \(HTML.escape(event.from ?? "opened")) → \(HTML.escape(event.to))</p>\(shown(event.data))</li>
             """
         }.joined()
+        let now = clock()
         let deadlines = explained.map { item -> String in
+            // A pending deadline past its time is overdue until the engine's clock records it.
+            let label = item.deadline.status == .pending && item.deadline.due < now ? "overdue" : item.deadline.status.rawValue
             let days = item.days.map { day -> String in
                 "<li>\(HTML.escape(day.date.spoken)): " + (day.disregarded.map { HTML.escape($0) } ?? "\(ClockHours.text(day.counted)) counted, \(ClockHours.text(day.total)) in all") + (day.note.map { " (\(HTML.escape($0)))" } ?? "") + "</li>"
             }.joined()
             return """
-                <li><h3>\(HTML.escape(item.deadline.clock)): <span class="tag">\(HTML.escape(item.deadline.status.rawValue))</span></h3>
+                <li class="\(label)"><h3>\(HTML.escape(item.deadline.clock)): <span class="tag">\(HTML.escape(label))</span></h3>
                 <p>Due <time datetime="\(Instant.formatUTC(item.deadline.due))">\(HTML.escape(Instant.format(item.deadline.due)))</time>, from \(HTML.escape(Instant.format(item.deadline.startedAt))): \(HTML.escape(item.rule))\(item.tableVersion.map { ", bank holidays table \(HTML.escape($0))" } ?? "")</p>
                 \(days.isEmpty ? "" : "<ol>\(days)</ol>")</li>
                 """

@@ -42,6 +42,15 @@ struct PageTests {
         #expect(page.text.contains("<li>Tue 26 May 2026: 24h 00m counted, 24h 00m in all</li>"))
         #expect(page.text.contains("<li>Wed 27 May 2026: 24h 00m counted, 48h 00m in all</li>"))
         #expect(!page.text.contains("GRDB"))
+        // Judged at noon on 24 May, the hearing deadline (28 May) is still pending.
+        #expect(page.text.contains("<li class=\"pending\"><h3>hearing: <span class=\"tag\">pending</span></h3>"))
+        server.clock.set(Instant.parse("2026-05-29T09:00:00+01:00")!)
+        // Five days on, the morning's session has ended (sessions last 8 hours): sign in again.
+        #expect(try await server.request("GET", "/ui/cases/C1", headers: ["Cookie": "safeguard_session=\(constable.session)"]).status == 303)
+        let again = try await signIn(server, token: "pc-token")
+        let late = try await server.request("GET", "/ui/cases/C1", headers: ["Cookie": "safeguard_session=\(again.session)"])
+        #expect(late.text.contains("<li class=\"overdue\"><h3>hearing: <span class=\"tag\">overdue</span></h3>"))
+        server.clock.set(Instant.parse("2026-05-24T12:00:00+01:00")!)
 
         let legal = try await signIn(server, token: "legal-token")
         let masked = try await server.request("GET", "/ui/cases/C1", headers: ["Cookie": "safeguard_session=\(legal.session)"])
