@@ -11,6 +11,7 @@
 ---@field due Instant
 ---@field started_at Instant
 ---@field status "pending"|"met"|"missed"|"stopped"
+---@field awaiting_decision boolean  # any deadline of this clock missed and awaiting a decision
 
 ---@class Case
 ---@field id string
@@ -63,9 +64,11 @@
 ---@field statutory boolean|nil  # who may fire it is set by statute
 
 ---@class ClockSpec
----@field rule "order_period"|"counted_hours"|"elapsed"
+---@field rule "order_period"|"counted_hours"|"elapsed"|"calendar_days"|"working_days"|"until_date"
 ---@field hours integer|PolicyReference|nil
 ---@field days_field string|nil  # order_period: the event's field of days
+---@field days integer|nil  # calendar_days: whole days beginning with the start day; working_days: working days after it
+---@field date_field string|nil  # until_date: the event's date field the deadline runs to (none: no deadline)
 ---@field disregard ("sunday"|"christmas_day"|"good_friday"|"bank_holiday")[]|nil
 ---@field unsettled_days "count"|"disregard"|nil
 ---@field capped_by string|nil  # a case-data instant that brings the deadline forward

@@ -15,7 +15,7 @@ return {
     { event = "serve_notice", at = "2026-12-24T09:00:00Z", data = { hearing_address = "1 Station Road" },
       expect = { deadlines = { hearing = "2026-12-29T09:00:00Z" } } },
     { event = "record_deadline_decision", at = "2026-12-24T10:00:00Z", role = "inspector",
-      data = { clock = "hearing", decision = "notice_lapsed" }, expect = { refused = "has none awaiting one" } },
+      data = { clock = "hearing", decision = "notice_lapsed" }, expect = { refused = "clock hearing has no missed deadline awaiting a decision" } },
     { tick = "2026-12-29T12:00:00Z", expect = { state = "notice_served", deadlines = { hearing = { status = "missed" } } } },
     { event = "record_deadline_decision", at = "2026-12-29T13:00:00Z", role = "sergeant",
       data = { clock = "hearing", decision = "notice_lapsed" }, expect = { refused = "needs inspector or above" } },

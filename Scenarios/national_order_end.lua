@@ -26,7 +26,7 @@ return {
     { event = "close", at = "2026-06-16T21:00:00+01:00", data = { reason = "x" }, expect = { refused = "cannot discharge" } },
     { tick = "2026-06-17T06:00:00+01:00",
       expect = { state = "expired", deadlines = { order_end = { status = "met" }, breach_production = { status = "pending" } } } },
-    { event = "report_breach", at = "2026-06-17T07:00:00+01:00", expect = { refused = "a final state" } },
+    { event = "report_breach", at = "2026-06-17T07:00:00+01:00", expect = { refused = "there is no power of arrest for breaching it after its end (CSA 2010 s.28(9))" } },
     { event = "record_production", at = "2026-06-17T10:00:00+01:00", data = { court = "Swindon" },
       expect = { state = "expired", deadlines = { breach_production = { status = "met" } } } },
     { event = "breach_outcome", at = "2026-06-17T11:00:00+01:00", data = { result = "committed" },

@@ -156,13 +156,19 @@ dvpo:event("record_visit", {
   data = { outcome = { "text", personal = true, summary = "What the visit found and arranged" } },
 })
 
+-- CSA 2010 s.28(9): the power of arrest lasts the whole order, so a new arrest may come while an
+-- earlier breach is still before the court (a new 24-hour production clock). `expired` is named
+-- only so that an arrest after the order's end is refused with the Act's reason (rule order_in_force).
 dvpo:event("report_breach", {
-  from = "order_in_force", to = "breach", who = "constable",
+  from = { "order_in_force", "breach", "expired" }, to = "breach", who = "constable",
   summary = "The perpetrator is arrested for breaching the order; the event's time is the arrest (CSA 2010 s.28(9))",
 })
 
+-- In order_in_force too: with two arrests before the court, the first outcome returns the case to
+-- order_in_force and the second is recorded there. After the order's end the case is `expired`
+-- (expire_order first), and an outcome recorded there leaves it expired (CSA 2010 s.28(10)).
 dvpo:event("breach_outcome", {
-  from = { "breach", "expired" }, to = "order_in_force", who = "constable",
+  from = { "breach", "order_in_force", "expired" }, to = "order_in_force", who = "constable",
   summary = "The court deals with the breach; the order still ends on its date (CSA 2010 s.29(1))",
   data = {
     result = { one_of = { "fined", "committed", "not_proved", "no_penalty", "released_out_of_time" },
@@ -318,11 +324,11 @@ end)
 dvpo:guard("expire_order", "order_period_over", function(case, event)
   local deadline = case.deadlines.order_end
   if deadline == nil then
-    return false, "the case has no order end recorded"
+    return false, "the case has no order end recorded (CSA 2010 s.28(10)); expected a grant_order first"
   end
   if event.at < deadline.due then
     return false, "the order is in force until " .. engine.local_time(deadline.due)
-      .. "; expire_order is allowed only at or after its end"
+      .. " (CSA 2010 s.28(10)); expire_order is allowed only at or after its end"
   end
   return true
 end)
@@ -336,10 +342,32 @@ dvpo:guard("report_notice_breach", "notice_in_effect", function(case, event)
   return true
 end)
 
--- CSA 2010 s.28(9): the power of arrest lasts while the order is in force.
+-- CSA 2010 s.28(10): the order ends at the end of its period whatever state the case is in. An
+-- event that presupposes a live order, dated after that end, is refused until expire_order is
+-- recorded, so that `tick` can always record the end at its true time. (What the Act lets proceed
+-- after the end, the breach's production and outcome and decisions on missed deadlines, comes
+-- after expire_order, in `expired`.)
+local function order_ended(case, event)
+  local deadline = case.deadlines.order_end
+  if deadline ~= nil and (case.state == "order_in_force" or case.state == "breach") and event.at > deadline.due then
+    return "the order ended at " .. engine.local_time(deadline.due) .. " (CSA 2010 s.28(10)); expected expire_order first"
+      .. " — safeguard tick records it at the end"
+  end
+  return nil
+end
+
+local function order_not_ended(case, event)
+  local ended = order_ended(case, event)
+  if ended then return false, ended end
+  return true
+end
+dvpo:guard("record_visit", "order_not_ended", order_not_ended)
+dvpo:guard("breach_outcome", "order_not_ended", order_not_ended)
+
+-- CSA 2010 s.28(9): the power of arrest lasts while the order is in force, and no longer.
 dvpo:guard("report_breach", "order_in_force", function(case, event)
   local deadline = case.deadlines.order_end
-  if deadline ~= nil and event.at > deadline.due then
+  if case.state == "expired" or (deadline ~= nil and event.at > deadline.due) then
     return false, "the order ended at " .. engine.local_time(deadline.due)
       .. "; there is no power of arrest for breaching it after its end (CSA 2010 s.28(9))"
   end
@@ -349,8 +377,8 @@ end)
 -- CSA 2010 s.29(1): after the order ends, `expired` takes only the outcome of a breach arrested
 -- while it was in force.
 dvpo:guard("breach_outcome", "breach_in_court", function(case, event)
-  if not case.data.breach_awaiting_outcome then
-    return false, "no breach of the order awaits the court's outcome; expected a report_breach first"
+  if (case.data.breaches_awaiting_outcome or (case.data.breach_awaiting_outcome and 1 or 0)) < 1 then
+    return false, "no breach of the order awaits the court's outcome (CSA 2010 s.29(1)); expected a report_breach first"
   end
   return true
 end)
@@ -371,21 +399,58 @@ end)
 
 -- A decision suits the clock it is about: a notice continues or lapses after a missed hearing
 -- (CSA 2010 s.27(3)); a perpetrator is released after a missed production deadline (s.26(2), s.29(1)).
+-- The clocks a decision may be about: those whose deadline the Act sets and tick records missed.
+local DECIDED_CLOCKS = { hearing = "s.27(3)", notice_breach_production = "s.26(2)", breach_production = "s.29(1)" }
+
+-- A decision names a clock of this case whose deadline was recorded missed and awaits a decision.
+dvpo:guard("record_deadline_decision", "decision_awaited", function(case, event)
+  local clock = event.data.clock
+  local deadline = case.deadlines[clock]
+  if DECIDED_CLOCKS[clock] == nil or deadline == nil or not deadline.awaiting_decision then
+    local awaiting = {}
+    for _, name in ipairs({ "hearing", "notice_breach_production", "breach_production" }) do
+      local each = case.deadlines[name]
+      if each ~= nil and each.awaiting_decision then awaiting[#awaiting + 1] = name end
+    end
+    return false, "clock " .. clock .. " has no missed deadline awaiting a decision on this case"
+      .. " (CSA 2010 s.26(2), s.27(3), s.29(1) set the deadlines); expected "
+      .. (#awaiting > 0 and ("one of: " .. table.concat(awaiting, ", ")) or "none: no deadline awaits a decision")
+  end
+  return true
+end)
+
 dvpo:guard("record_deadline_decision", "decision_fits_clock", function(case, event)
   local hearing = event.data.clock == "hearing"
   local about_notice = event.data.decision == "notice_continues" or event.data.decision == "notice_lapsed"
   if hearing ~= about_notice then
     return false, "decision " .. event.data.decision .. " does not fit clock " .. event.data.clock
-      .. "; expected notice_continues or notice_lapsed for hearing, perpetrator_released for a production clock"
+      .. " (CSA 2010 " .. DECIDED_CLOCKS[event.data.clock] .. "); expected notice_continues or notice_lapsed for hearing,"
+      .. " perpetrator_released for a production clock"
   end
   return true
 end)
 
 -- CSA 2010 s.28(10): the Act gives the police no power to discharge an order; it ends at the end of its period.
 dvpo:guard("close", "no_order_in_force", function(case, event)
+  local ended = order_ended(case, event)
+  if ended then return false, ended end
   if case.state == "order_in_force" or case.state == "breach" then
     return false, "an order is in force until " .. engine.local_time(case.deadlines.order_end.due)
       .. " and the police cannot discharge it (CSA 2010 s.28(10)); expected the case to end with expire_order"
+  end
+  return true
+end)
+
+-- CSA 2010 s.26(2), s.29(1): a perpetrator arrested for a breach must be brought before the court;
+-- closing the case would record that production missed before its time.
+dvpo:guard("close", "no_one_awaiting_production", function(case, event)
+  for _, clock in ipairs({ "notice_breach_production", "breach_production" }) do
+    local deadline = case.deadlines[clock]
+    if deadline ~= nil and deadline.status == "pending" then
+      return false, "the perpetrator arrested for a breach must be brought before the court by "
+        .. engine.local_time(deadline.due) .. " (CSA 2010 " .. DECIDED_CLOCKS[clock] .. "); expected record_production, or safeguard tick"
+        .. " recording the deadline missed, before close"
+    end
   end
   return true
 end)
@@ -424,21 +489,41 @@ end)
 -- officer is warned and the listing is kept beside the deadline.
 local function listing_warning(case, event)
   local deadline = case.deadlines.hearing
+  local warnings = {}
   if deadline ~= nil and deadline.status == "pending" and event.data.listed_for > deadline.due then
-    return { "the hearing is listed for " .. engine.local_time(event.data.listed_for)
-      .. ", after the 48 hours end at " .. engine.local_time(deadline.due) .. " (CSA 2010 s.27(3))" }
+    warnings[#warnings + 1] = "the hearing is listed for " .. engine.local_time(event.data.listed_for)
+      .. ", after the 48 hours end at " .. engine.local_time(deadline.due) .. " (CSA 2010 s.27(3))"
+  elseif deadline ~= nil and deadline.status == "missed" then
+    warnings[#warnings + 1] = "the hearing is listed for " .. engine.local_time(event.data.listed_for)
+      .. "; the 48 hours ended at " .. engine.local_time(deadline.due) .. " and were recorded missed (CSA 2010 s.27(3))"
   end
-  return nil
+  return warnings
+end
+
+-- The force recorded that the notice lapsed; the Act does not say the court then cannot hear the
+-- application (s.27(3) sets the time but no consequence; s.27(1)'s duty to apply stands), so the
+-- court's hearing and order are recorded, with a warning (docs/law.md, "A lapsed notice").
+local function lapsed_warning(case, warnings)
+  if case.data.notice_lapsed then
+    warnings[#warnings + 1] = "the notice was recorded as lapsed (decision recorded " .. engine.local_time(case.data.notice_lapsed_at)
+      .. "); the court decides whether it can still hear the application (CSA 2010 s.27(1), (3))"
+  end
+  return warnings
+end
+
+local function none_if_empty(warnings)
+  if #warnings == 0 then return nil end
+  return warnings
 end
 
 -- CSA 2010 s.27(1)-(3): when the application was made.
 dvpo:action("apply_for_order", "record_application", function(case, event)
-  return { applied_at = event.at, warnings = listing_warning(case, event) }
+  return { applied_at = event.at, warnings = none_if_empty(lapsed_warning(case, listing_warning(case, event))) }
 end)
 
 -- CSA 2010 s.27(8): the notice continues through each adjournment.
 dvpo:action("adjourn_hearing", "count_adjournment", function(case, event)
-  return { adjournments = (case.data.adjournments or 0) + 1, warnings = listing_warning(case, event) }
+  return { adjournments = (case.data.adjournments or 0) + 1, warnings = none_if_empty(listing_warning(case, event)) }
 end)
 
 -- CSA 2010 s.26(1): each arrest for breaching the notice.
@@ -448,7 +533,8 @@ end)
 
 -- CSA 2010 s.28(10): the day the order was made, as a local date, and its period.
 dvpo:action("grant_order", "record_order", function(case, event)
-  return { order_made_on = engine.local_date(event.at), order_days = event.data.days }
+  return { order_made_on = engine.local_date(event.at), order_days = event.data.days,
+    warnings = none_if_empty(lapsed_warning(case, {})) }
 end)
 
 -- Practice under the CSA 2010 s.31 guidance: each visit to the victim.
@@ -463,13 +549,15 @@ end)
 
 -- CSA 2010 s.28(9), s.29(1): each arrest for breaching the order, awaiting the court.
 dvpo:action("report_breach", "record_arrest", function(case, event)
+  local awaiting = (case.data.breaches_awaiting_outcome or (case.data.breach_awaiting_outcome and 1 or 0)) + 1
   return { order_breaches = (case.data.order_breaches or 0) + 1, last_arrest_at = event.at,
-    breach_awaiting_outcome = true }
+    breach_awaiting_outcome = true, breaches_awaiting_outcome = awaiting }
 end)
 
 -- CSA 2010 s.29(1): the court has dealt with the breach.
 dvpo:action("breach_outcome", "record_breach_outcome", function(case, event)
-  return { breach_awaiting_outcome = false }
+  local awaiting = (case.data.breaches_awaiting_outcome or 1) - 1
+  return { breach_awaiting_outcome = awaiting > 0, breaches_awaiting_outcome = awaiting }
 end)
 
 -- The effect of each decision on a missed deadline: a lapsed notice can no longer be enforced (CSA 2010 s.26(1)).
@@ -502,6 +590,7 @@ dvpo:figures {
   { "breach_outcomes", tally = "breach_outcome", field = "result" },
   { "visits_made", count = "record_visit" },
   { "visits_scheduled", clocks_met_by = "record_visit" },
+  { "visits_missed", clocks_met_by = "record_visit", status = "missed" },
   { "orders_expired", count = "expire_order" },
   { "cases_closed", count = "close" },
   { "close_reasons", tally = "close", field = "reason" },

@@ -13,17 +13,27 @@ local humberside = engine.plugin {
   },
 }
 
--- Practice under the CSA 2010 s.31 guidance: no visit is a statutory deadline.
+-- A visit not made by its time is recorded missed by 'safeguard tick', like a statutory deadline,
+-- so it is counted (report's visits_missed) and stays on 'due' until an inspector records what was
+-- done (record_deadline_decision). Force practice, not law: nothing is refused because of it.
+humberside:event("record_missed_visit", {
+  from = "order_in_force", who = "engine",
+  summary = "safeguard tick records a scheduled visit that passed unmade",
+  data = { clock = { "text", summary = "The visit clock whose deadline passed" } },
+})
+
 humberside:clock("first_visit", {
   rule = "elapsed", hours = { policy = "first_visit_hours" },
-  started_by = "grant_order", met_by = "record_visit",
+  started_by = "grant_order", met_by = "record_visit", stopped_by = { "expire_order", "close" },
+  on_missed = "record_missed_visit", decided_by = "record_deadline_decision",
   summary = "The first patrol visit after the order is made",
 })
 
 -- Each visit meets the one due and starts the next; the order's end stops the schedule.
 humberside:clock("next_visit", {
   rule = "elapsed", hours = { policy = "visit_interval_hours" },
-  started_by = "record_visit", met_by = "record_visit",
+  started_by = "record_visit", met_by = "record_visit", stopped_by = { "expire_order", "close" },
+  on_missed = "record_missed_visit", decided_by = "record_deadline_decision",
   summary = "The next patrol visit while the order is in force",
 })
 

@@ -23,7 +23,7 @@ west_mercia:event("record_referral", {
 west_mercia:guard("record_referral", "known_agency", function(case, event)
   if engine.contains(west_mercia.policy.agencies, event.data.agency) then return true end
   return false, "West Mercia refers to " .. table.concat(west_mercia.policy.agencies, ", ")
-    .. "; agency must be one of them"
+    .. "; agency must be one of them (force practice, Plugins/west_mercia/plugin.lua; the policy agencies lists them)"
 end)
 
 west_mercia:action("record_referral", "record_outcome", function(case, event)

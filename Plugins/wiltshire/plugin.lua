@@ -14,11 +14,13 @@ wiltshire:field("serve_notice", "custody_suite", { "text", required = false,
 wiltshire:field("serve_notice", "released_at", { "instant", required = false,
   summary = "When the perpetrator was released, when served on release" })
 
--- Service is personal, by a constable (CSA 2010 s.25(2)); the s.31 guidance says a perpetrator may not
--- be held in custody to serve a notice, so one in custody is served on release.
-wiltshire:guard("serve_notice", "served_on_release", function(case, event)
+-- Service is personal, by a constable (CSA 2010 s.25(2)), and the Act allows it in custody; the s.31
+-- guidance says a perpetrator may not be held in custody to serve a notice, and Wiltshire's practice
+-- is to serve on release. Service before released_at is lawful: a warning (force practice), never a refusal.
+wiltshire:action("serve_notice", "served_on_release", function(case, event)
   if event.data.released_at ~= nil and event.at < event.data.released_at then
-    return false, "Wiltshire serves notices on release from custody; the service is before released_at"
+    return { warnings = { "Wiltshire serves notices on release from custody; this service is before released_at"
+      .. " (force practice, Plugins/wiltshire/plugin.lua; service in custody is lawful, CSA 2010 s.25(2))" } }
   end
-  return true
+  return nil
 end)

@@ -4,8 +4,10 @@
 #include <lua5.4/lua.h>
 #include <lua5.4/lauxlib.h>
 #include <lua5.4/lualib.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 // Every function here is `static inline`: the header defines no symbol of its own.
 // Swift must never be on the stack when Lua raises an error (lua_error longjmps),
@@ -20,11 +22,22 @@ typedef struct sg_limits {
     int memory_exhausted;      // set by the allocator when the cap refused a request
     long long instructions_used;    // counted across every thread (coroutines included)
     long long instructions_budget;  // what one call may use; 0 means no budget
+    long long deadline_ns;     // CLOCK_MONOTONIC time the call must end by; 0 means none
+    long long time_limit_ms;   // the wall-clock limit per call, for the message
+    int time_exhausted;        // set by the count hook when a call ran past deadline_ns
 } sg_limits;
 
 // The count hook fires every SG_HOOK_STEP instructions in each thread and charges one shared counter,
-// so coroutines cannot multiply the budget.
-#define SG_HOOK_STEP 1000
+// so coroutines cannot multiply the budget. It is set on the main thread when the state is made and
+// never removed, so every coroutine (which inherits its creator's hook) is counted too.
+#define SG_HOOK_STEP 100
+
+/// Nanoseconds on the monotonic clock: the wall-clock limit is a last resort, not a measure of work.
+static inline long long sg_now_ns(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (long long)now.tv_sec * 1000000000LL + now.tv_nsec;
+}
 
 /// lua_Alloc that counts bytes and refuses growth past the cap (Lua then raises a memory error).
 static inline void *sg_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
@@ -47,45 +60,109 @@ static inline void *sg_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     return block;
 }
 
-/// A new state whose allocations go through sg_alloc with the given limits.
-static inline lua_State *sg_newstate(sg_limits *limits) {
-    return lua_newstate(sg_alloc, limits);
+/// The panic handler: an error outside any protected call (which the engine never makes: every
+/// call is protected and arguments are bounded before they are pushed) ends the process with a
+/// fixed line, never the error's text, which could carry case data.
+static inline int sg_panic(lua_State *L) {
+    (void)L;
+    fputs("safeguard: internal error: a Lua error escaped every protected call\n", stderr);
+    abort();
+    return 0;
 }
 
-/// Count hook: charges the shared counter and raises once the budget is spent. After that it fires
-/// on every instruction of any thread it reaches, so a pcall inside the script cannot swallow it.
+/// A new state whose allocations go through sg_alloc with the given limits, with sg_panic.
+static inline lua_State *sg_newstate(sg_limits *limits) {
+    lua_State *L = lua_newstate(sg_alloc, limits);
+    if (L != NULL) lua_atpanic(L, sg_panic);
+    return L;
+}
+
+/// Count hook: charges the shared counter and raises once the budget or the wall-clock limit is
+/// spent. After that it fires on every instruction of any thread it reaches, so a pcall inside the
+/// script cannot swallow it.
 static inline void sg_budget_hook(lua_State *L, lua_Debug *ar) {
     sg_limits *limits = NULL;
     lua_getallocf(L, (void **)&limits);
-    if (limits == NULL || limits->instructions_budget == 0) return;
+    if (limits == NULL || limits->instructions_budget == 0) {
+        // No call is running under a budget: a thread left at a count of 1 by an earlier call goes back.
+        if (lua_gethookcount(L) != SG_HOOK_STEP) lua_sethook(L, sg_budget_hook, LUA_MASKCOUNT, SG_HOOK_STEP);
+        return;
+    }
     if (!limits->budget_exhausted) {
+        if (lua_gethookcount(L) != SG_HOOK_STEP) {  // a coroutine left at 1 by an earlier call
+            lua_sethook(L, sg_budget_hook, LUA_MASKCOUNT, SG_HOOK_STEP);
+            return;
+        }
         limits->instructions_used += SG_HOOK_STEP;
-        if (limits->instructions_used <= limits->instructions_budget) return;
+        int over_time = limits->deadline_ns != 0 && sg_now_ns() > limits->deadline_ns;
+        if (limits->instructions_used <= limits->instructions_budget && !over_time) return;
         limits->budget_exhausted = 1;
+        if (over_time) limits->time_exhausted = 1;
     }
     lua_sethook(L, sg_budget_hook, LUA_MASKCOUNT, 1);
-    // Name the line that was running: `ar` describes it (level 0), unlike luaL_where(L, 1).
-    if (ar != NULL && lua_getinfo(L, "Sl", ar) && ar->currentline > 0) {
-        lua_pushfstring(L, "%s:%d: instruction budget exhausted", ar->short_src, ar->currentline);
+    if (limits->time_exhausted) {
+        lua_pushfstring(L, "wall-clock limit of %d ms exceeded", (int)limits->time_limit_ms);
     } else {
         lua_pushliteral(L, "instruction budget exhausted");
     }
+    // Name the script line that was running: the first frame, from the running one (level 0) up,
+    // that is not the engine's own (a library wrapper in `@engine/…`).
+    lua_Debug frame;
+    for (int level = 0; lua_getstack(L, level, &frame); level++) {
+        if (lua_getinfo(L, "Sl", &frame) && frame.currentline > 0 && strncmp(frame.source, "@engine/", 8) != 0) {
+            lua_pushfstring(L, "%s:%d: %s", frame.short_src, frame.currentline, lua_tostring(L, -1));
+            lua_remove(L, -2);
+            break;
+        }
+    }
+    (void)ar;
     lua_error(L);
 }
 
-/// Arms the instruction budget for the next call (0 disarms it) and resets the shared counter.
-static inline void sg_set_budget(lua_State *L, long long instructions) {
+/// `charge(n [, probe])` from the prelude: counts work done inside a C library function (bytes
+/// copied or scanned) against the budget. Returns true while the budget holds, false once it is
+/// spent (and then the budget stays spent for the rest of the call). With `probe`, only checks that
+/// `n` would fit.
+static inline int sg_charge(lua_State *L) {
+    sg_limits *limits = NULL;
+    lua_getallocf(L, (void **)&limits);
+    lua_Number cost = lua_tonumberx(L, 1, NULL);
+    int probe = lua_toboolean(L, 2);
+    if (limits == NULL || limits->instructions_budget == 0) {
+        lua_pushboolean(L, 1);
+        return 1;
+    }
+    if (limits->budget_exhausted || cost > (lua_Number)(limits->instructions_budget - limits->instructions_used)) {
+        if (probe) {  // a refusal the script hears about in words; the budget is not spent by it
+            lua_pushboolean(L, 0);
+            return 1;
+        }
+        limits->budget_exhausted = 1;
+        limits->instructions_used = limits->instructions_budget + 1;
+        lua_pushboolean(L, 0);
+        return 1;
+    }
+    if (!probe && cost > 0) limits->instructions_used += (long long)cost;
+    lua_pushboolean(L, 1);
+    return 1;
+}
+
+/// Pushes sg_charge.
+static inline void sg_push_charge(lua_State *L) { lua_pushcfunction(L, sg_charge); }
+
+/// Arms the instruction budget and the wall-clock limit for the next call (0 disarms them) and
+/// resets the shared counter. The hook itself stays set on the main thread.
+static inline void sg_set_budget(lua_State *L, long long instructions, long long milliseconds) {
     sg_limits *limits = NULL;
     lua_getallocf(L, (void **)&limits);
     if (limits != NULL) {
         limits->instructions_used = 0;
         limits->instructions_budget = instructions > 0 ? instructions : 0;
+        limits->time_limit_ms = milliseconds;
+        limits->deadline_ns = instructions > 0 && milliseconds > 0 ? sg_now_ns() + milliseconds * 1000000LL : 0;
+        limits->time_exhausted = 0;
     }
-    if (instructions > 0) {
-        lua_sethook(L, sg_budget_hook, LUA_MASKCOUNT, SG_HOOK_STEP);
-    } else {
-        lua_sethook(L, NULL, 0, 0);
-    }
+    lua_sethook(L, sg_budget_hook, LUA_MASKCOUNT, SG_HOOK_STEP);
 }
 
 /// A Swift function callable from Lua. It returns the number of results it pushed,

@@ -27,7 +27,7 @@ struct Apply: ParsableCommand {
 
     func run() throws {
         var incomplete = false
-        try reporting { () throws(WorkflowError) in
+        try reporting(json: global.json) { () throws(WorkflowError) in
             let handle: FileHandle
             if file == "-" {
                 handle = .standardInput

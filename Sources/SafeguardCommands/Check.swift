@@ -13,7 +13,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         var failed = false
-        try reporting { () throws(WorkflowError) in
+        try reporting(json: global.json) { () throws(WorkflowError) in
             let findings = try ScriptsReview.check(try global.configuration())
             let forces = findings.forces
             let colour = isatty(STDOUT_FILENO) == 1 && !global.json

@@ -9,12 +9,13 @@ struct DeadlineCommand: ParsableCommand {
         commandName: "deadline",
         abstract: "Compute a statutory deadline and explain it day by day.",
         discussion: """
-            Counted-time clocks (hearing, breach_production, notice_breach_production) count real time only on Europe/London days that are not a Sunday, Christmas Day, Good Friday or an England-and-Wales bank holiday; Saturdays count. The bank-holiday table is Calendars/england-and-wales.json in the scripts folder.
+            Counted-time clocks (hearing, breach_production, notice_breach_production) count real time only on Europe/London days that are not a Sunday, Christmas Day, Good Friday or an England-and-Wales bank holiday; Saturdays count. Working-day clocks (dvds's disclosure_target) count working days after the day they start: no Saturdays, Sundays or bank holidays. The bank-holiday table is Calendars/england-and-wales.json in the scripts folder.
 
             Examples:
               safeguard deadline hearing --from 2026-05-23T10:00:00+01:00
               safeguard deadline breach_production --from 2026-05-23T20:00:00Z --json
               safeguard deadline order_end --made-on 2026-06-01 --days 28
+              safeguard deadline disclosure_target --workflow dvds --from 2026-05-01T10:00:00+01:00
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -38,7 +39,7 @@ struct DeadlineCommand: ParsableCommand {
     var force: String?
 
     func run() throws {
-        try reporting { () throws(WorkflowError) in
+        try reporting(json: global.json) { () throws(WorkflowError) in
             let (clock, calendar) = try ScriptsReview.clock(self.clock, workflow: workflow, force: force, try global.configuration())
             switch clock.rule {
             case .countedHours(let rule):
@@ -59,6 +60,28 @@ struct DeadlineCommand: ParsableCommand {
                     print("\(clock.name): \(hours) hours of real time from \(Instant.format(start)), every day counted")
                     print("deadline: \(Instant.format(due))")
                 }
+            case .workingDays(let days):
+                guard let from else { throw .badInput("clock \(clock.name) needs --from: the time it starts, \(Instant.expected)") }
+                guard let start = Instant.parse(from) else { throw .malformedTime(from, field: "--from") }
+                guard let calendar else {
+                    throw .script("no bank-holiday table in the scripts folder; expected \(ScriptsReview.calendarPath)")
+                }
+                let explanation = try WorkingDays.deadline(from: start, days: days, table: calendar)
+                print(global.json ? Rendering.json(WorkingDayText.json(clock.name, explanation)) : WorkingDayText.describe(clock.name, explanation))
+            case .calendarDays(let days):
+                guard let from else { throw .badInput("clock \(clock.name) needs --from: the time it starts, \(Instant.expected)") }
+                guard let start = Instant.parse(from) else { throw .malformedTime(from, field: "--from") }
+                let first = London.date(of: start)
+                let due = OrderPeriod.end(madeOn: first, days: days)
+                if global.json {
+                    print(Rendering.json(.object(["clock": .string(clock.name), "days": .integer(days), "from": Rendering.instant(start), "due": Rendering.instant(due)])))
+                } else {
+                    print("\(clock.name): \(days) days beginning with \(first.spoken), the day it started")
+                    print("  to the end of \(OrderPeriod.lastDay(madeOn: first, days: days).spoken) (whole London days)")
+                    print("deadline: \(Instant.format(due))")
+                }
+            case .untilDate(let field):
+                throw .badInput("clock \(clock.name) runs to the date in \(field) that its event records; expected a clock computed from a start (--from) or an order's period (--made-on, --days)")
             case .orderPeriod:
                 guard let madeOn, let date = LocalDate(iso: madeOn) else {
                     throw .badInput("clock \(clock.name) needs --made-on: the day the order was made, as YYYY-MM-DD")

@@ -26,7 +26,7 @@ struct Due: ParsableCommand {
     var force: String?
 
     func run() throws {
-        try reporting { () throws(WorkflowError) in
+        try reporting(json: global.json) { () throws(WorkflowError) in
             let now = try TimeOption.parse(at, flag: "--at", now: try global.configuration().clock)
             let horizon = try within.map { text throws(WorkflowError) in now.addingTimeInterval(TimeInterval(try DurationOption.seconds(text, flag: "--within"))) }
             let document = try Casework(try global.configuration(), access: .readOnly).due(at: now, horizon: horizon, force: force)

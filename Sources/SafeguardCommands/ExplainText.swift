@@ -1,8 +1,10 @@
+import SafeguardService
 import WorkflowCore
 
 /// `fire --explain` as text and JSON.
 enum ExplainText {
-    static func describe(_ results: [CheckResult], _ request: TransitionRequest) -> String {
+    static func describe(_ explanation: Explanation, _ request: TransitionRequest) -> String {
+        let results = explanation.checks
         var lines = ["\(request.event) on case \(request.caseID), explained (nothing is recorded)"]
         for result in results {
             let mark = result.passed ? "allow" : "BLOCK"
@@ -10,14 +12,20 @@ enum ExplainText {
             lines.append("  \(mark)  \(result.check): \(result.detail)\(location)")
         }
         let blocking = results.filter { !$0.passed }.count
-        lines.append(blocking == 0 ? "It would be recorded." : "It would not be recorded: \(blocking) check\(blocking == 1 ? "" : "s") block it.")
+        if let refusal = explanation.refusal {
+            lines.append("It would not be recorded (\(refusal.kind.rawValue)): \(blocking) check\(blocking == 1 ? " blocks" : "s block") it.")
+        } else {
+            lines.append("It would be recorded.")
+        }
         return lines.joined(separator: "\n")
     }
 
-    static func json(_ results: [CheckResult], _ request: TransitionRequest) -> Value {
-        .object([
+    static func json(_ explanation: Explanation, _ request: TransitionRequest) -> Value {
+        let results = explanation.checks
+        return .object([
             "case": .string(request.caseID), "event": .string(request.event),
-            "allowed": .bool(results.allSatisfy(\.passed)),
+            "allowed": .bool(explanation.allowed),
+            "refusal": explanation.refusal.map { .object(["kind": .string($0.kind.rawValue), "message": .string($0.message)]) } ?? .null,
             "checks": .array(results.map { result in
                 .object([
                     "check": .string(result.check), "passed": .bool(result.passed), "detail": .string(result.detail),

@@ -25,7 +25,7 @@ struct Export: ParsableCommand {
     var force: String?
 
     func run() throws {
-        try reporting { () throws(WorkflowError) in
+        try reporting(json: global.json) { () throws(WorkflowError) in
             let casework = try Casework(try global.configuration(), access: .readOnly)
             if format == .csv { print("case,force,workflow,sequence,event,at,recorded_at,actor_id,actor_role,from,to,data,changes") }
             try casework.export(force: force, redact: redact) { exported in

@@ -3,19 +3,23 @@ import Foundation
 import SafeguardService
 import WorkflowCore
 
-/// Reports a `WorkflowError` as one line on standard error and exits with its code.
+/// Reports a `WorkflowError` on standard error and exits with its code: one line of text, or
+/// under `--json` one JSON object (`kind`, `message`, `expected`, `exit_code`, `location`).
 enum Failure {
-    static func report(_ error: WorkflowError) -> ExitCode {
-        FileHandle.standardError.write(Data("safeguard: \(ErrorDocument(error).line)\n".utf8))
-        return ExitCode(ExitStatus.code(for: error.kind))
+    static func report(_ error: WorkflowError, json: Bool = false) -> ExitCode {
+        let code = ExitStatus.code(for: error.kind)
+        let document = ErrorDocument(error, exitCode: code)
+        let line = json ? document.json : "safeguard: \(document.line)"
+        FileHandle.standardError.write(Data("\(line)\n".utf8))
+        return ExitCode(code)
     }
 }
 
-/// Runs a command body; a `WorkflowError` becomes its one-line report and exit code.
-func reporting(_ body: () throws(WorkflowError) -> Void) throws {
+/// Runs a command body; a `WorkflowError` becomes its report (JSON under `--json`) and exit code.
+func reporting(json: Bool = false, _ body: () throws(WorkflowError) -> Void) throws {
     do throws(WorkflowError) {
         try body()
     } catch {
-        throw Failure.report(error)
+        throw Failure.report(error, json: json)
     }
 }

@@ -17,32 +17,35 @@ struct Fire: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The case id.")
+    @Argument(help: "The case id.", completion: Completions.cases())
     var caseID: String
 
-    @Argument(help: "The event, e.g. authorise_notice.")
+    @Argument(help: "The event, e.g. authorise_notice.", completion: Completions.events())
     var eventName: String
 
     @Option(name: .customLong("id"), help: "An event id that makes this request idempotent: a second fire with it changes nothing.")
     var eventID: String?
 
-    @Flag(help: "Change nothing: list every check that would allow or block this event, with its file:line and reason.")
+    @Flag(help: "Change nothing: list every check that would allow or block this event (guards and actions run, changes discarded), with its file:line and reason; exits as fire would (0 allowed, 1 refused, 2 bad input, 3 script error).")
     var explain = false
 
     @OptionGroup var event: EventOptions
 
     func run() throws {
-        try reporting { () throws(WorkflowError) in
+        var verdict: WorkflowError?
+        try reporting(json: global.json) { () throws(WorkflowError) in
             let request = TransitionRequest(
                 caseID: caseID, event: eventName, at: try event.instant(), actor: try event.actorValue(),
                 data: try event.fields(), eventID: eventID)
             let casework = try Casework(try global.configuration())
             if explain {
-                let results = try casework.explain(request)
-                print(global.json ? Rendering.json(ExplainText.json(results, request)) : ExplainText.describe(results, request))
+                let explanation = try casework.explain(request)
+                print(global.json ? Rendering.json(ExplainText.json(explanation, request)) : ExplainText.describe(explanation, request))
+                verdict = explanation.refusal
                 return
             }
             TransitionPrinter.print(try casework.fire(request), json: global.json)
         }
+        if let verdict { throw ExitCode(ExitStatus.code(for: verdict.kind)) }
     }
 }

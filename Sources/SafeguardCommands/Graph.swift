@@ -20,7 +20,7 @@ struct Graph: ParsableCommand {
     var format: Format = .mermaid
 
     func run() throws {
-        try reporting { () throws(WorkflowError) in
+        try reporting(json: global.json) { () throws(WorkflowError) in
             let definition = try selection.load(global).definition
             print(format == .mermaid ? GraphRenderer.mermaid(definition) : GraphRenderer.dot(definition))
         }

@@ -50,12 +50,52 @@ enum GraphRenderer {
             lines.append("    \(edge.from ?? "[*]") --> \(edge.to): \(label)")
         }
         for state in definition.states where state.isFinal { lines.append("    \(state.name) --> [*]") }
+        for state in definition.states {
+            let notes = annotations(definition)[state.name] ?? []
+            guard !notes.isEmpty else { continue }
+            lines.append("    note right of \(state.name)")
+            for note in notes { lines.append("        \(note)") }
+            lines.append("    end note")
+        }
         let added = definition.states.filter { plugin($0.location) != nil }
         if !added.isEmpty {
             lines.append("    classDef plugin fill:#fdebd0,stroke:#c0392b")
             for state in added { lines.append("    class \(state.name) plugin") }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// What the arrows do not show, by state: who may fire each event leaving it and the guards
+    /// it must pass, for events that need more than a constable or have guards (events any open state takes are noted once, on the first state), and each
+    /// clock on the state its starting event leads to.
+    static func annotations(_ definition: WorkflowDefinition) -> [String: [String]] {
+        var notes: [String: [String]] = [:]
+        let first = definition.states.first { !$0.isFinal }?.name
+        for event in definition.events where !event.isEngineOnly && (event.who != RoleRequirement() || !event.guards.isEmpty) {
+            let guards = event.guards.isEmpty ? "" : "; guards " + event.guards.map(\.name).joined(separator: ", ")
+            let line = "\(event.name): \(event.who)\(guards)"
+            switch event.origin {
+            case .newCase:
+                if let target = event.target { notes[target, default: []].append(line) }
+            case .states(let states):
+                for state in states { notes[state, default: []].append(line) }
+            case .anyNonFinal:
+                if let first { notes[first, default: []].append(line + " (from any open state)") }
+            }
+        }
+        for clock in definition.clocks {
+            guard let starter = clock.startedBy.first.flatMap(definition.event(named:)) else { continue }
+            let state: String?
+            switch starter.origin {
+            case .states(let states): state = starter.target ?? states.first
+            default: state = starter.target
+            }
+            guard let state else { continue }
+            let rule = clock.rule.summary
+            let met = clock.metBy.isEmpty ? "" : "; met by " + clock.metBy.joined(separator: ", ")
+            notes[state, default: []].append("clock \(clock.name): \(rule) from \(clock.startedBy.joined(separator: ", "))\(met)")
+        }
+        return notes
     }
 
     static func dot(_ definition: WorkflowDefinition) -> String {

@@ -8,17 +8,25 @@ struct History: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The case id.")
+    @Argument(help: "The case id.", completion: Completions.cases())
     var caseID: String
 
     func run() throws {
-        try reporting { () throws(WorkflowError) in
+        try reporting(json: global.json) { () throws(WorkflowError) in
             let document = try Casework(try global.configuration(), access: .readOnly).history(caseID)
             if global.json {
                 print(DocumentEncoder.json(document))
             } else {
+                // Voids and what they voided are marked, so the record reads as it stands.
+                var voidedBy: [Int: Int] = [:]
+                for event in document.events where event.event == Casework.voidEvent {
+                    if let target = event.data["event"]?.integerValue { voidedBy[target] = event.sequence }
+                }
                 for event in document.events {
-                    print(Rendering.transitionLine(event))
+                    var line = Rendering.transitionLine(event)
+                    if let by = voidedBy[event.sequence] { line += "  [void: see event \(by)]" }
+                    if event.event == Casework.voidEvent, let target = event.data["event"]?.integerValue { line += "  [voids event \(target)]" }
+                    print(line)
                     for case .string(let warning) in event.data[TransitionEngine.warningsKey]?.arrayValue ?? [] {
                         print("  warning: \(warning)")
                     }

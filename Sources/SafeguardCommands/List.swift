@@ -11,11 +11,11 @@ struct List: ParsableCommand {
     @Option(help: "Only cases in this state, e.g. order_in_force.")
     var state: String?
 
-    @Option(help: "Only cases of this force, e.g. essex.")
+    @Option(help: "Only cases of this force, e.g. essex.", completion: Completions.forces())
     var force: String?
 
     func run() throws {
-        try reporting { () throws(WorkflowError) in
+        try reporting(json: global.json) { () throws(WorkflowError) in
             let cases = try Casework(try global.configuration(), access: .readOnly).list(state: state, force: force)
             if global.json {
                 let rows: [Value] = cases.map { snapshot in

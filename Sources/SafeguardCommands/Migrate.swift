@@ -10,7 +10,11 @@ struct Migrate: ParsableCommand {
         discussion: """
             A case keeps the exact procedure it was opened under (a hash over every contributing script, whose sources are stored in the database), so editing scripts changes new cases only. This moves open cases to the scripts as they are now: it shows whether each case's state still exists and which deadlines move, and records a migrate_procedure event with the reason. Cases in a final state are left as they are.
 
-            Example:  safeguard migrate --all --dry-run --reason "Essex order lengths policy 2026-12" --actor ADM1
+            It first prints what differs between the case's procedure and the current one (states, events, guards, clocks and policies added, removed or changed, each with its file:line). A case whose state the current procedure no longer has is refused unless --map names the state it moves to.
+
+            Examples:
+              safeguard migrate --all --dry-run --reason "Essex order lengths policy 2026-12" --actor ADM1
+              safeguard migrate --case E1 --map legal_review=notice_served --reason "review step retired" --actor ADM1
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -30,25 +34,48 @@ struct Migrate: ParsableCommand {
     @Option(help: ArgumentHelp("Who migrates: an administrator's id.", valueName: "id"))
     var actor: String = "administrator"
 
+    @Option(name: .customLong("map"), help: ArgumentHelp("A state the current procedure no longer has, and the state it moves to (repeatable).", valueName: "old=new"))
+    var maps: [String] = []
+
     @Option(help: ArgumentHelp("When (default: now), ISO 8601 with an offset.", valueName: "time"))
     var at: String?
 
     func validate() throws {
         guard (caseID != nil) != all else { throw ValidationError("Give either --case C or --all.") }
         guard !reason.allSatisfy(\.isWhitespace) else { throw ValidationError("--reason must say why.") }
+        _ = try stateMap()
+    }
+
+    /// `--map old=new`, each old state once.
+    func stateMap() throws -> [String: String] {
+        var result: [String: String] = [:]
+        for map in maps {
+            let parts = map.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, result[parts[0]] == nil else {
+                throw ValidationError("--map \"\(map)\" is not old_state=new_state, once per old state.")
+            }
+            result[parts[0]] = parts[1]
+        }
+        return result
     }
 
     func run() throws {
         var refusedAny = false
-        try reporting { () throws(WorkflowError) in
+        let stateMap = try stateMap()
+        try reporting(json: global.json) { () throws(WorkflowError) in
             let now = try TimeOption.parse(at, flag: "--at", now: try global.configuration().clock)
-            let reports = try Casework(try global.configuration()).migrate(caseID: caseID, dryRun: dryRun, reason: reason, actor: actor, at: now)
+            let reports = try Casework(try global.configuration()).migrate(
+                caseID: caseID, dryRun: dryRun, reason: reason, actor: actor, at: now, stateMap: stateMap)
             var documents: [Value] = []
             for report in reports {
                 let snapshot = report.snapshot
                 var document: [String: Value] = [
                     "case": .string(snapshot.id), "from": .string(snapshot.procedure), "to": .string(report.to),
+                    "changes": .array(report.changes.map(Value.string)),
                 ]
+                if !global.json {
+                    for change in report.changes { print("\(snapshot.id)  \(change)") }
+                }
                 if let refusal = report.refusal {
                     refusedAny = true
                     document["refused"] = .string(refusal)
@@ -58,8 +85,10 @@ struct Migrate: ParsableCommand {
                         .object(["clock": .string(move.clock), "old_due": Rendering.instant(move.oldDue), "new_due": Rendering.instant(move.newDue)])
                     })
                     document["migrated"] = .bool(report.migrated)
+                    document["state"] = .string(report.state)
                     if !global.json {
-                        print("\(snapshot.id)  procedure \(snapshot.procedure.prefix(12)) → \(report.to.prefix(12))  state \(snapshot.state) exists\(dryRun ? "  (dry run)" : "")")
+                        let state = report.state == snapshot.state ? "state \(snapshot.state) exists" : "state \(snapshot.state) → \(report.state)"
+                        print("\(snapshot.id)  procedure \(snapshot.procedure.prefix(12)) → \(report.to.prefix(12))  \(state)\(dryRun ? "  (dry run)" : "")")
                         for move in report.moves {
                             let to = move.newDue.map(Instant.format) ?? "stops (the clock is gone)"
                             print("  \(move.clock)  \(Instant.format(move.oldDue)) → \(to)\(move.newDue == move.oldDue ? " (unchanged)" : "")")

@@ -14,7 +14,7 @@ struct ProcedureCommand: ParsableCommand {
     @OptionGroup var selection: ProcedureSelection
 
     func run() throws {
-        try reporting { () throws(WorkflowError) in
+        try reporting(json: global.json) { () throws(WorkflowError) in
             let (definition, hash) = try selection.load(global)
             print(global.json ? Rendering.json(ProcedureDescription.json(definition, hash: hash)) : ProcedureDescription.text(definition, hash: hash))
         }

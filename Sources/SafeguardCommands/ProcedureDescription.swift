@@ -71,6 +71,9 @@ enum ProcedureDescription {
         case .countedHours(let counted):
             "\(counted.hours) counted hours, disregarding \(counted.disregard.map(\.rawValue).sorted().joined(separator: ", ")); unsettled days: \(counted.unsettledDays.rawValue)"
         case .elapsed(let hours): "\(hours) hours of real time"
+        case .calendarDays(let days): "\(days) whole London days beginning with the day it starts"
+        case .untilDate(let field): "to the end of the London date in \(field); none when it is not given"
+        case .workingDays(let days): "\(days) working days after the day it starts (no Saturdays, Sundays or bank holidays)"
         }
     }
 

@@ -21,7 +21,7 @@ struct Recompute: ParsableCommand {
     var force: String?
 
     func run() throws {
-        try reporting { () throws(WorkflowError) in
+        try reporting(json: global.json) { () throws(WorkflowError) in
             let now = try TimeOption.parse(at, flag: "--at", now: try global.configuration().clock)
             let cases = try Casework(try global.configuration()).recompute(force: force, dryRun: dryRun, at: now)
             var reports: [Value] = []

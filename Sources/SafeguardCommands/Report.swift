@@ -14,7 +14,10 @@ struct Report: ParsableCommand {
         discussion: """
             Each event counts in the period and group of its own time (London dates); deadlines in those of their start. A notice never served counts where it was authorised; the order breach rate is orders breached at least once over orders granted.
 
+            Each workflow declares its own figures; --workflow reports one workflow's alone.
+
             Examples:  safeguard report --by month --from 2026-01-01 --to 2026-12-31
+                       safeguard report --workflow dapo --by force
                        safeguard report --by force --format csv > figures.csv
             """)
 
@@ -29,6 +32,9 @@ struct Report: ParsableCommand {
     @Option(help: ArgumentHelp("Only events on or before this day (YYYY-MM-DD, London).", valueName: "date"))
     var to: String?
 
+    @Option(help: "Only this workflow's cases and figures: dvpo, dapo, dvds, restraining_order (default: every workflow's).")
+    var workflow: String?
+
     @Option(help: "Group by month or force (default: one group of everything).")
     var by: String?
 
@@ -36,11 +42,11 @@ struct Report: ParsableCommand {
     var format: Format = .table
 
     func run() throws {
-        try reporting { () throws(WorkflowError) in
+        try reporting(json: global.json) { () throws(WorkflowError) in
             let grouping = try FigureCounter.Grouping(rawValue: by ?? "all").orThrow(.badInput("--by \(by ?? "") is not a grouping; expected month or force"))
             let fromDate = try from.map { text throws(WorkflowError) in try LocalDate(iso: text).orThrow(.badInput("--from \(text) is not a date; expected YYYY-MM-DD")) }
             let toDate = try to.map { text throws(WorkflowError) in try LocalDate(iso: text).orThrow(.badInput("--to \(text) is not a date; expected YYYY-MM-DD")) }
-            let groups = try Casework(try global.configuration(), access: .readOnly).figures(force: force, from: fromDate, to: toDate, grouping: grouping)
+            let groups = try Casework(try global.configuration(), access: .readOnly).figures(force: force, from: fromDate, to: toDate, grouping: grouping, workflow: workflow)
             print(ReportText.render(groups, format: format.rawValue, json: global.json))
         }
     }

@@ -14,7 +14,7 @@ public struct Safeguard: ParsableCommand {
             \(ExitStatus.help)
             """,
         version: EngineVersion.current,
-        subcommands: [Open.self, Fire.self, Apply.self, Show.self, History.self, List.self, DeadlineCommand.self, Due.self, Tick.self, Recompute.self, Migrate.self, ProcedureCommand.self, Forces.self, Graph.self, Check.self, TestCommand.self, Verify.self, Report.self, Export.self, Generate.self, Serve.self]
+        subcommands: [Open.self, Fire.self, Apply.self, Show.self, History.self, List.self, DeadlineCommand.self, Due.self, Tick.self, Recompute.self, Migrate.self, VoidCommand.self, ProcedureCommand.self, Forces.self, Regimes.self, Graph.self, Check.self, TestCommand.self, Verify.self, Report.self, Export.self, Generate.self, Serve.self]
     )
 
     public init() {}

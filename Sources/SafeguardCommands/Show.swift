@@ -4,17 +4,38 @@ import WorkflowCore
 
 /// `safeguard show`: a case as it stands.
 struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show a case: its state, data, deadlines and the events allowed next.")
+    static let configuration = CommandConfiguration(
+        abstract: "Show a case: its state, data, deadlines and the events allowed next.",
+        discussion: """
+            --linked shows the case together with the cases linked to it: the case it names in linked_case, and every case naming it (a restraining order or a Clare's Law request that followed a DVPO or DAPO case).
+
+            Examples:  safeguard show C1
+                       safeguard show C1 --linked --json
+            """)
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The case id.")
+    @Argument(help: "The case id.", completion: Completions.cases())
     var caseID: String
 
+    @Flag(help: "Also show the cases linked to this one (linked_case), in turn.")
+    var linked = false
+
     func run() throws {
-        try reporting { () throws(WorkflowError) in
-            let document = try Casework(try global.configuration(), access: .readOnly).show(caseID)
-            print(global.json ? DocumentEncoder.json(document) : CaseText.describe(document.snapshot, nextEvents: document.nextEvents))
+        try reporting(json: global.json) { () throws(WorkflowError) in
+            let casework = try Casework(try global.configuration(), access: .readOnly)
+            guard linked else {
+                let document = try casework.show(caseID)
+                print(global.json ? DocumentEncoder.json(document) : CaseText.describe(document.snapshot, nextEvents: document.nextEvents))
+                return
+            }
+            var documents: [CaseDocument] = []
+            for snapshot in try casework.linked(caseID) { documents.append(try casework.show(snapshot.id)) }
+            if global.json {
+                print(DocumentEncoder.json(documents))
+            } else {
+                print(documents.map { CaseText.describe($0.snapshot, nextEvents: $0.nextEvents) }.joined(separator: "\n\n"))
+            }
         }
     }
 }

@@ -22,7 +22,7 @@ struct TestCommand: ParsableCommand {
 
     func run() throws {
         var failed = false
-        try reporting { () throws(WorkflowError) in
+        try reporting(json: global.json) { () throws(WorkflowError) in
             let suite = try ScenarioSuite(try global.configuration())
             var results: [ScenarioRunner.Result] = []
             for file in try suite.files(paths) {

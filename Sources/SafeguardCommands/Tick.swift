@@ -21,7 +21,7 @@ struct Tick: ParsableCommand {
 
     func run() throws {
         var failed: WorkflowError.Kind?
-        try reporting { () throws(WorkflowError) in
+        try reporting(json: global.json) { () throws(WorkflowError) in
             let now = try TimeOption.parse(at, flag: "--at", now: try global.configuration().clock)
             let results = try Casework(try global.configuration()).tick(at: now, force: force)
             var fired = 0

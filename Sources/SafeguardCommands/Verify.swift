@@ -16,7 +16,7 @@ struct Verify: ParsableCommand {
 
     func run() throws {
         var broken = false
-        try reporting { () throws(WorkflowError) in
+        try reporting(json: global.json) { () throws(WorkflowError) in
             let (events, caseCount, problems) = try Casework(try global.configuration(), access: .readOnly).verify(caseID: caseID)
             if global.json {
                 print(Rendering.json(.object([

@@ -78,7 +78,7 @@ extension Casework {
                     do throws(WorkflowError) {
                         try storeCurrentProcedure(workflow: request.workflow ?? DefaultWorkflow.name, force: request.force ?? DefaultWorkflow.nationalForce)
                     } catch {
-                        note(reader.number, "refused", "script error: \(error.message)")
+                        note(reader.number, "refused", "\(error.kind.rawValue): \(error.message)")
                         continue
                     }
                 }

@@ -4,14 +4,20 @@ import WorkflowCore
 /// `report`: the figures each workflow declares, counted from cases' histories and deadlines.
 extension Casework {
     /// The figures for each group, in group order (one group, `all`, when not grouped).
+    /// - Parameter workflow: only that workflow's cases and figures (nil: every workflow's).
     public func figures(
-        force: String?, from: LocalDate?, to: LocalDate?, grouping: FigureCounter.Grouping
+        force: String?, from: LocalDate?, to: LocalDate?, grouping: FigureCounter.Grouping, workflow: String? = nil
     ) throws(WorkflowError) -> FigureReport {
+        if let force { _ = try forces().check(force) }
         var counter = FigureCounter(grouping: grouping, from: from, to: to)
         // The rows: the current workflows' figures first, so an empty report still lists them.
-        var figures = ((try? procedure(force: DefaultWorkflow.nationalForce))?.workflows.values.sorted { $0.name < $1.name } ?? []).flatMap(\.figures)
+        let current = (try? procedure(force: DefaultWorkflow.nationalForce))?.workflows ?? [:]
+        if let workflow, current[workflow] == nil {
+            throw .badInput("--workflow \(workflow) is not a workflow; expected one of: \(current.keys.sorted().joined(separator: ", "))")
+        }
+        var figures = current.values.filter { workflow == nil || $0.name == workflow }.sorted { $0.name < $1.name }.flatMap(\.figures)
         var named = Set(figures.map(\.name))
-        for snapshot in try store.list(state: nil, force: force) {
+        for snapshot in try store.list(state: nil, force: force) where workflow == nil || snapshot.workflow == workflow {
             guard let workflow = figureWorkflow(for: snapshot) else { continue }
             for figure in workflow.figures where named.insert(figure.name).inserted { figures.append(figure) }
             counter.add(snapshot, events: try store.history(snapshot.id), workflow: workflow)

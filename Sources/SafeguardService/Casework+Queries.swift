@@ -17,14 +17,32 @@ extension Casework {
         return HistoryDocument(caseID: caseID, events: try store.history(caseID))
     }
 
-    /// Cases, optionally only those in a state or of a force.
+    /// Cases, optionally only those in a state or of a force. A filter that matches nothing is
+    /// checked: a force not in the register, or a state no procedure has, is bad input rather
+    /// than "no cases".
     public func list(state: String?, force: String?) throws(WorkflowError) -> [CaseSnapshot] {
-        try store.list(state: state, force: force)
+        let cases = try store.list(state: state, force: force)
+        if cases.isEmpty {
+            if let force { _ = try forces().check(force) }
+            if let state { try checkState(state, force: force) }
+        }
+        return cases
+    }
+
+    /// A state filter that names a state of the force's procedure (the national one without a force).
+    func checkState(_ state: String, force: String?) throws(WorkflowError) {
+        let procedure = try procedure(force: force ?? DefaultWorkflow.nationalForce)
+        var seen: Set<String> = []
+        let states = procedure.workflows.values.sorted { $0.name < $1.name }.flatMap { $0.states.map(\.name) }
+            .filter { seen.insert($0).inserted }
+        guard !states.contains(state) else { return }
+        throw .badInput("unknown state \(ForceRegister.shown(state))\(NearestName.didYouMean(state, among: states)); expected one of \(states.joined(separator: ", "))")
     }
 
     /// Pending deadlines due before `horizon` (all of them when nil), and every missed one,
     /// soonest first, judged at `at`. Read from the deadline index, not a scan of every case.
     public func due(at: Date, horizon: Date?, force: String?) throws(WorkflowError) -> DueDocument {
+        if let force { _ = try forces().check(force) }
         let deadlines = try store.openDeadlines(dueBefore: horizon?.addingTimeInterval(0.001), orMissed: true, force: force)
         var notes: [Int: String] = [:]
         for (index, deadline) in deadlines.enumerated() where deadline.status == .pending {
@@ -43,9 +61,36 @@ extension Casework {
         return "\(field) \(Instant.format(planned)), after the deadline"
     }
 
-    /// Every check that would allow or block the request, changing nothing.
-    public func explain(_ request: TransitionRequest) throws(WorkflowError) -> [CheckResult] {
+    /// Every check that would allow or block the request, then the whole transition decided as
+    /// `fire` would decide it — actions run in the same sandbox, their changes discarded — so
+    /// the verdict is the one `fire` would give. Nothing is recorded.
+    public func explain(_ request: TransitionRequest) throws(WorkflowError) -> Explanation {
         let snapshot = try snapshot(request.caseID)
-        return try engine(for: snapshot).explain(snapshot, request)
+        let engine = try engine(for: snapshot)
+        var checks = engine.explain(snapshot, request)
+        do throws(WorkflowError) {
+            try checkNotAhead(request)
+        } catch {
+            checks.append(CheckResult(check: "time", passed: false, detail: error.message))
+            return Explanation(checks: checks, refusal: error)
+        }
+        do throws(WorkflowError) {
+            let transition = try engine.transition(snapshot, request)
+            if let event = engine.workflow.event(named: request.event) {
+                for action in event.actions {
+                    checks.append(CheckResult(check: "action \(action.name)", passed: true, detail: "runs", location: action.location))
+                }
+            }
+            let changes = transition.changes.keys.sorted()
+            checks.append(CheckResult(
+                check: "outcome", passed: true,
+                detail: "leads to \(transition.to)\(changes.isEmpty ? "" : ", setting \(changes.joined(separator: ", "))")"))
+            return Explanation(checks: checks, refusal: nil)
+        } catch {
+            if checks.allSatisfy(\.passed) {
+                checks.append(CheckResult(check: error.kind == .script ? "script" : "outcome", passed: false, detail: error.message, location: error.location))
+            }
+            return Explanation(checks: checks, refusal: error)
+        }
     }
 }

@@ -9,8 +9,23 @@ extension Casework {
     public func replay(_ caseID: String) throws(WorkflowError) -> [String] {
         let stored = try snapshot(caseID)
         var snapshot: CaseSnapshot?
-        for event in try store.history(caseID) {
+        let events = try store.history(caseID)
+        for (index, event) in events.enumerated() {
             let label = "case \(caseID), event \(event.sequence) (\(event.event))"
+            if event.event == Self.voidEvent {
+                // A void rebuilds the case from the events before it, without every event voided so far.
+                let before = Array(events[..<index])
+                guard let current = snapshot, let target = event.data["event"]?.integerValue else { return ["\(label): a void with no case or no event named"] }
+                do throws(WorkflowError) {
+                    let transition = try voidTransition(
+                        before, current: current, voiding: Self.voidedSequences(before).union([target]), actor: event.actor, data: event.data)
+                    if transition.to != event.to { return ["\(label): replayed, it leads to \(transition.to); the log records \(event.to)"] }
+                    snapshot = transition.snapshot
+                } catch {
+                    return ["\(label): replayed, the void is refused: \(error.message)"]
+                }
+                continue
+            }
             let engine: TransitionEngine
             do throws(WorkflowError) {
                 engine = try self.engine(procedure: event.procedure, force: stored.force, workflow: stored.workflow)
@@ -42,7 +57,9 @@ extension Casework {
         switch event.event {
         case TransitionEngine.migrateEvent:
             guard let snapshot else { throw .storage("a migration cannot open a case") }
-            return try engine.migrate(snapshot, at: event.at, actor: event.actor, reason: event.data["reason"]?.stringValue ?? "")
+            var stateMap: [String: String] = [:]
+            for (old, new) in event.data["state_map"]?.objectValue ?? [:] { stateMap[old] = new.stringValue }
+            return try engine.migrate(snapshot, at: event.at, actor: event.actor, reason: event.data["reason"]?.stringValue ?? "", stateMap: stateMap)
         case TransitionEngine.recomputeEvent:
             guard var next = snapshot else { throw .storage("a recomputation cannot open a case") }
             for case .object(let change) in event.data["changes"]?.arrayValue ?? [] {

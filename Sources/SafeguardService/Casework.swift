@@ -16,6 +16,7 @@ public final class Casework {
     private var pinned: [String: Procedure] = [:]
     /// Workflow versions whose current procedure this run has stored.
     var storedProcedures: Set<String> = []
+    private var register: ForceRegister?
 
     /// Opens the configuration's store: `.readOnly` for commands that only read (they never wait
     /// for a writer and never change the file), `checkIntegrity` for bulk writes.
@@ -33,9 +34,19 @@ public final class Casework {
         self.store = store
     }
 
-    /// A force's procedure from the scripts folder, loaded once per force.
+    /// The forces a case may belong to, read once.
+    public func forces() throws(WorkflowError) -> ForceRegister {
+        if let register { return register }
+        let loaded = try ForceRegister.load(configuration)
+        register = loaded
+        return loaded
+    }
+
+    /// A force's procedure from the scripts folder, loaded once per force. A force not in the
+    /// register is bad input (a misspelt force would otherwise run the national procedure alone).
     public func procedure(force: String) throws(WorkflowError) -> Procedure {
         if let cached = loaded[force] { return cached }
+        _ = try forces().check(force)
         let procedure = try Self.loadProcedure(configuration, force: force)
         loaded[force] = procedure
         return procedure
@@ -83,10 +94,24 @@ public final class Casework {
         return try procedure.engine(for: workflow, procedure: hash)
     }
 
-    /// Opens a case with the workflow's opening event.
-    public func open(_ request: TransitionRequest) throws(WorkflowError) -> RecordOutcome {
-        let workflow = request.workflow ?? DefaultWorkflow.name
+    /// Opens a case with the workflow's opening event. With no workflow named, the regime table
+    /// chooses it from the force, `area` and the London date of the opening event; the area is
+    /// recorded on the case when the workflow's opening event takes an `area` field.
+    public func open(_ request: TransitionRequest, area named: String? = nil) throws(WorkflowError) -> RecordOutcome {
         let force = request.force ?? DefaultWorkflow.nationalForce
+        let area = try Self.area(named, data: request.data["area"]?.stringValue)
+        let workflow: String
+        // When the table chose other than the usual workflow, a refusal says so: the officer who
+        // expected a DVPN is not left guessing why the fields are a DAPN's.
+        var chosen: String?
+        if let named = request.workflow {
+            workflow = named
+        } else {
+            workflow = try chooseWorkflow(force: force, area: area, at: request.at)
+            if workflow != DefaultWorkflow.name {
+                chosen = "\(workflow) (chosen by the regime table for \(force) on \(London.date(of: request.at)))"
+            }
+        }
         let version = try current(workflow, force: force)
         let engine = try version.engine()
         guard let opening = engine.workflow.events.first(where: { $0.origin == .newCase }) else {
@@ -94,21 +119,53 @@ public final class Casework {
         }
         var request = request
         request.event = opening.name
+        request.workflow = workflow
+        if let area, opening.field(named: "area") != nil {
+            request.data["area"] = .string(area)
+        }
+        // A link must name a case on record, so a mistyped id cannot link a case to nothing.
+        if let linked = request.data["linked_case"]?.stringValue, try store.snapshot(linked) == nil {
+            throw .badInput("linked_case \(linked) names no case on record; expected the id of the notice or order case this one follows")
+        }
+        try checkNotAhead(request)
         try store.storeProcedure(hash: version.hash, sources: version.sources)
-        return try store.record(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
-            if current != nil { throw .caseExists(request.caseID) }
-            return try engine.transition(nil, request)
+        do throws(WorkflowError) {
+            return try store.record(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
+                if current != nil { throw .caseExists(request.caseID) }
+                do throws(WorkflowError) {
+                    return try engine.transition(nil, request)
+                } catch {
+                    guard let chosen, error.kind == .badInput || error.kind == .refused else { throw error }
+                    throw WorkflowError(error.kind, "\(chosen): \(error.message)")
+                }
+            }
+        } catch {
+            throw NameSuggestion.add(to: error, request, workflow: engine.workflow)
         }
     }
 
     /// Fires an event on an existing case.
     public func fire(_ request: TransitionRequest) throws(WorkflowError) -> RecordOutcome {
         guard let existing = try store.snapshot(request.caseID) else { throw .unknownCase(request.caseID) }
+        try checkNotAhead(request)
         let engine = try engine(for: existing)
-        return try store.record(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
-            guard let current else { throw .unknownCase(request.caseID) }
-            return try engine.transition(current, request)
+        do throws(WorkflowError) {
+            return try store.record(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
+                guard let current else { throw .unknownCase(request.caseID) }
+                return try engine.transition(current, request)
+            }
+        } catch {
+            throw NameSuggestion.add(to: error, request, workflow: engine.workflow)
         }
+    }
+
+    /// Refuses an event dated further ahead of the clock than the configured tolerance: once
+    /// recorded, every later event would be "before the case's latest event".
+    func checkNotAhead(_ request: TransitionRequest) throws(WorkflowError) {
+        let now = configuration.clock()
+        guard request.at.timeIntervalSince(now) > configuration.futureTolerance else { return }
+        let minutes = Int(configuration.futureTolerance / 60)
+        throw .badInput("time \(Instant.format(request.at)) for \(request.event) is ahead of the clock (now \(Instant.format(now))); expected a time no more than \(minutes) minutes from now (SAFEGUARD_FUTURE_MINUTES)")
     }
 
     /// The case, or an unknown-case error.

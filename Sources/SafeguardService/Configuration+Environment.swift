@@ -6,7 +6,7 @@ import WorkflowLua
 extension Configuration {
     /// A configuration from explicit settings (flags), falling back to the environment
     /// (`SAFEGUARD_DB`, `SAFEGUARD_SCRIPTS`, `SAFEGUARD_LUA_INSTRUCTIONS`, `SAFEGUARD_LUA_MEMORY_MB`,
-    /// `SAFEGUARD_BUSY_TIMEOUT`, `SAFEGUARD_DURABILITY`), then to the defaults.
+    /// `SAFEGUARD_BUSY_TIMEOUT`, `SAFEGUARD_DURABILITY`, `SAFEGUARD_FUTURE_MINUTES`), then to the defaults.
     /// - Throws: `badInput` when a budget in the environment is not a whole number above 0, or a
     ///   store setting is not one it knows.
     public init(
@@ -41,5 +41,11 @@ extension Configuration {
             storeURL: db ?? environment["SAFEGUARD_DB"] ?? Self.defaultStoreURL,
             scripts: scripts ?? environment["SAFEGUARD_SCRIPTS"],
             limits: SandboxLimits(instructionsPerCall: instructions, memoryBytes: megabytes << 20), store: store)
+        if let text = environment["SAFEGUARD_FUTURE_MINUTES"] {
+            guard let minutes = Int(text), minutes >= 0 else {
+                throw .badInput("SAFEGUARD_FUTURE_MINUTES is \"\(text)\"; expected a whole number of minutes, 0 or more")
+            }
+            futureTolerance = TimeInterval(minutes * 60)
+        }
     }
 }

@@ -18,6 +18,11 @@ public struct Configuration: Sendable {
     public var clock: @Sendable () -> Date
     /// How the store is opened: busy timeout and durability (each command chooses read-only or not).
     public var store: StoreOptions
+    /// How far ahead of `clock` an event opened or fired by a person may be dated: a time further
+    /// ahead is a typo (in the year, say) that would otherwise lock the case, and is refused.
+    public var futureTolerance: TimeInterval = Configuration.defaultFutureTolerance
+
+    public static let defaultFutureTolerance: TimeInterval = 5 * 60
 
     public static let defaultStoreURL = "./safeguard.sqlite"
 

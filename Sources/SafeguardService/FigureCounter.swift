@@ -71,9 +71,9 @@ public struct FigureCounter {
                     else { continue }
                     update(deadline.startedAt, snapshot) { $0.sample(name, settled.timeIntervalSince(deadline.startedAt) / 3600) }
                 }
-            case .clocksMetBy(let event):
+            case .clocksMetBy(let event, let status):
                 let clocks = Set(workflow.clocks.filter { $0.metBy.contains(event) }.map(\.name))
-                for deadline in snapshot.deadlines where clocks.contains(deadline.clock) {
+                for deadline in snapshot.deadlines where clocks.contains(deadline.clock) && (status == nil || deadline.status == status) {
                     update(deadline.startedAt, snapshot) { $0.count(name) }
                 }
             case .rate:

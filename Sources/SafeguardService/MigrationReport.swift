@@ -11,4 +11,17 @@ public struct MigrationReport {
     public var refusal: String?
     /// Whether it was recorded (false for a dry run or a refusal).
     public var migrated: Bool
+    /// The state the case is in under the new procedure (its own, or the one `--map` gave).
+    public var state: String
+    /// What differs between the case's procedure and the one it moves to, one line a piece.
+    public var changes: [String] = []
+
+    public init(snapshot: CaseSnapshot, to: String, moves: [DeadlineMigration], refusal: String?, migrated: Bool) {
+        self.snapshot = snapshot
+        self.to = to
+        self.moves = moves
+        self.refusal = refusal
+        self.migrated = migrated
+        self.state = snapshot.state
+    }
 }

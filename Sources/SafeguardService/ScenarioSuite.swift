@@ -25,8 +25,31 @@ public final class ScenarioSuite {
     }
 
     /// The files `paths` name (the scripts folder's `Scenarios/` when none), folders expanded.
+    /// `Scenarios/x.lua:12: step 2 …` for a failure of step 2, when each step in the file opens
+    /// on its own line with `{ event =` or `{ tick =` (as the shipped scenarios are written).
+    static func located(_ failure: String, path: String, text: String, steps: Int) -> String {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let starts = lines.indices.filter { index in
+            let line = lines[index].drop { $0 == " " || $0 == "\t" }
+            guard line.hasPrefix("{") else { return false }
+            let rest = line.dropFirst().drop { $0 == " " }
+            return rest.hasPrefix("event") || rest.hasPrefix("tick")
+        }
+        guard starts.count == steps, failure.hasPrefix("step "),
+            let number = Int(failure.dropFirst(5).prefix { $0.isNumber }), number >= 1, number <= steps
+        else { return failure }
+        return "\(path):\(starts[number - 1] + 1): \(failure)"
+    }
+
+    /// A relative path is looked for in the working directory, then in the scripts folder, so
+    /// `safeguard test Scenarios/essex.lua --scripts DIR` runs DIR's scenario from anywhere.
     public func files(_ paths: [String]) throws(WorkflowError) -> [String] {
-        try Self.files(paths.isEmpty ? [root.appendingPathComponent("Scenarios").path] : paths)
+        let resolved = paths.map { path in
+            guard !path.hasPrefix("/"), !FileManager.default.fileExists(atPath: path) else { return path }
+            let inScripts = root.appendingPathComponent(path).path
+            return FileManager.default.fileExists(atPath: inScripts) ? inScripts : path
+        }
+        return try Self.files(paths.isEmpty ? [root.appendingPathComponent("Scenarios").path] : resolved)
     }
 
     /// Reads one scenario file (a Lua file returning a table) and runs it.
@@ -36,7 +59,11 @@ public final class ScenarioSuite {
         }
         let shownPath = file.hasPrefix(root.path + "/") ? String(file.dropFirst(root.path.count + 1)) : file
         switch reader.evaluate(ScriptSource(path: shownPath, text: text)) {
-        case .success(let value): return runner.run(try Scenario(path: shownPath, value: value))
+        case .success(let value):
+            let scenario = try Scenario(path: shownPath, value: value)
+            var result = runner.run(scenario)
+            result.failure = result.failure.map { Self.located($0, path: shownPath, text: text, steps: scenario.steps.count) }
+            return result
         case .failure(let failure): throw .script(failure.message)
         }
     }
@@ -47,7 +74,7 @@ public final class ScenarioSuite {
         for path in paths {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-                throw .badInput("no scenario file or folder at \(path); expected .lua scenario files")
+                throw .badInput("no scenario file or folder at \(path), in the working directory or the scripts folder; expected .lua scenario files")
             }
             if isFolder.boolValue {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []

@@ -8,8 +8,24 @@ public enum ScriptsReview {
     /// Every problem in the scripts folder (the national procedure and each force's, each problem
     /// once), and the forces the plugins name.
     public static func check(_ configuration: Configuration) throws(WorkflowError) -> (errors: [WorkflowError], warnings: [WorkflowError], forces: [String]) {
-        let (findings, forces) = Procedure.diagnose(ScriptFolder(root: try configuration.scriptFolder()), limits: configuration.limits)
-        return (findings.errors, findings.warnings, forces)
+        let root = try configuration.scriptFolder()
+        let (findings, forces) = Procedure.diagnose(ScriptFolder(root: root), limits: configuration.limits)
+        return (findings.errors + regimeProblems(root, configuration), findings.warnings, forces)
+    }
+
+    /// The regime table's problems: one that cannot be read, and rows naming a workflow the scripts lack.
+    static func regimeProblems(_ root: URL, _ configuration: Configuration) -> [WorkflowError] {
+        let table: RegimeTable
+        do { table = try RegimeTable.load(from: root) } catch { return [error] }
+        guard let workflows = try? Casework.loadProcedure(configuration, force: nil).workflows.keys.sorted() else { return [] }
+        var problems: [WorkflowError] = []
+        for (index, row) in table.rows.enumerated() where !workflows.contains(row.regime) {
+            problems.append(.script("\(RegimeTable.path): row \(index + 1) (\(row.force)) names workflow \(row.regime), which the scripts do not have; expected one of: \(workflows.joined(separator: ", "))"))
+        }
+        if !workflows.contains(table.defaultRegime) {
+            problems.append(.script("\(RegimeTable.path): the default workflow \(table.defaultRegime) is not in the scripts; expected one of: \(workflows.joined(separator: ", "))"))
+        }
+        return problems
     }
 
     /// Each force the plugins name, with the hash over its whole procedure and the plugins

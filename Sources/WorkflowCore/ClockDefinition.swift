@@ -10,13 +10,24 @@ public struct ClockDefinition: Sendable, Hashable {
         case countedHours(CountedHours)
         /// N hours of real time from the starting event, every day counted (a visit schedule).
         case elapsed(hours: Int)
+        /// A fixed number of whole local days beginning with the day of the starting event, ending
+        /// at the end of the last day; meeting it later is missing it (a duty to notify "within 3
+        /// days beginning with the day" something happened).
+        case calendarDays(days: Int)
+        /// To the end of the local date held in the named field of the starting event; no deadline
+        /// when the field is absent (an order "until further order").
+        case untilDate(dateField: String)
+        /// A number of working days after the day of the starting event (that day is day 0):
+        /// Saturdays, Sundays and every day in the bank-holiday table are not working days; the
+        /// deadline is the end of the last working day (a target measured in working days).
+        case workingDays(days: Int)
 
         /// Whether meeting the clock after its deadline counts as missing it. An order's end is
         /// reached, not missed, however late `expire_order` is recorded.
         public var lateMeansMissed: Bool {
             switch self {
-            case .orderPeriod: false
-            case .countedHours, .elapsed: true
+            case .orderPeriod, .untilDate: false
+            case .countedHours, .elapsed, .calendarDays, .workingDays: true
             }
         }
     }

@@ -17,8 +17,9 @@ public struct FigureDefinition: Sendable, Hashable {
         /// The median hours from the clock's start to its end (met, or missed and then met), to
         /// one decimal place; a deadline closed by the clock's own missed event is left out.
         case medianHours(clock: String)
-        /// The deadlines of the clocks the event meets (visit schedules), in the group of their start.
-        case clocksMetBy(event: String)
+        /// The deadlines of the clocks the event meets (visit schedules), in the group of their
+        /// start; with a status, only those that ended so (`missed`: visits missed).
+        case clocksMetBy(event: String, status: Deadline.Status? = nil)
         /// One figure over the sum of others, as a percentage to one decimal place; null over 0.
         case rate(figure: String, of: [String])
     }

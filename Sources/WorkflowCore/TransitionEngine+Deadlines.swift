@@ -29,7 +29,7 @@ extension TransitionEngine {
                 result[index].decidedAt = at
             }
             if clock.startedBy.contains(event.name) {
-                result.append(try start(clock, event: event, snapshot: snapshot, at: at))
+                if let deadline = try start(clock, event: event, snapshot: snapshot, at: at) { result.append(deadline) }
             } else if let field = clock.cappedBy, data[field] != nil {
                 try recap(&result, clock: clock, field: field, snapshot: snapshot)
             }
@@ -69,7 +69,8 @@ extension TransitionEngine {
         }
     }
 
-    private func start(_ clock: ClockDefinition, event: EventDefinition, snapshot: CaseSnapshot, at: Date) throws(WorkflowError) -> Deadline {
+    /// The deadline a clock starts with, or nil when it has none (an order until further order).
+    private func start(_ clock: ClockDefinition, event: EventDefinition, snapshot: CaseSnapshot, at: Date) throws(WorkflowError) -> Deadline? {
         switch clock.rule {
         case .orderPeriod(let daysField):
             guard let days = snapshot.data[daysField]?.integerValue else {
@@ -78,6 +79,24 @@ extension TransitionEngine {
             return Deadline(clock: clock.name, startedAt: at, due: OrderPeriod.end(madeOn: London.date(of: at), days: days))
         case .elapsed(let hours):
             return Deadline(clock: clock.name, startedAt: at, due: at.addingTimeInterval(TimeInterval(hours * 3600)))
+        case .calendarDays(let days):
+            return Deadline(clock: clock.name, startedAt: at, due: OrderPeriod.end(madeOn: London.date(of: at), days: days))
+        case .untilDate(let dateField):
+            // The event's own data: a later event may not carry the field at all.
+            guard let text = snapshot.data[dateField]?.stringValue, event.field(named: dateField) != nil else { return nil }
+            guard let last = LocalDate(iso: text) else {
+                throw .badInput("\(dateField) \(text) is not a date; expected YYYY-MM-DD")
+            }
+            guard last >= London.date(of: at) else {
+                throw .refused("\(dateField) \(text) is before the day of \(event.name); expected a date on or after \(London.date(of: at))")
+            }
+            return Deadline(clock: clock.name, startedAt: at, due: OrderPeriod.end(madeOn: last, days: 1))
+        case .workingDays(let days):
+            guard let calendar else {
+                throw .script("clock \(clock.name) counts working days but no bank-holiday table is loaded; expected Calendars/england-and-wales.json", at: clock.location)
+            }
+            let explanation = try WorkingDays.deadline(from: at, days: days, table: calendar)
+            return Deadline(clock: clock.name, startedAt: at, due: explanation.due, tableVersion: calendar.version)
         case .countedHours(let rule):
             guard let calendar else {
                 throw .script("clock \(clock.name) counts hours but no bank-holiday table is loaded; expected Calendars/england-and-wales.json", at: clock.location)

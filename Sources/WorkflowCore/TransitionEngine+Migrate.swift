@@ -6,11 +6,10 @@ extension TransitionEngine {
     public static let migrateEvent = "migrate_procedure"
 
     /// What moving `snapshot` onto this engine's procedure would do: whether its state still
-    /// exists, and what happens to each pending deadline. A refusal when the state is gone.
-    public func migration(of snapshot: CaseSnapshot) throws(WorkflowError) -> [DeadlineMigration] {
-        guard workflow.state(named: snapshot.state) != nil else {
-            throw .refused("case \(snapshot.id) is in state \(snapshot.state), which the current procedure does not have; expected a procedure with that state")
-        }
+    /// exists, and what happens to each pending deadline. A refusal when the state is gone and
+    /// `stateMap` does not say which state of this procedure the case moves to.
+    public func migration(of snapshot: CaseSnapshot, stateMap: [String: String] = [:]) throws(WorkflowError) -> [DeadlineMigration] {
+        _ = try migratedState(of: snapshot, stateMap: stateMap)
         var result: [DeadlineMigration] = []
         for deadline in snapshot.deadlines where deadline.status == .pending {
             guard let clock = workflow.clock(named: deadline.clock) else {
@@ -27,14 +26,19 @@ extension TransitionEngine {
     }
 
     /// The transition moving the case onto this engine's procedure, recorded by `actor` with a reason.
-    public func migrate(_ snapshot: CaseSnapshot, at: Date, actor: Actor, reason: String) throws(WorkflowError) -> Transition {
-        let moves = try migration(of: snapshot)
+    public func migrate(_ snapshot: CaseSnapshot, at: Date, actor: Actor, reason: String, stateMap: [String: String] = [:]) throws(WorkflowError) -> Transition {
+        let moves = try migration(of: snapshot, stateMap: stateMap)
+        let state = try migratedState(of: snapshot, stateMap: stateMap)
         var next = snapshot
+        next.state = state
         for move in moves {
             guard let index = next.deadlines.firstIndex(where: { $0.clock == move.clock && $0.startedAt == move.startedAt }) else { continue }
             if let due = move.newDue {
                 next.deadlines[index].due = due
-                if case .countedHours = workflow.clock(named: move.clock)?.rule { next.deadlines[index].tableVersion = calendar?.version }
+                switch workflow.clock(named: move.clock)?.rule {
+                case .countedHours, .workingDays: next.deadlines[index].tableVersion = calendar?.version
+                default: break
+                }
             } else {
                 next.deadlines[index].status = .stopped
                 next.deadlines[index].settledAt = at
@@ -46,7 +50,7 @@ extension TransitionEngine {
         next.plugins = workflow.plugins.map { "\($0.name) \($0.version)" }
         next.version += 1
         next.updatedAt = when
-        let data: [String: Value] = [
+        var data: [String: Value] = [
             "reason": .string(reason), "from_procedure": .string(snapshot.procedure), "to_procedure": .string(procedure),
             "deadlines": .array(moves.map { move in
                 .object([
@@ -55,10 +59,27 @@ extension TransitionEngine {
                 ])
             }),
         ]
+        if state != snapshot.state { data["state_map"] = .object([snapshot.state: .string(state)]) }
         return Transition(
-            caseID: snapshot.id, event: Self.migrateEvent, eventID: nil, from: snapshot.state, to: snapshot.state, at: when,
+            caseID: snapshot.id, event: Self.migrateEvent, eventID: nil, from: snapshot.state, to: state, at: when,
             actor: actor, data: data, changes: [:], guardsPassed: [], snapshot: next
         ).with(tableVersion: calendar?.version)
+    }
+
+    /// The state the case is in after the migration: its own when this procedure has it, else the
+    /// one `stateMap` names for it, which must be a state of this procedure.
+    public func migratedState(of snapshot: CaseSnapshot, stateMap: [String: String]) throws(WorkflowError) -> String {
+        let states = workflow.states.map(\.name)
+        if let mapped = stateMap[snapshot.state] {
+            guard workflow.state(named: mapped) != nil else {
+                throw .badInput("--map \(snapshot.state)=\(mapped): the current procedure has no state \"\(mapped)\"; expected one of \(states.joined(separator: ", "))")
+            }
+            return mapped
+        }
+        guard workflow.state(named: snapshot.state) != nil else {
+            throw .refused("case \(snapshot.id) is in state \(snapshot.state), which the current procedure does not have; expected --map \(snapshot.state)=STATE naming one of \(states.joined(separator: ", "))")
+        }
+        return snapshot.state
     }
 
     /// A clock's deadline computed again from its start under this procedure's rule.
@@ -68,6 +89,13 @@ extension TransitionEngine {
             return data[field]?.integerValue.map { OrderPeriod.end(madeOn: London.date(of: start), days: $0) }
         case .elapsed(let hours):
             return start.addingTimeInterval(TimeInterval(hours * 3600))
+        case .calendarDays(let days):
+            return OrderPeriod.end(madeOn: London.date(of: start), days: days)
+        case .untilDate(let field):
+            return data[field]?.stringValue.flatMap(LocalDate.init(iso:)).map { OrderPeriod.end(madeOn: $0, days: 1) }
+        case .workingDays(let days):
+            guard let calendar else { return nil }
+            return try WorkingDays.deadline(from: start, days: days, table: calendar).due
         case .countedHours(let rule):
             guard let calendar else { return nil }
             return try StatutoryClock.deadline(from: start, rule: rule, table: calendar).due

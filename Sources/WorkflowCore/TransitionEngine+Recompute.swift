@@ -13,8 +13,12 @@ extension TransitionEngine {
         guard let calendar else { return [] }
         var changes: [DeadlineChange] = []
         for deadline in snapshot.deadlines where deadline.status == .pending && deadline.tableVersion != nil && deadline.tableVersion != calendar.version {
-            guard let clock = workflow.clock(named: deadline.clock), case .countedHours(let rule) = clock.rule else { continue }
-            var due = try StatutoryClock.deadline(from: deadline.startedAt, rule: rule, table: calendar).due
+            var due: Date
+            switch workflow.clock(named: deadline.clock)?.rule {
+            case .countedHours(let rule): due = try StatutoryClock.deadline(from: deadline.startedAt, rule: rule, table: calendar).due
+            case .workingDays(let days): due = try WorkingDays.deadline(from: deadline.startedAt, days: days, table: calendar).due
+            default: continue
+            }
             if let field = deadline.cappedBy, let text = snapshot.data[field]?.stringValue, let sooner = Instant.parse(text), sooner < due {
                 due = sooner
             }

@@ -53,6 +53,7 @@ public struct TransitionEngine {
                 if let given = proposed.removeValue(forKey: Self.warningsKey) {
                     warnings += try Self.warnings(given, from: action, of: event)
                 }
+                try StatutoryFloor.regime(workflow.name)?.checkProposal(proposed, by: action, of: event)
                 for (key, value) in proposed {
                     guard Self.isFieldName(key) else {
                         throw .script(
@@ -86,10 +87,12 @@ public struct TransitionEngine {
         // officer was told when it was recorded.
         var recorded = data
         if !warnings.isEmpty { recorded[Self.warningsKey] = .array(warnings) }
-        return Transition(
+        let transition = Transition(
             caseID: request.caseID, event: event.name, eventID: request.eventID, from: current?.state, to: target,
             at: request.at, actor: request.actor, data: recorded, changes: changes, guardsPassed: passed, snapshot: snapshot
         ).with(tableVersion: calendar?.version)
+        try StatutoryFloor.regime(workflow.name)?.check(transition, from: current, event: event)
+        return transition
     }
 
     /// Every id a request carries, by `Identifier`'s rule.

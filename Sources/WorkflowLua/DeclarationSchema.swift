@@ -14,7 +14,7 @@ public struct DeclarationSchema: Sendable {
     public static let dayCategories = DayCategory.allCases.map(\.rawValue)
     /// The first is the default.
     public static let unsettledDays = CountedHours.UnsettledDays.allCases.map(\.rawValue)
-    public static let clockRules = ["order_period", "counted_hours", "elapsed"]
+    public static let clockRules = ["order_period", "counted_hours", "elapsed", "calendar_days", "working_days", "until_date"]
     public static let policyTypes = PolicyType.allCases.map(\.rawValue)
 
     public static let standard = DeclarationSchema(kinds: [
@@ -49,6 +49,8 @@ public struct DeclarationSchema: Sendable {
             SchemaKey("rule", .word(clockRules), required: true),
             SchemaKey("hours", .either([.integer, .declaration("policy_reference")])),
             SchemaKey("days_field", .name),
+            SchemaKey("days", .integer),
+            SchemaKey("date_field", .name),
             SchemaKey("disregard", .list(.word(dayCategories))),
             SchemaKey("unsettled_days", .word(unsettledDays)),
             SchemaKey("capped_by", .name),

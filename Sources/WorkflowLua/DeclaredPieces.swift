@@ -124,7 +124,9 @@ extension DeclaredPieces {
         case "mean": measure = .mean(event: subject, field: field)
         case "clock": measure = .clock(subject, status: table["status"]?.stringValue == "missed" ? .missed : .met)
         case "median_hours": measure = .medianHours(clock: subject)
-        case "clocks_met_by": measure = .clocksMetBy(event: subject)
+        case "clocks_met_by":
+            let status = table["status"]?.stringValue.map { $0 == "missed" ? Deadline.Status.missed : .met }
+            measure = .clocksMetBy(event: subject, status: status)
         case "rate": measure = .rate(figure: subject, of: DefinitionReader.names(table["of"]))
         default: return nil
         }

@@ -5,6 +5,8 @@ import WorkflowCore
 /// refers to. Errors name the `file:line` of the declaration at fault.
 struct DefinitionReader {
     let hooks: LuaHookAdapter
+    /// Every plugin the folder declares, for any force: the names `after` may refer to.
+    var knownPlugins: Set<String> = []
 
     /// The workflow's own declarations, with the active plugins' layered on for `force`.
     func read(
@@ -17,11 +19,14 @@ struct DefinitionReader {
         let activePlugins = mine.filter { force != nil && $0.0.forces.contains(force!) || active.contains($0.0.name) }
         var ordered = activePlugins.map(\.0).sorted { ($0.order, $0.name) < ($1.order, $1.name) }
         findings.collect { () throws(WorkflowError) in
-            ordered = try PluginOrder.sorted(activePlugins.map(\.0), known: Set(plugins.map(\.0.name)))
+            ordered = try PluginOrder.sorted(activePlugins.map(\.0), known: knownPlugins.union(plugins.map(\.0.name)))
         }
         var layering = PluginLayering(pieces: pieces, hooks: hooks, force: force, findings: findings)
         let definition = layering.layer(ordered, policies: activePlugins.flatMap(\.1))
         WorkflowValidator(definition: definition).check(into: findings)
+        for problem in StatutoryFloor.regime(definition.name)?.check(definition) ?? [] {
+            findings.collect { () throws(WorkflowError) in throw problem }
+        }
         return definition
     }
 
@@ -81,6 +86,12 @@ struct DefinitionReader {
                 hours: clock["hours"]?.integerValue ?? 0,
                 disregard: Set(names(clock["disregard"]).compactMap(DayCategory.init(rawValue:))),
                 unsettledDays: CountedHours.UnsettledDays(rawValue: clock["unsettled_days"]?.stringValue ?? "") ?? .count))
+        } else if clock["rule"]?.stringValue == "calendar_days" {
+            rule = .calendarDays(days: clock["days"]?.integerValue ?? 0)
+        } else if clock["rule"]?.stringValue == "working_days" {
+            rule = .workingDays(days: clock["days"]?.integerValue ?? 0)
+        } else if clock["rule"]?.stringValue == "until_date" {
+            rule = .untilDate(dateField: clock["date_field"]?.stringValue ?? "")
         } else {
             rule = .orderPeriod(daysField: clock["days_field"]?.stringValue ?? "")
         }

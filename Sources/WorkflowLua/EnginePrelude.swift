@@ -10,7 +10,9 @@
 /// After the last file, `P.registry` holds the declarations, which Swift reads as plain data.
 enum EnginePrelude {
     /// The files in the order they run: each may use what the ones before it put in `P`.
-    static let order = ["sandbox.lua", "schema.lua", "declarations.lua", "plugins.lua", "helpers.lua", "seal.lua"]
+    static let order = [
+        "sandbox.lua", "budgets.lua", "schema.lua", "declarations.lua", "plugins.lua", "helpers.lua", "determinism.lua", "seal.lua",
+    ]
 
     /// The prefix of each file's chunk name; `P.is_engine` recognises the engine's frames by it.
     static let chunkPrefix = "@engine/"

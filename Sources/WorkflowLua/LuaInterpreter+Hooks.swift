@@ -17,8 +17,18 @@ extension LuaInterpreter {
         guard sg_isfunction(state, -1) != 0 else {
             return .failure(ScriptFailure(message: "hook \(hook) is not a function"))
         }
-        push(Self.caseTable(context))
-        push(Self.eventTable(context))
+        let arguments = [Self.caseTable(context), Self.eventTable(context)]
+        let size = arguments.map(Self.footprint).reduce((bytes: 0, depth: 0)) { ($0.bytes + $1.bytes, max($0.depth, $1.depth)) }
+        guard size.bytes <= sandbox.hookDataBytes, size.depth <= Self.maximumDepth else {
+            return .failure(ScriptFailure(message: size.depth > Self.maximumDepth
+                ? "the case's data is nested more than \(Self.maximumDepth) deep; expected at most that for a hook"
+                : "the case and event data come to more than \(sandbox.hookDataBytes) bytes; expected at most that for a hook (the hook data limit)"))
+        }
+        guard lua_checkstack(state, Int32(2 * Self.maximumDepth + 16)) != 0 else {
+            return .failure(ScriptFailure(message: "no room on the Lua stack for the hook's arguments"))
+        }
+        uncapped { arguments.forEach(push) }
+        defer { resetUpvalues() }
         switch protectedCall(arguments: 2, results: 2, budget: sandbox.instructionsPerCall) {
         case .failure(let failure):
             return .failure(failure)
@@ -33,6 +43,19 @@ extension LuaInterpreter {
         }
     }
 
+    /// Puts back every value a hook could reach through upvalues as it was when loading ended, so
+    /// nothing one call leaves behind reaches the next (`registry.reset`, made by the seal).
+    func resetUpvalues() {
+        let base = lua_gettop(state)
+        defer { lua_settop(state, base) }
+        lua_rawgeti(state, sg_registryindex(), lua_Integer(registryReference))
+        lua_getfield(state, -1, "reset")
+        guard sg_isfunction(state, -1) != 0 else { return }
+        lua_rotate(state, -2, 1)
+        sg_pop(state, 1)
+        _ = protectedCall(arguments: 0, results: 0, budget: 0)
+    }
+
     /// `case`: id, workflow, force, state, data, and deadlines by clock name.
     static func caseTable(_ context: HookContext) -> Value {
         guard let snapshot = context.snapshot else {
@@ -42,12 +65,16 @@ extension LuaInterpreter {
                 "deadlines": .object([:]),
             ])
         }
+        // The latest deadline of each clock; `awaiting_decision` is true when any deadline of the
+        // clock (an earlier arrest's, say) was missed and has no decision yet.
         var deadlines: [String: Value] = [:]
         for deadline in snapshot.deadlines {
+            let awaiting = snapshot.deadlines.contains { $0.clock == deadline.clock && $0.needsDecision }
             deadlines[deadline.clock] = .object([
                 "started_at": .string(Instant.formatUTC(deadline.startedAt)),
                 "due": .string(Instant.formatUTC(deadline.due)),
                 "status": .string(deadline.status.rawValue),
+                "awaiting_decision": .bool(awaiting),
             ])
         }
         return .object([

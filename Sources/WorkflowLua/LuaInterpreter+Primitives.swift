@@ -11,6 +11,8 @@ extension LuaInterpreter {
         lua_setfield(state, -2, "local_date")
         sg_push_swift_function(state, localTime)
         lua_setfield(state, -2, "local_time")
+        sg_push_charge(state)
+        lua_setfield(state, -2, "charge")
     }
 }
 

@@ -7,6 +7,29 @@ extension LuaInterpreter {
     /// Deepest nesting read back from Lua: deeper (or a cycle) is a script error, not a crash.
     static let maximumDepth = 32
 
+    /// What pushing `value` costs: roughly the bytes Lua will hold for it, and its nesting depth.
+    /// Hook arguments are measured before they are pushed, so no push can run out of memory.
+    static func footprint(_ value: Value) -> (bytes: Int, depth: Int) {
+        switch value {
+        case .null, .bool, .integer, .number: return (16, 0)
+        case .string(let s): return (s.utf8.count + 24, 0)
+        case .array(let items):
+            var total = (bytes: 56 + 16 * items.count, depth: 0)
+            for item in items {
+                let inner = footprint(item)
+                total = (total.bytes + inner.bytes, max(total.depth, inner.depth))
+            }
+            return (total.bytes, total.depth + 1)
+        case .object(let fields):
+            var total = (bytes: 56 + 32 * fields.count, depth: 0)
+            for (key, item) in fields {
+                let inner = footprint(item)
+                total = (total.bytes + key.utf8.count + 24 + inner.bytes, max(total.depth, inner.depth))
+            }
+            return (total.bytes, total.depth + 1)
+        }
+    }
+
     func push(_ value: Value) {
         switch value {
         case .null: lua_pushnil(state)
@@ -40,10 +63,15 @@ extension LuaInterpreter {
     /// The value at `index`, or a description of what could not be read and where
     /// (`changes.when: a function; expected text, a number, a boolean or a table`).
     func value(at index: Int32, path: String) -> Result<Value, BridgeProblem> {
-        readValue(at: lua_absindex(state, index), path: path, depth: 0)
+        var remaining = sandbox.hookDataBytes
+        return readValue(at: lua_absindex(state, index), path: path, depth: 0, remaining: &remaining)
     }
 
-    private func readValue(at index: Int32, path: String, depth: Int) -> Result<Value, BridgeProblem> {
+    private func readValue(at index: Int32, path: String, depth: Int, remaining: inout Int) -> Result<Value, BridgeProblem> {
+        remaining -= 16
+        guard remaining >= 0 else {
+            return .failure(BridgeProblem("\(path.isEmpty ? "the result" : path): more than \(sandbox.hookDataBytes) bytes of data; expected at most that (the hook data limit)"))
+        }
         switch lua_type(state, index) {
         case LUA_TNIL: return .success(.null)
         case LUA_TBOOLEAN: return .success(.bool(lua_toboolean(state, index) != 0))
@@ -56,6 +84,10 @@ extension LuaInterpreter {
             var length = 0
             let pointer = sg_tostring(state, index, &length)!
             let bytes = UnsafeRawBufferPointer(start: pointer, count: length)
+            remaining -= length
+            guard remaining >= 0 else {
+                return .failure(BridgeProblem("\(path.isEmpty ? "the result" : path): more than \(sandbox.hookDataBytes) bytes of data; expected at most that (the hook data limit)"))
+            }
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 return .failure(BridgeProblem("\(path): text that is not valid UTF-8; expected UTF-8 text"))
             }
@@ -64,14 +96,17 @@ extension LuaInterpreter {
             guard depth < Self.maximumDepth else {
                 return .failure(BridgeProblem("\(path): tables nested more than \(Self.maximumDepth) deep (or a cycle); expected plain data"))
             }
-            return readTable(at: index, path: path, depth: depth + 1)
+            guard lua_checkstack(state, 4) != 0 else {
+                return .failure(BridgeProblem("\(path): tables nested too deep for the Lua stack; expected plain data"))
+            }
+            return readTable(at: index, path: path, depth: depth + 1, remaining: &remaining)
         default:
             let kind = String(cString: lua_typename(state, lua_type(state, index)))
             return .failure(BridgeProblem("\(path): a \(kind); expected text, a number, a boolean or a table"))
         }
     }
 
-    private func readTable(at index: Int32, path: String, depth: Int) -> Result<Value, BridgeProblem> {
+    private func readTable(at index: Int32, path: String, depth: Int, remaining: inout Int) -> Result<Value, BridgeProblem> {
         var integerKeys: [Int: Value] = [:]
         var stringKeys: [String: Value] = [:]
         lua_pushnil(state)
@@ -79,14 +114,14 @@ extension LuaInterpreter {
             let keyType = lua_type(state, -2)
             if keyType == LUA_TNUMBER, lua_isinteger(state, -2) != 0 {
                 let key = Int(sg_tointeger(state, -2))
-                switch readValue(at: lua_gettop(state), path: "\(path)[\(key)]", depth: depth) {
+                switch readValue(at: lua_gettop(state), path: "\(path)[\(key)]", depth: depth, remaining: &remaining) {
                 case .success(let item): integerKeys[key] = item
                 case .failure(let problem):
                     sg_pop(state, 2)
                     return .failure(problem)
                 }
             } else if keyType == LUA_TSTRING, let key = string(at: -2) {
-                switch readValue(at: lua_gettop(state), path: path.isEmpty ? key : "\(path).\(key)", depth: depth) {
+                switch readValue(at: lua_gettop(state), path: path.isEmpty ? key : "\(path).\(key)", depth: depth, remaining: &remaining) {
                 case .success(let item): stringKeys[key] = item
                 case .failure(let problem):
                     sg_pop(state, 2)

@@ -15,7 +15,7 @@ public final class LuaInterpreter {
     public init(limits sandbox: SandboxLimits = .standard) throws(WorkflowError) {
         self.sandbox = sandbox
         limits = .allocate(capacity: 1)
-        limits.initialize(to: sg_limits(bytes_in_use: 0, bytes_limit: 0, bytes_peak: 0, budget_exhausted: 0, memory_exhausted: 0, instructions_used: 0, instructions_budget: 0))
+        limits.initialize(to: sg_limits(bytes_in_use: 0, bytes_limit: 0, bytes_peak: 0, budget_exhausted: 0, memory_exhausted: 0, instructions_used: 0, instructions_budget: 0, deadline_ns: 0, time_limit_ms: 0, time_exhausted: 0))
         guard let state = sg_newstate(limits) else {
             limits.deallocate()
             throw .script("could not create a Lua interpreter: out of memory")
@@ -57,6 +57,15 @@ public final class LuaInterpreter {
         registryReference = luaL_ref(state, sg_registryindex())
     }
 
+    /// Runs `body` with the memory cap lifted: pushing arguments happens outside a protected call,
+    /// where a memory error would abort the process, so their size is bounded beforehand instead.
+    func uncapped<T>(_ body: () -> T) -> T {
+        let cap = limits.pointee.bytes_limit
+        limits.pointee.bytes_limit = 0
+        defer { limits.pointee.bytes_limit = cap }
+        return body()
+    }
+
     /// Loads a script's text as chunk `@path` and runs it under the instruction budget.
     public func run(_ script: ScriptSource) -> Result<Void, ScriptFailure> {
         let base = lua_gettop(state)
@@ -95,9 +104,9 @@ public final class LuaInterpreter {
         lua_rotate(state, functionIndex, 1)  // handler below the function
         limits.pointee.budget_exhausted = 0
         limits.pointee.memory_exhausted = 0
-        sg_set_budget(state, Int64(budget))
+        sg_set_budget(state, Int64(budget), Int64(sandbox.wallClockMilliseconds))
         let status = sg_pcall(state, arguments, results, functionIndex)
-        sg_set_budget(state, 0)
+        sg_set_budget(state, 0, 0)
         if status == LUA_OK {
             lua_rotate(state, functionIndex, -1)  // the handler to the top…
             sg_pop(state, 1)  // …and off
@@ -107,7 +116,7 @@ public final class LuaInterpreter {
         if status == LUA_ERRMEM || limits.pointee.memory_exhausted != 0 {
             failure = ScriptFailure(message: "memory cap of \(sandbox.memoryBytes >> 20) MiB exceeded")
             sg_gc_collect(state)
-        } else if limits.pointee.budget_exhausted != 0, !failure.reason.contains("instruction budget") {
+        } else if limits.pointee.budget_exhausted != 0, !failure.reason.contains("instruction budget"), !failure.reason.contains("wall-clock limit") {
             failure.reason += " (after the instruction budget of \(sandbox.instructionsPerCall) was exhausted)"
         }
         lua_settop(state, functionIndex - 1)

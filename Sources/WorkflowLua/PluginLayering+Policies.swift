@@ -39,7 +39,7 @@ extension PluginLayering {
         case .countedHours(var rule):
             rule.hours = hours
             definition.clocks[index].rule = .countedHours(rule)
-        case .orderPeriod: break
+        case .orderPeriod, .calendarDays, .untilDate, .workingDays: break
         }
     }
 

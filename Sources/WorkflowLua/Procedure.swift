@@ -49,19 +49,31 @@ public final class Procedure {
     }
 
     /// Loads as far as it can, recording every problem in `findings` (for `safeguard check`).
-    public static func load(sources: [ScriptSource], force: String?, limits: SandboxLimits, findings: Findings) throws(WorkflowError) -> Procedure {
+    /// A plugin script that fails to run cannot say which forces it is for, so its failure stops
+    /// only the forces it may serve (see `mayServe`): one force's broken script leaves every other
+    /// force's procedure, and the national one, loading. `reportAllPlugins` records every plugin's
+    /// failure whatever the force (for `check`).
+    public static func load(
+        sources: [ScriptSource], force: String?, limits: SandboxLimits, findings: Findings, reportAllPlugins: Bool = false
+    ) throws(WorkflowError) -> Procedure {
+        let discovery = try PluginDiscovery(sources, limits: limits, findings: findings) { source in
+            reportAllPlugins || mayServe(source, force: force)
+        }
+        let folders = discovery.folders(for: force)
+        let running = sources.filter { !$0.path.hasPrefix("Plugins/") || folders.contains(Self.folder(of: $0.path)) }
         let interpreter = try LuaInterpreter(limits: limits)
         interpreter.setForce(force)
         var calendar: HolidayTable?
-        for source in sources {
+        for source in running {
             if source.path.hasPrefix("Calendars/") {
                 findings.collect { () throws(WorkflowError) in calendar = try HolidayTable(json: Data(source.text.utf8), path: source.path) }
             } else if case .failure(let failure) = interpreter.run(source) {
+                if source.path.hasPrefix("Plugins/"), !reportAllPlugins, !mayServe(source, force: force) { continue }
                 findings.collect { () throws(WorkflowError) in throw .script(failure) }
             }
         }
         let plugins = DeclaredPieces.plugins(try interpreter.declared("plugins"))
-        let reader = DefinitionReader(hooks: LuaHookAdapter(interpreter: interpreter))
+        let reader = DefinitionReader(hooks: LuaHookAdapter(interpreter: interpreter), knownPlugins: Set(discovery.plugins.map(\.name)))
         var workflows: [String: WorkflowDefinition] = [:]
         for declared in try interpreter.declaredWorkflows() {
             let definition = reader.read(declared, plugins: plugins, force: force, findings: findings)
@@ -70,10 +82,10 @@ public final class Procedure {
         }
         try interpreter.seal()
         let active = Set(workflows.values.flatMap(\.plugins).map { Self.folder(of: $0.location.file) })
-        let contributing = sources.filter { !$0.path.hasPrefix("Plugins/") || active.contains(Self.folder(of: $0.path)) }
+        let contributing = running.filter { !$0.path.hasPrefix("Plugins/") || active.contains(Self.folder(of: $0.path)) }
         return Procedure(
             interpreter: interpreter, sources: contributing, workflows: workflows, calendar: calendar, force: force,
-            allPlugins: plugins.map(\.0))
+            allPlugins: discovery.plugins)
     }
 
     /// Every problem in a scripts folder: the national procedure and each force's, loaded as far as
@@ -87,12 +99,16 @@ public final class Procedure {
             let findings = Findings()
             do throws(WorkflowError) {
                 let sources = try folder.workflowSources() + folder.pluginSources() + [folder.calendarSource()].compactMap { $0 }
-                let procedure = try load(sources: sources, force: force, limits: limits, findings: findings)
+                let procedure = try load(sources: sources, force: force, limits: limits, findings: findings, reportAllPlugins: force == nil)
                 for workflow in procedure.workflows.values.sorted(by: { $0.name < $1.name }) {
                     WorkflowLinter(definition: workflow).check(into: findings)
                 }
                 if force == nil {
-                    forces = Set(procedure.allPlugins.flatMap(\.forces)).sorted()
+                    // A plugin that failed to run declared no forces: its folder's name stands for its force.
+                    let declared = Set(procedure.allPlugins.map { Procedure.folder(of: $0.location.file) })
+                    let broken = findings.errors.compactMap(\.location?.file).filter { $0.hasPrefix("Plugins/") }
+                        .map { Procedure.folder(of: $0) }.filter { !declared.contains($0) }.map { String($0.dropFirst("Plugins/".count)) }
+                    forces = Set(procedure.allPlugins.flatMap(\.forces) + broken).sorted()
                     queue += forces.map { $0 }
                 }
             } catch {
@@ -101,6 +117,13 @@ public final class Procedure {
             all.merge(findings)
         }
         return (all, forces)
+    }
+
+    /// Whether a plugin script may serve `force`: its folder is named for the force, or its text
+    /// names the force as a string (`forces = { "essex" }`). The national procedure (nil) takes none.
+    static func mayServe(_ source: ScriptSource, force: String?) -> Bool {
+        guard let force else { return false }
+        return folder(of: source.path) == "Plugins/\(force)" || source.text.contains("\"\(force)\"") || source.text.contains("'\(force)'")
     }
 
     /// `Plugins/essex` for `Plugins/essex/plugin.lua`.
@@ -139,7 +162,7 @@ extension LuaInterpreter {
         lua_rotate(state, -2, 1)
         sg_pop(state, 1)
         for argument in [Value.string(policy.plugin), .string(policy.name), policy.value] { push(argument) }
-        if case .failure(let failure) = protectedCall(arguments: 3, results: 0, budget: 0) {
+        if case .failure(let failure) = protectedCall(arguments: 3, results: 0, budget: sandbox.instructionsPerCall) {
             throw .script("policy \(policy.name) could not be set: \(failure.message)", at: policy.location)
         }
     }

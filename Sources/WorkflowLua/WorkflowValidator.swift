@@ -69,6 +69,11 @@ struct WorkflowValidator {
                 throw .script("clock \(clock.name) reads \"\(daysField)\" from \(name); expected an integer field of that event", at: clock.location)
             }
         }
+        if case .untilDate(let dateField) = clock.rule {
+            for name in clock.startedBy where definition.event(named: name)?.field(named: dateField)?.type != .date {
+                throw .script("clock \(clock.name) reads \"\(dateField)\" from \(name); expected a date field of that event", at: clock.location)
+            }
+        }
     }
 
     private func unique(_ names: [String], _ kind: String, _ locations: [SourceLocation]) throws(WorkflowError) {

@@ -4,6 +4,6 @@ import SafeguardCommands
 enum SafeguardMain {
     static func main() {
         // Global options may lead the subcommand: `safeguard --db cases.sqlite show C1`.
-        Safeguard.main(GlobalArguments.reordered(Array(CommandLine.arguments.dropFirst())))
+        Safeguard.main(arguments: GlobalArguments.reordered(Array(CommandLine.arguments.dropFirst())))
     }
 }

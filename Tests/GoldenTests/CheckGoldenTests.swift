@@ -74,12 +74,12 @@ struct CheckGoldenTests {
         ] {
             #expect(lines.contains(expected), "missing: \(expected)\n\(run.stdout)")
         }
-        #expect(lines.last?.hasPrefix("10 errors, 1 warning in the national procedure and 5 forces") == true, "\(lines.last ?? "")")
+        #expect(lines.last?.hasPrefix("10 errors, 1 warning in the national procedure and 6 forces") == true, "\(lines.last ?? "")")
     }
 
     @Test func theShippedScriptsAreClean() throws {
         let run = try Cli().run("check")
         #expect(run.status == 0)
-        #expect(run.stdout == "no problems in the national procedure and 5 forces (essex, greater_manchester, humberside, west_mercia, wiltshire)\n")
+        #expect(run.stdout == "no problems in the national procedure and 6 forces (essex, greater_manchester, humberside, metropolitan, west_mercia, wiltshire)\n")
     }
 }

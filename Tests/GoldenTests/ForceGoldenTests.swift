@@ -7,11 +7,12 @@ struct ForceGoldenTests {
         let run = try Cli().run("forces")
         #expect(run.stdout == """
             essex               order_lengths 1.0, essex 1.0
-            greater_manchester  greater_manchester 1.0
+            greater_manchester  greater_manchester_dapo 1.0, greater_manchester 1.0
             humberside          humberside 1.0
+            metropolitan        metropolitan_dapo 1.0
             west_mercia         west_mercia 1.0
             wiltshire           order_lengths 1.0, wiltshire 1.0
-            Any other force runs the national procedure alone.
+            Any other force in the register ('safeguard forces --all') runs the national procedure alone.
 
             """)
     }

@@ -57,4 +57,29 @@ struct LawEdgeGoldenTests {
         #expect(try cli.run("fire L1 breach_outcome --at 2026-06-17T11:00:00+01:00 --actor PC1 --role constable --data result=committed").status == 0)
         #expect(try cli.run("verify").status == 0)
     }
+
+    /// The review's case: Humberside, a 14-day order made 2 Jun 2026 (ends 15 Jun 23:59:59.999),
+    /// a breach arrest at 22:00 on its last day and an outcome next morning.
+    @Test func nothingOutlivesTheOrderSoTickRecordsItsEndOnTime() throws {
+        let cli = Cli()
+        for step in [
+            "open --force humberside --id H1 --at 2026-06-01T22:00:00+01:00 --actor PC1 --role constable --data perpetrator_dob=1980-01-01 --data relationship=cohabitant --data violence=used",
+            "fire H1 authorise_notice --at 2026-06-02T01:00:00+01:00 --actor S1 --role superintendent --data grounds=g --data victim_opinion=v --data children_welfare=c --data perpetrator_representations=none --data premises_conditions=false",
+            "fire H1 serve_notice --at 2026-06-02T09:00:00+01:00 --actor PC1 --role constable --data address_refused=true",
+            "fire H1 apply_for_order --at 2026-06-02T10:00:00+01:00 --actor PC1 --role constable --data court=Hull --data listed_for=2026-06-02T14:00:00+01:00",
+            "fire H1 grant_order --at 2026-06-02T15:00:00+01:00 --actor PC1 --role constable --data days=14",
+            "fire H1 report_breach --at 2026-06-15T22:00:00+01:00 --actor PC1 --role constable",
+        ] { #expect(try cli.run(step).status == 0, "\(step)") }
+        let outcome = try cli.run("fire H1 breach_outcome --at 2026-06-16T10:00:00+01:00 --actor PC1 --role constable --data result=fined")
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.hasSuffix("the order ended at 2026-06-15T23:59:59.999+01:00 (CSA 2010 s.28(10)); expected expire_order first — safeguard tick records it at the end\n"))
+        #expect(try cli.run("fire H1 record_visit --at 2026-06-17T09:00:00+01:00 --actor PC1 --role constable --data outcome=safe --data visit_kind=patrol").status == 1)
+        #expect(try cli.run("tick --at 2026-06-16T10:30:00+01:00").status == 0)
+        let history = try cli.run("history H1").stdout
+        #expect(history.contains("H1  expire_order  breach → expired  (event 7 at 2026-06-15T23:59:59.999+01:00 by "), "\(history)")
+        let after = try cli.run("fire H1 breach_outcome --at 2026-06-16T10:00:00+01:00 --actor PC1 --role constable --data result=fined")
+        #expect(after.status == 0)
+        #expect(after.stdout.hasPrefix("H1  breach_outcome  stays expired  (event 8 at 2026-06-16T10:00:00+01:00 by PC1, constable)"), "\(after.stdout)")
+        #expect(try cli.run("verify").status == 0)
+    }
 }

@@ -93,7 +93,8 @@ struct ReliabilityTests {
             try reference.run(["apply", file.path])
             total += try eventCount(reference)
         }
-        let processes = try files.map { try start(cli, ["apply", $0.path, "--batch-size", "20"]) }
+        // A generous busy timeout: the machine may be loaded; this is about what is recorded, not how fast.
+        let processes = try files.map { try start(cli, ["apply", $0.path, "--batch-size", "20", "--busy-timeout", "120"]) }
         for process in processes { process.waitUntilExit() }
         #expect(try eventCount(cli) == total)
         #expect(try cli.run("verify").status == 0)

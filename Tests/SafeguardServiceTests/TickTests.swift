@@ -8,6 +8,13 @@ import WorkflowCore
 struct TickTests {
     static let base = Instant.parse("2026-05-01T09:00:00+01:00")!
 
+    /// The line of `Workflows/dvpo.lua` declaring the rule decision_awaited.
+    static var decisionAwaitedLine: Int {
+        let text = try! String(contentsOf: ScriptsCopy.packageRoot.appendingPathComponent("Workflows/dvpo.lua"), encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.firstIndex { $0.hasPrefix("dvpo:guard(\"record_deadline_decision\", \"decision_awaited\"") }! + 1
+    }
+
     /// 120 cases served an hour apart from 1 May; every third is heard and given a 14-day order.
     func populated() throws -> Casework {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tick-\(UUID().uuidString).sqlite").path
@@ -79,7 +86,7 @@ struct TickTests {
         let results = try casework.tick(at: Self.base, force: nil)
         #expect(results.isEmpty)
         #expect(throws: WorkflowError.refused(
-            "record_deadline_decision records a decision on a missed hearing deadline; this case has none awaiting one; expected one recorded missed by safeguard tick")) {
+            "record_deadline_decision refused by rule decision_awaited (Workflows/dvpo.lua:\(Self.decisionAwaitedLine)): clock hearing has no missed deadline awaiting a decision on this case (CSA 2010 s.26(2), s.27(3), s.29(1) set the deadlines); expected none: no deadline awaits a decision")) {
             try casework.fire(TransitionRequest(
                 caseID: "W1", event: "record_deadline_decision", at: Self.base.addingTimeInterval(86_400 * 2),
                 actor: Actor(id: "I1", role: "inspector"), data: ["clock": "hearing", "decision": "notice_continues"]))

@@ -148,8 +148,22 @@ struct MigrationTests {
         let engine = TransitionEngine(workflow: SampleWorkflow.definition(), procedure: "new")
         var snapshot = try engine.transition(nil, SampleWorkflow.request("start", data: ["born": "1990-01-01"])).snapshot
         snapshot.state = "retired_state"
-        #expect(throws: WorkflowError.refused("case S1 is in state retired_state, which the current procedure does not have; expected a procedure with that state")) {
+        #expect(throws: WorkflowError.refused("case S1 is in state retired_state, which the current procedure does not have; expected --map retired_state=STATE naming one of open, review, done")) {
             try engine.migration(of: snapshot)
+        }
+    }
+
+    @Test func aCaseWhoseStateIsGoneMovesToTheMappedState() throws {
+        let engine = TransitionEngine(workflow: SampleWorkflow.definition(), procedure: "new")
+        var snapshot = try engine.transition(nil, SampleWorkflow.request("start", data: ["born": "1990-01-01"])).snapshot
+        snapshot.state = "retired_state"
+        let actor = Actor(id: "ADM", role: "administrator")
+        let transition = try engine.migrate(snapshot, at: SampleWorkflow.at("2026-05-01T12:00:00Z"), actor: actor, reason: "r", stateMap: ["retired_state": "review"])
+        #expect(transition.from == "retired_state" && transition.to == "review")
+        #expect(transition.snapshot.state == "review")
+        #expect(transition.data["state_map"] == .object(["retired_state": "review"]))
+        #expect(throws: WorkflowError.badInput("--map retired_state=gone: the current procedure has no state \"gone\"; expected one of open, review, done")) {
+            try engine.migration(of: snapshot, stateMap: ["retired_state": "gone"])
         }
     }
 

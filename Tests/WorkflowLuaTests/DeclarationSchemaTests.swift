@@ -41,7 +41,7 @@ struct DeclarationSchemaTests {
          "Workflows/test.lua:4: state b options has unknown key finale; expected: final"),
         // Clocks
         ("wf:clock('c', { rule = 'weeks', started_by = 'o' })",
-         "Workflows/test.lua:4: clock c: key \"rule\" must be one of \"order_period\", \"counted_hours\", \"elapsed\"; got string \"weeks\""),
+         "Workflows/test.lua:4: clock c: key \"rule\" must be one of \"order_period\", \"counted_hours\", \"elapsed\", \"calendar_days\", \"working_days\", \"until_date\"; got string \"weeks\""),
         ("wf:clock('c', { rule = 'elapsed', hours = 24 })",
          "Workflows/test.lua:4: clock c needs started_by = a name or a list of names"),
         ("wf:clock('c', { rule = 'elapsed', hours = '24', started_by = 'o' })",

@@ -31,7 +31,7 @@ struct LawEdgeTests {
         let outcome = try national.fire(produced, "breach_outcome", at: "2026-06-15T11:00:00+01:00", data: ["result": "committed"])
         #expect(outcome.state == "expired")
         #expect(throws: WorkflowError.refused(
-            "breach_outcome refused by rule breach_in_court (\(NationalProcedure.rule("breach_in_court"))): no breach of the order awaits the court's outcome; expected a report_breach first"
+            "breach_outcome refused by rule breach_in_court (\(NationalProcedure.rule("breach_in_court"))): no breach of the order awaits the court's outcome (CSA 2010 s.29(1)); expected a report_breach first"
         )) { try national.fire(outcome, "breach_outcome", at: "2026-06-15T12:00:00+01:00", data: ["result": "fined"]) }
     }
 

@@ -17,12 +17,16 @@ struct NationalProcedureTests {
         ("order_in_force", "record_visit", "order_in_force"), ("order_in_force", "report_breach", "breach"),
         ("order_in_force", "expire_order", "expired"), ("order_in_force", "record_production", "order_in_force"),
         ("breach", "breach_outcome", "order_in_force"), ("breach", "record_production", "breach"), ("breach", "record_visit", "breach"),
-        ("breach", "expire_order", "expired"), ("expired", "record_production", "expired"),
+        ("breach", "report_breach", "breach"), ("breach", "expire_order", "expired"), ("expired", "record_production", "expired"),
     ]
 
     /// Moves the vocabulary declares that a rule refuses on these paths: closing while an order is in
-    /// force (CSA 2010 s.28(10)), and a breach outcome after the order's end with no breach in court.
-    static let guardedMoves: [(String, String)] = [("order_in_force", "close"), ("breach", "close"), ("expired", "breach_outcome")]
+    /// force (CSA 2010 s.28(10)), a breach outcome with no breach in court (before or after the order's
+    /// end), and a breach arrest after the end (s.28(9)).
+    static let guardedMoves: [(String, String)] = [
+        ("order_in_force", "close"), ("breach", "close"), ("order_in_force", "breach_outcome"), ("expired", "breach_outcome"),
+        ("expired", "report_breach"),
+    ]
 
     /// One refused move for each state, with the exact message.
     static let refusedMoves: [(String, String, String)] = [
@@ -30,8 +34,8 @@ struct NationalProcedureTests {
         ("notice_authorised", "apply_for_order", "apply_for_order is not allowed in state notice_authorised; allowed there: serve_notice, correct_record, close"),
         ("notice_served", "grant_order", "grant_order is not allowed in state notice_served; allowed there: apply_for_order, report_notice_breach, record_production, record_deadline_decision, correct_record, close"),
         ("hearing", "record_visit", "record_visit is not allowed in state hearing; allowed there: adjourn_hearing, hearing_began, report_notice_breach, grant_order, refuse_order, record_production, record_deadline_decision, correct_record, close"),
-        ("order_in_force", "report_notice_breach", "report_notice_breach is not allowed in state order_in_force; allowed there: record_visit, report_breach, expire_order, record_production, record_deadline_decision, correct_record, close"),
-        ("breach", "report_breach", "report_breach is not allowed in state breach; allowed there: record_visit, breach_outcome, expire_order, record_production, record_deadline_decision, correct_record, close"),
+        ("order_in_force", "report_notice_breach", "report_notice_breach is not allowed in state order_in_force; allowed there: record_visit, report_breach, breach_outcome, expire_order, record_production, record_deadline_decision, correct_record, close"),
+        ("breach", "grant_order", "grant_order is not allowed in state breach; allowed there: record_visit, report_breach, breach_outcome, expire_order, record_production, record_deadline_decision, correct_record, close"),
         ("expired", "close", "case N1 is expired, a final state; expected no further events"),
         ("refused", "grant_order", "case N1 is refused, a final state; expected no further events"),
         ("closed", "authorise_notice", "case N1 is closed, a final state; expected no further events"),
@@ -159,7 +163,7 @@ struct NationalProcedureTests {
         let hearing = try national.caseIn("hearing")
         let granted = try national.fire(hearing, "grant_order", at: "2026-06-01T11:00:00+01:00", data: ["days": 28])
         #expect(throws: WorkflowError.refused(
-            "expire_order refused by rule order_period_over (\(NationalProcedure.rule("order_period_over"))): the order is in force until 2026-06-28T23:59:59.999+01:00; expire_order is allowed only at or after its end"
+            "expire_order refused by rule order_period_over (\(NationalProcedure.rule("order_period_over"))): the order is in force until 2026-06-28T23:59:59.999+01:00 (CSA 2010 s.28(10)); expire_order is allowed only at or after its end"
         )) { try national.fire(granted, "expire_order", at: "2026-06-28T23:59:00+01:00") }
         let expired = try national.fire(granted, "expire_order", at: "2026-06-28T23:59:59.999+01:00")
         #expect(expired.state == "expired")

@@ -25,7 +25,7 @@ struct PluginLayeringTests {
         "local p = engine.plugin { name = \"\(name)\", version = \"1\", extends = \"dvpo\", forces = { \"x\" }\(extra) }\n"
     }
 
-    static func line(of text: String, in script: String = national[0].text) -> Int {
+    static func line(of text: String, in script: String = national.first { $0.path == "Workflows/dvpo.lua" }!.text) -> Int {
         script.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(text) }! + 1
     }
 

@@ -154,9 +154,18 @@ function Workflow:clock(name, spec)
     met_by = name_list(spec.met_by or {}, what .. ".met_by"),
     stopped_by = name_list(spec.stopped_by or {}, what .. ".stopped_by"),
     fires = spec.fires, days_field = spec.days_field, capped_by = spec.capped_by, planned_by = spec.planned_by,
+    days = spec.days, date_field = spec.date_field,
     on_missed = spec.on_missed, decided_by = spec.decided_by }
   if spec.rule == "order_period" then
     if not is_name(spec.days_field) then fail("clock %s (order_period) needs days_field = the event's field of days", name) end
+  elseif spec.rule == "calendar_days" or spec.rule == "working_days" then
+    -- calendar_days: whole local days beginning with the start day; working_days: working days
+    -- after it (Saturdays, Sundays and the bank-holiday table's days not counted).
+    if math_type(spec.days) ~= "integer" or spec.days < 1 then
+      fail("clock %s (%s) needs days = a whole number of days, 1 or more", name, spec.rule)
+    end
+  elseif spec.rule == "until_date" then
+    if not is_name(spec.date_field) then fail("clock %s (until_date) needs date_field = the event's date field", name) end
   else
     -- The statutes' "hours, disregarding" rule: N hours counted on local days that are not disregarded (counted_hours),
     -- or N hours of real time (elapsed). `hours = { policy = "name" }` reads a plugin policy.
@@ -235,6 +244,41 @@ function Workflow:figures(list)
   return self
 end
 
+-- Handles: scripts never hold a declaration table, only a handle whose methods the engine resolves
+-- to the table it keeps privately. A plugin cannot reach the national workflow's declarations,
+-- nor another plugin's, nor file a change under another's name (isolation by construction).
+local targets = setmetatable({}, { __mode = "k" })
+
+--- A handle for `target` with `methods` (each called on the target, returning the handle) and
+--- read-only `fields`.
+function P.handle(target, methods, fields, kind)
+  local handle, index = {}, {}
+  for name, method in pairs(methods) do
+    if type(method) == "function" and name:sub(1, 2) ~= "__" then
+      index[name] = function(self, ...)
+        local own = targets[self]
+        if own == nil then fail("%s:%s must be called with ':' on the value %s returned", kind, name, kind) end
+        method(own, ...)
+        return self
+      end
+    end
+  end
+  for name, value in pairs(fields or {}) do index[name] = value end
+  targets[handle] = target
+  return setmetatable(handle, {
+    __index = index,
+    __newindex = function(_, key) fail("cannot set %s on the value %s returned; declare through its methods", tostring(key), kind) end,
+    __metatable = false,
+  })
+end
+
+--- The script file that called into the engine, to check which folder a declaration may come from.
+local function caller_file()
+  local file = where()
+  return file
+end
+P.caller_file = caller_file
+
 engine = {}
 
 --- Starts a workflow declaration: `engine.workflow { name = "dvpo", title = "…", staff_roles = {…} }`.
@@ -243,10 +287,13 @@ function engine.workflow(spec)
   check_spec(spec, "workflow", "engine.workflow")
   if registry.workflows[spec.name] then fail("workflow %s is declared twice", spec.name) end
   local file, line = where()
+  if file:sub(1, 10) ~= "Workflows/" then
+    fail("engine.workflow declares a national procedure, in a file under Workflows/; a force's plugin extends one with engine.plugin")
+  end
   local wf = setmetatable({ name = spec.name, title = spec.title or "", file = file, line = line,
     staff_roles = name_list(spec.staff_roles or {}, "staff_roles"),
     states = {}, events = {}, guards = {}, actions = {}, clocks = {}, patches = {}, limits = {} }, Workflow)
   registry.workflows[spec.name] = wf
   registry.order[#registry.order + 1] = spec.name
-  return wf
+  return P.handle(wf, Workflow, { name = spec.name }, "engine.workflow")
 end

@@ -81,11 +81,16 @@ function engine.plugin(spec)
     if other.name == spec.name then fail("plugin %s is declared twice (first at %s:%d)", spec.name, other.file, other.line) end
   end
   local workflow = registry.workflows[spec.extends]
-  if workflow == nil then fail("plugin %s extends %s, which no workflow declares", spec.name, tostring(spec.extends)) end
+  local file = where()
+  if file:sub(1, 8) ~= "Plugins/" then
+    fail("engine.plugin declares a force's plugin, in a file under Plugins/<name>/; expected it there")
+  end
+  if workflow == nil and not registry.discovering then fail("plugin %s extends %s, which no workflow declares", spec.name, tostring(spec.extends)) end
   local order = spec.order or 100
   local forces = name_list(spec.forces, "plugin " .. spec.name .. ".forces")
   if #forces == 0 then fail("plugin %s needs forces = the forces it is for, like { \"essex\" }", spec.name) end
-  local file, line = where()
+  local line
+  file, line = where()
   local info = { name = spec.name, version = spec.version, extends = spec.extends, order = order, forces = forces,
     after = name_list(spec.after or {}, "plugin " .. spec.name .. ".after"), summary = spec.summary or "",
     file = file, line = line, policies = {} }
@@ -113,7 +118,17 @@ function engine.plugin(spec)
   end
   registry.plugins[#registry.plugins + 1] = info
   registry.policy_tables[spec.name] = values
-  return setmetatable({ name = spec.name, workflow = workflow, active = active, policy = values }, Plugin)
+  if registry.discovering then
+    -- The first pass only learns which forces the plugin is for: the rest of the file does not run.
+    registry.discovered = true
+    error("engine: plugin discovered", 0)
+  end
+  local policy = setmetatable({}, {
+    __index = values,
+    __newindex = function(_, key) fail("cannot set policy %s here; expected p:set(\"%s\", value)", tostring(key), tostring(key)) end,
+    __metatable = false,
+  })
+  return P.handle({ name = spec.name, workflow = workflow, active = active }, Plugin, { name = spec.name, policy = policy }, "engine.plugin")
 end
 
 --- Used by the engine once layering has decided each policy's value.

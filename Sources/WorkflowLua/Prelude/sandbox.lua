@@ -11,6 +11,7 @@ local type, error, format, sub = type, error, string.format, string.sub
 local original_load = load
 
 P.getinfo, P.getupvalue, P.setupvalue = debug.getinfo, debug.getupvalue, debug.setupvalue
+P.raw_next = next
 
 debug = nil
 dofile = nil
@@ -22,14 +23,22 @@ collectgarbage = nil
 math.random = nil
 math.randomseed = nil
 string.dump = nil
-load = function(chunk, name, mode, env)
+-- `load` takes text only, and the engine names the chunk after the file that loaded it: a script
+-- cannot file its declarations under another file's name or line.
+local charge = P.primitives.charge
+load = function(...)
+  local chunk, _, _, env = ...
   if type(chunk) ~= "string" then
     error("load takes source text only in Safeguard scripts; expected a string", 2)
   end
-  return original_load(chunk, name, "t", env)
+  if not charge(#chunk // 16) then P.fail("instruction budget exhausted") end
+  local caller = getinfo(2, "S")
+  local label = "=" .. (caller and caller.short_src or "?") .. " (load)"
+  if env == nil and select("#", ...) < 4 then return original_load(chunk, label, "t") end
+  return original_load(chunk, label, "t", env)
 end
 
-P.registry = { workflows = {}, order = {}, hooks = {}, plugins = {}, policy_tables = {}, force = nil }
+P.registry = { discovering = false, discovered = false, sealed = false, workflows = {}, order = {}, hooks = {}, plugins = {}, policy_tables = {}, force = nil }
 
 --- Whether a function or stack level's `getinfo` describes one of the engine's own files.
 function P.is_engine(info)

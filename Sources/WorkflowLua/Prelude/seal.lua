@@ -2,11 +2,12 @@
 -- Library tables and `engine` are read-only from the start, so no script can replace a function
 -- another script relies on. Globals live behind an empty _G: a script may add new ones while
 -- loading, never replace an existing one, and none at all once loading is over. After loading,
--- every table a hook reaches through its upvalues is frozen too.
+-- every table a hook reaches through its upvalues or the globals is frozen too, and every other
+-- value a hook reaches through an upvalue is put back as it was after each call (`registry.reset`).
 local P = ...
 local getinfo, getupvalue, setupvalue, is_engine = P.getinfo, P.getupvalue, P.setupvalue, P.is_engine
 local registry = P.registry
-local next, setmetatable, getmetatable = next, setmetatable, getmetatable
+local next, setmetatable, getmetatable = P.raw_next, setmetatable, getmetatable
 local type, pairs, ipairs, error, tostring = type, pairs, ipairs, error, tostring
 local format = string.format
 
@@ -29,11 +30,11 @@ local function freeze(t)
     end,
     __len = function() return #t end,
     __pairs = function()
-      return function(_, key)
-        local k, v = next(t, key)
-        if type(v) == "table" then v = freeze(v) end
-        return k, v
-      end, proxy, nil
+      return P.ordered(t, function(_, key)
+        local v = t[key]
+        if type(v) == "table" then return freeze(v) end
+        return v
+      end), proxy, nil
     end,
     __metatable = false,
   })
@@ -67,11 +68,23 @@ setmetatable(G, {
   __metatable = false,
 })
 
---- Ends loading: no more globals, and the tables hooks can reach are frozen.
+--- Ends loading: no more globals, and what hooks can reach is frozen (tables) or recorded so that
+--- each call starts from it (every other upvalue).
+local scalars = {}
 function registry.seal()
   sealed = true
+  registry.sealed = true
   local seen = {}
-  local function walk(fn)
+  local walk
+  -- Functions kept in a table (a module's table of helpers) carry upvalues too.
+  local function walk_table(t)
+    if seen[t] then return end
+    seen[t] = true
+    for _, value in next, t do
+      if type(value) == "function" then walk(value) elseif type(value) == "table" then walk_table(value) end
+    end
+  end
+  walk = function(fn)
     if seen[fn] then return end
     seen[fn] = true
     local info = getinfo(fn, "S")
@@ -81,12 +94,32 @@ function registry.seal()
       local name, value = getupvalue(fn, index)
       if name == nil then break end
       if type(value) == "table" and value ~= G and value ~= globals then
-        setupvalue(fn, index, freeze(value))
+        if not is_proxy[value] then walk_table(value) end
+        value = freeze(value)
+        setupvalue(fn, index, value)
       elseif type(value) == "function" then
         walk(value)
       end
+      scalars[#scalars + 1] = { fn, index, value }
       index = index + 1
     end
   end
+  for key, value in next, globals do
+    if type(value) == "table" and not is_proxy[value] then
+      walk_table(value)
+      globals[key] = freeze(value)
+    elseif type(value) == "function" then
+      walk(value)
+    end
+  end
   for _, fn in ipairs(registry.hooks) do walk(fn) end
+end
+
+--- Puts every recorded upvalue back as it was when loading ended; the engine calls it after each
+--- hook call, so a hook's counter or cache never reaches the next case.
+function registry.reset()
+  for i = 1, #scalars do
+    local entry = scalars[i]
+    setupvalue(entry[1], entry[2], entry[3])
+  end
 end

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import SafeguardService
+
+extension Safeguard {
+    /// Runs the command line as `main` does, except that under `--json` a command line that cannot
+    /// be parsed or validated is reported as one JSON object on stderr (kind `usage`, exit 64),
+    /// like every other failure.
+    public static func main(arguments: [String]) {
+        guard arguments.contains("--json") else { return main(arguments) }
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            guard code.rawValue == 64 else { exit(withError: error) }
+            let message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "the command line could not be parsed"
+            let document = UsageErrorDocument(message: message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message)
+            FileHandle.standardError.write(Data((DocumentEncoder.json(document) + "\n").utf8))
+            Foundation.exit(code.rawValue)
+        }
+    }
+}
+
+/// A command line that could not be parsed, as `--json` reports it.
+struct UsageErrorDocument: Encodable {
+    var kind = "usage"
+    var message: String
+    var exitCode: Int32 = 64
+
+    enum CodingKeys: String, CodingKey {
+        case kind, message
+        case exitCode = "exit_code"
+    }
+}

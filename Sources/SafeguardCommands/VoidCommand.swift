@@ -1,0 +1,40 @@
+import ArgumentParser
+import SafeguardService
+import WorkflowCore
+
+/// `safeguard void`: marks a wrongly recorded event void, with a reason, and rebuilds the case.
+struct VoidCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "void",
+        abstract: "Void a wrongly recorded event (sergeant or above): the case is rebuilt without it; the history keeps both.",
+        discussion: """
+            For an event recorded by mistake — a time in the wrong year, an event fired on the wrong case — a supervisor records a void_event naming the event's number (from 'safeguard history') and why. Nothing is deleted: the history keeps the event and its void, and the case is rebuilt by replaying its events without the voided ones ('safeguard verify' replays it the same way). The void is dated at the latest event that remains, so the right event can then be recorded at its true time. It is refused when an event after the voided one would no longer be allowed (void that one first), for the opening event (close the case instead), and for the engine's own events.
+
+            Example:
+              safeguard void C1 --event 4 --reason "served time typed as 2062" --actor SGT12 --role sergeant
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The case id.", completion: Completions.cases())
+    var caseID: String
+
+    @Option(name: .customLong("event"), help: ArgumentHelp("The number of the event to void, as 'safeguard history' shows it.", valueName: "n"))
+    var sequence: Int
+
+    @Option(help: "Why the event was wrong: recorded in the case's history.")
+    var reason: String
+
+    @Option(help: ArgumentHelp("Who voids it: a collar or staff number.", valueName: "id"))
+    var actor: String
+
+    @Option(help: ArgumentHelp("The actor's rank: sergeant or above.", valueName: "role"))
+    var role: String
+
+    func run() throws {
+        try reporting(json: global.json) { () throws(WorkflowError) in
+            let outcome = try Casework(try global.configuration()).void(caseID: caseID, sequence: sequence, reason: reason, actor: Actor(id: actor, role: role))
+            TransitionPrinter.print(outcome, json: global.json)
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import WorkflowCore
+
+/// Voiding a wrongly recorded event: a new `void_event` names it with a reason, the history keeps
+/// both, and the case is rebuilt by replaying its events without the voided ones.
+extension Casework {
+    /// The event that voids another. Recorded by `safeguard void`, never declared by a workflow.
+    public static let voidEvent = "void_event"
+    /// Who may void: a sergeant or above, the supervisory rank that already signs corrections
+    /// (`correct_record`) — voiding is a correction that removes an event's effect instead of
+    /// amending a field.
+    public static let voidRank = Rank.sergeant
+
+    /// Records that event `sequence` of `caseID` was recorded wrongly, and rebuilds the case
+    /// without it. The void is dated at the latest event that remains, so a corrected event can
+    /// then be recorded at its true time; when it was recorded is kept as always.
+    /// - Throws: `refused` below a sergeant, for the opening event, a void or a migration, or when
+    ///   an event after the voided one would then be refused (void that one first); `badInput` for
+    ///   an unknown sequence or an empty reason.
+    public func void(caseID: String, sequence: Int, reason: String, actor: Actor) throws(WorkflowError) -> RecordOutcome {
+        guard let rank = Rank(name: actor.role) else {
+            throw .badInput("unknown role \"\(Self.echo(actor.role))\"\(NearestName.didYouMean(actor.role, among: Rank.allCases.map(\.name))); expected a rank (\(Rank.namesInOrder))")
+        }
+        guard rank >= Self.voidRank else {
+            throw .refused("rule void_needs_supervisor: voiding an event needs \(Self.voidRank.name) or above; the actor's role is \(actor.role); expected a supervisor")
+        }
+        guard !reason.allSatisfy(\.isWhitespace) else { throw .badInput("void needs a reason; expected --reason saying why the event was wrong") }
+        let snapshot = try snapshot(caseID)
+        let events = try store.history(caseID)
+        guard let target = events.first(where: { $0.sequence == sequence }) else {
+            throw .badInput("case \(caseID) has no event \(sequence); expected the number of one of its events, 1 to \(events.count) (see 'safeguard history \(caseID)')")
+        }
+        let voided = Self.voidedSequences(events)
+        if voided.contains(sequence) { throw .refused("event \(sequence) (\(target.event)) of case \(caseID) is already void; expected an event still in force") }
+        if target.from == nil { throw .refused("event \(sequence) (\(target.event)) opens case \(caseID) and cannot be voided; expected close with a reason instead") }
+        if [Self.voidEvent, TransitionEngine.migrateEvent].contains(target.event) {
+            throw .refused("event \(sequence) (\(target.event)) is recorded by the engine and cannot be voided; expected an event an officer recorded")
+        }
+        let data: [String: Value] = [
+            "event": .integer(sequence), "voided_event": .string(target.event), "reason": .string(reason),
+        ]
+        let transition = try voidTransition(events, current: snapshot, voiding: voided.union([sequence]), actor: actor, data: data)
+        return try store.record(caseID: caseID, eventID: nil) { current throws(WorkflowError) in
+            guard let current, current.version == snapshot.version else {
+                throw .conflict("case \(caseID) changed while the void was prepared; expected to run void again")
+            }
+            return transition
+        }
+    }
+
+    /// The void as a transition: the case replayed from `events` without those in `voiding`
+    /// (void events themselves leave no mark on the case), one version on from `current`.
+    func voidTransition(
+        _ events: [RecordedEvent], current: CaseSnapshot, voiding: Set<Int>, actor: Actor, data: [String: Value]
+    ) throws(WorkflowError) -> Transition {
+        let caseID = current.id
+        var rebuilt: CaseSnapshot?
+        for event in events where event.event != Self.voidEvent && !voiding.contains(event.sequence) {
+            let engine = try self.engine(procedure: event.procedure, force: current.force, workflow: current.workflow)
+            do throws(WorkflowError) {
+                rebuilt = try Self.replay(event, on: rebuilt, engine: engine, force: current.force).snapshot
+            } catch {
+                throw .refused("without event \(data["event"]?.integerValue ?? 0), event \(event.sequence) (\(event.event)) of case \(caseID) would be refused: \(error.message); expected to void the later events first")
+            }
+        }
+        guard var next = rebuilt else { throw .refused("case \(caseID) would have no events left; expected an event other than the opening one") }
+        next.version = current.version + 1
+        return Transition(
+            caseID: caseID, event: Self.voidEvent, eventID: nil, from: current.state, to: next.state, at: next.updatedAt,
+            actor: actor, data: data, changes: [:], guardsPassed: ["void_needs_supervisor"], snapshot: next)
+    }
+
+    /// The sequences of the events voided so far.
+    static func voidedSequences(_ events: [RecordedEvent]) -> Set<Int> {
+        Set(events.filter { $0.event == voidEvent }.compactMap { $0.data["event"]?.integerValue })
+    }
+
+    /// A role is echoed only when it looks like one.
+    static func echo(_ text: String) -> String {
+        text.count <= 40 && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || $0 == "_" } ? text : "given"
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// The statute's invariants for one regime, held in the engine where no script can change them.
+/// They are checked twice: on the composed procedure when it loads (`check(_:)`), and on every
+/// transition by its effect, whatever event caused it (`check(_:from:event:)`).
+///
+///     if let floor = StatutoryFloor.regime("dvpo") { try floor.check(transition, from: current, event: event) }
+public struct StatutoryFloor: Sendable {
+    /// The workflow the regime's statute governs (`dvpo`).
+    public let workflow: String
+    /// The file that declares the national procedure; only its events and actions may write
+    /// `protectedFields`.
+    public let nationalFile: String
+    /// Data that only the national workflow's events and actions record.
+    public let protectedFields: Set<String>
+    /// The state every case opens in.
+    public let openingState: String
+    /// What must hold when a case enters each statutory state.
+    public let entryRules: [StatutoryEntryRule]
+    /// What the composed procedure must still declare.
+    public let declarationRules: [StatutoryDeclarationRule]
+
+    public init(
+        workflow: String, nationalFile: String, protectedFields: Set<String>, openingState: String,
+        entryRules: [StatutoryEntryRule], declarationRules: [StatutoryDeclarationRule]
+    ) {
+        self.workflow = workflow
+        self.nationalFile = nationalFile
+        self.protectedFields = protectedFields
+        self.openingState = openingState
+        self.entryRules = entryRules
+        self.declarationRules = declarationRules
+    }
+
+    /// The floor of the regime `workflow` names, if the engine knows its statute.
+    public static func regime(_ workflow: String) -> StatutoryFloor? {
+        workflow == StatutoryFloor.dvpo.workflow ? .dvpo : nil
+    }
+
+    /// Whether a declaration (an event or an action) is the national procedure's own.
+    public func isNational(_ location: SourceLocation) -> Bool { location.file == nationalFile }
+
+    /// Whether `field` of `event` is the national procedure's own declaration, not a force's addition.
+    func isNationalField(_ field: String, of event: EventDefinition) -> Bool {
+        guard isNational(event.location), let spec = event.fields.first(where: { $0.name == field }) else { return false }
+        return isNational(spec.location)
+    }
+
+    /// Every way the composed procedure falls below the statute, each at the declaration at fault.
+    public func check(_ definition: WorkflowDefinition) -> [WorkflowError] {
+        var problems = declarationRules.compactMap { $0.check(definition, self) }
+        for event in definition.events {
+            for field in event.fields where protectedFields.contains(field.name) && !isNationalField(field.name, of: event) {
+                problems.append(.script(
+                    "field \(field.name) of \(event.name) is data only the national procedure records (statutory floor); expected a field name of the force's own",
+                    at: field.location))
+            }
+        }
+        return problems
+    }
+
+    /// Refuses an action of a force's plugin that proposes a change to data only the national
+    /// procedure records (`order_days`, `authorised_by`, `perpetrator_dob`).
+    public func checkProposal(_ changes: [String: Value], by action: Action, of event: EventDefinition) throws(WorkflowError) {
+        guard !isNational(action.location) else { return }
+        if let field = changes.keys.sorted().first(where: protectedFields.contains) {
+            throw .script(
+                "action \(action.name) of \(event.name) proposed a change to \(field), which only the national procedure records (statutory floor); expected a field name of the force's own",
+                at: action.location)
+        }
+    }
+
+    /// Refuses a transition whose effect the statute forbids: a case opened anywhere but the
+    /// opening state, a statutory state entered without what the statute requires, or national
+    /// data written by a force's event.
+    public func check(_ transition: Transition, from current: CaseSnapshot?, event: EventDefinition) throws(WorkflowError) {
+        let refusal = "\(event.name) refused by the statutory floor"
+        if current == nil, transition.to != openingState {
+            throw .refused("\(refusal): a case opens in \(openingState); this event opens it in \(transition.to)")
+        }
+        if let field = transition.data.keys.sorted().first(where: { protectedFields.contains($0) && !isNationalField($0, of: event) }) {
+            throw .refused("\(refusal): \(field) is recorded only by the national procedure's events; expected a field name of the force's own")
+        }
+        guard let current, current.state != transition.to else { return }
+        let entry = StatutoryEntry(before: current, after: transition.snapshot, actor: transition.actor, at: transition.at)
+        for rule in entryRules where rule.state == transition.to {
+            if let problem = rule.problem(entry) {
+                throw .refused("\(refusal) (\(rule.source)): entering \(rule.state) \(problem)")
+            }
+        }
+    }
+}
