@@ -89,15 +89,20 @@ struct APIRoutes: Sendable {
                 try Self.requireForce(person, try casework.snapshot(caseID).force)
                 return Box(try casework.explain(transition))
             }
-            return JSONResponse.make(.object([
-                "case": .string(caseID), "event": .string(transition.event), "allowed": .bool(results.value.allSatisfy(\.passed)),
-                "checks": .array(results.value.map { result in
-                    .object([
-                        "check": .string(result.check), "passed": .bool(result.passed), "detail": .string(result.detail),
-                        "source": result.location.map { .string($0.description) } ?? .null,
-                    ])
-                }),
-            ]))
+            let explanation = results.value
+            let checks: [Value] = explanation.checks.map { result -> Value in
+                let source: Value = result.location.map { Value.string($0.description) } ?? .null
+                let fields: [String: Value] = [
+                    "check": .string(result.check), "passed": .bool(result.passed), "detail": .string(result.detail), "source": source,
+                ]
+                return .object(fields)
+            }
+            let document: [String: Value] = [
+                "case": .string(caseID), "event": .string(transition.event), "allowed": .bool(explanation.allowed),
+                "refusal": explanation.refusal.map { Value.object(["kind": .string($0.kind.rawValue), "message": .string($0.message)]) } ?? .null,
+                "checks": .array(checks),
+            ]
+            return JSONResponse.make(Value.object(document))
         }
         let outcome = try await pool.run { casework throws(WorkflowError) in
             try Self.requireForce(person, try casework.snapshot(caseID).force)

@@ -28,6 +28,13 @@ struct DeadlineExplanation: Sendable {
                     days: explanation.days, tableVersion: explanation.tableVersion)
             case .elapsed(let hours):
                 return DeadlineExplanation(deadline: deadline, rule: "\(hours) hours of real time, every day counted", days: [], tableVersion: nil)
+            case .calendarDays(let days):
+                return DeadlineExplanation(deadline: deadline, rule: "\(days) calendar days", days: [], tableVersion: nil)
+            case .workingDays(let days):
+                return DeadlineExplanation(
+                    deadline: deadline, rule: "\(days) working days (weekends and bank holidays not counted)", days: [], tableVersion: nil)
+            case .untilDate(let field):
+                return DeadlineExplanation(deadline: deadline, rule: "to the date in \(field)", days: [], tableVersion: nil)
             case .orderPeriod(let field):
                 return DeadlineExplanation(
                     deadline: deadline, rule: "the order's period (\(field) days beginning with the day it was made), to the end of its last London day",
