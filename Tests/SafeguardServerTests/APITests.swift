@@ -14,6 +14,8 @@ struct APITests {
         reply = try await server.fire("C1", "apply_for_order", at: "2026-05-24T11:00:00+01:00", token: "legal-token",
             data: ["court": "Colchester Magistrates' Court", "listed_for": "2026-05-26T10:00:00+01:00", "days_sought": 28])
         #expect(reply.status == 201)
+        // No event is recorded at a time after the server's now: the court sits two days later.
+        server.clock.set(Instant.parse("2026-05-26T12:00:00+01:00")!)
         reply = try await server.fire("C1", "grant_order", at: "2026-05-26T11:40:00+01:00", token: "legal-token", data: ["days": 28])
         #expect(reply.status == 201)
         #expect((reply.json["case"] as? [String: Any])?["state"] as? String == "order_in_force")
@@ -123,6 +125,7 @@ struct APITests {
     @Test func sixteenClientsFiringOnOneCaseLoseNoUpdate() async throws {
         let server = try await LiveServer()
         try await server.servedCase()
+        server.clock.set(Instant.parse("2026-05-29T09:00:00+01:00")!)
         _ = try await server.fire("C1", "apply_for_order", at: "2026-05-24T11:00:00+01:00", token: "pc-token", data: ["court": "C", "listed_for": "2026-05-26T10:00:00+01:00"])
         _ = try await server.fire("C1", "grant_order", at: "2026-05-26T11:40:00+01:00", token: "legal-token", data: ["days": 28])
         let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
