@@ -14,9 +14,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
@@ -49,11 +50,22 @@ let package = Package(
             name: "Storage",
             dependencies: ["WorkflowCore", "Ledger", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // PostgreSQL persistence through postgres-nio, for many engine processes on one shared store:
+        // the only module that imports PostgresNIO.
+        .target(
+            name: "PostgresStore",
+            dependencies: [
+                "WorkflowCore", "Ledger", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Opens the store a `--db` value names, whatever its backend; copies one store into another.
+        .target(name: "Stores", dependencies: ["WorkflowCore", "Ledger", "Storage", "PostgresStore"]),
         // The application layer: Configuration, case work, scenarios, figures, export. No ArgumentParser.
         .target(
             name: "SafeguardService",
             dependencies: [
-                "WorkflowCore", "WorkflowLua", "Ledger", "Storage",
+                "WorkflowCore", "WorkflowLua", "Ledger", "Storage", "Stores",
             ]
         ),
         // `safeguard serve`: the JSON API, the pages and the minute timer over Hummingbird 2.
@@ -91,14 +103,14 @@ let package = Package(
         .testTarget(
             name: "StorageTests",
             dependencies: [
-                "Storage", "Ledger", "WorkflowCore", .product(name: "GRDB", package: "GRDB.swift"),
+                "Storage", "Stores", "PostgresStore", "Ledger", "WorkflowCore", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(
             name: "SafeguardServiceTests",
             dependencies: [
-                "SafeguardService", "WorkflowCore", "WorkflowLua", "Storage",
+                "SafeguardService", "WorkflowCore", "WorkflowLua", "Storage", "Stores",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

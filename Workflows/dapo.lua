@@ -178,7 +178,7 @@ dapo:event("breach_outcome", {
 })
 
 dapo:event("vary_order", {
-  from = "order_in_force", who = "constable",
+  from = { "order_in_force", "breach" }, who = "constable",
   summary = "The court varies the order on application; a new end date may be given (s.44)",
   data = {
     variation = { "text", personal = true, summary = "What the court changed" },
@@ -205,7 +205,7 @@ dapo:event("discharge_order", {
 })
 
 dapo:event("expire_order", {
-  from = "order_in_force", to = "expired", who = { "constable", "engine" },
+  from = { "order_in_force", "breach" }, to = "expired", who = { "constable", "engine" },
   summary = "The order reaches the end of its last day",
 })
 
@@ -221,8 +221,10 @@ dapo:event("record_missed_deadline", {
   data = { clock = { "text", summary = "The clock whose deadline passed" } },
 })
 
+-- A decision may be recorded on any case, ended ones included: a deadline missed before the case
+-- ended still needs one.
 dapo:event("record_deadline_decision", {
-  from = { "notice_served", "hearing", "order_in_force", "breach" }, who = "inspector",
+  from = { "notice_served", "hearing", "order_in_force", "breach", "expired", "discharged", "refused", "closed" }, who = "inspector",
   summary = "Record what was decided about a missed deadline (for a notification: whether a breach is reported)",
   data = {
     clock = { "text", summary = "The clock whose deadline was missed" },
@@ -240,9 +242,11 @@ dapo:event("correct_record", {
   },
 })
 
+-- Only a court ends an order (s.44 discharge, s.46 appeal), so `close` is refused while one is in
+-- force or its breach is being dealt with; such a case ends with discharge_order or expire_order.
 dapo:event("close", {
   from = "*", to = "closed", who = "constable",
-  summary = "Close the case: no further action, or the application withdrawn",
+  summary = "Close the case: no further action, or the application withdrawn; an inspector once a notice is given (s.28)",
   data = { reason = { "text", summary = "Why the case is closed" } },
 })
 
@@ -293,11 +297,11 @@ dapo:clock("order_end", {
 
 -- Guards -------------------------------------------------------------------------------------
 
-local function age_guard(field, minimum, who, rule)
+local function age_guard(field, minimum, who, rule, day)
   return function(case, event)
     local today = engine.local_date(event.at)
     if engine.age_on(case.data[field], today) < minimum then
-      return false, who .. " must be " .. minimum .. " or over on the day of authorisation (" .. rule .. ")"
+      return false, who .. " must be " .. minimum .. " or over on " .. day .. " (" .. rule .. ")"
     end
     return true
   end
@@ -310,8 +314,15 @@ dapo:guard("authorise_notice", "police_notice_route", function(case, event)
   end
   return true
 end)
-dapo:guard("authorise_notice", "perpetrator_adult", age_guard("perpetrator_dob", 18, "the perpetrator", "DA 2021 s.22"))
-dapo:guard("authorise_notice", "victim_16_or_over", age_guard("victim_dob", 16, "the person to be protected", "DA 2021 s.22(1)"))
+dapo:guard("authorise_notice", "perpetrator_adult",
+  age_guard("perpetrator_dob", 18, "the perpetrator", "DA 2021 s.22", "the day of authorisation"))
+dapo:guard("authorise_notice", "victim_16_or_over",
+  age_guard("victim_dob", 16, "the person to be protected", "DA 2021 s.22(1)", "the day of authorisation"))
+-- s.32: the same ages for the order itself, on every route (a notice, or an application without one).
+dapo:guard("grant_order", "perpetrator_adult",
+  age_guard("perpetrator_dob", 18, "the perpetrator", "DA 2021 s.32", "the day the order is made"))
+dapo:guard("grant_order", "victim_16_or_over",
+  age_guard("victim_dob", 16, "the person to be protected", "DA 2021 s.32", "the day the order is made"))
 
 -- s.1(3): any form of abusive behaviour counts; the record must name which.
 dapo:guard("report_incident", "abuse_named", function(case, event)
@@ -386,6 +397,47 @@ end)
 dapo:guard("record_notification", "initial_once", function(case, event)
   if event.data.notified == "initial" and case.data.initial_notification_at ~= nil then
     return false, "the initial notification is already recorded; expected notified=change"
+  end
+  return true
+end)
+
+-- s.41: only the first notification meets the 3 days from the order; a change cannot stand in for it.
+dapo:guard("record_notification", "initial_before_change", function(case, event)
+  local initial = case.deadlines.notification
+  if event.data.notified == "change" and initial ~= nil and initial.status == "pending" then
+    return false, "the initial notification (DA 2021 s.41) is due by " .. engine.local_time(initial.due)
+      .. " and is not recorded; expected notified=initial"
+  end
+  return true
+end)
+
+-- s.44, s.46: only the court ends an order, by discharge (on application or appeal) or at its end.
+dapo:guard("close", "no_order_in_force", function(case, event)
+  if case.state == "order_in_force" or case.state == "breach" then
+    return false, "an order is in force and only the court can end it (DA 2021 s.44, s.46);"
+      .. " expected discharge_order, or expire_order at its end"
+  end
+  return true
+end)
+
+-- s.26: a perpetrator arrested for breaching the notice must be brought before the court; closing
+-- the case would record that production missed before its time.
+dapo:guard("close", "no_one_awaiting_production", function(case, event)
+  local deadline = case.deadlines.notice_breach_production
+  if deadline ~= nil and deadline.status == "pending" then
+    return false, "the perpetrator arrested for breaching the notice must be brought before the court by "
+      .. engine.local_time(deadline.due) .. " (DA 2021 s.26); expected record_production, or safeguard tick"
+      .. " recording the deadline missed, before close"
+  end
+  return true
+end)
+
+-- s.28: once a notice is given the chief officer must apply; ending without an application is a
+-- decision for an inspector or above.
+dapo:guard("close", "inspector_after_service", function(case, event)
+  if case.state == "notice_served" and not engine.rank_at_least(event.actor.role, "inspector") then
+    return false, "closing a given notice without an application needs an inspector or above (DA 2021 s.28);"
+      .. " the actor's role is " .. event.actor.role
   end
   return true
 end)

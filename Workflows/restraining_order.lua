@@ -35,7 +35,7 @@ ro:event("record_order", {
 })
 
 ro:event("vary_order", {
-  from = "order_in_force", who = "constable",
+  from = { "order_in_force", "breach" }, who = "constable",
   summary = "The court varies the order on application (Sentencing Act 2020 s.362; PHA 1997 s.5(4))",
   data = {
     applicant = { one_of = APPLICANTS, summary = "Who applied" },
@@ -68,13 +68,15 @@ ro:event("breach_outcome", {
 })
 
 ro:event("expire_order", {
-  from = "order_in_force", to = "expired", who = { "constable", "engine" },
+  from = { "order_in_force", "breach" }, to = "expired", who = { "constable", "engine" },
   summary = "The order reaches the end of its last day",
 })
 
+-- Only the court ends an order (Sentencing Act 2020 s.362; PHA 1997 s.5(4)): a record of an order in
+-- force is not closed; one made in error is corrected, or ends with discharge_order or expire_order.
 ro:event("close", {
   from = "*", to = "closed", who = "sergeant",
-  summary = "Close the record: made in error, or replaced",
+  summary = "Close a record that holds no order in force (an order in force ends only by discharge or at its end)",
   data = { reason = { "text", summary = "Why the record is closed" } },
 })
 
@@ -109,6 +111,14 @@ ro:guard("expire_order", "order_period_over", function(case, event)
   if event.at < deadline.due then
     return false, "the order is in force until " .. engine.local_time(deadline.due)
       .. "; expire_order is allowed only at or after its end"
+  end
+  return true
+end)
+
+ro:guard("close", "no_order_in_force", function(case, event)
+  if case.state == "order_in_force" or case.state == "breach" then
+    return false, "an order is in force and only the court can end it (Sentencing Act 2020 s.362; PHA 1997 s.5(4));"
+      .. " expected discharge_order, or expire_order at its end"
   end
   return true
 end)

@@ -133,7 +133,9 @@ public struct CanonicalJSONReader {
         let digitsStart = index
         while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
         guard index > digitsStart else { throw problem("a digit was expected") }
-        guard bytes[digitsStart] != UInt8(ascii: "0") || index - digitsStart == 1 else { throw Problem(offset: digitsStart, reason: "a number may not start with 0") }
+        guard bytes[digitsStart] != UInt8(ascii: "0") || index - digitsStart == 1 else {
+            throw Problem(offset: digitsStart, reason: "a number may not start with 0")
+        }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             isDouble = true
             index += 1

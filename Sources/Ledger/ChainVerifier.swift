@@ -13,12 +13,23 @@ import WorkflowCore
 public struct ChainVerifier {
     /// Only this case's problems are reported; the chain is still followed through every event.
     public let caseID: String?
+    /// The record's keys: every event's MAC is checked under them (nil: not checked).
+    public let keys: ChainKeys?
+    /// A head kept outside the database, which the log must still hold.
+    public let checkpoint: Checkpoint?
     private var previous = ""
+    private var checkpointSeen = false
+    private var snapshotsSeen: Set<String> = []
+    private var unkeyedMACs = false
     private var lastSequence: [String: Int] = [:]
     private var count = 0
     private var problems: [String] = []
 
-    public init(caseID: String?) { self.caseID = caseID }
+    public init(caseID: String?, keys: ChainKeys? = nil, checkpoint: Checkpoint? = nil) {
+        self.caseID = caseID
+        self.keys = keys
+        self.checkpoint = checkpoint
+    }
 
     public mutating func check(_ entry: LedgerEntry) {
         count += 1
@@ -41,9 +52,26 @@ public struct ChainVerifier {
                 problems.append(
                     "\(label): follows event \(lastSequence[entry.caseID] ?? 0) of the case; events were deleted or reordered")
             }
+            if let keys, let problem = keys.problem(mac: entry.mac, hash: entry.hash) {
+                problems.append("\(label): \(problem)")
+            }
+            if keys == nil, entry.mac != nil, !unkeyedMACs {
+                unkeyedMACs = true
+                problems.append(
+                    "the events carry MACs, but no key was given, so they were not checked; expected the store's key file (SAFEGUARD_KEY_FILE, default the database's path with .key added)"
+                )
+            }
         }
         lastSequence[entry.caseID] = entry.sequence
         previous = entry.hash
+        if let checkpoint, count == checkpoint.events {
+            checkpointSeen = true
+            if entry.hash != checkpoint.head {
+                problems.append(
+                    "event \(count) of the log (case \(entry.caseID), event \(entry.sequence)) is not the one the checkpoint saw; the log before the checkpoint was rewritten"
+                )
+            }
+        }
     }
 
     /// The head a store keeps beside the log: the latest hash and the number of events. Checked
@@ -57,11 +85,26 @@ public struct ChainVerifier {
 
     /// A case's snapshot against its events: its version is the number of events it has.
     public mutating func checkSnapshot(id: String, version: Int) {
+        snapshotsSeen.insert(id)
         if version != lastSequence[id] ?? 0 {
             problems.append(
                 "case \(id): the snapshot is at event \(version), but the log has \(lastSequence[id] ?? 0); events were deleted or the snapshot changed")
         }
     }
 
-    public var result: (events: Int, problems: [String]) { (count, problems) }
+    /// After every snapshot was checked: each case with events must have had one.
+    public mutating func checkNoSnapshotMissing() {
+        for id in lastSequence.keys.sorted() where !snapshotsSeen.contains(id) && (caseID == nil || caseID == id) {
+            problems.append("case \(id): its events remain but its snapshot is missing; it was deleted behind the engine's back")
+        }
+    }
+
+    public var result: (events: Int, problems: [String]) {
+        var problems = problems
+        if let checkpoint, checkpoint.events > 0, !checkpointSeen {
+            problems.append(
+                "the log holds \(count) events, but the checkpoint saw \(checkpoint.events); events recorded before the checkpoint were deleted")
+        }
+        return (count, problems)
+    }
 }

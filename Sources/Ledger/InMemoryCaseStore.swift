@@ -14,12 +14,17 @@ public final class InMemoryCaseStore: CaseStore {
         var procedures: [String: [ScriptSource]] = [:]
         var refusals: [String: String] = [:]
         var head = ""
+        var register: [RegisterChange] = []
     }
 
     private let contents = Mutex(Contents())
     private let now: @Sendable () -> Date
+    private let keys: ChainKeys?
 
-    public init(now: @escaping @Sendable () -> Date = Date.init) { self.now = now }
+    public init(now: @escaping @Sendable () -> Date = Date.init, keys: ChainKeys? = nil) {
+        self.now = now
+        self.keys = keys
+    }
 
     public func snapshot(_ id: String) throws(WorkflowError) -> CaseSnapshot? {
         let id = Identifier.normalized(id)
@@ -31,14 +36,14 @@ public final class InMemoryCaseStore: CaseStore {
     ) throws(WorkflowError) -> RecordOutcome {
         let item = BatchItem(caseID: caseID, eventID: eventID, decide: { _ throws(WorkflowError) in throw .storage("unused") })
         let outcome: Result<RecordOutcome, WorkflowError> = contents.withLock { contents in
-            Self.record(caseID: item.caseID, eventID: item.eventID, decide, into: &contents, recordedAt: now())
+            Self.record(caseID: item.caseID, eventID: item.eventID, decide, into: &contents, recordedAt: now(), key: keys?.current)
         }
         return try outcome.get()
     }
 
     private static func record(
         caseID: String, eventID: String?, _ decide: (CaseSnapshot?) throws(WorkflowError) -> Transition,
-        into contents: inout Contents, recordedAt: Date
+        into contents: inout Contents, recordedAt: Date, key: ChainKey?
     ) -> Result<RecordOutcome, WorkflowError> {
         if let eventID, let existing = contents.eventIDs[eventID] { return .success(.alreadyRecorded(existing)) }
         if let eventID, let reason = contents.refusals[eventID] { return .failure(.refusedBefore(eventID: eventID, reason: reason)) }
@@ -47,7 +52,7 @@ public final class InMemoryCaseStore: CaseStore {
         do throws(WorkflowError) {
             transition = try decide(current)
         } catch {
-            if error.kind == .refused, let eventID, contents.refusals[eventID] == nil { contents.refusals[eventID] = error.message }
+            if error.kind == .refused || error.kind == .badInput, let eventID, contents.refusals[eventID] == nil { contents.refusals[eventID] = error.message }
             return .failure(error)
         }
         guard transition.snapshot.version == (current?.version ?? 0) + 1 else {
@@ -58,7 +63,7 @@ public final class InMemoryCaseStore: CaseStore {
         contents.log.append(
             LedgerEntry(
                 position: Int64(contents.log.count + 1), caseID: caseID, sequence: event.sequence, name: event.event,
-                previousHash: contents.head, hash: hash, event: .success(event)))
+                previousHash: contents.head, hash: hash, event: .success(event), mac: key?.mac(hash)))
         contents.head = hash
         contents.cases[caseID] = transition.snapshot
         contents.snapshots[caseID] = transition.snapshot.canonicalText
@@ -69,7 +74,9 @@ public final class InMemoryCaseStore: CaseStore {
     public func recordBatch(_ items: [BatchItem]) throws(WorkflowError) -> [Result<RecordOutcome, WorkflowError>] {
         let recordedAt = now()
         return contents.withLock { contents in
-            items.map { item in Self.record(caseID: item.caseID, eventID: item.eventID, item.decide, into: &contents, recordedAt: recordedAt) }
+            items.map { item in
+                Self.record(caseID: item.caseID, eventID: item.eventID, item.decide, into: &contents, recordedAt: recordedAt, key: keys?.current)
+            }
         }
     }
 
@@ -109,21 +116,51 @@ public final class InMemoryCaseStore: CaseStore {
         contents.withLock { $0.procedures[hash] }
     }
 
-    public func verifyChain(caseID: String?) throws(WorkflowError) -> (events: Int, problems: [String]) {
+    public func verifyChain(caseID: String?, checkpoint: Checkpoint?) throws(WorkflowError) -> (events: Int, problems: [String]) {
         let caseID = caseID.map(Identifier.normalized)
         return contents.withLock { contents in
-            var verifier = ChainVerifier(caseID: caseID)
+            var verifier = ChainVerifier(caseID: caseID, keys: keys, checkpoint: checkpoint)
             for entry in contents.log { verifier.check(entry) }
             verifier.checkHead(hash: contents.head, events: contents.log.count)
             for snapshot in contents.cases.values.sorted(by: { $0.id < $1.id }) where caseID == nil || caseID == snapshot.id {
                 verifier.checkSnapshot(id: snapshot.id, version: snapshot.version)
             }
-            return verifier.result
+            if caseID == nil { verifier.checkNoSnapshotMissing() }
+            let (events, problems) = verifier.result
+            return (events, problems + RegisterVerifier.problems(contents.register, keys: keys, checkpoint: checkpoint))
+        }
+    }
+
+    public func chainHead() throws(WorkflowError) -> Checkpoint {
+        contents.withLock { contents in
+            Checkpoint(
+                events: contents.log.count, head: contents.head, registerChanges: contents.register.count,
+                registerHead: contents.register.last?.hash ?? "")
         }
     }
 
     public func storedSnapshotText(_ id: String) throws(WorkflowError) -> String? {
         let id = Identifier.normalized(id)
         return contents.withLock { $0.snapshots[id] }
+    }
+
+    public func registerChanges(force: String?) throws(WorkflowError) -> [RegisterChange] {
+        contents.withLock { contents in contents.register.filter { force == nil || $0.force == force } }
+    }
+
+    public func recordRegisterChanges(
+        force: String, _ decide: ([RegisterChange]) throws(WorkflowError) -> [RegisterChange]
+    ) throws(WorkflowError) -> [RegisterChange] {
+        let outcome: Result<[RegisterChange], WorkflowError> = contents.withLock { contents in
+            do throws(WorkflowError) {
+                let chained = RegisterHash.chain(
+                    try decide(contents.register.filter { $0.force == force }), after: contents.register.last?.hash ?? "", key: keys?.current)
+                contents.register += chained
+                return .success(chained)
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try outcome.get()
     }
 }

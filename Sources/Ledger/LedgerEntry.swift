@@ -10,11 +10,14 @@ public struct LedgerEntry: Sendable {
     public var previousHash: String
     public var hash: String
     public var event: Result<RecordedEvent, WorkflowError>
+    /// The hash's MAC under the record's key, as stored (nil for none).
+    public var mac: String?
 
     public init(
         position: Int64, caseID: String, sequence: Int, name: String, previousHash: String, hash: String,
-        event: Result<RecordedEvent, WorkflowError>
+        event: Result<RecordedEvent, WorkflowError>, mac: String? = nil
     ) {
+        self.mac = mac
         self.position = position
         self.caseID = caseID
         self.sequence = sequence

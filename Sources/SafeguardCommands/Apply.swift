@@ -18,6 +18,13 @@ struct Apply: ParsableCommand {
     @Argument(help: "The JSON Lines file, or - for standard input.")
     var file: String
 
+    @Option(
+        name: .customLong("import-as"),
+        help: ArgumentHelp(
+            "History from an older system: keep each line's actor as written and record every event as imported under this name (needs an administrator's token).",
+            valueName: "name"))
+    var importAs: String?
+
     @Option(name: .customLong("batch-size"), help: "Lines committed to the database in one transaction.")
     var batchSize = 500
 
@@ -40,20 +47,28 @@ struct Apply: ParsableCommand {
             var reader = LineReader(handle: handle)
             let casework = try Casework(try global.configuration(), checkIntegrity: true)
             let terminal = isatty(STDERR_FILENO) == 1
-            let summary = try casework.apply(&reader, batchSize: batchSize, problem: { line, kind, message in
-                FileHandle.standardError.write(Data("\(terminal ? "\r\u{1B}[K" : "")line \(line): \(kind): \(message)\n".utf8))
-            }, progress: { lines in
-                if terminal { FileHandle.standardError.write(Data("\r\(lines) lines read…".utf8)) }
-            })
+            let summary = try casework.apply(
+                &reader, batchSize: batchSize, importAs: importAs,
+                problem: { line, kind, message in
+                    FileHandle.standardError.write(Data("\(terminal ? "\r\u{1B}[K" : "")line \(line): \(kind): \(OneLine.escaped(message))\n".utf8))
+                },
+                progress: { lines in
+                    if terminal { FileHandle.standardError.write(Data("\r\(lines) lines read…".utf8)) }
+                })
             if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             if global.json {
-                print(Rendering.json(.object([
-                    "lines": .integer(summary.lines), "applied": .integer(summary.applied), "skipped": .integer(summary.skipped),
-                    "refused": .integer(summary.refused), "malformed": .integer(summary.malformed),
-                    "problems": .array(summary.problems.map { .object(["line": .integer($0.line), "kind": .string($0.kind), "message": .string($0.message)]) }),
-                ])))
+                print(
+                    Rendering.json(
+                        .object([
+                            "lines": .integer(summary.lines), "applied": .integer(summary.applied), "skipped": .integer(summary.skipped),
+                            "refused": .integer(summary.refused), "malformed": .integer(summary.malformed),
+                            "problems": .array(
+                                summary.problems.map { .object(["line": .integer($0.line), "kind": .string($0.kind), "message": .string($0.message)]) }),
+                        ])))
             } else {
-                print("applied \(summary.applied), skipped \(summary.skipped), refused \(summary.refused), malformed \(summary.malformed) (\(summary.lines) lines)")
+                print(
+                    "applied \(summary.applied), skipped \(summary.skipped), refused \(summary.refused), malformed \(summary.malformed) (\(summary.lines) lines)"
+                )
             }
             incomplete = summary.refused + summary.malformed > 0
         }

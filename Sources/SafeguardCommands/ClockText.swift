@@ -11,7 +11,9 @@ enum ClockText {
     /// deadline: 2026-05-27T10:00:00+01:00
     /// ```
     static func describe(_ clock: String, _ explanation: ClockExplanation) -> String {
-        var lines = ["\(clock): \(explanation.hours) hours of counted time from \(Instant.format(explanation.start)) (\(London.zoneName(at: explanation.start)))"]
+        var lines = [
+            "\(clock): \(explanation.hours) hours of counted time from \(Instant.format(explanation.start)) (\(London.zoneName(at: explanation.start)))"
+        ]
         for day in explanation.days {
             let flag = day.note == nil ? "" : "   (see note)"
             if let reason = day.disregarded {
@@ -30,12 +32,13 @@ enum ClockText {
         .object([
             "clock": .string(clock), "hours": .integer(explanation.hours), "from": Rendering.instant(explanation.start),
             "due": Rendering.instant(explanation.due), "table_version": .string(explanation.tableVersion),
-            "days": .array(explanation.days.map { day in
-                .object([
-                    "date": .string(day.date.description), "counted_seconds": .integer(day.counted),
-                    "disregarded": day.disregarded.map(Value.string) ?? .null, "note": day.note.map(Value.string) ?? .null,
-                ])
-            }),
+            "days": .array(
+                explanation.days.map { day in
+                    .object([
+                        "date": .string(day.date.description), "counted_seconds": .integer(day.counted),
+                        "disregarded": day.disregarded.map(Value.string) ?? .null, "note": day.note.map(Value.string) ?? .null,
+                    ])
+                }),
             "notes": .array(explanation.warnings.map(Value.string)),
         ])
     }

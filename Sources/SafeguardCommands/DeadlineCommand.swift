@@ -41,47 +41,58 @@ struct DeadlineCommand: ParsableCommand {
     func run() throws {
         try reporting(json: global.json) { () throws(WorkflowError) in
             let (clock, calendar) = try ScriptsReview.clock(self.clock, workflow: workflow, force: force, try global.configuration())
-            switch clock.rule {
-            case .countedHours(let rule):
+            /// `--from`, which every clock needs: the time it starts.
+            func startTime(of clock: ClockDefinition) throws(WorkflowError) -> Date {
                 guard let from else { throw .badInput("clock \(clock.name) needs --from: the time it starts, \(Instant.expected)") }
                 guard let start = Instant.parse(from) else { throw .malformedTime(from, field: "--from") }
+                return start
+            }
+            /// The bank-holiday table, which clocks that skip days need.
+            func table(_ calendar: HolidayTable?) throws(WorkflowError) -> HolidayTable {
                 guard let calendar else {
                     throw .script("no bank-holiday table in the scripts folder; expected \(ScriptsReview.calendarPath)")
                 }
+                return calendar
+            }
+            switch clock.rule {
+            case .countedHours(let rule):
+                let start = try startTime(of: clock)
+                let calendar = try table(calendar)
                 let explanation = try StatutoryClock.deadline(from: start, rule: rule, table: calendar)
                 print(global.json ? Rendering.json(ClockText.json(clock.name, explanation)) : ClockText.describe(clock.name, explanation))
             case .elapsed(let hours):
-                guard let from else { throw .badInput("clock \(clock.name) needs --from: the time it starts, \(Instant.expected)") }
-                guard let start = Instant.parse(from) else { throw .malformedTime(from, field: "--from") }
+                let start = try startTime(of: clock)
                 let due = start.addingTimeInterval(TimeInterval(hours * 3600))
                 if global.json {
-                    print(Rendering.json(.object(["clock": .string(clock.name), "hours": .integer(hours), "from": Rendering.instant(start), "due": Rendering.instant(due)])))
+                    print(
+                        Rendering.json(
+                            .object(["clock": .string(clock.name), "hours": .integer(hours), "from": Rendering.instant(start), "due": Rendering.instant(due)])))
                 } else {
                     print("\(clock.name): \(hours) hours of real time from \(Instant.format(start)), every day counted")
                     print("deadline: \(Instant.format(due))")
                 }
             case .workingDays(let days):
-                guard let from else { throw .badInput("clock \(clock.name) needs --from: the time it starts, \(Instant.expected)") }
-                guard let start = Instant.parse(from) else { throw .malformedTime(from, field: "--from") }
-                guard let calendar else {
-                    throw .script("no bank-holiday table in the scripts folder; expected \(ScriptsReview.calendarPath)")
-                }
+                let start = try startTime(of: clock)
+                let calendar = try table(calendar)
                 let explanation = try WorkingDays.deadline(from: start, days: days, table: calendar)
                 print(global.json ? Rendering.json(WorkingDayText.json(clock.name, explanation)) : WorkingDayText.describe(clock.name, explanation))
             case .calendarDays(let days):
-                guard let from else { throw .badInput("clock \(clock.name) needs --from: the time it starts, \(Instant.expected)") }
-                guard let start = Instant.parse(from) else { throw .malformedTime(from, field: "--from") }
+                let start = try startTime(of: clock)
                 let first = London.date(of: start)
                 let due = OrderPeriod.end(madeOn: first, days: days)
                 if global.json {
-                    print(Rendering.json(.object(["clock": .string(clock.name), "days": .integer(days), "from": Rendering.instant(start), "due": Rendering.instant(due)])))
+                    print(
+                        Rendering.json(
+                            .object(["clock": .string(clock.name), "days": .integer(days), "from": Rendering.instant(start), "due": Rendering.instant(due)])))
                 } else {
                     print("\(clock.name): \(days) days beginning with \(first.spoken), the day it started")
                     print("  to the end of \(OrderPeriod.lastDay(madeOn: first, days: days).spoken) (whole London days)")
                     print("deadline: \(Instant.format(due))")
                 }
             case .untilDate(let field):
-                throw .badInput("clock \(clock.name) runs to the date in \(field) that its event records; expected a clock computed from a start (--from) or an order's period (--made-on, --days)")
+                throw .badInput(
+                    "clock \(clock.name) runs to the date in \(field) that its event records; expected a clock computed from a start (--from) or an order's period (--made-on, --days)"
+                )
             case .orderPeriod:
                 guard let madeOn, let date = LocalDate(iso: madeOn) else {
                     throw .badInput("clock \(clock.name) needs --made-on: the day the order was made, as YYYY-MM-DD")
@@ -90,10 +101,12 @@ struct DeadlineCommand: ParsableCommand {
                 let end = OrderPeriod.end(madeOn: date, days: days)
                 let last = OrderPeriod.lastDay(madeOn: date, days: days)
                 if global.json {
-                    print(Rendering.json(.object([
-                        "clock": .string(clock.name), "made_on": .string(date.description), "days": .integer(days),
-                        "last_day": .string(last.description), "due": Rendering.instant(end),
-                    ])))
+                    print(
+                        Rendering.json(
+                            .object([
+                                "clock": .string(clock.name), "made_on": .string(date.description), "days": .integer(days),
+                                "last_day": .string(last.description), "due": Rendering.instant(end),
+                            ])))
                 } else {
                     print("\(clock.name): \(days) days beginning with \(date.spoken), the day the order was made")
                     print("  in force to the end of \(last.spoken), its last day (whole London days, not 24-hour periods)")

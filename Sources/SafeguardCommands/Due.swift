@@ -28,7 +28,9 @@ struct Due: ParsableCommand {
     func run() throws {
         try reporting(json: global.json) { () throws(WorkflowError) in
             let now = try TimeOption.parse(at, flag: "--at", now: try global.configuration().clock)
-            let horizon = try within.map { text throws(WorkflowError) in now.addingTimeInterval(TimeInterval(try DurationOption.seconds(text, flag: "--within"))) }
+            let horizon = try within.map { text throws(WorkflowError) in
+                now.addingTimeInterval(TimeInterval(try DurationOption.seconds(text, flag: "--within")))
+            }
             let document = try Casework(try global.configuration(), access: .readOnly).due(at: now, horizon: horizon, force: force)
             if global.json {
                 print(DocumentEncoder.json(document))

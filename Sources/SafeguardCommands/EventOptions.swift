@@ -7,11 +7,17 @@ struct EventOptions: ParsableArguments {
     @Option(help: ArgumentHelp("When it happened: ISO 8601 with an offset, e.g. 2026-05-23T10:00:00+01:00.", valueName: "time"))
     var at: String
 
-    @Option(help: ArgumentHelp("Who records it: a collar or staff number.", valueName: "id"))
-    var actor: String
+    @Option(
+        help: ArgumentHelp(
+            "Who records it: a collar or staff number. Where the store keeps a staff register, the holder of your token (SAFEGUARD_TOKEN or --token-file) is the actor, and this may be left out.",
+            valueName: "id"))
+    var actor: String?
 
-    @Option(help: ArgumentHelp("The actor's rank or staff role, e.g. constable, superintendent.", valueName: "role"))
-    var role: String
+    @Option(
+        help: ArgumentHelp(
+            "The rank or staff role acted in, e.g. constable, superintendent. Where the store keeps a staff register, one the register gives you at the event's time (default: your first).",
+            valueName: "role"))
+    var role: String?
 
     @Option(
         name: .customLong("data"),
@@ -32,6 +38,6 @@ struct EventOptions: ParsableArguments {
         guard role != Actor.engineClock.role else {
             throw .badInput("role engine is reserved for safeguard tick; expected a rank or a staff role")
         }
-        return Actor(id: actor, role: role)
+        return Actor(id: actor ?? "", role: role ?? "")
     }
 }

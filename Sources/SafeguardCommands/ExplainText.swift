@@ -26,12 +26,13 @@ enum ExplainText {
             "case": .string(request.caseID), "event": .string(request.event),
             "allowed": .bool(explanation.allowed),
             "refusal": explanation.refusal.map { .object(["kind": .string($0.kind.rawValue), "message": .string($0.message)]) } ?? .null,
-            "checks": .array(results.map { result in
-                .object([
-                    "check": .string(result.check), "passed": .bool(result.passed), "detail": .string(result.detail),
-                    "source": result.location.map { .string($0.description) } ?? .null,
-                ])
-            }),
+            "checks": .array(
+                results.map { result in
+                    .object([
+                        "check": .string(result.check), "passed": .bool(result.passed), "detail": .string(result.detail),
+                        "source": result.location.map { .string($0.description) } ?? .null,
+                    ])
+                }),
         ])
     }
 }

@@ -9,7 +9,7 @@ enum Failure {
     static func report(_ error: WorkflowError, json: Bool = false) -> ExitCode {
         let code = ExitStatus.code(for: error.kind)
         let document = ErrorDocument(error, exitCode: code)
-        let line = json ? document.json : "safeguard: \(document.line)"
+        let line = json ? document.json : "safeguard: \(OneLine.escaped(document.line))"
         FileHandle.standardError.write(Data("\(line)\n".utf8))
         return ExitCode(code)
     }

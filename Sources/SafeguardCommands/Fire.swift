@@ -26,7 +26,10 @@ struct Fire: ParsableCommand {
     @Option(name: .customLong("id"), help: "An event id that makes this request idempotent: a second fire with it changes nothing.")
     var eventID: String?
 
-    @Flag(help: "Change nothing: list every check that would allow or block this event (guards and actions run, changes discarded), with its file:line and reason; exits as fire would (0 allowed, 1 refused, 2 bad input, 3 script error).")
+    @Flag(
+        help:
+            "Change nothing: list every check that would allow or block this event (guards and actions run, changes discarded), with its file:line and reason; exits as fire would (0 allowed, 1 refused, 2 bad input, 3 script error)."
+    )
     var explain = false
 
     @OptionGroup var event: EventOptions

@@ -21,18 +21,22 @@ struct Forces: ParsableCommand {
             let configuration = try global.configuration()
             let forces = try ScriptsReview.forces(configuration)
             if all {
-                try printRegister(try ForceRegister.load(configuration), plugins: Dictionary(forces.map { ($0.force, $0.plugins) }, uniquingKeysWith: { a, _ in a }))
+                try printRegister(
+                    try ForceRegister.load(configuration), plugins: Dictionary(forces.map { ($0.force, $0.plugins) }, uniquingKeysWith: { a, _ in a }))
                 return
             }
             var rows: [Value] = []
             var lines: [String] = []
             let width = forces.map(\.force.count).max() ?? 0
             for (force, hash, plugins) in forces {
-                rows.append(.object([
-                    "force": .string(force), "procedure": .string(hash),
-                    "plugins": .array(plugins.map { .object(["name": .string($0.name), "version": .string($0.version), "source": .string($0.location.description)]) }),
-                ]))
-                lines.append(force.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + plugins.map { "\($0.name) \($0.version)" }.joined(separator: ", "))
+                rows.append(
+                    .object([
+                        "force": .string(force), "procedure": .string(hash),
+                        "plugins": .array(
+                            plugins.map { .object(["name": .string($0.name), "version": .string($0.version), "source": .string($0.location.description)]) }),
+                    ]))
+                lines.append(
+                    force.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + plugins.map { "\($0.name) \($0.version)" }.joined(separator: ", "))
             }
             if global.json {
                 print(Rendering.json(.object(["forces": .array(rows)])))
@@ -45,15 +49,18 @@ struct Forces: ParsableCommand {
 
     private func printRegister(_ register: ForceRegister, plugins: [String: [PluginInfo]]) throws(WorkflowError) {
         if global.json {
-            print(Rendering.json(.object([
-                "version": .string(register.version),
-                "forces": .array(register.forces.map { force in
+            print(
+                Rendering.json(
                     .object([
-                        "id": .string(force.id), "name": .string(force.name), "kind": .string(force.kind),
-                        "plugins": .array((plugins[force.id] ?? []).map { .string("\($0.name) \($0.version)") }),
-                    ])
-                }),
-            ])))
+                        "version": .string(register.version),
+                        "forces": .array(
+                            register.forces.map { force in
+                                .object([
+                                    "id": .string(force.id), "name": .string(force.name), "kind": .string(force.kind),
+                                    "plugins": .array((plugins[force.id] ?? []).map { .string("\($0.name) \($0.version)") }),
+                                ])
+                            }),
+                    ])))
             return
         }
         let width = register.forces.map(\.id.count).max() ?? 0

@@ -4,8 +4,12 @@
 /// moved to just after it, before the parser sees them.
 public enum GlobalArguments {
     /// Global options that take a value, and those that do not.
-    static let valued: Set<String> = ["--db", "--scripts", "--lua-instructions", "--lua-memory-mb", "--busy-timeout", "--durability"]
+    static let valued: Set<String> = [
+        "--db", "--scripts", "--lua-instructions", "--lua-memory-mb", "--busy-timeout", "--durability", "--token-file", "--key-file",
+    ]
     static let flags: Set<String> = ["--json"]
+    /// Commands whose options belong to their subcommands.
+    static let groups: Set<String> = ["staff"]
 
     /// The arguments (without the program's name) with leading global options moved after the
     /// subcommand; unchanged when none lead or no subcommand follows them.
@@ -29,6 +33,10 @@ public enum GlobalArguments {
             }
         }
         guard !leading.isEmpty, index < arguments.count, !arguments[index].hasPrefix("-") else { return arguments }
+        // A command group (`staff add`): the options go after its subcommand.
+        if groups.contains(arguments[index]), index + 1 < arguments.count, !arguments[index + 1].hasPrefix("-") {
+            return [arguments[index], arguments[index + 1]] + leading + arguments[(index + 2)...]
+        }
         return [arguments[index]] + leading + arguments[(index + 1)...]
     }
 }

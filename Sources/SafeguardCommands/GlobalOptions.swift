@@ -5,7 +5,11 @@ import WorkflowCore
 
 /// Flags every command takes: where the database and the scripts are, and JSON output.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The SQLite database file (env SAFEGUARD_DB); :memory: for one that lives only as long as the command.", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The store (env SAFEGUARD_DB): an SQLite file path or sqlite:PATH; :memory: for one that lives only as long as the command; postgres://user@host:port/database for a PostgreSQL database shared by many processes.",
+            valueName: "path|url"))
     var db: String?
 
     @Option(
@@ -42,10 +46,24 @@ struct GlobalOptions: ParsableArguments {
             valueName: "full|normal"))
     var durability: String?
 
+    @Option(
+        name: .customLong("token-file"),
+        help: ArgumentHelp(
+            "A file readable by its owner only holding your personal token (env SAFEGUARD_TOKEN_FILE, or the token itself in SAFEGUARD_TOKEN).",
+            valueName: "path"))
+    var tokenFile: String?
+
+    @Option(
+        name: .customLong("key-file"),
+        help: ArgumentHelp(
+            "The record's key file, kept outside the database and readable by its owner only (env SAFEGUARD_KEY_FILE; default the database's path with .key added, created on first write).",
+            valueName: "path"))
+    var keyFile: String?
+
     /// The application layer's configuration: flags, then the environment, then the defaults.
     func configuration() throws(WorkflowError) -> Configuration {
         try Configuration(
             db: db, scripts: scripts, luaInstructions: luaInstructions, luaMemoryMB: luaMemoryMB, busyTimeout: busyTimeout,
-            durability: durability)
+            durability: durability, tokenFile: tokenFile, keyFile: keyFile)
     }
 }

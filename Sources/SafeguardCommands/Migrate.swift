@@ -34,7 +34,9 @@ struct Migrate: ParsableCommand {
     @Option(help: ArgumentHelp("Who migrates: an administrator's id.", valueName: "id"))
     var actor: String = "administrator"
 
-    @Option(name: .customLong("map"), help: ArgumentHelp("A state the current procedure no longer has, and the state it moves to (repeatable).", valueName: "old=new"))
+    @Option(
+        name: .customLong("map"),
+        help: ArgumentHelp("A state the current procedure no longer has, and the state it moves to (repeatable).", valueName: "old=new"))
     var maps: [String] = []
 
     @Option(help: ArgumentHelp("When (default: now), ISO 8601 with an offset.", valueName: "time"))
@@ -81,9 +83,10 @@ struct Migrate: ParsableCommand {
                     document["refused"] = .string(refusal)
                     if !global.json { print("\(snapshot.id)  not migrated: \(refusal)") }
                 } else {
-                    document["deadlines"] = .array(report.moves.map { move in
-                        .object(["clock": .string(move.clock), "old_due": Rendering.instant(move.oldDue), "new_due": Rendering.instant(move.newDue)])
-                    })
+                    document["deadlines"] = .array(
+                        report.moves.map { move in
+                            .object(["clock": .string(move.clock), "old_due": Rendering.instant(move.oldDue), "new_due": Rendering.instant(move.newDue)])
+                        })
                     document["migrated"] = .bool(report.migrated)
                     document["state"] = .string(report.state)
                     if !global.json {

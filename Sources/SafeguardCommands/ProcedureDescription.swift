@@ -7,37 +7,48 @@ enum ProcedureDescription {
         .object([
             "workflow": .string(definition.name), "title": .string(definition.title),
             "force": definition.force.map(Value.string) ?? .null, "procedure": .string(hash),
-            "plugins": .array(definition.plugins.map { plugin in
-                .object([
-                    "name": .string(plugin.name), "version": .string(plugin.version), "order": .integer(plugin.order),
-                    "after": .array(plugin.after.map(Value.string)), "forces": .array(plugin.forces.map(Value.string)),
-                    "summary": .string(plugin.summary), "source": .string(plugin.location.description),
-                ])
-            }),
-            "states": .array(definition.states.map { state in
-                .object(["name": .string(state.name), "final": .bool(state.isFinal), "summary": .string(state.summary), "source": .string(state.location.description)])
-            }),
+            "plugins": .array(
+                definition.plugins.map { plugin in
+                    .object([
+                        "name": .string(plugin.name), "version": .string(plugin.version), "order": .integer(plugin.order),
+                        "after": .array(plugin.after.map(Value.string)), "forces": .array(plugin.forces.map(Value.string)),
+                        "summary": .string(plugin.summary), "source": .string(plugin.location.description),
+                    ])
+                }),
+            "states": .array(
+                definition.states.map { state in
+                    .object([
+                        "name": .string(state.name), "final": .bool(state.isFinal), "summary": .string(state.summary),
+                        "source": .string(state.location.description),
+                    ])
+                }),
             "events": .array(definition.events.map(event)),
-            "clocks": .array(definition.clocks.map { clock in
-                .object([
-                    "name": .string(clock.name), "rule": .string(rule(clock.rule)), "started_by": .array(clock.startedBy.map(Value.string)),
-                    "met_by": .array(clock.metBy.map(Value.string)), "fires": clock.fires.map(Value.string) ?? .null,
-                    "on_missed": clock.onMissed.map(Value.string) ?? .null, "capped_by": clock.cappedBy.map(Value.string) ?? .null,
-                    "summary": .string(clock.summary), "source": .string(clock.location.description),
-                ])
-            }),
-            "policies": .array(definition.policies.map { policy in
-                .object([
-                    "name": .string(policy.name), "plugin": .string(policy.plugin), "type": .string(policy.type.rawValue),
-                    "value": policy.value, "default": policy.defaultValue, "summary": .string(policy.summary),
-                    "within": policy.within.map(Value.string) ?? .null, "source": .string(policy.location.description),
-                    "set_at": policy.setAt.map { .string($0.description) } ?? .null,
-                ])
-            }),
+            "clocks": .array(
+                definition.clocks.map { clock in
+                    .object([
+                        "name": .string(clock.name), "rule": .string(rule(clock.rule)), "started_by": .array(clock.startedBy.map(Value.string)),
+                        "met_by": .array(clock.metBy.map(Value.string)), "fires": clock.fires.map(Value.string) ?? .null,
+                        "on_missed": clock.onMissed.map(Value.string) ?? .null, "capped_by": clock.cappedBy.map(Value.string) ?? .null,
+                        "summary": .string(clock.summary), "source": .string(clock.location.description),
+                    ])
+                }),
+            "policies": .array(
+                definition.policies.map { policy in
+                    .object([
+                        "name": .string(policy.name), "plugin": .string(policy.plugin), "type": .string(policy.type.rawValue),
+                        "value": policy.value, "default": policy.defaultValue, "summary": .string(policy.summary),
+                        "within": policy.within.map(Value.string) ?? .null, "source": .string(policy.location.description),
+                        "set_at": policy.setAt.map { .string($0.description) } ?? .null,
+                    ])
+                }),
             "staff_roles": .array(definition.staffRoles.map(Value.string)),
-            "limits": .array(definition.limits.map { limit in
-                .object(["name": .string(limit.name), "min": .number(limit.min), "max": .number(limit.max), "rule": .string(limit.rule), "source": .string(limit.location.description)])
-            }),
+            "limits": .array(
+                definition.limits.map { limit in
+                    .object([
+                        "name": .string(limit.name), "min": .number(limit.min), "max": .number(limit.max), "rule": .string(limit.rule),
+                        "source": .string(limit.location.description),
+                    ])
+                }),
         ])
     }
 
@@ -52,13 +63,14 @@ enum ProcedureDescription {
             "name": .string(event.name), "from": from, "to": event.target.map(Value.string) ?? .null,
             "who": .string(event.who.description), "statutory_who": .bool(event.statutoryWho),
             "who_changed_at": .array(event.whoChangedAt.map { .string($0.description) }),
-            "data": .array(event.fields.map { field in
-                .object([
-                    "name": .string(field.name), "type": .string(field.type.name), "expected": .string(field.type.description),
-                    "requirement": .string(field.requirement.description), "personal": .bool(field.personal),
-                    "summary": .string(field.summary), "source": .string(field.location.description),
-                ])
-            }),
+            "data": .array(
+                event.fields.map { field in
+                    .object([
+                        "name": .string(field.name), "type": .string(field.type.name), "expected": .string(field.type.description),
+                        "requirement": .string(field.requirement.description), "personal": .bool(field.personal),
+                        "summary": .string(field.summary), "source": .string(field.location.description),
+                    ])
+                }),
             "guards": .array(event.guards.map { .object(["name": .string($0.name), "source": .string($0.location.description)]) }),
             "actions": .array(event.actions.map { .object(["name": .string($0.name), "source": .string($0.location.description)]) }),
             "summary": .string(event.summary), "source": .string(event.location.description),
@@ -78,7 +90,9 @@ enum ProcedureDescription {
     }
 
     static func text(_ definition: WorkflowDefinition, hash: String) -> String {
-        var lines = ["Procedure \(definition.name) for \(definition.force.map { "force \($0)" } ?? "the national workflow alone")  (procedure \(hash.prefix(12)))"]
+        var lines = [
+            "Procedure \(definition.name) for \(definition.force.map { "force \($0)" } ?? "the national workflow alone")  (procedure \(hash.prefix(12)))"
+        ]
         lines.append(definition.plugins.isEmpty ? "Plugins: none, the national procedure alone" : "Plugins, in layering order")
         for plugin in definition.plugins {
             let after = plugin.after.isEmpty ? "" : ", after \(plugin.after.joined(separator: ", "))"
@@ -108,7 +122,9 @@ enum ProcedureDescription {
         }
         lines.append("Clocks")
         for clock in definition.clocks {
-            lines.append("  \(clock.name): \(rule(clock.rule)); from \(clock.startedBy.joined(separator: ", "))\(clock.metBy.isEmpty ? "" : "; met by \(clock.metBy.joined(separator: ", "))")  \(clock.location)")
+            lines.append(
+                "  \(clock.name): \(rule(clock.rule)); from \(clock.startedBy.joined(separator: ", "))\(clock.metBy.isEmpty ? "" : "; met by \(clock.metBy.joined(separator: ", "))")  \(clock.location)"
+            )
         }
         if !definition.policies.isEmpty {
             lines.append("Policies")

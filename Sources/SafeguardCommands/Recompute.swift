@@ -7,7 +7,9 @@ import WorkflowCore
 struct Recompute: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Recompute pending statutory deadlines after the bank-holiday table changed, and report what moved.",
-        discussion: "Each case whose deadlines move gets one recompute_deadlines event, by the engine's clock, listing the old and new times. With --dry-run nothing is recorded.")
+        discussion:
+            "Each case whose deadlines move gets one recompute_deadlines event, by the engine's clock, listing the old and new times. With --dry-run nothing is recorded."
+    )
 
     @OptionGroup var global: GlobalOptions
 
@@ -29,13 +31,16 @@ struct Recompute: ParsableCommand {
             for (caseID, changes) in cases {
                 moved += changes.count
                 for change in changes {
-                    reports.append(.object([
-                        "case": .string(caseID), "clock": .string(change.clock), "old_due": Rendering.instant(change.oldDue),
-                        "new_due": Rendering.instant(change.newDue), "old_table_version": change.oldTableVersion.map(Value.string) ?? .null,
-                        "new_table_version": .string(change.newTableVersion),
-                    ]))
+                    reports.append(
+                        .object([
+                            "case": .string(caseID), "clock": .string(change.clock), "old_due": Rendering.instant(change.oldDue),
+                            "new_due": Rendering.instant(change.newDue), "old_table_version": change.oldTableVersion.map(Value.string) ?? .null,
+                            "new_table_version": .string(change.newTableVersion),
+                        ]))
                     if !global.json {
-                        print("\(caseID)  \(change.clock)  \(Instant.format(change.oldDue)) → \(Instant.format(change.newDue))  (table \(change.oldTableVersion ?? "none") → \(change.newTableVersion))")
+                        print(
+                            "\(caseID)  \(change.clock)  \(Instant.format(change.oldDue)) → \(Instant.format(change.newDue))  (table \(change.oldTableVersion ?? "none") → \(change.newTableVersion))"
+                        )
                     }
                 }
             }

@@ -38,16 +38,19 @@ struct Regimes: ParsableCommand {
             }
             let table = try casework.regimes()
             if global.json {
-                print(Rendering.json(.object([
-                    "version": .string(table.version), "default": .string(table.defaultRegime),
-                    "rows": .array(table.rows.map { row in
+                print(
+                    Rendering.json(
                         .object([
-                            "force": .string(row.force), "area": row.area.map(Value.string) ?? .null, "regime": .string(row.regime),
-                            "from": .string(row.from.description), "until": row.until.map { .string($0.description) } ?? .null,
-                            "source": .string(row.source),
-                        ])
-                    }),
-                ])))
+                            "version": .string(table.version), "default": .string(table.defaultRegime),
+                            "rows": .array(
+                                table.rows.map { row in
+                                    .object([
+                                        "force": .string(row.force), "area": row.area.map(Value.string) ?? .null, "regime": .string(row.regime),
+                                        "from": .string(row.from.description), "until": row.until.map { .string($0.description) } ?? .null,
+                                        "source": .string(row.source),
+                                    ])
+                                }),
+                        ])))
                 return
             }
             print("Regime table \(table.version): a new case runs")

@@ -10,7 +10,8 @@ struct Report: ParsableCommand {
     }
 
     static let configuration = CommandConfiguration(
-        abstract: "Report the figures forces and the Home Office use: notices, applications, orders, grant rate, order lengths, hearings against the 48-hour deadline, breaches and outcomes, visits, closures.",
+        abstract:
+            "Report the figures forces and the Home Office use: notices, applications, orders, grant rate, order lengths, hearings against the 48-hour deadline, breaches and outcomes, visits, closures.",
         discussion: """
             Each event counts in the period and group of its own time (London dates); deadlines in those of their start. A notice never served counts where it was authorised; the order breach rate is orders breached at least once over orders granted.
 
@@ -44,9 +45,14 @@ struct Report: ParsableCommand {
     func run() throws {
         try reporting(json: global.json) { () throws(WorkflowError) in
             let grouping = try FigureCounter.Grouping(rawValue: by ?? "all").orThrow(.badInput("--by \(by ?? "") is not a grouping; expected month or force"))
-            let fromDate = try from.map { text throws(WorkflowError) in try LocalDate(iso: text).orThrow(.badInput("--from \(text) is not a date; expected YYYY-MM-DD")) }
-            let toDate = try to.map { text throws(WorkflowError) in try LocalDate(iso: text).orThrow(.badInput("--to \(text) is not a date; expected YYYY-MM-DD")) }
-            let groups = try Casework(try global.configuration(), access: .readOnly).figures(force: force, from: fromDate, to: toDate, grouping: grouping, workflow: workflow)
+            let fromDate = try from.map { text throws(WorkflowError) in
+                try LocalDate(iso: text).orThrow(.badInput("--from \(text) is not a date; expected YYYY-MM-DD"))
+            }
+            let toDate = try to.map { text throws(WorkflowError) in
+                try LocalDate(iso: text).orThrow(.badInput("--to \(text) is not a date; expected YYYY-MM-DD"))
+            }
+            let groups = try Casework(try global.configuration(), access: .readOnly).figures(
+                force: force, from: fromDate, to: toDate, grouping: grouping, workflow: workflow)
             print(ReportText.render(groups, format: format.rawValue, json: global.json))
         }
     }

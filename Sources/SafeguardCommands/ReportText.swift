@@ -6,9 +6,13 @@ enum ReportText {
     static func render(_ report: FigureReport, format: String, json: Bool) -> String {
         let names = report.figures.map(\.name)
         if json || format == "json" {
-            return Rendering.json(.object(["groups": .array(report.groups.map { name, figures in
-                .object(["group": .string(name), "figures": .object(Dictionary(report.values(figures), uniquingKeysWith: { first, _ in first }))])
-            })]))
+            return Rendering.json(
+                .object([
+                    "groups": .array(
+                        report.groups.map { name, figures in
+                            .object(["group": .string(name), "figures": .object(Dictionary(report.values(figures), uniquingKeysWith: { first, _ in first }))])
+                        })
+                ]))
         }
         if format == "csv" {
             var lines = ["group,figure,value"]
@@ -20,9 +24,14 @@ enum ReportText {
         let width = names.map(\.count).max() ?? 0
         let columns = report.groups.map { name, figures in (name, report.values(figures).map { cell($0.value) }) }
         let widths = columns.map { max($0.0.count, $0.1.map(\.count).max() ?? 0) }
-        var lines = ["figure".padding(toLength: width, withPad: " ", startingAt: 0) + "  " + zip(columns, widths).map { $0.0.0.padding(toLength: $0.1, withPad: " ", startingAt: 0) }.joined(separator: "  ")]
+        var lines = [
+            "figure".padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                + zip(columns, widths).map { $0.0.0.padding(toLength: $0.1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
+        ]
         for (row, figure) in names.enumerated() {
-            lines.append(figure.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + zip(columns, widths).map { $0.0.1[row].padding(toLength: $0.1, withPad: " ", startingAt: 0) }.joined(separator: "  "))
+            lines.append(
+                figure.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                    + zip(columns, widths).map { $0.0.1[row].padding(toLength: $0.1, withPad: " ", startingAt: 0) }.joined(separator: "  "))
         }
         return lines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }.joined(separator: "\n")
     }

@@ -36,20 +36,31 @@ struct TestCommand: ParsableCommand {
             }
             let coverage = try suite.coverage(results)
             if global.json {
-                print(Rendering.json(.object([
-                    "scenarios": .array(results.map { .object(["path": .string($0.scenario.path), "name": .string($0.scenario.name), "force": .string($0.scenario.force), "passed": .bool($0.failure == nil), "failure": $0.failure.map(Value.string) ?? .null]) }),
-                    "coverage": .array(coverage.map { group in
+                print(
+                    Rendering.json(
                         .object([
-                            "force": .string(group.force), "workflow": .string(group.workflow),
-                            "states_not_reached": .array(group.statesNotReached.map(Value.string)), "events_not_fired": .array(group.eventsNotFired.map(Value.string)),
-                        ])
-                    }),
-                ])))
+                            "scenarios": .array(
+                                results.map {
+                                    .object([
+                                        "path": .string($0.scenario.path), "name": .string($0.scenario.name), "force": .string($0.scenario.force),
+                                        "passed": .bool($0.failure == nil), "failure": $0.failure.map(Value.string) ?? .null,
+                                    ])
+                                }),
+                            "coverage": .array(
+                                coverage.map { group in
+                                    .object([
+                                        "force": .string(group.force), "workflow": .string(group.workflow),
+                                        "states_not_reached": .array(group.statesNotReached.map(Value.string)),
+                                        "events_not_fired": .array(group.eventsNotFired.map(Value.string)),
+                                    ])
+                                }),
+                        ])))
             } else {
                 for group in coverage {
-                    print("coverage \(group.workflow) for \(group.force): states \(group.states - group.statesNotReached.count) of \(group.states), events \(group.events - group.eventsNotFired.count) of \(group.events)"
-                        + (group.statesNotReached.isEmpty ? "" : "; states not reached: \(group.statesNotReached.joined(separator: ", "))")
-                        + (group.eventsNotFired.isEmpty ? "" : "; events not fired: \(group.eventsNotFired.joined(separator: ", "))"))
+                    print(
+                        "coverage \(group.workflow) for \(group.force): states \(group.states - group.statesNotReached.count) of \(group.states), events \(group.events - group.eventsNotFired.count) of \(group.events)"
+                            + (group.statesNotReached.isEmpty ? "" : "; states not reached: \(group.statesNotReached.joined(separator: ", "))")
+                            + (group.eventsNotFired.isEmpty ? "" : "; events not fired: \(group.eventsNotFired.joined(separator: ", "))"))
                 }
                 let passed = results.filter { $0.failure == nil }.count
                 print("\(passed) passed, \(results.count - passed) failed")

@@ -41,14 +41,19 @@ struct Tick: ParsableCommand {
                     if !global.json { print("skipped case \(result.deadline.caseID), clock \(result.deadline.clock): \(result.skipped!)") }
                 case .failure(let error):
                     failures.append(error)
-                    FileHandle.standardError.write(Data("safeguard: \(error.kind.rawValue): case \(result.deadline.caseID), clock \(result.deadline.clock): \(error.message)\n".utf8))
+                    FileHandle.standardError.write(
+                        Data(
+                            "safeguard: \(error.kind.rawValue): case \(result.deadline.caseID), clock \(result.deadline.clock): \(OneLine.escaped(error.message))\n"
+                                .utf8))
                 }
             }
             if global.json {
-                print(Rendering.json(.object([
-                    "at": Rendering.instant(now), "fired": .integer(fired), "skipped": .integer(skipped), "failed": .integer(failures.count),
-                    "events": .array(lines),
-                ])))
+                print(
+                    Rendering.json(
+                        .object([
+                            "at": Rendering.instant(now), "fired": .integer(fired), "skipped": .integer(skipped), "failed": .integer(failures.count),
+                            "events": .array(lines),
+                        ])))
             } else {
                 print("tick at \(Instant.format(now)): \(fired) fired, \(failures.count) failed" + (skipped > 0 ? ", \(skipped) skipped" : ""))
             }

@@ -8,4 +8,11 @@ enum TimeOption {
         guard let date = Instant.parse(text) else { throw .malformedTime(text, field: flag) }
         return date
     }
+
+    /// An optional time flag, nil when absent.
+    static func optional(_ text: String?, _ flag: String) throws(WorkflowError) -> Date? {
+        guard let text else { return nil }
+        guard let date = Instant.parse(text) else { throw .malformedTime(text, field: flag) }
+        return date
+    }
 }

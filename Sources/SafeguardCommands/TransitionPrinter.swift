@@ -8,9 +8,11 @@ enum TransitionPrinter {
         switch outcome {
         case .recorded(let event, let snapshot):
             if json {
-                Swift.print(Rendering.json(.object([
-                    "recorded": true, "event": Rendering.eventValue(event), "case": Rendering.caseValue(snapshot),
-                ])))
+                Swift.print(
+                    Rendering.json(
+                        .object([
+                            "recorded": true, "event": Rendering.eventValue(event), "case": Rendering.caseValue(snapshot),
+                        ])))
             } else {
                 Swift.print(Rendering.transitionLine(event))
                 for case .string(let warning) in event.data[TransitionEngine.warningsKey]?.arrayValue ?? [] {

@@ -7,30 +7,53 @@ import WorkflowCore
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the event log's hash chain and replay every case from its events, comparing with its stored snapshot.",
-        discussion: "Reports each mismatch by case and event: an event edited, deleted or reordered behind the engine's back, a snapshot that its events do not produce. Exits 5 when it finds any.")
+        discussion:
+            "Reports each mismatch by case and event: an event edited, deleted or reordered behind the engine's back (even with every hash recomputed: each event carries a MAC under the key kept outside the database), a staff register change altered, a snapshot that its events do not produce, and with --checkpoint events removed since the checkpoint. Exits 5 when it finds any."
+    )
 
     @OptionGroup var global: GlobalOptions
 
     @Option(name: .customLong("case"), help: "Only this case.")
     var caseID: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "A checkpoint printed by 'safeguard checkpoint' and kept outside the database, or a file holding one: proves nothing before it was changed or removed.",
+            valueName: "text|file"))
+    var checkpoint: String?
+
     func run() throws {
         var broken = false
         try reporting(json: global.json) { () throws(WorkflowError) in
-            let (events, caseCount, problems) = try Casework(try global.configuration(), access: .readOnly).verify(caseID: caseID)
+            let (events, caseCount, problems) = try Casework(try global.configuration(), access: .readOnly).verify(
+                caseID: caseID, checkpoint: try checkpointValue())
             if global.json {
-                print(Rendering.json(.object([
-                    "events": .integer(events), "cases": .integer(caseCount), "intact": .bool(problems.isEmpty),
-                    "problems": .array(problems.map(Value.string)),
-                ])))
+                print(
+                    Rendering.json(
+                        .object([
+                            "events": .integer(events), "cases": .integer(caseCount), "intact": .bool(problems.isEmpty),
+                            "problems": .array(problems.map(Value.string)),
+                        ])))
             } else {
                 for problem in problems { print(problem) }
-                print(problems.isEmpty
-                    ? "verified \(events) events in \(caseCount) case\(caseCount == 1 ? "" : "s"): the chain is intact and every case replays to its snapshot"
-                    : "\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(events) events and \(caseCount) case\(caseCount == 1 ? "" : "s")")
+                print(
+                    problems.isEmpty
+                        ? "verified \(events) events in \(caseCount) case\(caseCount == 1 ? "" : "s"): the chain is intact and every case replays to its snapshot"
+                        : "\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(events) events and \(caseCount) case\(caseCount == 1 ? "" : "s")")
             }
             broken = !problems.isEmpty
         }
         if broken { throw ExitCode(ExitStatus.storageError) }
+    }
+
+    func checkpointValue() throws(WorkflowError) -> Checkpoint? {
+        guard let checkpoint else { return nil }
+        if !checkpoint.hasPrefix("safeguard-checkpoint") {
+            guard let data = FileManager.default.contents(atPath: checkpoint) else {
+                throw .badInput("--checkpoint is neither a checkpoint nor a readable file; expected the line 'safeguard checkpoint' printed, or its file")
+            }
+            return try Checkpoint(text: String(decoding: data, as: UTF8.self))
+        }
+        return try Checkpoint(text: checkpoint)
     }
 }

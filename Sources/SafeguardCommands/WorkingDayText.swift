@@ -30,9 +30,10 @@ enum WorkingDayText {
             "start_day": .string(explanation.startDay.description), "last_day": .string(explanation.lastDay.description),
             "calendar_days": .integer(explanation.calendarDays), "due": Rendering.instant(explanation.due),
             "table_version": .string(explanation.tableVersion),
-            "not_working_days": .array(explanation.skipped.map { day in
-                .object(["date": .string(day.date.description), "reason": .string(day.reason)])
-            }),
+            "not_working_days": .array(
+                explanation.skipped.map { day in
+                    .object(["date": .string(day.date.description), "reason": .string(day.reason)])
+                }),
         ])
     }
 }

@@ -43,6 +43,9 @@ public enum ApplyLine {
             let atText = try required("at", in: object)
             guard let actorValue = object["actor"] else { throw .badInput("missing \"actor\"; \(expected)") }
             guard case .object(let actor) = actorValue else { throw .badInput("\"actor\" has the wrong type; \(expected)") }
+            if let unknown = actor.keys.filter({ $0 != "id" && $0 != "role" }).sorted().first {
+                throw .badInput("unknown key \"actor.\(unknown.prefix(40))\"; \(expected)")
+            }
             let actorID = try required("id", in: actor, path: "actor.id")
             let role = try required("role", in: actor, path: "actor.role")
             var data: [String: Value] = [:]
@@ -57,9 +60,10 @@ public enum ApplyLine {
             guard role != Actor.engineClock.role else {
                 throw .badInput("role engine is reserved for safeguard tick; expected a rank or a staff role")
             }
-            return .success(TransitionRequest(
-                caseID: caseID, event: event, at: at, actor: Actor(id: actorID, role: role), data: data, eventID: eventID,
-                workflow: try text("workflow", in: object), force: try text("force", in: object)))
+            return .success(
+                TransitionRequest(
+                    caseID: caseID, event: event, at: at, actor: Actor(id: actorID, role: role), data: data, eventID: eventID,
+                    workflow: try text("workflow", in: object), force: try text("force", in: object)))
         } catch {
             return .failure(error)
         }

@@ -19,7 +19,9 @@ public struct CaseGenerator {
         self.start = start
     }
 
-    private static let relationships = ["spouse", "former_spouse", "cohabitant", "former_cohabitant", "intimate_relationship", "parent_of_same_child", "relative"]
+    private static let relationships = [
+        "spouse", "former_spouse", "cohabitant", "former_cohabitant", "intimate_relationship", "parent_of_same_child", "relative",
+    ]
 
     /// Every line, in time order, as JSON text.
     public func lines() -> [String] {
@@ -54,36 +56,44 @@ public struct CaseGenerator {
         let incident = start.addingTimeInterval(Double.random(in: 0..<(365 * 86_400), using: &random).rounded())
         let invalid = random.chance(0.01)
         let born = 1960 + Int.random(in: 0...44, using: &random)
-        line("report_incident", incident, "PC\(Int.random(in: 1000...9999, using: &random))", "constable", [
-            "perpetrator_dob": .string("\(born)-0\(Int.random(in: 1...9, using: &random))-1\(Int.random(in: 0...9, using: &random))"),
-            "relationship": .string(Self.relationships.randomElement(using: &random)!),
-            "violence": invalid ? "none" : (random.chance(0.7) ? "used" : "threatened"),
-        ], opening: true)
+        line(
+            "report_incident", incident, "PC\(Int.random(in: 1000...9999, using: &random))", "constable",
+            [
+                "perpetrator_dob": .string("\(born)-0\(Int.random(in: 1...9, using: &random))-1\(Int.random(in: 0...9, using: &random))"),
+                "relationship": .string(Self.relationships.randomElement(using: &random)!),
+                "violence": invalid ? "none" : (random.chance(0.7) ? "used" : "threatened"),
+            ], opening: true)
         let authorised = incident.addingTimeInterval(3 * 3600)
-        line("authorise_notice", authorised, "SUP\(Int.random(in: 10...99, using: &random))", "superintendent", [
-            "grounds": "violence towards the victim; risk of further harm", "victim_opinion": "recorded",
-            "children_welfare": "considered", "perpetrator_representations": "none made", "premises_conditions": false,
-        ])
+        line(
+            "authorise_notice", authorised, "SUP\(Int.random(in: 10...99, using: &random))", "superintendent",
+            [
+                "grounds": "violence towards the victim; risk of further harm", "victim_opinion": "recorded",
+                "children_welfare": "considered", "perpetrator_representations": "none made", "premises_conditions": false,
+            ])
         if invalid { return out }  // the statute refuses the notice: the case goes no further
         if random.chance(0.02) {  // never served
-            if random.chance(0.5) { line("close", authorised.addingTimeInterval(3 * 86_400), "PS1", "sergeant", ["reason": "perpetrator not found"]) }
+            if random.chance(0.5) { line("close", authorised.addingTimeInterval(3 * 86_400), "INS1", "inspector", ["reason": "perpetrator not found"]) }
             return out
         }
         let served = authorised.addingTimeInterval(Double(Int.random(in: 2...8, using: &random)) * 3600)
         line("serve_notice", served, "PC1", "constable", random.chance(0.1) ? ["address_refused": true] : ["hearing_address": "address given at service"])
         if random.chance(0.03) {  // withdrawn before the hearing
-            line("close", served.addingTimeInterval(12 * 3600), "PS1", "sergeant", ["reason": "application withdrawn"])
+            line("close", served.addingTimeInterval(12 * 3600), "INS1", "inspector", ["reason": "application withdrawn"])
             return out
         }
         let late = random.chance(0.02)
         var hearing = served.addingTimeInterval(late ? 100 * 3600 : 22 * 3600)
-        line("apply_for_order", served.addingTimeInterval(2 * 3600), "PC1", "constable", [
-            "court": "Magistrates' Court", "listed_for": .string(Instant.formatUTC(hearing)),
-        ])
+        line(
+            "apply_for_order", served.addingTimeInterval(2 * 3600), "PC1", "constable",
+            [
+                "court": "Magistrates' Court", "listed_for": .string(Instant.formatUTC(hearing)),
+            ])
         if random.chance(0.05) {  // the notice is breached before the hearing
             let arrest = served.addingTimeInterval(8 * 3600)
             line("report_notice_breach", arrest, "PC2", "constable", [:])
-            line("record_production", min(arrest.addingTimeInterval(14 * 3600), hearing.addingTimeInterval(-600)), "PC2", "constable", ["court": "Magistrates' Court"])
+            line(
+                "record_production", min(arrest.addingTimeInterval(14 * 3600), hearing.addingTimeInterval(-600)), "PC2", "constable",
+                ["court": "Magistrates' Court"])
         }
         if random.chance(0.02) {  // adjourned
             let relisted = hearing.addingTimeInterval(86_400)

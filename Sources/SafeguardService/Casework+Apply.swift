@@ -15,8 +15,11 @@ extension Casework {
 
     /// Applies every line `reader` yields, `batchSize` lines to a transaction. `problem` is told of
     /// each refused or malformed line as it is found, `progress` of the lines read so far.
-    public func apply(_ reader: inout LineReader, batchSize: Int, problem: (Int, String, String) -> Void, progress: (Int) -> Void) throws(WorkflowError) -> ApplySummary {
+    public func apply(_ reader: inout LineReader, batchSize: Int, importAs: String? = nil, problem: (Int, String, String) -> Void, progress: (Int) -> Void)
+        throws(WorkflowError) -> ApplySummary
+    {
         var summary = ApplySummary()
+        let identify = try lineIdentity(importAs: importAs)
         var batch: [(line: Int, item: BatchItem, event: String)] = []
         // Problems wait for their batch to be decided, so they are told in line order.
         var pending: [(line: Int, kind: String, message: String)] = []
@@ -48,7 +51,8 @@ extension Casework {
                     if existing.caseID != entry.item.caseID || existing.event != entry.event {
                         note(
                             entry.line, "warning",
-                            "id \(entry.item.eventID ?? "") is already recorded for case \(existing.caseID) (\(existing.event)); this line's \(entry.event) on case \(entry.item.caseID) was skipped")
+                            "id \(entry.item.eventID ?? "") is already recorded for case \(existing.caseID) (\(existing.event)); this line's \(entry.event) on case \(entry.item.caseID) was skipped"
+                        )
                     }
                 case .failure(let error) where error.kind == .refused || error.kind == .script:
                     note(entry.line, "refused", error.kind == .script ? "script error: \(error.message)" : error.message)
@@ -82,12 +86,22 @@ extension Casework {
                         continue
                     }
                 }
-                batch.append((line: reader.number, item: BatchItem(caseID: request.caseID, eventID: request.eventID) { [self] current throws(WorkflowError) in
-                    if let current { return try engine(for: current).transition(current, request) }
-                    guard request.workflow != nil || request.force != nil else { throw .unknownCase(request.caseID) }
-                    let engine = try engine(for: request.workflow ?? DefaultWorkflow.name, force: request.force ?? DefaultWorkflow.nationalForce)
-                    return try engine.transition(nil, request)
-                }, event: request.event))
+                batch.append(
+                    (
+                        line: reader.number,
+                        item: BatchItem(caseID: request.caseID, eventID: request.eventID) { [self] current throws(WorkflowError) in
+                            var request = request
+                            if let current {
+                                request.actor = try identify(request.actor, current.force, request.at)
+                                return try engine(for: current).transition(current, request)
+                            }
+                            guard request.workflow != nil || request.force != nil else { throw .unknownCase(request.caseID) }
+                            let force = request.force ?? DefaultWorkflow.nationalForce
+                            request.actor = try identify(request.actor, force, request.at)
+                            let engine = try engine(for: request.workflow ?? DefaultWorkflow.name, force: force)
+                            return try engine.transition(nil, request)
+                        }, event: request.event
+                    ))
                 if batch.count >= batchSize { try flush() }
             }
         }

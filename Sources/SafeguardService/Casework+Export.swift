@@ -9,9 +9,10 @@ extension Casework {
             let redaction = redact ? Redaction(personalFieldsOf: try engine(for: snapshot).workflow) : .none
             var redacted = snapshot
             redacted.data = redaction.apply(snapshot.data)
-            each(ExportedCase(
-                snapshot: redacted, events: try store.history(snapshot.id).map(redaction.apply),
-                redacted: redact ? redaction.fields.sorted() : nil))
+            each(
+                ExportedCase(
+                    snapshot: redacted, events: try store.history(snapshot.id).map(redaction.apply),
+                    redacted: redact ? redaction.fields.sorted() : nil))
         }
     }
 }

@@ -20,6 +20,7 @@ extension Casework {
             cases = try store.list(state: nil, force: nil)
         }
         var reports: [MigrationReport] = []
+        let register = try staffRegister()
         for snapshot in cases {
             let current = try current(snapshot.workflow, force: snapshot.force)
             let engine = try current.engine()
@@ -30,7 +31,7 @@ extension Casework {
             do throws(WorkflowError) {
                 report.moves = try engine.migration(of: snapshot, stateMap: stateMap)
                 report.state = try engine.migratedState(of: snapshot, stateMap: stateMap)
-            } catch where error.kind == .refused {
+            } catch  where error.kind == .refused {
                 report.refusal = error.message
                 reports.append(report)
                 continue
@@ -43,7 +44,8 @@ extension Casework {
                     guard let stored, stored.procedure == snapshot.procedure else {
                         throw .conflict("case \(snapshot.id) changed during the migration; expected to run migrate again")
                     }
-                    return try engine.migrate(stored, at: at, actor: Actor(id: actor, role: "administrator"), reason: reason, stateMap: stateMap)
+                    return try engine.migrate(
+                        stored, at: at, actor: try migrator(actor, force: stored.force, at: at, register), reason: reason, stateMap: stateMap)
                 }
                 report.migrated = true
             }

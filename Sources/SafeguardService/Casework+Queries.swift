@@ -36,7 +36,8 @@ extension Casework {
         let states = procedure.workflows.values.sorted { $0.name < $1.name }.flatMap { $0.states.map(\.name) }
             .filter { seen.insert($0).inserted }
         guard !states.contains(state) else { return }
-        throw .badInput("unknown state \(ForceRegister.shown(state))\(NearestName.didYouMean(state, among: states)); expected one of \(states.joined(separator: ", "))")
+        throw .badInput(
+            "unknown state \(ForceRegister.shown(state))\(NearestName.didYouMean(state, among: states)); expected one of \(states.joined(separator: ", "))")
     }
 
     /// Pending deadlines due before `horizon` (all of them when nil), and every missed one,
@@ -82,9 +83,10 @@ extension Casework {
                 }
             }
             let changes = transition.changes.keys.sorted()
-            checks.append(CheckResult(
-                check: "outcome", passed: true,
-                detail: "leads to \(transition.to)\(changes.isEmpty ? "" : ", setting \(changes.joined(separator: ", "))")"))
+            checks.append(
+                CheckResult(
+                    check: "outcome", passed: true,
+                    detail: "leads to \(transition.to)\(changes.isEmpty ? "" : ", setting \(changes.joined(separator: ", "))")"))
             return Explanation(checks: checks, refusal: nil)
         } catch {
             if checks.allSatisfy(\.passed) {

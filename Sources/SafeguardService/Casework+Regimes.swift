@@ -24,9 +24,41 @@ extension Casework {
         let workflow = try regimes().choose(force: force, area: area, on: day)
         let known = try procedure(force: force).workflows.keys.sorted()
         guard known.contains(workflow) else {
-            throw .script("\(RegimeTable.path): \(force) on \(day) runs workflow \(workflow), which the scripts do not have; expected one of: \(known.joined(separator: ", "))")
+            throw .script(
+                "\(RegimeTable.path): \(force) on \(day) runs workflow \(workflow), which the scripts do not have; expected one of: \(known.joined(separator: ", "))"
+            )
         }
         return workflow
+    }
+
+    /// A workflow named with `--workflow` that the table gives to some forces, areas and periods only
+    /// (dapo: Part 3 of the Domestic Abuse Act 2021 is in force only where and while the commencement
+    /// regulations bring it in) is refused for a case the table does not put under it, naming the row
+    /// (or the default) that applies. The default workflow stays allowed everywhere: the 2010 Act's
+    /// provisions were not repealed where Part 3 is in force.
+    func checkNamedWorkflow(_ workflow: String, force: String, area: String?, at: Date) throws(WorkflowError) {
+        let table = try regimes()
+        guard workflow != table.defaultRegime, table.rows.contains(where: { $0.regime == workflow }) else { return }
+        let day = London.date(of: at)
+        let chosen: String
+        do throws(WorkflowError) {
+            chosen = try table.choose(force: force, area: area, on: day)
+        } catch {
+            let areas = table.rows.filter { $0.force == force && $0.regime == workflow && $0.covers(day) }.compactMap(\.area)
+            throw .badInput(
+                "--workflow \(workflow): \(force) runs \(workflow) on \(day) only in some areas (\(areas.sorted().joined(separator: ", "))); expected --area naming the case's area"
+            )
+        }
+        guard chosen != workflow else { return }
+        let applies: String
+        if let (number, row) = table.row(force: force, area: area, on: day) {
+            applies = "row \(number) (\(row.force)\(row.area.map { " " + $0 } ?? "") \(row.span), \(row.source)) puts it under \(row.regime)"
+        } else {
+            applies = "no row covers it, so the default \(table.defaultRegime) applies"
+        }
+        let place = area.map { "\(force) \($0)" } ?? force
+        throw .refused(
+            "--workflow \(workflow) is not in force for \(place) on \(day): \(RegimeTable.path) \(applies); expected --workflow \(chosen), or no --workflow")
     }
 
     /// Open cases of the workflows the table chooses between (its rows' and its default) that the
@@ -49,7 +81,8 @@ extension Casework {
             } catch {
                 // Only a force that runs another regime in some areas needs one; a workflow whose
                 // opening event takes no area (dvpo) cannot have recorded it.
-                change.reason = area == nil
+                change.reason =
+                    area == nil
                     ? "the case records no area, and the table needs one for \(snapshot.force) on \(day); check it by hand"
                     : error.message
             }

@@ -38,7 +38,9 @@ extension Casework {
                     // Field names only: the values may be personal data.
                     let differing = Set(transition.changes.keys).union(event.changes.keys)
                         .filter { transition.changes[$0] != event.changes[$0] }.sorted()
-                    return ["\(label): replayed, it leads to \(transition.to) with different changes (to \(differing.isEmpty ? "no field" : differing.joined(separator: ", "))); the log records \(event.to)"]
+                    return [
+                        "\(label): replayed, it leads to \(transition.to) with different changes (to \(differing.isEmpty ? "no field" : differing.joined(separator: ", "))); the log records \(event.to)"
+                    ]
                 }
                 snapshot = transition.snapshot
             } catch {
@@ -63,9 +65,11 @@ extension Casework {
         case TransitionEngine.recomputeEvent:
             guard var next = snapshot else { throw .storage("a recomputation cannot open a case") }
             for case .object(let change) in event.data["changes"]?.arrayValue ?? [] {
-                guard let index = next.deadlines.firstIndex(where: {
-                    $0.clock == change["clock"]?.stringValue && Instant.formatUTC($0.startedAt) == change["started_at"]?.stringValue
-                }), let due = change["new_due"]?.stringValue.flatMap(Instant.parse) else { continue }
+                guard
+                    let index = next.deadlines.firstIndex(where: {
+                        $0.clock == change["clock"]?.stringValue && Instant.formatUTC($0.startedAt) == change["started_at"]?.stringValue
+                    }), let due = change["new_due"]?.stringValue.flatMap(Instant.parse)
+                else { continue }
                 next.deadlines[index].due = due
                 next.deadlines[index].tableVersion = event.data["table_version"]?.stringValue
             }

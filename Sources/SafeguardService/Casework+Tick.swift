@@ -18,6 +18,7 @@ extension Casework {
     /// made from the case, clock and start, so a second tick at the same time changes nothing.
     public func tick(at: Date, force: String?) throws(WorkflowError) -> [TickResult] {
         var results: [TickResult] = []
+        let authentication = try staffRegister().isEmpty ? nil : "engine"
         for deadline in try store.openDeadlines(dueBefore: at.addingTimeInterval(0.001), orMissed: false, force: force)
         where deadline.status == .pending {
             let snapshot = try snapshot(deadline.caseID)
@@ -30,10 +31,11 @@ extension Casework {
             var movedOn: String?
             do throws(WorkflowError) {
                 let outcome = try store.record(caseID: deadline.caseID, eventID: planned.eventID) { current throws(WorkflowError) in
-                    guard let current, let due = pending(current), let request = engine.clockRequest(for: due, on: current) else {
+                    guard let current, let due = pending(current), var request = engine.clockRequest(for: due, on: current) else {
                         movedOn = "the case moved on since the clock was read (now \(current?.state ?? "gone")); the deadline no longer needs firing"
                         throw .conflict("skipped")
                     }
+                    request.actor.authentication = authentication
                     do throws(WorkflowError) {
                         return try engine.transition(current, request)
                     } catch {

@@ -19,20 +19,28 @@ extension Casework {
     ///   an unknown sequence or an empty reason.
     public func void(caseID: String, sequence: Int, reason: String, actor: Actor) throws(WorkflowError) -> RecordOutcome {
         guard let rank = Rank(name: actor.role) else {
-            throw .badInput("unknown role \"\(Self.echo(actor.role))\"\(NearestName.didYouMean(actor.role, among: Rank.allCases.map(\.name))); expected a rank (\(Rank.namesInOrder))")
+            throw .badInput(
+                "unknown role \"\(Self.echo(actor.role))\"\(NearestName.didYouMean(actor.role, among: Rank.allCases.map(\.name))); expected a rank (\(Rank.namesInOrder))"
+            )
         }
         guard rank >= Self.voidRank else {
-            throw .refused("rule void_needs_supervisor: voiding an event needs \(Self.voidRank.name) or above; the actor's role is \(actor.role); expected a supervisor")
+            throw .refused(
+                "rule void_needs_supervisor: voiding an event needs \(Self.voidRank.name) or above; the actor's role is \(actor.role); expected a supervisor")
         }
         guard !reason.allSatisfy(\.isWhitespace) else { throw .badInput("void needs a reason; expected --reason saying why the event was wrong") }
         let snapshot = try snapshot(caseID)
         let events = try store.history(caseID)
         guard let target = events.first(where: { $0.sequence == sequence }) else {
-            throw .badInput("case \(caseID) has no event \(sequence); expected the number of one of its events, 1 to \(events.count) (see 'safeguard history \(caseID)')")
+            throw .badInput(
+                "case \(caseID) has no event \(sequence); expected the number of one of its events, 1 to \(events.count) (see 'safeguard history \(caseID)')")
         }
         let voided = Self.voidedSequences(events)
-        if voided.contains(sequence) { throw .refused("event \(sequence) (\(target.event)) of case \(caseID) is already void; expected an event still in force") }
-        if target.from == nil { throw .refused("event \(sequence) (\(target.event)) opens case \(caseID) and cannot be voided; expected close with a reason instead") }
+        if voided.contains(sequence) {
+            throw .refused("event \(sequence) (\(target.event)) of case \(caseID) is already void; expected an event still in force")
+        }
+        if target.from == nil {
+            throw .refused("event \(sequence) (\(target.event)) opens case \(caseID) and cannot be voided; expected close with a reason instead")
+        }
         if [Self.voidEvent, TransitionEngine.migrateEvent].contains(target.event) {
             throw .refused("event \(sequence) (\(target.event)) is recorded by the engine and cannot be voided; expected an event an officer recorded")
         }
@@ -60,7 +68,9 @@ extension Casework {
             do throws(WorkflowError) {
                 rebuilt = try Self.replay(event, on: rebuilt, engine: engine, force: current.force).snapshot
             } catch {
-                throw .refused("without event \(data["event"]?.integerValue ?? 0), event \(event.sequence) (\(event.event)) of case \(caseID) would be refused: \(error.message); expected to void the later events first")
+                throw .refused(
+                    "without event \(data["event"]?.integerValue ?? 0), event \(event.sequence) (\(event.event)) of case \(caseID) would be refused: \(error.message); expected to void the later events first"
+                )
             }
         }
         guard var next = rebuilt else { throw .refused("case \(caseID) would have no events left; expected an event other than the opening one") }

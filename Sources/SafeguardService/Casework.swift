@@ -1,6 +1,7 @@
 import Foundation
 import Ledger
 import Storage
+import Stores
 import WorkflowCore
 import WorkflowLua
 
@@ -10,6 +11,10 @@ import WorkflowLua
 public final class Casework {
     let store: any CaseStore
     public let configuration: Configuration
+    /// The record's keys, from the key file (nil when a read-only command found none).
+    let keys: ChainKeys?
+    /// Where the keys live (nil for a store in memory or one the caller opened).
+    let keyFile: String?
     private var loaded: [String: Procedure] = [:]
     private var versions: [String: ProcedureVersion] = [:]
     /// Procedures read back from the database by hash, for cases pinned to them.
@@ -25,13 +30,20 @@ public final class Casework {
         var options = configuration.store
         options.access = access
         options.checkIntegrity = checkIntegrity
+        keyFile = try KeyFile.path(explicit: configuration.keyFile, storeURL: configuration.storeURL)
+        let ephemeral = try KeyFile.makesEphemeralKey(storeURL: configuration.storeURL)
+        let creates = access == .readWrite && (keyFile != nil || ephemeral)
+        options.keys = try KeyFile.load(keyFile, create: creates)
+        keys = options.keys
         store = try StoreFactory.open(configuration.storeURL, options: options, now: configuration.clock)
     }
 
     /// Case work on a store the caller opened (a server's shared store, a test's instrumented one).
-    public init(_ configuration: Configuration, store: any CaseStore) {
+    public init(_ configuration: Configuration, store: any CaseStore, keys: ChainKeys? = nil) {
         self.configuration = configuration
         self.store = store
+        self.keys = keys
+        self.keyFile = nil
     }
 
     /// The forces a case may belong to, read once.
@@ -105,6 +117,7 @@ public final class Casework {
         // expected a DVPN is not left guessing why the fields are a DAPN's.
         var chosen: String?
         if let named = request.workflow {
+            try checkNamedWorkflow(named, force: force, area: area, at: request.at)
             workflow = named
         } else {
             workflow = try chooseWorkflow(force: force, area: area, at: request.at)
@@ -117,7 +130,7 @@ public final class Casework {
         guard let opening = engine.workflow.events.first(where: { $0.origin == .newCase }) else {
             throw .script("\(engine.workflow.location): workflow \(workflow) has no opening event")
         }
-        var request = request
+        var request = try authenticated(request, force: force)
         request.event = opening.name
         request.workflow = workflow
         if let area, opening.field(named: "area") != nil {
@@ -130,15 +143,16 @@ public final class Casework {
         try checkNotAhead(request)
         try store.storeProcedure(hash: version.hash, sources: version.sources)
         do throws(WorkflowError) {
-            return try store.record(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
-                if current != nil { throw .caseExists(request.caseID) }
-                do throws(WorkflowError) {
-                    return try engine.transition(nil, request)
-                } catch {
-                    guard let chosen, error.kind == .badInput || error.kind == .refused else { throw error }
-                    throw WorkflowError(error.kind, "\(chosen): \(error.message)")
-                }
-            }
+            return try Self.sameEvent(
+                try store.record(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
+                    if current != nil { throw .caseExists(request.caseID) }
+                    do throws(WorkflowError) {
+                        return try engine.transition(nil, request)
+                    } catch {
+                        guard let chosen, error.kind == .badInput || error.kind == .refused else { throw error }
+                        throw WorkflowError(error.kind, "\(chosen): \(error.message)")
+                    }
+                }, request)
         } catch {
             throw NameSuggestion.add(to: error, request, workflow: engine.workflow)
         }
@@ -147,16 +161,30 @@ public final class Casework {
     /// Fires an event on an existing case.
     public func fire(_ request: TransitionRequest) throws(WorkflowError) -> RecordOutcome {
         guard let existing = try store.snapshot(request.caseID) else { throw .unknownCase(request.caseID) }
+        let request = try authenticated(request, force: existing.force)
         try checkNotAhead(request)
         let engine = try engine(for: existing)
         do throws(WorkflowError) {
-            return try store.record(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
-                guard let current else { throw .unknownCase(request.caseID) }
-                return try engine.transition(current, request)
-            }
+            return try Self.sameEvent(
+                try store.record(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
+                    guard let current else { throw .unknownCase(request.caseID) }
+                    return try engine.transition(current, request)
+                }, request)
         } catch {
             throw NameSuggestion.add(to: error, request, workflow: engine.workflow)
         }
+    }
+
+    /// An event id already recorded is this request done before (nothing changes), unless it was
+    /// recorded for another case or event: then the id is a mistake, and saying "nothing changed"
+    /// would hide that this request was never recorded.
+    static func sameEvent(_ outcome: RecordOutcome, _ request: TransitionRequest) throws(WorkflowError) -> RecordOutcome {
+        if case .alreadyRecorded(let existing) = outcome, existing.caseID != request.caseID || existing.event != request.event {
+            throw .badInput(
+                "event id \(request.eventID ?? "") is already recorded for case \(existing.caseID) (\(existing.event)); expected a new event id for this \(request.event) on case \(request.caseID)"
+            )
+        }
+        return outcome
     }
 
     /// Refuses an event dated further ahead of the clock than the configured tolerance: once
@@ -165,7 +193,9 @@ public final class Casework {
         let now = configuration.clock()
         guard request.at.timeIntervalSince(now) > configuration.futureTolerance else { return }
         let minutes = Int(configuration.futureTolerance / 60)
-        throw .badInput("time \(Instant.format(request.at)) for \(request.event) is ahead of the clock (now \(Instant.format(now))); expected a time no more than \(minutes) minutes from now (SAFEGUARD_FUTURE_MINUTES)")
+        throw .badInput(
+            "time \(Instant.format(request.at)) for \(request.event) is ahead of the clock (now \(Instant.format(now))); expected a time no more than \(minutes) minutes from now (SAFEGUARD_FUTURE_MINUTES)"
+        )
     }
 
     /// The case, or an unknown-case error.

@@ -6,12 +6,13 @@ import WorkflowLua
 extension Configuration {
     /// A configuration from explicit settings (flags), falling back to the environment
     /// (`SAFEGUARD_DB`, `SAFEGUARD_SCRIPTS`, `SAFEGUARD_LUA_INSTRUCTIONS`, `SAFEGUARD_LUA_MEMORY_MB`,
-    /// `SAFEGUARD_BUSY_TIMEOUT`, `SAFEGUARD_DURABILITY`, `SAFEGUARD_FUTURE_MINUTES`), then to the defaults.
+    /// `SAFEGUARD_BUSY_TIMEOUT`, `SAFEGUARD_DURABILITY`, `SAFEGUARD_FUTURE_MINUTES`, `SAFEGUARD_TOKEN_FILE`,
+    /// `SAFEGUARD_TOKEN`, `SAFEGUARD_KEY_FILE`), then to the defaults.
     /// - Throws: `badInput` when a budget in the environment is not a whole number above 0, or a
     ///   store setting is not one it knows.
     public init(
         db: String?, scripts: String?, luaInstructions: Int?, luaMemoryMB: Int?, busyTimeout: Double? = nil,
-        durability: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment
+        durability: String? = nil, tokenFile: String? = nil, keyFile: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(WorkflowError) {
         func setting(_ flag: Int?, _ variable: String, _ fallback: Int) throws(WorkflowError) -> Int {
             if let flag { return flag }
@@ -40,7 +41,9 @@ extension Configuration {
         self.init(
             storeURL: db ?? environment["SAFEGUARD_DB"] ?? Self.defaultStoreURL,
             scripts: scripts ?? environment["SAFEGUARD_SCRIPTS"],
-            limits: SandboxLimits(instructionsPerCall: instructions, memoryBytes: megabytes << 20), store: store)
+            limits: SandboxLimits(instructionsPerCall: instructions, memoryBytes: megabytes << 20), store: store,
+            token: try Credential.read(file: tokenFile ?? environment["SAFEGUARD_TOKEN_FILE"], environment: environment))
+        self.keyFile = keyFile ?? environment["SAFEGUARD_KEY_FILE"]
         if let text = environment["SAFEGUARD_FUTURE_MINUTES"] {
             guard let minutes = Int(text), minutes >= 0 else {
                 throw .badInput("SAFEGUARD_FUTURE_MINUTES is \"\(text)\"; expected a whole number of minutes, 0 or more")

@@ -23,13 +23,18 @@ public struct Configuration: Sendable {
     public var futureTolerance: TimeInterval = Configuration.defaultFutureTolerance
 
     public static let defaultFutureTolerance: TimeInterval = 5 * 60
+    /// The personal token of whoever runs the command (see `Credential`); nil when none was given.
+    public var token: String?
+    /// The record's key file; nil for the default, the database's path with `.key` added (see `KeyFile`).
+    public var keyFile: String?
 
     public static let defaultStoreURL = "./safeguard.sqlite"
 
     public init(
         storeURL: String = Configuration.defaultStoreURL, scripts: String? = nil, limits: SandboxLimits = .standard,
-        store: StoreOptions = StoreOptions(), clock: @escaping @Sendable () -> Date = { Date() }
+        store: StoreOptions = StoreOptions(), token: String? = nil, clock: @escaping @Sendable () -> Date = { Date() }
     ) {
+        self.token = token
         self.storeURL = storeURL
         self.scripts = scripts
         self.limits = limits

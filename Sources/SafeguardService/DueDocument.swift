@@ -21,14 +21,18 @@ public struct DueDocument: Encodable {
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try Value.object(["at": Rendering.instant(at), "deadlines": .array(deadlines.enumerated().map { index, deadline in
-            var fields: [String: Value] = [
-                "case": .string(deadline.caseID), "workflow": .string(deadline.workflow), "force": .string(deadline.force),
-                "clock": .string(deadline.clock), "started_at": Rendering.instant(deadline.startedAt),
-                "due": Rendering.instant(deadline.due), "status": .string(Self.status(deadline, now: at)),
-            ]
-            fields["note"] = notes[index].map(Value.string)
-            return .object(fields)
-        })]).encode(to: encoder)
+        try Value.object([
+            "at": Rendering.instant(at),
+            "deadlines": .array(
+                deadlines.enumerated().map { index, deadline in
+                    var fields: [String: Value] = [
+                        "case": .string(deadline.caseID), "workflow": .string(deadline.workflow), "force": .string(deadline.force),
+                        "clock": .string(deadline.clock), "started_at": Rendering.instant(deadline.startedAt),
+                        "due": Rendering.instant(deadline.due), "status": .string(Self.status(deadline, now: at)),
+                    ]
+                    fields["note"] = notes[index].map(Value.string)
+                    return .object(fields)
+                }),
+        ]).encode(to: encoder)
     }
 }

@@ -49,13 +49,16 @@ public struct ForceRegister: Sendable, Decodable {
     /// The id, checked: an unknown force is bad input naming the nearest id.
     public func check(_ force: String) throws(WorkflowError) -> String {
         if ids.contains(force) { return force }
-        throw .badInput("unknown force \(Self.shown(force))\(NearestName.didYouMean(force, among: ids)); expected a force id from \(Self.path) (see 'safeguard forces --all')")
+        throw .badInput(
+            "unknown force \(Self.shown(force))\(NearestName.didYouMean(force, among: ids)); expected a force id from \(Self.path) (see 'safeguard forces --all')"
+        )
     }
 
     /// A rejected name in quotes when it is one word (`"surey"`, `"Surrey"`), else `given`: text
     /// with spaces or other characters may be a person's name or address typed in the wrong place.
     static func shown(_ text: String) -> String {
-        let word = !text.isEmpty && text.count <= 40
+        let word =
+            !text.isEmpty && text.count <= 40
             && text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil || "-_".unicodeScalars.contains($0) }
         return word ? "\"\(text)\"" : "given"
     }

@@ -27,7 +27,9 @@ public struct RegimeTable: Sendable, Hashable {
             for other in rows[..<index] where other.force == row.force && other.area == row.area {
                 let overlap = row.from <= (other.until ?? row.from) && other.from <= (row.until ?? other.from)
                 if overlap {
-                    throw .script("\(Self.path): row \(index + 1) (\(row.force)\(row.area.map { " " + $0 } ?? "")) overlaps another row for the same force and area (\(other.span)); expected one regime a day")
+                    throw .script(
+                        "\(Self.path): row \(index + 1) (\(row.force)\(row.area.map { " " + $0 } ?? "")) overlaps another row for the same force and area (\(other.span)); expected one regime a day"
+                    )
                 }
             }
         }
@@ -72,8 +74,9 @@ public struct RegimeTable: Sendable, Hashable {
                 guard let date = LocalDate(iso: text) else { throw .script("\(path): row \(index + 1) has until \"\(text)\"; expected a date YYYY-MM-DD") }
                 until = date
             }
-            rows.append(RegimeRow(
-                force: row.force, area: row.area.map(Self.areaKey), regime: row.regime, from: from, until: until, source: row.source ?? ""))
+            rows.append(
+                RegimeRow(
+                    force: row.force, area: row.area.map(Self.areaKey), regime: row.regime, from: from, until: until, source: row.source ?? ""))
         }
         return try RegimeTable(version: file.version, defaultRegime: file.default, rows: rows)
     }
@@ -81,6 +84,16 @@ public struct RegimeTable: Sendable, Hashable {
     /// `Croydon`, `croydon` and ` croydon ` are one area; so are `Redcar and Cleveland` and `redcar_and_cleveland`.
     public static func areaKey(_ text: String) -> String {
         text.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
+    }
+
+    /// The row that covers a case of `force` in `area` opened on `day` (the area's row before the
+    /// whole force's), with its number in the file; nil when none does and the default applies.
+    public func row(force: String, area: String?, on day: LocalDate) -> (number: Int, row: RegimeRow)? {
+        let live = rows.enumerated().filter { $0.element.force == force && $0.element.covers(day) }
+        if let area, let match = live.first(where: { $0.element.area == Self.areaKey(area) }) {
+            return (match.offset + 1, match.element)
+        }
+        return live.first(where: { $0.element.area == nil }).map { ($0.offset + 1, $0.element) }
     }
 
     /// The workflow a case of `force` in `area` opened on `day` runs, or a refusal saying why none
@@ -96,7 +109,8 @@ public struct RegimeTable: Sendable, Hashable {
         if area == nil, !areas.isEmpty {
             let regimes = Set(live.map(\.regime)).sorted().joined(separator: ", ")
             throw .badInput(
-                "\(force) runs \(regimes) on \(day) only in some areas (\(areas.sorted().joined(separator: ", "))) and \(defaultRegime) elsewhere; expected --area naming the case's area, or --workflow")
+                "\(force) runs \(regimes) on \(day) only in some areas (\(areas.sorted().joined(separator: ", "))) and \(defaultRegime) elsewhere; expected --area naming the case's area, or --workflow"
+            )
         }
         return defaultRegime
     }

@@ -38,7 +38,7 @@ public enum Rendering {
             "sequence": .integer(event.sequence), "case": .string(event.caseID), "event": .string(event.event),
             "id": event.eventID.map(Value.string) ?? .null, "from": event.from.map(Value.string) ?? .null,
             "to": .string(event.to), "at": instant(event.at), "recorded_at": instant(event.recordedAt),
-            "actor": .object(["id": .string(event.actor.id), "role": .string(event.actor.role)]),
+            "actor": .object(actorFields(event.actor)),
             "data": .object(event.data), "changes": .object(event.changes),
             "guards": .array(event.guardsPassed.map(Value.string)), "procedure": .string(event.procedure),
         ])
@@ -47,7 +47,8 @@ public enum Rendering {
     /// `C1  authorise_notice  incident → notice_authorised  (event 2 at 2026-01-06T01:30:00Z by SUP77, superintendent)`
     public static func transitionLine(_ event: RecordedEvent) -> String {
         let move = event.from.map { $0 == event.to ? "stays \(event.to)" : "\($0) → \(event.to)" } ?? "opened → \(event.to)"
-        return "\(event.caseID)  \(event.event)  \(move)  (event \(event.sequence) at \(Instant.format(event.at)) by \(event.actor.id), \(event.actor.role))"
+        return
+            "\(event.caseID)  \(event.event)  \(move)  (event \(event.sequence) at \(Instant.format(event.at)) by \(event.actor.id), \(event.actor.role)\(authentication(event.actor)))"
     }
 
     /// A value for a terminal: text as it is, except instants recorded in UTC, which are shown
@@ -59,5 +60,19 @@ public enum Rendering {
         case .null: "null"
         default: json(value)
         }
+    }
+
+    /// The actor's id and role, and how they were known where the store keeps a staff register.
+    static func actorFields(_ actor: Actor) -> [String: Value] {
+        var fields: [String: Value] = ["id": .string(actor.id), "role": .string(actor.role)]
+        fields["authentication"] = actor.authentication.map(Value.string)
+        fields["registerVersion"] = actor.registerVersion.map(Value.string)
+        return fields
+    }
+
+    /// `; token, essex#3` after the role, when the actor was authenticated.
+    static func authentication(_ actor: Actor) -> String {
+        guard let method = actor.authentication else { return "" }
+        return "; " + method + (actor.registerVersion.map { ", " + $0 } ?? "")
     }
 }

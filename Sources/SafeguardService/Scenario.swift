@@ -40,10 +40,11 @@ public struct Scenario {
             }
             let event = step["event"]?.stringValue
             guard event != nil || tick != nil else { throw .badInput("\(path): step \(offset + 1) needs event = an event name, or tick = a time") }
-            steps.append(Step(
-                event: event, tick: tick.flatMap(Instant.parse), at: when,
-                actor: Actor(id: step["actor"]?.stringValue ?? "TEST", role: step["role"]?.stringValue ?? "constable"),
-                data: step["data"]?.objectValue ?? [:], expect: step["expect"]?.objectValue ?? [:], line: offset + 1))
+            steps.append(
+                Step(
+                    event: event, tick: tick.flatMap(Instant.parse), at: when,
+                    actor: Actor(id: step["actor"]?.stringValue ?? "TEST", role: step["role"]?.stringValue ?? "constable"),
+                    data: step["data"]?.objectValue ?? [:], expect: step["expect"]?.objectValue ?? [:], line: offset + 1))
         }
     }
 }

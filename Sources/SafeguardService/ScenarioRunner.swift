@@ -68,7 +68,9 @@ public final class ScenarioRunner {
     }
 
     /// Fires the step's event, or what the clocks make due at the step's tick.
-    static func perform(_ step: Scenario.Step, on snapshot: CaseSnapshot?, scenario: Scenario, engine: TransitionEngine) -> Swift.Result<[Transition], WorkflowError> {
+    static func perform(_ step: Scenario.Step, on snapshot: CaseSnapshot?, scenario: Scenario, engine: TransitionEngine)
+        -> Swift.Result<[Transition], WorkflowError>
+    {
         do throws(WorkflowError) {
             guard let tick = step.tick else {
                 let request = TransitionRequest(

@@ -96,11 +96,12 @@ public final class ScenarioSuite {
             let workflow = try runner.engine(for: group[0].scenario).workflow
             let states = group.reduce(into: Set<String>()) { $0.formUnion($1.statesReached) }
             let events = group.reduce(into: Set<String>()) { $0.formUnion($1.eventsFired) }
-            coverage.append(Coverage(
-                force: group[0].scenario.force, workflow: group[0].scenario.workflow,
-                states: workflow.states.count, events: workflow.events.count,
-                statesNotReached: workflow.states.map(\.name).filter { !states.contains($0) },
-                eventsNotFired: workflow.events.map(\.name).filter { !events.contains($0) }))
+            coverage.append(
+                Coverage(
+                    force: group[0].scenario.force, workflow: group[0].scenario.workflow,
+                    states: workflow.states.count, events: workflow.events.count,
+                    statesNotReached: workflow.states.map(\.name).filter { !states.contains($0) },
+                    eventsNotFired: workflow.events.map(\.name).filter { !events.contains($0) }))
         }
         return coverage
     }

@@ -20,10 +20,16 @@ public enum ScriptsReview {
         guard let workflows = try? Casework.loadProcedure(configuration, force: nil).workflows.keys.sorted() else { return [] }
         var problems: [WorkflowError] = []
         for (index, row) in table.rows.enumerated() where !workflows.contains(row.regime) {
-            problems.append(.script("\(RegimeTable.path): row \(index + 1) (\(row.force)) names workflow \(row.regime), which the scripts do not have; expected one of: \(workflows.joined(separator: ", "))"))
+            problems.append(
+                .script(
+                    "\(RegimeTable.path): row \(index + 1) (\(row.force)) names workflow \(row.regime), which the scripts do not have; expected one of: \(workflows.joined(separator: ", "))"
+                ))
         }
         if !workflows.contains(table.defaultRegime) {
-            problems.append(.script("\(RegimeTable.path): the default workflow \(table.defaultRegime) is not in the scripts; expected one of: \(workflows.joined(separator: ", "))"))
+            problems.append(
+                .script(
+                    "\(RegimeTable.path): the default workflow \(table.defaultRegime) is not in the scripts; expected one of: \(workflows.joined(separator: ", "))"
+                ))
         }
         return problems
     }
@@ -41,7 +47,9 @@ public enum ScriptsReview {
     /// A workflow's clock under a force's procedure (the national one for nil), with the
     /// bank-holiday table counted-time clocks use.
     /// - Throws: `badInput` naming the clocks there are when there is no such clock.
-    public static func clock(_ name: String, workflow: String, force: String?, _ configuration: Configuration) throws(WorkflowError) -> (clock: ClockDefinition, calendar: HolidayTable?) {
+    public static func clock(_ name: String, workflow: String, force: String?, _ configuration: Configuration) throws(WorkflowError) -> (
+        clock: ClockDefinition, calendar: HolidayTable?
+    ) {
         let procedure = try Casework.loadProcedure(configuration, force: force)
         let definition = try procedure.workflow(workflow)
         guard let clock = definition.clock(named: name) else {

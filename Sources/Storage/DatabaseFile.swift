@@ -1,9 +1,10 @@
 import Foundation
 internal import GRDB
-#if canImport(Glibc)
-import Glibc
-#endif
 import WorkflowCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Opens the database file. A new file is created in place, readable and writable by its owner
 /// only (`O_CREAT|O_EXCL`, mode 0600: never a temporary file renamed over the path, which could
@@ -31,7 +32,8 @@ enum DatabaseFile {
             if options.access == .readOnly {
                 try pool.read { db in
                     guard try StoreSchema.migrator.hasCompletedMigrations(db) else {
-                        throw WorkflowError.storage("the database at \(path) was written by an older version; expected a write command (fire, apply) to bring it up to date first")
+                        throw WorkflowError.storage(
+                            "the database at \(path) was written by an older version; expected a write command (fire, apply) to bring it up to date first")
                     }
                 }
             } else {
@@ -74,7 +76,8 @@ enum DatabaseFile {
         }
         guard findings != ["ok"] else { return }
         throw WorkflowError.storage(
-            "the database at \(path) fails SQLite's integrity check (\(findings.count) problem\(findings.count == 1 ? "" : "s")); expected an intact file: restore it from a backup before writing")
+            "the database at \(path) fails SQLite's integrity check (\(findings.count) problem\(findings.count == 1 ? "" : "s")); expected an intact file: restore it from a backup before writing"
+        )
     }
 
     /// Migrates under an exclusive lock on `<path>.lock`, so processes opening a new database at

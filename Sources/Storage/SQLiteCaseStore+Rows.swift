@@ -22,51 +22,66 @@ extension SQLiteCaseStore {
     }
 
     static func rememberRefusal(eventID: String, caseID: String, reason: String, at: Date, _ db: Database) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO refused_event (event_id, case_id, reason, refused_at) VALUES (?, ?, ?, ?)
-            ON CONFLICT(event_id) DO NOTHING
-            """).execute(arguments: [eventID, caseID, reason, Instant.formatUTC(at)])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO refused_event (event_id, case_id, reason, refused_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT(event_id) DO NOTHING
+                """
+        ).execute(arguments: [eventID, caseID, reason, Instant.formatUTC(at)])
     }
 
     static func event(withID eventID: String, _ db: Database) throws -> RecordedEvent? {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM event WHERE event_id = ?"), arguments: [eventID]).map(recordedEvent)
     }
 
-    static func write(_ event: RecordedEvent, snapshot: CaseSnapshot, _ db: Database) throws {
-        try db.cachedStatement(sql: """
+    static func write(_ event: RecordedEvent, snapshot: CaseSnapshot, key: ChainKey?, _ db: Database) throws {
+        try db.cachedStatement(
+            sql: """
                 INSERT INTO case_snapshot (id, workflow, force, state, version, procedure, opened_at, updated_at, snapshot)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET state = excluded.state, version = excluded.version,
                     procedure = excluded.procedure, updated_at = excluded.updated_at, snapshot = excluded.snapshot
-                """).execute(arguments: [
-                snapshot.id, snapshot.workflow, snapshot.force, snapshot.state, snapshot.version, snapshot.procedure,
-                Instant.formatUTC(snapshot.openedAt), Instant.formatUTC(snapshot.updatedAt),
-                snapshot.canonicalText,
-            ])
+                """
+        ).execute(arguments: [
+            snapshot.id, snapshot.workflow, snapshot.force, snapshot.state, snapshot.version, snapshot.procedure,
+            Instant.formatUTC(snapshot.openedAt), Instant.formatUTC(snapshot.updatedAt),
+            snapshot.canonicalText,
+        ])
+        try append(event, mac: { hash in key?.mac(hash) }, db)
+        try index(snapshot, db)
+    }
+
+    /// Appends an event to the chain, hashed after the head, with the MAC `mac` gives for its hash
+    /// (the current key's, or for a copy the one it was stored with), and moves the head.
+    static func append(_ event: RecordedEvent, mac: (_ hash: String) -> String?, _ db: Database) throws {
         let previous = try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM chain_head WHERE id = 1")) ?? ""
         let hash = EventHash.of(event, after: previous)
-        try db.cachedStatement(sql: """
+        try db.cachedStatement(
+            sql: """
                 INSERT INTO event (case_id, sequence, event_id, name, from_state, to_state, at, recorded_at,
-                    actor_id, actor_role, data, changes, guards, procedure, table_version, engine_version, prev_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [
-                event.caseID, event.sequence, event.eventID, event.event, event.from, event.to,
-                Instant.formatUTC(event.at), Instant.formatUTC(event.recordedAt), event.actor.id, event.actor.role,
-                CanonicalJSON.text(.object(event.data)), CanonicalJSON.text(.object(event.changes)),
-                CanonicalJSON.text(.array(event.guardsPassed.map(Value.string))), event.procedure, event.tableVersion,
-                event.engineVersion, previous, hash,
-            ])
+                    actor_id, actor_role, data, changes, guards, procedure, table_version, engine_version, prev_hash, hash,
+                    actor_authentication, actor_register_version, mac)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            event.caseID, event.sequence, event.eventID, event.event, event.from, event.to,
+            Instant.formatUTC(event.at), Instant.formatUTC(event.recordedAt), event.actor.id, event.actor.role,
+            CanonicalJSON.text(.object(event.data)), CanonicalJSON.text(.object(event.changes)),
+            CanonicalJSON.text(.array(event.guardsPassed.map(Value.string))), event.procedure, event.tableVersion,
+            event.engineVersion, previous, hash, event.actor.authentication, event.actor.registerVersion,
+            mac(hash),
+        ])
         try db.cachedStatement(sql: "UPDATE chain_head SET hash = ?, events = events + 1 WHERE id = 1").execute(arguments: [hash])
-        try index(snapshot, db)
     }
 
     /// Rewrites the case's rows in the deadline index from its snapshot.
     static func index(_ snapshot: CaseSnapshot, _ db: Database) throws {
         try db.cachedStatement(sql: "DELETE FROM deadline_index WHERE case_id = ?").execute(arguments: [snapshot.id])
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO deadline_index (case_id, clock, started_at, due_at, status, workflow, force)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
+        let insert = try db.cachedStatement(
+            sql: """
+                INSERT INTO deadline_index (case_id, clock, started_at, due_at, status, workflow, force)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
         for open in OpenDeadline.of(snapshot) {
             try insert.execute(arguments: [
                 open.caseID, open.clock, Instant.formatUTC(open.startedAt), Instant.formatUTC(open.due),
@@ -106,7 +121,9 @@ extension SQLiteCaseStore {
         return RecordedEvent(
             sequence: row["sequence"], caseID: row["case_id"], event: row["name"], eventID: row["event_id"],
             from: row["from_state"], to: row["to_state"], at: try instant("at"), recordedAt: try instant("recorded_at"),
-            actor: Actor(id: row["actor_id"], role: row["actor_role"]),
+            actor: Actor(
+                id: row["actor_id"], role: row["actor_role"], authentication: row["actor_authentication"],
+                registerVersion: row["actor_register_version"]),
             data: try json("data").objectValue ?? { throw malformed("data") }(),
             changes: try json("changes").objectValue ?? { throw malformed("changes") }(),
             guardsPassed: try (json("guards").arrayValue ?? { throw malformed("guards") }()).map { item in

@@ -14,10 +14,13 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
     private let now: @Sendable () -> Date
     private let maxTransactionSeconds: Double
     private let cache = SnapshotCache()
+    /// The record's keys, if it is keyed (see `StoreOptions.keys`).
+    let keys: ChainKeys?
 
-    init(writer: any DatabaseWriter, now: @escaping @Sendable () -> Date = Date.init) throws(WorkflowError) {
+    init(writer: any DatabaseWriter, now: @escaping @Sendable () -> Date = Date.init, keys: ChainKeys? = nil) throws(WorkflowError) {
         self.writer = writer
         self.now = now
+        self.keys = keys
         self.maxTransactionSeconds = StoreOptions().maxTransactionSeconds
         do {
             try StoreSchema.migrator.migrate(writer)
@@ -27,14 +30,14 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
     }
 
     /// A database that lives in memory as long as the store does (`--db :memory:`).
-    public static func inMemory(now: @escaping @Sendable () -> Date = Date.init) throws(WorkflowError) -> SQLiteCaseStore {
+    public static func inMemory(now: @escaping @Sendable () -> Date = Date.init, keys: ChainKeys? = nil) throws(WorkflowError) -> SQLiteCaseStore {
         let queue: DatabaseQueue
         do {
             queue = try DatabaseQueue()
         } catch {
             throw .storage("could not create an in-memory database")
         }
-        return try SQLiteCaseStore(writer: queue, now: now)
+        return try SQLiteCaseStore(writer: queue, now: now, keys: keys)
     }
 
     /// The database file at `path`, created and migrated if need be (see `DatabaseFile`).
@@ -42,6 +45,7 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
         self.writer = try DatabaseFile.open(path: path, options: options)
         self.now = now
         self.maxTransactionSeconds = options.maxTransactionSeconds
+        self.keys = options.keys
     }
 
     public func snapshot(_ id: String) throws(WorkflowError) -> CaseSnapshot? {
@@ -75,7 +79,7 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
                                 if case .success(.recorded) = outcome { return .commit }
                                 return .rollback
                             }
-                            if case .failure(let error) = outcome, error.kind == .refused, let eventID = item.eventID {
+                            if case .failure(let error) = outcome, error.kind == .refused || error.kind == .badInput, let eventID = item.eventID {
                                 try Self.rememberRefusal(eventID: eventID, caseID: item.caseID, reason: error.message, at: now(), db)
                             }
                             outcomes.append(outcome)
@@ -112,7 +116,7 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
             return .failure(.conflict("case \(item.caseID) changed while the event was decided; expected to retry"))
         }
         let event = RecordedEvent(transition, recordedAt: now())
-        try Self.write(event, snapshot: transition.snapshot, db)
+        try Self.write(event, snapshot: transition.snapshot, key: keys?.current, db)
         cache.put(transition.snapshot)
         return .success(.recorded(event, transition.snapshot))
     }
@@ -144,10 +148,15 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
 
     public func storeProcedure(hash: String, sources: [ScriptSource]) throws(WorkflowError) {
         do {
-            try writer.write { db in
-                try db.execute(
-                    sql: "INSERT INTO procedure (hash, sources) VALUES (?, ?) ON CONFLICT(hash) DO NOTHING",
-                    arguments: [hash, ScriptSource.canonicalText(sources)])
+            // IMMEDIATE, like every write here: the lock is taken (waiting up to the busy timeout)
+            // before anything is read, so a concurrent writer can never make it fail at once.
+            try writer.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    try db.execute(
+                        sql: "INSERT INTO procedure (hash, sources) VALUES (?, ?) ON CONFLICT(hash) DO NOTHING",
+                        arguments: [hash, ScriptSource.canonicalText(sources)])
+                    return .commit
+                }
             }
         } catch {
             throw StoreError.from(error, doing: "store procedure \(hash.prefix(12))")

@@ -1,4 +1,5 @@
 import Foundation
+import Ledger
 
 /// How a command opens its store: for reading only or for writing, how long to wait for another
 /// writer, how durable each commit is, and whether to check the file before writing into it.
@@ -26,6 +27,9 @@ public struct StoreOptions: Sendable, Equatable {
     /// The longest a batch holds the write lock before committing what it has and taking the lock
     /// again for the rest, so other writers wait well under their busy timeout.
     public var maxTransactionSeconds: Double = 0.25
+    /// The record's keys (kept outside the database): what is written is authenticated with the
+    /// current one, and `verify` checks every MAC. Nil: rows are written without MACs.
+    public var keys: ChainKeys?
 
     public init(access: Access = .readWrite, busyTimeout: TimeInterval = 5, durability: Durability = .full, checkIntegrity: Bool = false) {
         self.access = access

@@ -16,7 +16,8 @@ public protocol CaseStore: AnyObject, Sendable {
 
     /// Reads the case, asks `decide` for the transition, and records it, all under one write
     /// lock. If `eventID` is already recorded, returns it and records nothing. If `decide` refuses
-    /// (a `.refused` error) a request that carries an event id, the store keeps the id and the
+    /// a request that carries an event id (a `.refused` or `.badInput` error: the case's rules or
+    /// its state said no, as they would again), the store keeps the id and the
     /// reason apart from every case's history, and refuses that id the same way ever after
     /// (`WorkflowError.refusedBefore`): running the same input again gives what its first run gave.
     func record(
@@ -47,9 +48,34 @@ public protocol CaseStore: AnyObject, Sendable {
     /// Checks the event log behind the engine's back (each event's hash, the chain's links, each
     /// case's sequence, the head, snapshot versions), for every case or one. Returns how many events
     /// were read and each problem found, by case and event.
-    func verifyChain(caseID: String?) throws(WorkflowError) -> (events: Int, problems: [String])
+    ///
+    /// The staff register's log is checked with it. Where the store was given the record's keys,
+    /// every event's and register change's MAC is checked too; with a `checkpoint` (a head kept
+    /// outside the database), that the log still holds, unchanged, what the checkpoint saw.
+    func verifyChain(caseID: String?, checkpoint: Checkpoint?) throws(WorkflowError) -> (events: Int, problems: [String])
+
+    /// The record's head now: how many events and register changes, and the last hash of each (no MAC).
+    func chainHead() throws(WorkflowError) -> Checkpoint
 
     /// The case's snapshot exactly as stored (its canonical JSON text), for `verify` to compare with
     /// a replay of its events; nil if there is no such case.
     func storedSnapshotText(_ id: String) throws(WorkflowError) -> String?
+
+    /// Every change to the staff registers, in log order with the hashes stored beside them; only
+    /// one force's when `force` is given. Empty when the store has no register.
+    func registerChanges(force: String?) throws(WorkflowError) -> [RegisterChange]
+
+    /// Appends changes to a force's staff register under the store's write lock: `decide` sees
+    /// the force's changes so far and returns the new ones, numbered on from them. The store
+    /// chains them (`RegisterHash`) and writes them together or not at all; they are never updated.
+    func recordRegisterChanges(
+        force: String, _ decide: ([RegisterChange]) throws(WorkflowError) -> [RegisterChange]
+    ) throws(WorkflowError) -> [RegisterChange]
+}
+
+extension CaseStore {
+    /// The log checked without a checkpoint.
+    public func verifyChain(caseID: String?) throws(WorkflowError) -> (events: Int, problems: [String]) {
+        try verifyChain(caseID: caseID, checkpoint: nil)
+    }
 }

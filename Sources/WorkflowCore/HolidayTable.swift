@@ -18,7 +18,9 @@ public struct HolidayTable: Sendable, Hashable {
         self.coversTo = coversTo
         var days: [LocalDate: HolidayEntry] = [:]
         for entry in entries {
-            guard entry.kind != .sunday else { throw .script("holiday table \(version): \(entry.date) has kind sunday; expected bank_holiday, good_friday or christmas_day") }
+            guard entry.kind != .sunday else {
+                throw .script("holiday table \(version): \(entry.date) has kind sunday; expected bank_holiday, good_friday or christmas_day")
+            }
             guard entry.date >= coversFrom, entry.date <= coversTo else {
                 throw .script("holiday table \(version): \(entry.date) is outside the table's coverage \(coversFrom) to \(coversTo)")
             }

@@ -18,7 +18,11 @@ public enum Identifier {
     public static func problem(_ id: String, what: String) -> WorkflowError? {
         if id.isEmpty { return .badInput("\(what) is empty; expected at least one character") }
         if id.count > maximumLength { return .badInput("\(what) is \(id.count) characters long; expected at most \(maximumLength)") }
-        if let control = id.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
+        if id.first?.isWhitespace == true || id.last?.isWhitespace == true {
+            return .badInput("\(what) begins or ends with a space; expected the id without it")
+        }
+        let invisible: Set<Unicode.GeneralCategory> = [.control, .format, .lineSeparator, .paragraphSeparator]
+        if let control = id.unicodeScalars.first(where: { invisible.contains($0.properties.generalCategory) }) {
             let code = String(control.value, radix: 16, uppercase: true)
             return .badInput("\(what) holds a control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code)); expected printable text")
         }

@@ -24,8 +24,11 @@ public enum Instant {
         return Date(timeIntervalSince1970: Double(seconds) + fraction)
     }
 
-    /// Whether `text` is a well-formed instant whose UTC value lies outside `supportedRange`.
+    /// Whether `text` is a well-formed instant whose UTC value lies outside `supportedRange`
+    /// (a year 0000, or one of five digits, counts as such).
     public static func isOutOfRange(_ text: String) -> Bool {
+        let year = text.prefix { $0.isASCII && $0.isNumber }
+        if year == "0000" || (year.count > 4 && text.dropFirst(year.count).hasPrefix("-")) { return true }
         guard let (seconds, _) = components(text) else { return false }
         return !(earliestSecond...latestSecond).contains(seconds)
     }
@@ -55,9 +58,12 @@ public enum Instant {
                 i += 1
             }
             guard i > start, i < b.count, b[i] < 48 || b[i] > 57 else { return nil }
-            var scale = 1.0
-            for _ in start..<i { scale *= 10 }
-            fraction = Double(digits) / scale
+            // Kept to the millisecond, cut not rounded: instants are stored to the millisecond, and
+            // rounding up could carry an event into the next day (or past year 9999).
+            var millis = digits
+            let count = i - start
+            if count > 3 { for _ in 0..<(count - 3) { millis /= 10 } } else { for _ in count..<3 { millis *= 10 } }
+            fraction = Double(millis) / 1000
         }
         guard i < b.count else { return nil }
         var offset = 0
@@ -80,7 +86,10 @@ public enum Instant {
     /// The instant in Europe/London with its offset: `2026-05-23T10:00:00+01:00`
     /// (milliseconds shown only when there are some).
     public static func format(_ date: Date) -> String {
-        format(date, offsetSeconds: London.offset(at: date))
+        // Before railway time London's offset was not a whole minute (-00:01:15); show UTC then,
+        // so every time printed can be typed back in.
+        let offset = London.offset(at: date)
+        return format(date, offsetSeconds: offset % 60 == 0 ? offset : 0)
     }
 
     /// The instant in UTC at fixed width, `2026-05-23T09:00:00.000Z`: what scripts see, so

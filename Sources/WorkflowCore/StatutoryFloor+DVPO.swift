@@ -44,7 +44,8 @@ enum DVPOFloor {
             guard case .bool(let premises) = entry.after.data["premises_conditions"] else {
                 return "needs premises_conditions recorded (true or false)"
             }
-            return premises && !entry.hasText("other_residents_opinion") ? "needs other_residents_opinion recorded when the notice has premises conditions" : nil
+            return premises && !entry.hasText("other_residents_opinion")
+                ? "needs other_residents_opinion recorded when the notice has premises conditions" : nil
         },
         StatutoryEntryRule(state: "notice_served", source: "\(act) s.25(1)") { entry in
             if entry.before.data["authorised_at"] == nil { return "needs a notice authorised (authorise_notice) first" }
@@ -87,7 +88,9 @@ enum DVPOFloor {
         route("expire_order", from: "order_in_force", to: "expired"),
         StatutoryDeclarationRule { definition, floor in
             for event in definition.events where event.origin == .newCase && event.target != floor.openingState {
-                return .script("event \(event.name) opens a case in \(event.target ?? "no state"); a case opens in \(floor.openingState) (statutory floor)", at: event.location)
+                return .script(
+                    "event \(event.name) opens a case in \(event.target ?? "no state"); a case opens in \(floor.openingState) (statutory floor)",
+                    at: event.location)
             }
             return nil
         },
@@ -95,14 +98,18 @@ enum DVPOFloor {
             for event in definition.events where event.target == "notice_authorised" {
                 let rank = event.who.minimumRank
                 if rank.map({ $0 < .superintendent }) ?? false || !event.who.staffRoles.isEmpty {
-                    return .script("event \(event.name) lets \(event.who) authorise a notice; \(act) s.24(1) requires superintendent or above (statutory floor)", at: event.whoChangedAt.last ?? event.location)
+                    return .script(
+                        "event \(event.name) lets \(event.who) authorise a notice; \(act) s.24(1) requires superintendent or above (statutory floor)",
+                        at: event.whoChangedAt.last ?? event.location)
                 }
             }
             return nil
         },
         StatutoryDeclarationRule { definition, _ in
             for event in definition.events where event.target == "notice_served" && !event.who.staffRoles.isEmpty {
-                return .script("event \(event.name) lets \(event.who.staffRoles.joined(separator: ", ")) serve a notice; \(act) s.25(1) requires a constable (statutory floor)", at: event.whoChangedAt.last ?? event.location)
+                return .script(
+                    "event \(event.name) lets \(event.who.staffRoles.joined(separator: ", ")) serve a notice; \(act) s.25(1) requires a constable (statutory floor)",
+                    at: event.whoChangedAt.last ?? event.location)
             }
             return nil
         },

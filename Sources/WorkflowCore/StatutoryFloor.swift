@@ -51,9 +51,10 @@ public struct StatutoryFloor: Sendable {
         var problems = declarationRules.compactMap { $0.check(definition, self) }
         for event in definition.events {
             for field in event.fields where protectedFields.contains(field.name) && !isNationalField(field.name, of: event) {
-                problems.append(.script(
-                    "field \(field.name) of \(event.name) is data only the national procedure records (statutory floor); expected a field name of the force's own",
-                    at: field.location))
+                problems.append(
+                    .script(
+                        "field \(field.name) of \(event.name) is data only the national procedure records (statutory floor); expected a field name of the force's own",
+                        at: field.location))
             }
         }
         return problems

@@ -12,7 +12,8 @@ extension TransitionEngine {
             if clock.metBy.contains(event.name) || clock.stoppedBy.contains(event.name) || (clock.onMissed == event.name && named) {
                 let status: Deadline.Status =
                     clock.onMissed == event.name ? .missed : clock.metBy.contains(event.name) ? .met : .stopped
-                for index in result.indices where result[index].clock == clock.name && result[index].status == .pending
+                for index in result.indices
+                where result[index].clock == clock.name && result[index].status == .pending
                     && result[index].startedAt <= at
                 {
                     let late = at > result[index].due && clock.rule.lateMeansMissed
@@ -23,7 +24,9 @@ extension TransitionEngine {
             }
             if clock.decidedBy == event.name, named {
                 guard let index = result.lastIndex(where: { $0.clock == clock.name && $0.needsDecision }) else {
-                    throw .refused("\(event.name) records a decision on a missed \(clock.name) deadline; this case has none awaiting one; expected one recorded missed by safeguard tick")
+                    throw .refused(
+                        "\(event.name) records a decision on a missed \(clock.name) deadline; this case has none awaiting one; expected one recorded missed by safeguard tick"
+                    )
                 }
                 result[index].decision = data["decision"]?.stringValue
                 result[index].decidedAt = at
@@ -93,13 +96,16 @@ extension TransitionEngine {
             return Deadline(clock: clock.name, startedAt: at, due: OrderPeriod.end(madeOn: last, days: 1))
         case .workingDays(let days):
             guard let calendar else {
-                throw .script("clock \(clock.name) counts working days but no bank-holiday table is loaded; expected Calendars/england-and-wales.json", at: clock.location)
+                throw .script(
+                    "clock \(clock.name) counts working days but no bank-holiday table is loaded; expected Calendars/england-and-wales.json", at: clock.location
+                )
             }
             let explanation = try WorkingDays.deadline(from: at, days: days, table: calendar)
             return Deadline(clock: clock.name, startedAt: at, due: explanation.due, tableVersion: calendar.version)
         case .countedHours(let rule):
             guard let calendar else {
-                throw .script("clock \(clock.name) counts hours but no bank-holiday table is loaded; expected Calendars/england-and-wales.json", at: clock.location)
+                throw .script(
+                    "clock \(clock.name) counts hours but no bank-holiday table is loaded; expected Calendars/england-and-wales.json", at: clock.location)
             }
             let explanation = try StatutoryClock.deadline(from: at, rule: rule, table: calendar)
             var deadline = Deadline(clock: clock.name, startedAt: at, due: explanation.due, tableVersion: calendar.version)

@@ -5,7 +5,9 @@ extension TransitionEngine {
     public func explain(_ current: CaseSnapshot?, _ request: TransitionRequest) -> [CheckResult] {
         guard let event = workflow.event(named: request.event) else {
             let names = workflow.events.map(\.name).joined(separator: ", ")
-            return [CheckResult(check: "event", passed: false, detail: "unknown event \"\(request.event)\" in workflow \(workflow.name); expected one of: \(names)")]
+            return [
+                CheckResult(check: "event", passed: false, detail: "unknown event \"\(request.event)\" in workflow \(workflow.name); expected one of: \(names)")
+            ]
         }
         var results: [CheckResult] = []
         func run(_ check: String, _ location: SourceLocation?, _ passed: String, _ body: () throws(WorkflowError) -> Void) -> Bool {
@@ -18,7 +20,8 @@ extension TransitionEngine {
                 return false
             }
         }
-        _ = run("state", event.location, current.map { "\(event.name) is allowed in \($0.state)" } ?? "\(event.name) opens a new case") { () throws(WorkflowError) in
+        _ = run("state", event.location, current.map { "\(event.name) is allowed in \($0.state)" } ?? "\(event.name) opens a new case") {
+            () throws(WorkflowError) in
             try checkOrigin(event, current, request)
         }
         _ = run("time", nil, "not before the case's latest change of state") { () throws(WorkflowError) in try checkTime(current, request) }
@@ -31,13 +34,17 @@ extension TransitionEngine {
         var data: [String: Value] = [:]
         for field in event.fields {
             let present = request.data[field.name].map { $0 != .null } ?? false
-            complete = run("data \(field.name)", field.location, present ? "given, \(field.type)" : "not needed here (\(field.requirement))") { () throws(WorkflowError) in
-                if let value = try check(field, of: event, request.data) { data[field.name] = value }
-            } && complete
+            complete =
+                run("data \(field.name)", field.location, present ? "given, \(field.type)" : "not needed here (\(field.requirement))") {
+                    () throws(WorkflowError) in
+                    if let value = try check(field, of: event, request.data) { data[field.name] = value }
+                } && complete
         }
         guard complete else {
             for check in event.guards {
-                results.append(CheckResult(check: "guard \(check.name)", passed: false, detail: "not run: the data above is incomplete or ill-typed", location: check.location))
+                results.append(
+                    CheckResult(
+                        check: "guard \(check.name)", passed: false, detail: "not run: the data above is incomplete or ill-typed", location: check.location))
             }
             return results
         }

@@ -26,7 +26,8 @@ extension TransitionEngine {
     }
 
     /// The transition moving the case onto this engine's procedure, recorded by `actor` with a reason.
-    public func migrate(_ snapshot: CaseSnapshot, at: Date, actor: Actor, reason: String, stateMap: [String: String] = [:]) throws(WorkflowError) -> Transition {
+    public func migrate(_ snapshot: CaseSnapshot, at: Date, actor: Actor, reason: String, stateMap: [String: String] = [:]) throws(WorkflowError) -> Transition
+    {
         let moves = try migration(of: snapshot, stateMap: stateMap)
         let state = try migratedState(of: snapshot, stateMap: stateMap)
         var next = snapshot
@@ -52,12 +53,13 @@ extension TransitionEngine {
         next.updatedAt = when
         var data: [String: Value] = [
             "reason": .string(reason), "from_procedure": .string(snapshot.procedure), "to_procedure": .string(procedure),
-            "deadlines": .array(moves.map { move in
-                .object([
-                    "clock": .string(move.clock), "old_due": .string(Instant.formatUTC(move.oldDue)),
-                    "new_due": move.newDue.map { .string(Instant.formatUTC($0)) } ?? .null,
-                ])
-            }),
+            "deadlines": .array(
+                moves.map { move in
+                    .object([
+                        "clock": .string(move.clock), "old_due": .string(Instant.formatUTC(move.oldDue)),
+                        "new_due": move.newDue.map { .string(Instant.formatUTC($0)) } ?? .null,
+                    ])
+                }),
         ]
         if state != snapshot.state { data["state_map"] = .object([snapshot.state: .string(state)]) }
         return Transition(
@@ -72,12 +74,15 @@ extension TransitionEngine {
         let states = workflow.states.map(\.name)
         if let mapped = stateMap[snapshot.state] {
             guard workflow.state(named: mapped) != nil else {
-                throw .badInput("--map \(snapshot.state)=\(mapped): the current procedure has no state \"\(mapped)\"; expected one of \(states.joined(separator: ", "))")
+                throw .badInput(
+                    "--map \(snapshot.state)=\(mapped): the current procedure has no state \"\(mapped)\"; expected one of \(states.joined(separator: ", "))")
             }
             return mapped
         }
         guard workflow.state(named: snapshot.state) != nil else {
-            throw .refused("case \(snapshot.id) is in state \(snapshot.state), which the current procedure does not have; expected --map \(snapshot.state)=STATE naming one of \(states.joined(separator: ", "))")
+            throw .refused(
+                "case \(snapshot.id) is in state \(snapshot.state), which the current procedure does not have; expected --map \(snapshot.state)=STATE naming one of \(states.joined(separator: ", "))"
+            )
         }
         return snapshot.state
     }

@@ -23,9 +23,10 @@ extension TransitionEngine {
                 due = sooner
             }
             guard due != deadline.due else { continue }
-            changes.append(DeadlineChange(
-                clock: deadline.clock, startedAt: deadline.startedAt, oldDue: deadline.due, newDue: due,
-                oldTableVersion: deadline.tableVersion, newTableVersion: calendar.version))
+            changes.append(
+                DeadlineChange(
+                    clock: deadline.clock, startedAt: deadline.startedAt, oldDue: deadline.due, newDue: due,
+                    oldTableVersion: deadline.tableVersion, newTableVersion: calendar.version))
         }
         return changes
     }
@@ -45,13 +46,14 @@ extension TransitionEngine {
         next.updatedAt = when
         let data: [String: Value] = [
             "table_version": .string(calendar.version),
-            "changes": .array(changes.map { change in
-                .object([
-                    "clock": .string(change.clock), "started_at": .string(Instant.formatUTC(change.startedAt)),
-                    "old_due": .string(Instant.formatUTC(change.oldDue)), "new_due": .string(Instant.formatUTC(change.newDue)),
-                    "old_table_version": change.oldTableVersion.map(Value.string) ?? .null,
-                ])
-            }),
+            "changes": .array(
+                changes.map { change in
+                    .object([
+                        "clock": .string(change.clock), "started_at": .string(Instant.formatUTC(change.startedAt)),
+                        "old_due": .string(Instant.formatUTC(change.oldDue)), "new_due": .string(Instant.formatUTC(change.newDue)),
+                        "old_table_version": change.oldTableVersion.map(Value.string) ?? .null,
+                    ])
+                }),
         ]
         return Transition(
             caseID: snapshot.id, event: Self.recomputeEvent, eventID: nil, from: snapshot.state, to: snapshot.state, at: when,

@@ -14,7 +14,8 @@ extension TransitionEngine {
         case .object(let fields) where fields.isEmpty: return []  // an empty Lua table
         case .array(let items) where items.allSatisfy({ $0.stringValue != nil }): return items
         default:
-            throw .script("\(action.location): action \(action.name) of \(event.name) proposed warnings of \(value.kindName); expected a text or a list of texts")
+            throw .script(
+                "\(action.location): action \(action.name) of \(event.name) proposed warnings of \(value.kindName); expected a text or a list of texts")
         }
     }
 }

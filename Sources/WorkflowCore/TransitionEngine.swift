@@ -71,9 +71,11 @@ public struct TransitionEngine {
         // the outcome of a breach after the order ended) is recorded where the case is.
         let finalState = current.flatMap { workflow.state(named: $0.state)?.isFinal == true ? $0.state : nil }
         let target = finalState ?? event.target ?? current?.state ?? ""
-        var snapshot = current ?? CaseSnapshot(
-            id: request.caseID, workflow: workflow.name, force: request.force ?? "national", state: target,
-            version: 0, procedure: procedure, openedAt: request.at, updatedAt: request.at)
+        var snapshot =
+            current
+            ?? CaseSnapshot(
+                id: request.caseID, workflow: workflow.name, force: request.force ?? "national", state: target,
+                version: 0, procedure: procedure, openedAt: request.at, updatedAt: request.at)
         if current == nil { snapshot.plugins = workflow.plugins.map { "\($0.name) \($0.version)" } }
         snapshot.state = target
         snapshot.data.merge(data) { _, new in new }

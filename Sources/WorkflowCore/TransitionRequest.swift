@@ -20,7 +20,9 @@ public struct TransitionRequest: Sendable, Hashable {
         self.caseID = Identifier.normalized(caseID)
         self.event = event
         self.at = at
-        self.actor = Actor(id: Identifier.normalized(actor.id), role: actor.role)
+        var actor = actor
+        actor.id = Identifier.normalized(actor.id)
+        self.actor = actor
         self.data = data
         self.eventID = eventID.map(Identifier.normalized)
         self.workflow = workflow

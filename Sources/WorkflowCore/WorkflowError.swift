@@ -95,7 +95,10 @@ extension WorkflowError {
         return .badInput("malformed time \(echo)for \(field); expected \(Instant.expected)")
     }
 
+    /// Echoed only when it has a time of day in it: a date alone (`1990-01-01`) may be a date of
+    /// birth typed in the wrong place.
     static func timeLike(_ text: String) -> Bool {
-        text.count <= 35 && text.unicodeScalars.allSatisfy { "0123456789-+:.TZtz ".unicodeScalars.contains($0) }
+        text.count <= 35 && (text.contains("T") || text.contains("t"))
+            && text.unicodeScalars.allSatisfy { "0123456789-+:.TZtz ".unicodeScalars.contains($0) }
     }
 }

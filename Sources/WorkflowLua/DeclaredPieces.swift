@@ -50,17 +50,22 @@ struct DeclaredPieces {
             Tagged(plugin: table["plugin"]?.stringValue, piece: piece, location: R.location(table))
         }
         for state in R.list(declared["states"]) {
-            states.append(tag(state, StateDefinition(
-                name: state["name"]?.stringValue ?? "", isFinal: state["final"]?.boolValue ?? false,
-                summary: state["summary"]?.stringValue ?? "", location: R.location(state))))
+            states.append(
+                tag(
+                    state,
+                    StateDefinition(
+                        name: state["name"]?.stringValue ?? "", isFinal: state["final"]?.boolValue ?? false,
+                        summary: state["summary"]?.stringValue ?? "", location: R.location(state))))
         }
         events = R.list(declared["events"]).map { tag($0, R.event($0)) }
         clocks = R.list(declared["clocks"]).map { tag($0, (R.clock($0), $0["hours_policy"]?.stringValue)) }
         for (key, keyPath) in [("guards", \DeclaredPieces.guards), ("actions", \DeclaredPieces.actions)] {
             self[keyPath: keyPath] = R.list(declared[key]).map { hook in
-                tag(hook, Hook(
-                    event: hook["event"]?.stringValue ?? "", name: hook["name"]?.stringValue ?? "",
-                    hook: hook["hook"]?.integerValue ?? 0, location: R.location(hook)))
+                tag(
+                    hook,
+                    Hook(
+                        event: hook["event"]?.stringValue ?? "", name: hook["name"]?.stringValue ?? "",
+                        hook: hook["hook"]?.integerValue ?? 0, location: R.location(hook)))
             }
         }
         for patch in R.list(declared["patches"]) {

@@ -14,8 +14,9 @@ struct DefinitionReader {
     ) -> WorkflowDefinition {
         let pieces = DeclaredPieces(declared)
         let mine = plugins.filter { $0.0.extends == pieces.name }
-        let active = Set(pieces.states.compactMap(\.plugin) + pieces.events.compactMap(\.plugin) + pieces.clocks.compactMap(\.plugin)
-            + pieces.guards.compactMap(\.plugin) + pieces.actions.compactMap(\.plugin) + pieces.patches.compactMap(\.plugin))
+        let active = Set(
+            pieces.states.compactMap(\.plugin) + pieces.events.compactMap(\.plugin) + pieces.clocks.compactMap(\.plugin)
+                + pieces.guards.compactMap(\.plugin) + pieces.actions.compactMap(\.plugin) + pieces.patches.compactMap(\.plugin))
         let activePlugins = mine.filter { force != nil && $0.0.forces.contains(force!) || active.contains($0.0.name) }
         var ordered = activePlugins.map(\.0).sorted { ($0.order, $0.name) < ($1.order, $1.name) }
         findings.collect { () throws(WorkflowError) in
@@ -82,10 +83,11 @@ struct DefinitionReader {
         if clock["rule"]?.stringValue == "elapsed" {
             rule = .elapsed(hours: clock["hours"]?.integerValue ?? 0)
         } else if clock["rule"]?.stringValue == "counted_hours" {
-            rule = .countedHours(CountedHours(
-                hours: clock["hours"]?.integerValue ?? 0,
-                disregard: Set(names(clock["disregard"]).compactMap(DayCategory.init(rawValue:))),
-                unsettledDays: CountedHours.UnsettledDays(rawValue: clock["unsettled_days"]?.stringValue ?? "") ?? .count))
+            rule = .countedHours(
+                CountedHours(
+                    hours: clock["hours"]?.integerValue ?? 0,
+                    disregard: Set(names(clock["disregard"]).compactMap(DayCategory.init(rawValue:))),
+                    unsettledDays: CountedHours.UnsettledDays(rawValue: clock["unsettled_days"]?.stringValue ?? "") ?? .count))
         } else if clock["rule"]?.stringValue == "calendar_days" {
             rule = .calendarDays(days: clock["days"]?.integerValue ?? 0)
         } else if clock["rule"]?.stringValue == "working_days" {

@@ -20,9 +20,11 @@ extension LuaInterpreter {
         let arguments = [Self.caseTable(context), Self.eventTable(context)]
         let size = arguments.map(Self.footprint).reduce((bytes: 0, depth: 0)) { ($0.bytes + $1.bytes, max($0.depth, $1.depth)) }
         guard size.bytes <= sandbox.hookDataBytes, size.depth <= Self.maximumDepth else {
-            return .failure(ScriptFailure(message: size.depth > Self.maximumDepth
-                ? "the case's data is nested more than \(Self.maximumDepth) deep; expected at most that for a hook"
-                : "the case and event data come to more than \(sandbox.hookDataBytes) bytes; expected at most that for a hook (the hook data limit)"))
+            return .failure(
+                ScriptFailure(
+                    message: size.depth > Self.maximumDepth
+                        ? "the case's data is nested more than \(Self.maximumDepth) deep; expected at most that for a hook"
+                        : "the case and event data come to more than \(sandbox.hookDataBytes) bytes; expected at most that for a hook (the hook data limit)"))
         }
         guard lua_checkstack(state, Int32(2 * Self.maximumDepth + 16)) != 0 else {
             return .failure(ScriptFailure(message: "no room on the Lua stack for the hook's arguments"))

@@ -70,7 +70,9 @@ extension LuaInterpreter {
     private func readValue(at index: Int32, path: String, depth: Int, remaining: inout Int) -> Result<Value, BridgeProblem> {
         remaining -= 16
         guard remaining >= 0 else {
-            return .failure(BridgeProblem("\(path.isEmpty ? "the result" : path): more than \(sandbox.hookDataBytes) bytes of data; expected at most that (the hook data limit)"))
+            return .failure(
+                BridgeProblem(
+                    "\(path.isEmpty ? "the result" : path): more than \(sandbox.hookDataBytes) bytes of data; expected at most that (the hook data limit)"))
         }
         switch lua_type(state, index) {
         case LUA_TNIL: return .success(.null)
@@ -86,7 +88,9 @@ extension LuaInterpreter {
             let bytes = UnsafeRawBufferPointer(start: pointer, count: length)
             remaining -= length
             guard remaining >= 0 else {
-                return .failure(BridgeProblem("\(path.isEmpty ? "the result" : path): more than \(sandbox.hookDataBytes) bytes of data; expected at most that (the hook data limit)"))
+                return .failure(
+                    BridgeProblem(
+                        "\(path.isEmpty ? "the result" : path): more than \(sandbox.hookDataBytes) bytes of data; expected at most that (the hook data limit)"))
             }
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 return .failure(BridgeProblem("\(path): text that is not valid UTF-8; expected UTF-8 text"))

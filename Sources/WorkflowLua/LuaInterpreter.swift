@@ -15,7 +15,10 @@ public final class LuaInterpreter {
     public init(limits sandbox: SandboxLimits = .standard) throws(WorkflowError) {
         self.sandbox = sandbox
         limits = .allocate(capacity: 1)
-        limits.initialize(to: sg_limits(bytes_in_use: 0, bytes_limit: 0, bytes_peak: 0, budget_exhausted: 0, memory_exhausted: 0, instructions_used: 0, instructions_budget: 0, deadline_ns: 0, time_limit_ms: 0, time_exhausted: 0))
+        limits.initialize(
+            to: sg_limits(
+                bytes_in_use: 0, bytes_limit: 0, bytes_peak: 0, budget_exhausted: 0, memory_exhausted: 0, instructions_used: 0, instructions_budget: 0,
+                deadline_ns: 0, time_limit_ms: 0, time_exhausted: 0))
         guard let state = sg_newstate(limits) else {
             limits.deallocate()
             throw .script("could not create a Lua interpreter: out of memory")

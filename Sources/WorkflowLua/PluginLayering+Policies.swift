@@ -19,7 +19,9 @@ extension PluginLayering {
         }
         guard let limitName = policy.within else { return }
         guard let limit = definition.limits.first(where: { $0.name == limitName }) else {
-            throw .script("policy \(policy.name) is within unknown limit \"\(limitName)\"; expected one of: \(definition.limits.map(\.name).joined(separator: ", "))", at: policy.location)
+            throw .script(
+                "policy \(policy.name) is within unknown limit \"\(limitName)\"; expected one of: \(definition.limits.map(\.name).joined(separator: ", "))",
+                at: policy.location)
         }
         for number in policy.type.numbers(in: policy.value) where number < limit.min || number > limit.max {
             throw .script(
@@ -32,7 +34,8 @@ extension PluginLayering {
     private mutating func resolveHours(of clock: DeclaredPieces.Tagged<(ClockDefinition, String?)>, at location: SourceLocation) throws(WorkflowError) {
         guard let policyName = clock.piece.1, let index = definition.clocks.firstIndex(where: { $0.name == clock.piece.0.name }) else { return }
         guard let policy = definition.policies.first(where: { $0.name == policyName }), let hours = policy.value.integerValue, hours > 0 else {
-            throw .script("clock \(clock.piece.0.name) reads its hours from policy \"\(policyName)\"; expected a whole-number policy of an active plugin", at: location)
+            throw .script(
+                "clock \(clock.piece.0.name) reads its hours from policy \"\(policyName)\"; expected a whole-number policy of an active plugin", at: location)
         }
         switch definition.clocks[index].rule {
         case .elapsed: definition.clocks[index].rule = .elapsed(hours: hours)

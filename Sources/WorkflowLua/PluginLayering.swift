@@ -71,7 +71,9 @@ struct PluginLayering {
         if let first = owners[key] {
             let who = plugin.map { "plugin \($0.name)" } ?? "the workflow"
             if first.plugin == nil, kind == "clock" {
-                throw .script("\(who) redeclares the statutory clock \(name) (\(first.location)); a plugin may add clocks but not change the statute's (statutory floor)", at: location)
+                throw .script(
+                    "\(who) redeclares the statutory clock \(name) (\(first.location)); a plugin may add clocks but not change the statute's (statutory floor)",
+                    at: location)
             }
             throw .script("\(who) declares \(kind) \(name), already declared at \(first.location); expected a new name", at: location)
         }
@@ -111,7 +113,8 @@ struct PluginLayering {
                 )
             }
             for role in roles where Rank(name: role) != nil {
-                throw .script("plugin \(plugin.name) allows the rank \(role) on \(event); expected staff roles (use require_rank to change the rank)", at: location)
+                throw .script(
+                    "plugin \(plugin.name) allows the rank \(role) on \(event); expected staff roles (use require_rank to change the rank)", at: location)
             }
             definition.events[index].who.staffRoles += roles.filter { !definition.events[index].who.staffRoles.contains($0) }
             definition.events[index].whoChangedAt.append(location)
@@ -144,11 +147,15 @@ struct PluginLayering {
             definition.events[index].fields.append(field)
         case .set(let policy, let value):
             guard let index = definition.policies.firstIndex(where: { $0.name == policy }) else {
-                throw .script("plugin \(plugin.name) sets unknown policy \"\(policy)\"; expected one of: \(definition.policies.map(\.name).joined(separator: ", "))", at: location)
+                throw .script(
+                    "plugin \(plugin.name) sets unknown policy \"\(policy)\"; expected one of: \(definition.policies.map(\.name).joined(separator: ", "))",
+                    at: location)
             }
             let owner = definition.policies[index].plugin
             if owner != plugin.name, !PluginOrder.precedes(owner, plugin) {
-                throw .script("plugin \(plugin.name) sets policy \(policy) of plugin \(owner); expected after = { \"\(owner)\" } in plugin \(plugin.name), so that its value wins", at: location)
+                throw .script(
+                    "plugin \(plugin.name) sets policy \(policy) of plugin \(owner); expected after = { \"\(owner)\" } in plugin \(plugin.name), so that its value wins",
+                    at: location)
             }
             try change("policy \(policy)", by: plugin, at: location)
             definition.policies[index].value = value

@@ -6,7 +6,9 @@ enum PluginOrder {
     static func sorted(_ plugins: [PluginInfo], known: Set<String>) throws(WorkflowError) -> [PluginInfo] {
         for plugin in plugins {
             for name in plugin.after where !known.contains(name) {
-                throw .script("plugin \(plugin.name) comes after unknown plugin \"\(name)\"; expected one of: \(known.sorted().joined(separator: ", "))", at: plugin.location)
+                throw .script(
+                    "plugin \(plugin.name) comes after unknown plugin \"\(name)\"; expected one of: \(known.sorted().joined(separator: ", "))",
+                    at: plugin.location)
             }
         }
         var remaining = plugins.sorted { ($0.order, $0.name) < ($1.order, $1.name) }

@@ -23,7 +23,9 @@ struct WorkflowLinter {
             let leaving = definition.eventsForPeople(in: state.name).filter { $0.target != nil && $0.target != state.name }
             if leaving.isEmpty {
                 findings.collect { () throws(WorkflowError) in
-                    throw .script("state \(state.name) of \(definition.name) is not final, but no event leads out of it; expected an event from it, or final = true", at: state.location)
+                    throw .script(
+                        "state \(state.name) of \(definition.name) is not final, but no event leads out of it; expected an event from it, or final = true",
+                        at: state.location)
                 }
             }
         }

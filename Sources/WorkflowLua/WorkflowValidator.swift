@@ -46,7 +46,8 @@ struct WorkflowValidator {
             switch field.requirement {
             case .requiredIf(let other), .requiredUnless(let other):
                 guard event.field(named: other)?.type == .boolean else {
-                    throw .script("field \(field.name) of \(event.name) depends on \"\(other)\"; expected a boolean field of the same event", at: event.location)
+                    throw .script(
+                        "field \(field.name) of \(event.name) depends on \"\(other)\"; expected a boolean field of the same event", at: event.location)
                 }
             default: break
             }
@@ -61,7 +62,8 @@ struct WorkflowValidator {
         for (name, fields) in [(clock.onMissed, ["clock"]), (clock.decidedBy, ["clock", "decision"])] {
             guard let name, let event = definition.event(named: name) else { continue }
             for field in fields where !Self.isText(event.field(named: field)?.type) {
-                throw .script("clock \(clock.name) uses \(name), which needs a text field \"\(field)\" (or one_of); expected it in the event's data", at: clock.location)
+                throw .script(
+                    "clock \(clock.name) uses \(name), which needs a text field \"\(field)\" (or one_of); expected it in the event's data", at: clock.location)
             }
         }
         if case .orderPeriod(let daysField) = clock.rule {

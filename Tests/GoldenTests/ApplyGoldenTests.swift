@@ -25,15 +25,16 @@ struct ApplyGoldenTests {
         let first = try cli.run(["apply", file.path, "--batch-size", "3"])
         #expect(first.status == 1)
         #expect(first.stdout == "applied 3, skipped 0, refused 1, malformed 5 (9 lines)\n")
-        #expect(first.stderr == """
-            line 2: refused: authorise_notice needs superintendent or above; the actor's role is inspector
-            line 4: malformed: not valid JSON (or not UTF-8); expected \(Self.expected)
-            line 5: malformed: malformed time "2026-01-06T09:00:00" for "at"; expected ISO 8601 with an offset, like 2026-05-23T10:00:00Z or 2026-05-23T10:00:00+01:00
-            line 6: malformed: missing "at"; expected \(Self.expected)
-            line 9: malformed: unknown case "C9"; expected the id of an existing case (see 'safeguard list')
-            line 10: malformed: field "reason" of close must be text; got a whole number
+        #expect(
+            first.stderr == """
+                line 2: refused: authorise_notice needs superintendent or above; the actor's role is inspector
+                line 4: malformed: not valid JSON (or not UTF-8); expected \(Self.expected)
+                line 5: malformed: malformed time "2026-01-06T09:00:00" for "at"; expected ISO 8601 with an offset, like 2026-05-23T10:00:00Z or 2026-05-23T10:00:00+01:00
+                line 6: malformed: missing "at"; expected \(Self.expected)
+                line 9: malformed: unknown case "C9"; expected the id of an existing case (see 'safeguard list')
+                line 10: malformed: field "reason" of close must be text; got a whole number
 
-            """)
+                """)
         let again = try cli.run(["apply", file.path, "--json"])
         let summary = try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as! [String: Any]
         #expect(summary["applied"] as? Int == 0)
@@ -68,7 +69,9 @@ struct ApplyGoldenTests {
         let good = Self.lines[0]
         data.append(Data(good.dropLast(20).utf8))  // truncated
         data.append(0x0A)
-        data.append(Data(#"{"case":"C2","event":"report_incident","at":"2026-01-05T22:10:00Z","actor":{"id":"P"#.utf8) + Data([0xFF, 0xFE]) + Data(#"","role":"constable"}}"#.utf8))  // invalid UTF-8
+        data.append(
+            Data(#"{"case":"C2","event":"report_incident","at":"2026-01-05T22:10:00Z","actor":{"id":"P"#.utf8) + Data([0xFF, 0xFE])
+                + Data(#"","role":"constable"}}"#.utf8))  // invalid UTF-8
         data.append(0x0A)
         data.append(Data(("{\"case\":\"" + String(repeating: "x", count: 1_100_000) + "\"}").utf8))  // over 1 MiB
         data.append(0x0A)

@@ -15,34 +15,34 @@ struct CheckGoldenTests {
             "Workflows/bad_syntax.lua": "local x = = 1\n",
             // Unknown state, event and role; an unreachable state; a state with no way out; a clock started by an unknown event.
             "Workflows/broken.lua": """
-                local wf = engine.workflow { name = "broken" }
-                wf:state("start")
-                wf:state("stuck")
-                wf:state("island")
-                wf:state("done", "", { final = true })
-                wf:event("begin", { opens = true, to = "start" })
-                wf:event("jam", { from = "start", to = "stuck" })
-                wf:event("wander", { from = "start", to = "nowhere" })
-                wf:event("finish", { from = "start", to = "done", who = "clerk" })
-                wf:guard("vanish", "g", function() return true end)
-                wf:clock("late", { rule = "counted_hours", hours = 24, started_by = "no_such_event" })
+            local wf = engine.workflow { name = "broken" }
+            wf:state("start")
+            wf:state("stuck")
+            wf:state("island")
+            wf:state("done", "", { final = true })
+            wf:event("begin", { opens = true, to = "start" })
+            wf:event("jam", { from = "start", to = "stuck" })
+            wf:event("wander", { from = "start", to = "nowhere" })
+            wf:event("finish", { from = "start", to = "done", who = "clerk" })
+            wf:guard("vanish", "g", function() return true end)
+            wf:clock("late", { rule = "counted_hours", hours = 24, started_by = "no_such_event" })
 
-                """,
+            """,
             // A statutory-floor violation, and a policy failing its schema.
             "Plugins/lax/plugin.lua": """
-                local p = engine.plugin { name = "lax", version = "1", extends = "dvpo", forces = { "essex" },
-                  policies = { visits = { type = "integer", default = "three", summary = "Visits" } } }
-                p:require_rank("authorise_notice", "inspector")
-                p:staff_role("clerk")
-                p:allow("record_visit", "clerk")
+            local p = engine.plugin { name = "lax", version = "1", extends = "dvpo", forces = { "essex" },
+              policies = { visits = { type = "integer", default = "three", summary = "Visits" } } }
+            p:require_rank("authorise_notice", "inspector")
+            p:staff_role("clerk")
+            p:allow("record_visit", "clerk")
 
-                """,
+            """,
             // A conflict with lax.
             "Plugins/rival/plugin.lua": """
-                local p = engine.plugin { name = "rival", version = "1", extends = "dvpo", forces = { "essex" } }
-                p:require_rank("record_visit", "sergeant")
+            local p = engine.plugin { name = "rival", version = "1", extends = "dvpo", forces = { "essex" } }
+            p:require_rank("record_visit", "sergeant")
 
-                """,
+            """,
         ]
         for (path, text) in files {
             try FileManager.default.createDirectory(at: copy.appendingPathComponent(path).deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -57,7 +57,8 @@ struct CheckGoldenTests {
         let run = try cli.run(["check", "--scripts", scripts.path])
         #expect(run.status == 3)
         let lines = run.stdout.split(separator: "\n").map(String.init)
-        let authorise = try String(contentsOf: Cli.packageRoot.appendingPathComponent("Workflows/dvpo.lua"), encoding: .utf8)
+        let authorise =
+            try String(contentsOf: Cli.packageRoot.appendingPathComponent("Workflows/dvpo.lua"), encoding: .utf8)
             .split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("dvpo:event(\"authorise_notice\"") }! + 1
         for expected in [
             "Workflows/bad_syntax.lua:1: error: unexpected symbol near '='",
@@ -80,6 +81,7 @@ struct CheckGoldenTests {
     @Test func theShippedScriptsAreClean() throws {
         let run = try Cli().run("check")
         #expect(run.status == 0)
-        #expect(run.stdout == "no problems in the national procedure and 6 forces (essex, greater_manchester, humberside, metropolitan, west_mercia, wiltshire)\n")
+        #expect(
+            run.stdout == "no problems in the national procedure and 6 forces (essex, greater_manchester, humberside, metropolitan, west_mercia, wiltshire)\n")
     }
 }

@@ -4,7 +4,9 @@ import Testing
 @Suite("Golden runs: safeguard export")
 struct ExportGoldenTests {
     /// Values that must never leave in a redacted export.
-    static let personal = ["1988-02-14", "Flat 9 Quay Street", "she wants him kept away", "two girls aged 4 and 7", "he said nothing", "pushed her down the stairs"]
+    static let personal = [
+        "1988-02-14", "Flat 9 Quay Street", "she wants him kept away", "two girls aged 4 and 7", "he said nothing", "pushed her down the stairs",
+    ]
 
     func populated() throws -> Cli {
         let cli = Cli()

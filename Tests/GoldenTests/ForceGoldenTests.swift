@@ -5,16 +5,17 @@ import Testing
 struct ForceGoldenTests {
     @Test func forcesListsEachForcesPlugins() throws {
         let run = try Cli().run("forces")
-        #expect(run.stdout == """
-            essex               order_lengths 1.0, essex 1.0
-            greater_manchester  greater_manchester_dapo 1.0, greater_manchester 1.0
-            humberside          humberside 1.0
-            metropolitan        metropolitan_dapo 1.0
-            west_mercia         west_mercia 1.0
-            wiltshire           order_lengths 1.0, wiltshire 1.0
-            Any other force in the register ('safeguard forces --all') runs the national procedure alone.
+        #expect(
+            run.stdout == """
+                essex               order_lengths 1.0, essex 1.0
+                greater_manchester  greater_manchester_dapo 1.0, greater_manchester 1.0
+                humberside          humberside 1.0
+                metropolitan        metropolitan_dapo 1.0
+                west_mercia         west_mercia 1.0
+                wiltshire           order_lengths 1.0, wiltshire 1.0
+                Any other force in the register ('safeguard forces --all') runs the national procedure alone.
 
-            """)
+                """)
     }
 
     @Test func procedureShowsWhereEveryPieceCameFrom() throws {
@@ -45,7 +46,9 @@ struct ForceGoldenTests {
 
     @Test func aCaseRecordsItsForcesPlugins() throws {
         let cli = Cli()
-        let run = try cli.run("open --force wiltshire --id W1 --at 2026-06-01T22:00:00+01:00 --actor PC1 --role constable --data perpetrator_dob=1980-01-01 --data relationship=spouse --data violence=used --json")
+        let run = try cli.run(
+            "open --force wiltshire --id W1 --at 2026-06-01T22:00:00+01:00 --actor PC1 --role constable --data perpetrator_dob=1980-01-01 --data relationship=spouse --data violence=used --json"
+        )
         let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
         #expect((object["case"] as! [String: Any])["plugins"] as? [String] == ["order_lengths 1.0", "wiltshire 1.0"])
     }
@@ -77,7 +80,8 @@ struct ForceGoldenTests {
             "fire E1 legal_review --at 2026-06-02T10:00:00+01:00 --actor LO1 --role legal_officer --data evidence_complete=true",
         ]
         for step in steps { #expect(try cli.run(Cli.words(step) + ["--scripts", scripts.path]).status == 0) }
-        let apply = "fire E1 apply_for_order --at 2026-06-02T11:00:00+01:00 --actor LO1 --role legal_officer --data court=Chelmsford --data listed_for=2026-06-03T10:00:00+01:00 --data days_sought=21"
+        let apply =
+            "fire E1 apply_for_order --at 2026-06-02T11:00:00+01:00 --actor LO1 --role legal_officer --data court=Chelmsford --data listed_for=2026-06-03T10:00:00+01:00 --data days_sought=21"
         let warned = try cli.run(Cli.words(apply) + ["--scripts", scripts.path])
         #expect(warned.status == 0)
         #expect(warned.stdout.contains("\n  warning: the force usually applies for orders of 14, 28 days; 21 days is lawful (CSA 2010 s.28(10))\n"))
@@ -92,12 +96,17 @@ struct ForceGoldenTests {
                 #expect(try cli.run(Cli.words(step) + ["--scripts", scripts.path]).status == 0)
             }
         }
-        let message = try cli.run(Cli.words(apply.replacingOccurrences(of: "E1", with: "E2").replacingOccurrences(of: "days_sought=21", with: "days_sought=20")) + ["--scripts", scripts.path])
+        let message = try cli.run(
+            Cli.words(apply.replacingOccurrences(of: "E1", with: "E2").replacingOccurrences(of: "days_sought=21", with: "days_sought=20")) + [
+                "--scripts", scripts.path,
+            ])
         #expect(message.status == 0)
         #expect(message.stdout.contains("\n  warning: this force usually applies for orders of 14, 21, 28 days; 20 days is lawful (CSA 2010 s.28(10))\n"))
         let allowed = try cli.run(Cli.words(apply.replacingOccurrences(of: "E1", with: "E3")) + ["--scripts", scripts.path])
         #expect(allowed.status == 0, "\(allowed.stderr)")
         #expect(!allowed.stdout.contains("warning"))
-        #expect(try cli.run(["procedure", "dvpo", "--force", "essex", "--scripts", scripts.path]).stdout.contains("order_lengths = [14,21,28]  set at Plugins/essex/plugin.lua:"))
+        #expect(
+            try cli.run(["procedure", "dvpo", "--force", "essex", "--scripts", scripts.path]).stdout.contains(
+                "order_lengths = [14,21,28]  set at Plugins/essex/plugin.lua:"))
     }
 }

@@ -10,9 +10,18 @@ struct ForceRegisterGoldenTests {
     }
 
     @Test(arguments: [
-        ("surey", "safeguard: bad input: unknown force \"surey\" (did you mean \"surrey\"?); expected a force id from Forces/england-and-wales.json (see 'safeguard forces --all')"),
-        ("Surrey", "safeguard: bad input: unknown force \"Surrey\" (did you mean \"surrey\"?); expected a force id from Forces/england-and-wales.json (see 'safeguard forces --all')"),
-        ("greater-manchester", "safeguard: bad input: unknown force \"greater-manchester\" (did you mean \"greater_manchester\"?); expected a force id from Forces/england-and-wales.json (see 'safeguard forces --all')"),
+        (
+            "surey",
+            "safeguard: bad input: unknown force \"surey\" (did you mean \"surrey\"?); expected a force id from Forces/england-and-wales.json (see 'safeguard forces --all')"
+        ),
+        (
+            "Surrey",
+            "safeguard: bad input: unknown force \"Surrey\" (did you mean \"surrey\"?); expected a force id from Forces/england-and-wales.json (see 'safeguard forces --all')"
+        ),
+        (
+            "greater-manchester",
+            "safeguard: bad input: unknown force \"greater-manchester\" (did you mean \"greater_manchester\"?); expected a force id from Forces/england-and-wales.json (see 'safeguard forces --all')"
+        ),
         ("atlantis", "safeguard: bad input: unknown force \"atlantis\"; expected a force id from Forces/england-and-wales.json (see 'safeguard forces --all')"),
     ])
     func anUnknownForceIsRefusedWithTheNearestId(force: String, message: String) throws {
@@ -37,10 +46,22 @@ struct ForceRegisterGoldenTests {
     }
 
     @Test(arguments: [
-        ("list --force surey", "safeguard: bad input: unknown force \"surey\" (did you mean \"surrey\"?); expected a force id from Forces/england-and-wales.json (see 'safeguard forces --all')"),
-        ("list --state expird", "safeguard: bad input: unknown state \"expird\" (did you mean \"expired\"?); expected one of incident, notice_authorised, notice_served, hearing, order_in_force, breach, expired, discharged, refused, closed, received, screened, urgent, full_checks, decision, disclosure_agreed, disclosure_refused, disclosed, no_disclosure_notified"),
-        ("due --force surey", "safeguard: bad input: unknown force \"surey\" (did you mean \"surrey\"?); expected a force id from Forces/england-and-wales.json (see 'safeguard forces --all')"),
-        ("report --force surey", "safeguard: bad input: unknown force \"surey\" (did you mean \"surrey\"?); expected a force id from Forces/england-and-wales.json (see 'safeguard forces --all')"),
+        (
+            "list --force surey",
+            "safeguard: bad input: unknown force \"surey\" (did you mean \"surrey\"?); expected a force id from Forces/england-and-wales.json (see 'safeguard forces --all')"
+        ),
+        (
+            "list --state expird",
+            "safeguard: bad input: unknown state \"expird\" (did you mean \"expired\"?); expected one of incident, notice_authorised, notice_served, hearing, order_in_force, breach, expired, discharged, refused, closed, received, screened, urgent, full_checks, decision, disclosure_agreed, disclosure_refused, disclosed, no_disclosure_notified"
+        ),
+        (
+            "due --force surey",
+            "safeguard: bad input: unknown force \"surey\" (did you mean \"surrey\"?); expected a force id from Forces/england-and-wales.json (see 'safeguard forces --all')"
+        ),
+        (
+            "report --force surey",
+            "safeguard: bad input: unknown force \"surey\" (did you mean \"surrey\"?); expected a force id from Forces/england-and-wales.json (see 'safeguard forces --all')"
+        ),
     ])
     func aFilterNamingNothingIsBadInput(command: String, message: String) throws {
         let cli = Cli()

@@ -24,7 +24,9 @@ struct GraphGoldenTests {
     @Test func aForcesAdditionsAreMarkedInDot() throws {
         let run = try Cli().run("graph dvpo --force essex --format dot")
         #expect(run.stdout.hasPrefix("digraph \"dvpo\" {\n  label=\"dvpo for essex\";"))
-        #expect(run.stdout.contains("  \"notice_served\" -> \"notice_served\" [label=\"legal_review\\n(essex)\", color=\"#c0392b\", fontcolor=\"#c0392b\", style=dashed];"))
+        #expect(
+            run.stdout.contains(
+                "  \"notice_served\" -> \"notice_served\" [label=\"legal_review\\n(essex)\", color=\"#c0392b\", fontcolor=\"#c0392b\", style=dashed];"))
         #expect(run.stdout.contains("  \"expired\" [peripheries=2];"))
         #expect(run.stdout.hasSuffix("}\n"))
     }

@@ -14,20 +14,26 @@ struct LawEdgeGoldenTests {
     @Test func aWarningIsPrintedKeptInTheHistoryAndReplayedClean() throws {
         let cli = Cli()
         for step in Self.opening { #expect(try cli.run(step).status == 0) }
-        let apply = try cli.run("fire L1 apply_for_order --at 2026-06-02T10:00:00+01:00 --actor PC1 --role constable --data court=Durham --data listed_for=2026-06-05T10:00:00+01:00")
+        let apply = try cli.run(
+            "fire L1 apply_for_order --at 2026-06-02T10:00:00+01:00 --actor PC1 --role constable --data court=Durham --data listed_for=2026-06-05T10:00:00+01:00"
+        )
         #expect(apply.status == 0)
-        #expect(apply.stdout == """
-            L1  apply_for_order  notice_served → hearing  (event 4 at 2026-06-02T10:00:00+01:00 by PC1, constable)
-              warning: the hearing is listed for 2026-06-05T10:00:00+01:00, after the 48 hours end at 2026-06-04T09:00:00+01:00 (CSA 2010 s.27(3))
+        #expect(
+            apply.stdout == """
+                L1  apply_for_order  notice_served → hearing  (event 4 at 2026-06-02T10:00:00+01:00 by PC1, constable)
+                  warning: the hearing is listed for 2026-06-05T10:00:00+01:00, after the 48 hours end at 2026-06-04T09:00:00+01:00 (CSA 2010 s.27(3))
 
-            """)
+                """)
         // `due` shows the late listing beside the deadline until the hearing is re-listed in time.
         let due = try cli.run("due --at 2026-06-02T11:00:00+01:00")
         #expect(due.stdout == "2026-06-04T09:00:00+01:00  L1  hearing  durham  in 1d 22h [listed_for 2026-06-05T10:00:00+01:00, after the deadline]\n")
         let dueJSON = try cli.run("due --at 2026-06-02T11:00:00+01:00 --json").stdout
         #expect(dueJSON.contains("\"note\":\"listed_for 2026-06-05T10:00:00+01:00, after the deadline\""))
         // The adjournment at 15:00 is on file; the arrest at 12:00 is recorded afterwards at its true time.
-        #expect(try cli.run("fire L1 adjourn_hearing --at 2026-06-02T15:00:00+01:00 --actor PC1 --role constable --data listed_for=2026-06-03T10:00:00+01:00 --data reason=sooner").status == 0)
+        #expect(
+            try cli.run(
+                "fire L1 adjourn_hearing --at 2026-06-02T15:00:00+01:00 --actor PC1 --role constable --data listed_for=2026-06-03T10:00:00+01:00 --data reason=sooner"
+            ).status == 0)
         #expect(!(try cli.run("due --at 2026-06-02T16:00:00+01:00").stdout.contains("after the deadline")))
         let arrest = try cli.run("fire L1 report_notice_breach --at 2026-06-02T12:00:00+01:00 --actor PC1 --role constable --json")
         #expect(arrest.status == 0)
@@ -72,8 +78,12 @@ struct LawEdgeGoldenTests {
         ] { #expect(try cli.run(step).status == 0, "\(step)") }
         let outcome = try cli.run("fire H1 breach_outcome --at 2026-06-16T10:00:00+01:00 --actor PC1 --role constable --data result=fined")
         #expect(outcome.status == 1)
-        #expect(outcome.stderr.hasSuffix("the order ended at 2026-06-15T23:59:59.999+01:00 (CSA 2010 s.28(10)); expected expire_order first — safeguard tick records it at the end\n"))
-        #expect(try cli.run("fire H1 record_visit --at 2026-06-17T09:00:00+01:00 --actor PC1 --role constable --data outcome=safe --data visit_kind=patrol").status == 1)
+        #expect(
+            outcome.stderr.hasSuffix(
+                "the order ended at 2026-06-15T23:59:59.999+01:00 (CSA 2010 s.28(10)); expected expire_order first — safeguard tick records it at the end\n"))
+        #expect(
+            try cli.run("fire H1 record_visit --at 2026-06-17T09:00:00+01:00 --actor PC1 --role constable --data outcome=safe --data visit_kind=patrol").status
+                == 1)
         #expect(try cli.run("tick --at 2026-06-16T10:30:00+01:00").status == 0)
         let history = try cli.run("history H1").stdout
         #expect(history.contains("H1  expire_order  breach → expired  (event 7 at 2026-06-15T23:59:59.999+01:00 by "), "\(history)")

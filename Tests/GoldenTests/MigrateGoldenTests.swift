@@ -20,8 +20,9 @@ struct MigrateGoldenTests {
         let lines = migrated.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "E1  ~ policy order_lengths: [14,28] → [14,21,28] (Plugins/essex/plugin.lua:16)")
         #expect(lines.count == 3 && lines[1].hasPrefix("E1  procedure ") && lines[1].hasSuffix("state notice_served exists"))
-        #expect(try run("history E1").stdout.split(separator: "\n").last
-            == "E1  migrate_procedure  stays notice_served  (event 5 at 2026-06-02T10:30:00+01:00 by ADM1, administrator)")
+        #expect(
+            try run("history E1").stdout.split(separator: "\n").last
+                == "E1  migrate_procedure  stays notice_served  (event 5 at 2026-06-02T10:30:00+01:00 by ADM1, administrator)")
         #expect(try run(PinningGoldenTests.apply("E1").replacingOccurrences(of: " --data bundle_reference=B21", with: "")).status == 0)
         let verify = try run("verify")
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
@@ -42,7 +43,10 @@ struct MigrateGoldenTests {
             """
         try plugin.write(to: kent.appendingPathComponent("plugin.lua"), atomically: true, encoding: .utf8)
         func run(_ line: String) throws -> Cli.Run { try cli.run(Cli.words(line) + ["--scripts", scripts.path]) }
-        #expect(try run("open --force kent --id K1 --at 2026-06-01T22:00:00+01:00 --actor PC1 --role constable --data perpetrator_dob=1980-01-01 --data relationship=spouse --data violence=used").status == 0)
+        #expect(
+            try run(
+                "open --force kent --id K1 --at 2026-06-01T22:00:00+01:00 --actor PC1 --role constable --data perpetrator_dob=1980-01-01 --data relationship=spouse --data violence=used"
+            ).status == 0)
         #expect(try run("fire K1 triage_incident --at 2026-06-01T23:00:00+01:00 --actor SG1 --role sergeant").status == 0)
         // Kent retires the triage step.
         try "local kent = engine.plugin { name = \"kent\", version = \"2.0\", extends = \"dvpo\", order = 20, forces = { \"kent\" } }\n"
@@ -52,7 +56,9 @@ struct MigrateGoldenTests {
         #expect(refused.status == 1)
         #expect(refused.stdout.contains("K1  - state triage (was Plugins/kent/plugin.lua:2)\n"))
         #expect(refused.stdout.contains("K1  - event triage_incident (was Plugins/kent/plugin.lua:3)\n"))
-        #expect(refused.stdout.contains("K1  not migrated: case K1 is in state triage, which the current procedure does not have; expected --map triage=STATE naming one of incident,"))
+        #expect(
+            refused.stdout.contains(
+                "K1  not migrated: case K1 is in state triage, which the current procedure does not have; expected --map triage=STATE naming one of incident,"))
 
         let wrong = try run("migrate --case K1 --map triage=triaged --reason 'triage retired' --actor ADM1 --at 2026-06-02T10:00:00+01:00")
         #expect(wrong.status == 2)
@@ -62,10 +68,14 @@ struct MigrateGoldenTests {
         #expect(mapped.status == 0)
         #expect(mapped.stdout.contains("state triage → incident\n"))
         #expect(try run("show K1 --json").stdout.contains("\"state\":\"incident\""))
-        #expect(try run("history K1").stdout.split(separator: "\n").last
-            == "K1  migrate_procedure  triage → incident  (event 3 at 2026-06-02T10:00:00+01:00 by ADM1, administrator)")
+        #expect(
+            try run("history K1").stdout.split(separator: "\n").last
+                == "K1  migrate_procedure  triage → incident  (event 3 at 2026-06-02T10:00:00+01:00 by ADM1, administrator)")
         let verify = try run("verify")
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
-        #expect(try run("fire K1 authorise_notice --at 2026-06-02T11:00:00+01:00 --actor S1 --role superintendent --data grounds=g --data victim_opinion=v --data children_welfare=c --data perpetrator_representations=none --data premises_conditions=false").status == 0)
+        #expect(
+            try run(
+                "fire K1 authorise_notice --at 2026-06-02T11:00:00+01:00 --actor S1 --role superintendent --data grounds=g --data victim_opinion=v --data children_welfare=c --data perpetrator_representations=none --data premises_conditions=false"
+            ).status == 0)
     }
 }

@@ -15,10 +15,14 @@ struct MissedVisitGoldenTests {
             "fire H1 grant_order --at 2026-05-26T11:00:00+01:00 --actor PC1 --role constable --data days=14",
         ]
         for step in steps { #expect(try cli.run(step).status == 0) }
-        #expect(try cli.run("due --at 2026-05-27T12:00:00+01:00").stdout.hasPrefix("2026-05-27T11:00:00+01:00  H1  first_visit  humberside  OVERDUE by 1h 0m (run safeguard tick)\n"))
+        #expect(
+            try cli.run("due --at 2026-05-27T12:00:00+01:00").stdout.hasPrefix(
+                "2026-05-27T11:00:00+01:00  H1  first_visit  humberside  OVERDUE by 1h 0m (run safeguard tick)\n"))
         let tick = try cli.run("tick --at 2026-05-27T12:00:00+01:00")
         #expect(tick.stdout.hasPrefix("H1  record_missed_visit  stays order_in_force  (event 6 at 2026-05-27T11:00:00+01:00 by engine, engine)"))
-        #expect(try cli.run("due --at 2026-05-27T12:00:00+01:00").stdout.hasPrefix("2026-05-27T11:00:00+01:00  H1  first_visit  humberside  MISSED, needs a decision\n"))
+        #expect(
+            try cli.run("due --at 2026-05-27T12:00:00+01:00").stdout.hasPrefix(
+                "2026-05-27T11:00:00+01:00  H1  first_visit  humberside  MISSED, needs a decision\n"))
         // The order runs out without a visit: the miss is still counted.
         #expect(try cli.run("tick --at 2026-06-09T09:00:00+01:00").status == 0)
         #expect(try cli.run("show H1 --json").stdout.contains("\"state\":\"expired\""))

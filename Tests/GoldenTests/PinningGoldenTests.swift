@@ -32,7 +32,8 @@ struct PinningGoldenTests {
         let text = try String(contentsOf: essex, encoding: .utf8)
         try text.replacingOccurrences(
             of: "essex:set(\"order_lengths\", { 14, 28 })",
-            with: "essex:set(\"order_lengths\", { 14, 28 })\nessex:field(\"apply_for_order\", \"bundle_reference\", { \"text\", required = false, summary = \"The evidence bundle\" })"
+            with:
+                "essex:set(\"order_lengths\", { 14, 28 })\nessex:field(\"apply_for_order\", \"bundle_reference\", { \"text\", required = false, summary = \"The evidence bundle\" })"
         ).write(to: essex, atomically: true, encoding: .utf8)
 
         // E1 keeps the procedure it was opened under (the field is unknown there); a new case gets the edited one.

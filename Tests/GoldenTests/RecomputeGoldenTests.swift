@@ -22,15 +22,17 @@ struct RecomputeGoldenTests {
         let table = scripts.appendingPathComponent("Calendars/england-and-wales.json")
         var text = try String(contentsOf: table, encoding: .utf8)
         text = text.replacingOccurrences(of: "\"version\": \"ew-2026-11-21\"", with: "\"version\": \"ew-2026-12-01\"")
-        text = text.replacingOccurrences(of: "\"days\": [", with: "\"days\": [\n  {\"date\": \"2026-06-05\", \"kind\": \"bank_holiday\", \"name\": \"One-off bank holiday\"},")
+        text = text.replacingOccurrences(
+            of: "\"days\": [", with: "\"days\": [\n  {\"date\": \"2026-06-05\", \"kind\": \"bank_holiday\", \"name\": \"One-off bank holiday\"},")
         try text.write(to: table, atomically: true, encoding: .utf8)
 
         let dry = try cli.run(["recompute", "--dry-run", "--scripts", scripts.path])
-        #expect(dry.stdout == """
-            D1  hearing  2026-06-06T09:00:00+01:00 → 2026-06-08T09:00:00+01:00  (table ew-2026-11-21 → ew-2026-12-01)
-            1 deadline would move
+        #expect(
+            dry.stdout == """
+                D1  hearing  2026-06-06T09:00:00+01:00 → 2026-06-08T09:00:00+01:00  (table ew-2026-11-21 → ew-2026-12-01)
+                1 deadline would move
 
-            """)
+                """)
         #expect(try cli.run("history D1").stdout.split(separator: "\n").count == 3)
         let real = try cli.run(["recompute", "--at", "2026-06-04T12:00:00+01:00", "--scripts", scripts.path])
         #expect(real.stdout.hasSuffix("1 deadline moved\n"))

@@ -4,8 +4,10 @@ import Testing
 /// Ordinary mistakes an officer makes, and the recorded way back from each.
 @Suite("Golden runs: recovering from mistakes")
 struct RecoveryGoldenTests {
-    static let open = "open --force durham --id C1 --at 2026-05-23T22:10:00+01:00 --actor PC1 --role constable --data perpetrator_dob=1988-02-14 --data relationship=cohabitant --data violence=used"
-    static let authorise = "fire C1 authorise_notice --at 2026-05-24T01:30:00+01:00 --actor SUP77 --role superintendent --data grounds=g --data victim_opinion=v --data children_welfare=c --data perpetrator_representations=none --data premises_conditions=false"
+    static let open =
+        "open --force durham --id C1 --at 2026-05-23T22:10:00+01:00 --actor PC1 --role constable --data perpetrator_dob=1988-02-14 --data relationship=cohabitant --data violence=used"
+    static let authorise =
+        "fire C1 authorise_notice --at 2026-05-24T01:30:00+01:00 --actor SUP77 --role superintendent --data grounds=g --data victim_opinion=v --data children_welfare=c --data perpetrator_representations=none --data premises_conditions=false"
 
     /// A year typed wrong would lock the case: every later event would be "before the latest".
     @Test func anEventDatedAheadOfTheClockIsRefused() throws {
@@ -34,23 +36,30 @@ struct RecoveryGoldenTests {
 
         let constable = try cli.run("void C1 --event 3 --reason 'served time typed a week late' --actor PC1 --role constable")
         #expect(constable.status == 1)
-        #expect(constable.stderr == "safeguard: refused: rule void_needs_supervisor: voiding an event needs sergeant or above; the actor's role is constable; expected a supervisor\n")
-        #expect(try cli.run("void C1 --event 1 --reason x --actor SG1 --role sergeant").stderr
-            == "safeguard: refused: event 1 (report_incident) opens case C1 and cannot be voided; expected close with a reason instead\n")
-        #expect(try cli.run("void C1 --event 9 --reason x --actor SG1 --role sergeant").stderr
-            == "safeguard: bad input: case C1 has no event 9; expected the number of one of its events, 1 to 3 (see 'safeguard history C1')\n")
+        #expect(
+            constable.stderr
+                == "safeguard: refused: rule void_needs_supervisor: voiding an event needs sergeant or above; the actor's role is constable; expected a supervisor\n"
+        )
+        #expect(
+            try cli.run("void C1 --event 1 --reason x --actor SG1 --role sergeant").stderr
+                == "safeguard: refused: event 1 (report_incident) opens case C1 and cannot be voided; expected close with a reason instead\n")
+        #expect(
+            try cli.run("void C1 --event 9 --reason x --actor SG1 --role sergeant").stderr
+                == "safeguard: bad input: case C1 has no event 9; expected the number of one of its events, 1 to 3 (see 'safeguard history C1')\n")
 
         let voided = try cli.run("void C1 --event 3 --reason 'served time typed a week late' --actor SG1 --role sergeant")
         #expect(voided.status == 0, "\(voided.stderr)")
         #expect(voided.stdout == "C1  void_event  notice_served → notice_authorised  (event 4 at 2026-05-24T01:30:00+01:00 by SG1, sergeant)\n")
         #expect(try cli.run("show C1 --json").stdout.contains("\"state\":\"notice_authorised\""))
-        #expect(try cli.run("void C1 --event 3 --reason again --actor SG1 --role sergeant").stderr
-            == "safeguard: refused: event 3 (serve_notice) of case C1 is already void; expected an event still in force\n")
+        #expect(
+            try cli.run("void C1 --event 3 --reason again --actor SG1 --role sergeant").stderr
+                == "safeguard: refused: event 3 (serve_notice) of case C1 is already void; expected an event still in force\n")
 
         #expect(try cli.run("fire C1 serve_notice --at 2026-05-24T09:15:00+01:00 --actor PC1 --role constable --data address_refused=true").status == 0)
         let history = try cli.run("history C1").stdout.split(separator: "\n").map(String.init)
         #expect(history.count == 5)
-        #expect(history[2] == "C1  serve_notice  notice_authorised → notice_served  (event 3 at 2026-05-31T09:15:00+01:00 by PC1, constable)  [void: see event 4]")
+        #expect(
+            history[2] == "C1  serve_notice  notice_authorised → notice_served  (event 3 at 2026-05-31T09:15:00+01:00 by PC1, constable)  [void: see event 4]")
         #expect(history[3] == "C1  void_event  notice_served → notice_authorised  (event 4 at 2026-05-24T01:30:00+01:00 by SG1, sergeant)  [voids event 3]")
         let verify = try cli.run("verify")
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
@@ -70,7 +79,9 @@ struct RecoveryGoldenTests {
         let before = try cli.run("history C1 --json").stdout
         let run = try cli.run("void C1 --event 2 --reason 'wrong superintendent' --actor SG1 --role sergeant")
         #expect(run.status == 1)
-        #expect(run.stderr.hasPrefix("safeguard: refused: without event 2, event 3 (serve_notice) of case C1 would be refused: serve_notice is not allowed in state incident"))
+        #expect(
+            run.stderr.hasPrefix(
+                "safeguard: refused: without event 2, event 3 (serve_notice) of case C1 would be refused: serve_notice is not allowed in state incident"))
         #expect(run.stderr.hasSuffix("; expected to void the later events first\n"))
         #expect(try cli.run("history C1 --json").stdout == before)
     }

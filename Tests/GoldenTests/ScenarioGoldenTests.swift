@@ -8,7 +8,8 @@ struct ScenarioGoldenTests {
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         let lines = run.stdout.split(separator: "\n").map(String.init)
         for file in [
-            "essex", "greater_manchester", "humberside", "humberside_breach_at_the_end", "national_lifecycle", "national_missed_hearing", "national_order_end", "national_refused", "west_mercia",
+            "essex", "greater_manchester", "humberside", "humberside_breach_at_the_end", "national_lifecycle", "national_missed_hearing", "national_order_end",
+            "national_refused", "west_mercia",
             "wiltshire", "dapo_lifecycle", "dapo_routes", "dapo_variation", "dapo_victim_application", "greater_manchester_dapo", "metropolitan_dapo",
             "dvds_right_to_ask", "dvds_right_to_know", "restraining_order", "restraining_order_acquittal",
         ] {
@@ -28,30 +29,34 @@ struct ScenarioGoldenTests {
         #expect(run.stdout.hasPrefix("PASS  Scenarios/essex.lua  "))
         let missing = try cli.run(["test", "Scenarios/nowhere.lua", "--scripts", scripts.path])
         #expect(missing.status == 2)
-        #expect(missing.stderr == "safeguard: bad input: no scenario file or folder at Scenarios/nowhere.lua, in the working directory or the scripts folder; expected .lua scenario files\n")
+        #expect(
+            missing.stderr
+                == "safeguard: bad input: no scenario file or folder at Scenarios/nowhere.lua, in the working directory or the scripts folder; expected .lua scenario files\n"
+        )
     }
 
     @Test func aWrongExpectationFailsWithItsStepAndReason() throws {
         let cli = Cli()
         let file = cli.folder.appendingPathComponent("wrong.lua")
         try """
-            return {
-              name = "Wrong on purpose", force = "national",
-              steps = {
-                { event = "report_incident", at = "2026-06-01T22:00:00+01:00",
-                  data = { perpetrator_dob = "1980-01-01", relationship = "spouse", violence = "used" } },
-                { event = "authorise_notice", at = "2026-06-02T01:00:00+01:00", role = "inspector",
-                  data = { grounds = "g", victim_opinion = "v", children_welfare = "c",
-                    perpetrator_representations = "none", premises_conditions = false },
-                  expect = { state = "notice_authorised" } },
-              },
-            }
-            """.write(to: file, atomically: true, encoding: .utf8)
+        return {
+          name = "Wrong on purpose", force = "national",
+          steps = {
+            { event = "report_incident", at = "2026-06-01T22:00:00+01:00",
+              data = { perpetrator_dob = "1980-01-01", relationship = "spouse", violence = "used" } },
+            { event = "authorise_notice", at = "2026-06-02T01:00:00+01:00", role = "inspector",
+              data = { grounds = "g", victim_opinion = "v", children_welfare = "c",
+                perpetrator_representations = "none", premises_conditions = false },
+              expect = { state = "notice_authorised" } },
+          },
+        }
+        """.write(to: file, atomically: true, encoding: .utf8)
         let run = try cli.run(["test", file.path])
         #expect(run.status == 1)
         let lines = run.stdout.split(separator: "\n").map(String.init)
         #expect(lines[0] == "FAIL  \(file.path)  Wrong on purpose (national, 2 steps)")
-        #expect(lines[1] == "      \(file.path):6: step 2 authorise_notice: refused: authorise_notice needs superintendent or above; the actor's role is inspector")
+        #expect(
+            lines[1] == "      \(file.path):6: step 2 authorise_notice: refused: authorise_notice needs superintendent or above; the actor's role is inspector")
         #expect(lines.last == "0 passed, 1 failed")
     }
 

@@ -27,12 +27,16 @@ struct TrustBoundaryGoldenTests {
         var cli = Cli()
         cli.environment["SAFEGUARD_SCRIPTS"] = try scripts(cli).path
         let open = try cli.run(
-            "open --workflow dvpo --force essex --at 2026-06-01T22:00:00+01:00 --actor PC1 --role constable --id E1 --data perpetrator_dob=1988-02-14 --data relationship=cohabitant --data violence=used")
+            "open --workflow dvpo --force essex --at 2026-06-01T22:00:00+01:00 --actor PC1 --role constable --id E1 --data perpetrator_dob=1988-02-14 --data relationship=cohabitant --data violence=used"
+        )
         #expect(open.status == 0, "\(open.stderr)")
 
         let skip = try cli.run("fire E1 fast_track --at 2026-06-01T23:00:00+01:00 --actor PC1 --role constable")
         #expect(skip.status == 1)
-        #expect(skip.stderr == "safeguard: refused: fast_track refused by the statutory floor (Crime and Security Act 2010 s.25(1)): entering notice_served needs a notice authorised (authorise_notice) first\n")
+        #expect(
+            skip.stderr
+                == "safeguard: refused: fast_track refused by the statutory floor (Crime and Security Act 2010 s.25(1)): entering notice_served needs a notice authorised (authorise_notice) first\n"
+        )
 
         let spin = try cli.run("fire E1 close --at 2026-06-01T23:30:00+01:00 --actor PC1 --role constable --data reason=nfa")
         #expect(spin.status == 3)

@@ -43,7 +43,10 @@ struct VerifyGoldenTests {
         let run = try cli.run("verify")
         #expect(run.status == 5)
         #expect(run.stdout.contains("case T1, event 5 (grant_order): its contents do not match its hash; it was changed after it was recorded\n"))
-        #expect(run.stdout.contains("case T1, event 5 (grant_order): replayed, it leads to order_in_force with different changes (to order_days); the log records order_in_force\n"))
+        #expect(
+            run.stdout.contains(
+                "case T1, event 5 (grant_order): replayed, it leads to order_in_force with different changes (to order_days); the log records order_in_force\n")
+        )
     }
 
     @Test func aDeletedEventIsNamed() throws {
@@ -58,7 +61,9 @@ struct VerifyGoldenTests {
     @Test func reorderedEventsAreNamed() throws {
         let cli = try populated()
         // T1's events are positions 1 to 5: swap its second and third.
-        try tamper(cli, """
+        try tamper(
+            cli,
+            """
             UPDATE event SET position = -2 WHERE position = 2;
             UPDATE event SET position = 2 WHERE position = 3;
             UPDATE event SET position = 3 WHERE position = -2;

@@ -2,12 +2,14 @@ import Foundation
 import PropertyBased
 import Testing
 import WorkflowCore
+
 @testable import SafeguardService
 
 /// The JSON Lines decoder on arbitrary input: a request or one line of error, never a crash.
 @Suite("Fuzz: the JSON Lines decoder")
 struct ApplyLineFuzzTests {
-    static let valid = #"{"id":"E1","case":"C1","workflow":"dvpo","force":"durham","event":"report_incident","at":"2026-01-05T22:10:00Z","actor":{"id":"PC1","role":"constable"},"data":{"violence":"used"}}"#
+    static let valid =
+        #"{"id":"E1","case":"C1","workflow":"dvpo","force":"durham","event":"report_incident","at":"2026-01-05T22:10:00Z","actor":{"id":"PC1","role":"constable"},"data":{"violence":"used"}}"#
 
     @Test func arbitraryBytesGiveARequestOrOneLineOfError() async {
         await propertyCheck(count: 2000, input: Gen<UInt8>.uint8().array(of: 0...200)) { bytes in

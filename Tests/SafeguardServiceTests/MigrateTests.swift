@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WorkflowCore
+
 @testable import SafeguardService
 
 /// `migrate` in process: recorded for real, and a storage failure reported as one.

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 import WorkflowCore
-@testable import SafeguardService
 import WorkflowLua
+
+@testable import SafeguardService
 
 @Suite("A procedure version per workflow")
 struct ProcedureVersionTests {

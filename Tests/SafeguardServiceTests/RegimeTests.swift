@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WorkflowCore
+
 @testable import SafeguardService
 
 @Suite("Regimes chosen by data")
@@ -11,21 +12,22 @@ struct RegimeTests {
 
     static func day(_ text: String) -> LocalDate { LocalDate(iso: text)! }
 
-    @Test(arguments: [
-        ("greater_manchester", nil, "2026-02-10", "dapo"),
-        ("greater_manchester", nil, "2023-06-01", "dvpo"),
-        ("greater_manchester", nil, "2024-11-26", "dvpo"),
-        ("greater_manchester", nil, "2024-11-27", "dapo"),
-        ("greater_manchester", nil, "2026-04-01", "dvpo"),
-        ("metropolitan", "Croydon", "2025-06-01", "dapo"),
-        ("metropolitan", "lambeth", "2025-06-01", "dvpo"),
-        ("metropolitan", nil, "2024-01-01", "dvpo"),
-        ("cleveland", nil, "2025-03-04", "dvpo"),
-        ("cleveland", nil, "2025-03-05", "dapo"),
-        ("north_wales", nil, "2025-04-28", "dapo"),
-        ("british_transport_police", nil, "2025-01-01", "dapo"),
-        ("essex", nil, "2026-02-10", "dvpo"),
-    ] as [(String, String?, String, String)])
+    @Test(
+        arguments: [
+            ("greater_manchester", nil, "2026-02-10", "dapo"),
+            ("greater_manchester", nil, "2023-06-01", "dvpo"),
+            ("greater_manchester", nil, "2024-11-26", "dvpo"),
+            ("greater_manchester", nil, "2024-11-27", "dapo"),
+            ("greater_manchester", nil, "2026-04-01", "dvpo"),
+            ("metropolitan", "Croydon", "2025-06-01", "dapo"),
+            ("metropolitan", "lambeth", "2025-06-01", "dvpo"),
+            ("metropolitan", nil, "2024-01-01", "dvpo"),
+            ("cleveland", nil, "2025-03-04", "dvpo"),
+            ("cleveland", nil, "2025-03-05", "dapo"),
+            ("north_wales", nil, "2025-04-28", "dapo"),
+            ("british_transport_police", nil, "2025-01-01", "dapo"),
+            ("essex", nil, "2026-02-10", "dvpo"),
+        ] as [(String, String?, String, String)])
     func theShippedTableChooses(force: String, area: String?, on day: String, expected: String) throws {
         #expect(try Self.table().choose(force: force, area: area, on: Self.day(day)) == expected)
     }
@@ -33,7 +35,10 @@ struct RegimeTests {
     @Test func aForceRunningDapoInSomeAreasNeedsTheArea() throws {
         let error = #expect(throws: WorkflowError.self) { try Self.table().choose(force: "metropolitan", area: nil, on: Self.day("2025-06-01")) }
         #expect(error?.kind == .badInput)
-        #expect(error?.message == "metropolitan runs dapo on 2025-06-01 only in some areas (bromley, croydon, sutton) and dvpo elsewhere; expected --area naming the case's area, or --workflow")
+        #expect(
+            error?.message
+                == "metropolitan runs dapo on 2025-06-01 only in some areas (bromley, croydon, sutton) and dvpo elsewhere; expected --area naming the case's area, or --workflow"
+        )
     }
 
     @Test func overlappingRowsAreRefusedAtLoad() throws {
@@ -124,14 +129,18 @@ struct RegimeTests {
     @Test func linkedCasesAreShownTogether() throws {
         let casework = try Casework(Configuration(storeURL: ":memory:", scripts: ScriptsCopy.packageRoot.path))
         _ = try casework.open(Self.request("D1", force: "essex", at: "2026-02-10T21:00:00Z", data: Self.dvpoData))
-        var order = Self.request("R1", force: "essex", at: "2026-03-10T15:00:00Z", data: [
-            "basis": "conviction", "court": "Chelmsford", "terms": "no contact", "linked_case": "D1",
-        ])
+        var order = Self.request(
+            "R1", force: "essex", at: "2026-03-10T15:00:00Z",
+            data: [
+                "basis": "conviction", "court": "Chelmsford", "terms": "no contact", "linked_case": "D1",
+            ])
         order.workflow = "restraining_order"
         _ = try casework.open(order)
-        var request = Self.request("V1", force: "essex", at: "2026-03-11T15:00:00Z", data: [
-            "route": "right_to_ask", "applicant": "person_at_risk", "linked_case": "D1",
-        ])
+        var request = Self.request(
+            "V1", force: "essex", at: "2026-03-11T15:00:00Z",
+            data: [
+                "route": "right_to_ask", "applicant": "person_at_risk", "linked_case": "D1",
+            ])
         request.workflow = "dvds"
         _ = try casework.open(request)
         #expect(try casework.linked("D1").map(\.id) == ["D1", "R1", "V1"])
@@ -143,9 +152,11 @@ struct RegimeTests {
 struct LinkedCaseTests {
     @Test func aLinkToNoCaseIsBadInputAndOpensNothing() throws {
         let casework = try Casework(Configuration(storeURL: ":memory:", scripts: ScriptsCopy.packageRoot.path))
-        var order = RegimeTests.request("R1", force: "essex", at: "2026-03-10T15:00:00Z", data: [
-            "basis": "conviction", "court": "Chelmsford", "terms": "no contact", "linked_case": "D9",
-        ])
+        var order = RegimeTests.request(
+            "R1", force: "essex", at: "2026-03-10T15:00:00Z",
+            data: [
+                "basis": "conviction", "court": "Chelmsford", "terms": "no contact", "linked_case": "D9",
+            ])
         order.workflow = "restraining_order"
         let error = #expect(throws: WorkflowError.self) { try casework.open(order) }
         #expect(error?.kind == .badInput)

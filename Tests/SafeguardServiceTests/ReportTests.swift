@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WorkflowCore
+
 @testable import SafeguardService
 
 /// Figures counted from generated cases whose answers are known by construction.
@@ -20,11 +21,14 @@ struct ReportTests {
             let day = i < 15 ? "2026-06-0\(1 + i % 5)" : "2026-07-0\(1 + i % 5)"
             func at(_ plusHours: Int) -> Date { Instant.parse("\(day)T09:00:00+01:00")!.addingTimeInterval(TimeInterval(plusHours * 3600)) }
             func fire(_ event: String, _ hours: Int, role: String = "constable", _ data: [String: Value] = [:]) throws {
-                let request = TransitionRequest(caseID: id, event: event, at: at(hours), actor: Actor(id: "X", role: role), data: data, workflow: "dvpo", force: force)
+                let request = TransitionRequest(
+                    caseID: id, event: event, at: at(hours), actor: Actor(id: "X", role: role), data: data, workflow: "dvpo", force: force)
                 _ = event == "report_incident" ? try casework.open(request) : try casework.fire(request)
             }
             try fire("report_incident", -12, ["perpetrator_dob": "1980-01-01", "relationship": "spouse", "violence": "used"])
-            try fire("authorise_notice", -6, role: "superintendent", ["grounds": "g", "victim_opinion": "v", "children_welfare": "c", "perpetrator_representations": "n", "premises_conditions": false])
+            try fire(
+                "authorise_notice", -6, role: "superintendent",
+                ["grounds": "g", "victim_opinion": "v", "children_welfare": "c", "perpetrator_representations": "n", "premises_conditions": false])
             let path = i % 10
             if path == 0 { continue }
             try fire("serve_notice", 0, ["address_refused": true])
@@ -50,7 +54,9 @@ struct ReportTests {
         return (casework, path)
     }
 
-    func report(_ casework: Casework, force: String? = nil, from: String? = nil, to: String? = nil, by grouping: FigureCounter.Grouping = .all) throws -> [String: [String: Value]] {
+    func report(_ casework: Casework, force: String? = nil, from: String? = nil, to: String? = nil, by grouping: FigureCounter.Grouping = .all) throws
+        -> [String: [String: Value]]
+    {
         let report = try casework.figures(force: force, from: from.flatMap(LocalDate.init(iso:)), to: to.flatMap(LocalDate.init(iso:)), grouping: grouping)
         var result: [String: [String: Value]] = [:]
         for (name, figures) in report.groups {

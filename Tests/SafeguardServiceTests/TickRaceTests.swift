@@ -2,6 +2,7 @@ import Foundation
 import Ledger
 import Testing
 import WorkflowCore
+
 @testable import SafeguardService
 
 /// A clock whose case moves on between `tick` reading the index and taking the write lock.
@@ -17,10 +18,12 @@ struct TickRaceTests {
             _ = event == "report_incident" ? try casework.open(request) : try casework.fire(request)
         }
         try fire("report_incident", ["perpetrator_dob": "1980-01-01", "relationship": "spouse", "violence": "used"])
-        try fire("authorise_notice", role: "superintendent", [
-            "grounds": "g", "victim_opinion": "v", "children_welfare": "c", "perpetrator_representations": "none",
-            "premises_conditions": false,
-        ])
+        try fire(
+            "authorise_notice", role: "superintendent",
+            [
+                "grounds": "g", "victim_opinion": "v", "children_welfare": "c", "perpetrator_representations": "none",
+                "premises_conditions": false,
+            ])
         try fire("serve_notice", ["address_refused": true])
     }
 
@@ -32,9 +35,10 @@ struct TickRaceTests {
         // When the case is closed just before tick takes the write lock
         let closer = Casework(configuration, store: inner)
         let store = InterleavingStore(inner) { _ in
-            _ = try closer.fire(TransitionRequest(
-                caseID: "R1", event: "close", at: Self.served.addingTimeInterval(3600), actor: Actor(id: "INS1", role: "inspector"),
-                data: ["reason": "withdrawn"]))
+            _ = try closer.fire(
+                TransitionRequest(
+                    caseID: "R1", event: "close", at: Self.served.addingTimeInterval(3600), actor: Actor(id: "INS1", role: "inspector"),
+                    data: ["reason": "withdrawn"]))
         }
         let results = try Casework(configuration, store: store).tick(at: Instant.parse("2026-05-10T09:00:00+01:00")!, force: nil)
         // Then the clock is reported as skipped, with why, and nothing more is recorded

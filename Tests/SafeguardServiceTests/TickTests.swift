@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WorkflowCore
+
 @testable import SafeguardService
 
 /// `due` and `tick` over a database of many cases, in process.
@@ -20,17 +21,21 @@ struct TickTests {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tick-\(UUID().uuidString).sqlite").path
         let casework = try Casework(Configuration(storeURL: path))
         func fire(_ id: String, _ event: String, _ at: Date, role: String = "constable", _ data: [String: Value] = [:]) throws {
-            let request = TransitionRequest(caseID: id, event: event, at: at, actor: Actor(id: "X", role: role), data: data, workflow: "dvpo", force: id.hasPrefix("E") ? "cheshire" : "durham")
+            let request = TransitionRequest(
+                caseID: id, event: event, at: at, actor: Actor(id: "X", role: role), data: data, workflow: "dvpo",
+                force: id.hasPrefix("E") ? "cheshire" : "durham")
             _ = event == "report_incident" ? try casework.open(request) : try casework.fire(request)
         }
         for n in 0..<120 {
             let id = (n % 2 == 0 ? "E" : "W") + String(n)
             let t = Self.base.addingTimeInterval(TimeInterval(n * 3600))
             try fire(id, "report_incident", t, ["perpetrator_dob": "1980-01-01", "relationship": "spouse", "violence": "used"])
-            try fire(id, "authorise_notice", t, role: "superintendent", [
-                "grounds": "g", "victim_opinion": "v", "children_welfare": "c", "perpetrator_representations": "none",
-                "premises_conditions": false,
-            ])
+            try fire(
+                id, "authorise_notice", t, role: "superintendent",
+                [
+                    "grounds": "g", "victim_opinion": "v", "children_welfare": "c", "perpetrator_representations": "none",
+                    "premises_conditions": false,
+                ])
             try fire(id, "serve_notice", t, ["address_refused": true])
             if n % 3 == 0 {
                 try fire(id, "apply_for_order", t.addingTimeInterval(600), ["court": "C", "listed_for": .string(Instant.format(t.addingTimeInterval(86_400)))])
@@ -73,9 +78,10 @@ struct TickTests {
         let window = try casework.store.openDeadlines(dueBefore: Self.base, orMissed: true, force: nil)
         #expect(window.count == 80 && window.allSatisfy { $0.status == .missed })
         let missed = try #require(after.first { $0.status == .missed })
-        _ = try casework.fire(TransitionRequest(
-            caseID: missed.caseID, event: "record_deadline_decision", at: at, actor: Actor(id: "I1", role: "inspector"),
-            data: ["clock": "hearing", "decision": "notice_lapsed"]))
+        _ = try casework.fire(
+            TransitionRequest(
+                caseID: missed.caseID, event: "record_deadline_decision", at: at, actor: Actor(id: "I1", role: "inspector"),
+                data: ["clock": "hearing", "decision": "notice_lapsed"]))
         #expect(try casework.store.openDeadlines(dueBefore: nil, orMissed: false, force: nil).filter { $0.status == .missed }.count == 79)
         let snapshot = try casework.snapshot(missed.caseID)
         #expect(snapshot.deadline("hearing")?.decision == "notice_lapsed")
@@ -85,11 +91,15 @@ struct TickTests {
         let casework = try populated()
         let results = try casework.tick(at: Self.base, force: nil)
         #expect(results.isEmpty)
-        #expect(throws: WorkflowError.refused(
-            "record_deadline_decision refused by rule decision_awaited (Workflows/dvpo.lua:\(Self.decisionAwaitedLine)): clock hearing has no missed deadline awaiting a decision on this case (CSA 2010 s.26(2), s.27(3), s.29(1) set the deadlines); expected none: no deadline awaits a decision")) {
-            try casework.fire(TransitionRequest(
-                caseID: "W1", event: "record_deadline_decision", at: Self.base.addingTimeInterval(86_400 * 2),
-                actor: Actor(id: "I1", role: "inspector"), data: ["clock": "hearing", "decision": "notice_continues"]))
+        #expect(
+            throws: WorkflowError.refused(
+                "record_deadline_decision refused by rule decision_awaited (Workflows/dvpo.lua:\(Self.decisionAwaitedLine)): clock hearing has no missed deadline awaiting a decision on this case (CSA 2010 s.26(2), s.27(3), s.29(1) set the deadlines); expected none: no deadline awaits a decision"
+            )
+        ) {
+            try casework.fire(
+                TransitionRequest(
+                    caseID: "W1", event: "record_deadline_decision", at: Self.base.addingTimeInterval(86_400 * 2),
+                    actor: Actor(id: "I1", role: "inspector"), data: ["clock": "hearing", "decision": "notice_continues"]))
         }
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
 import Ledger
-@testable import Storage
 import Testing
 import WorkflowCore
+
+@testable import Storage
 
 @Suite("The SQLite store")
 struct SQLiteCaseStoreTests {
@@ -45,7 +46,6 @@ struct SQLiteCaseStoreTests {
         #expect(mode == "wal")
     }
 
-
     @Test func commitsAreDurableByDefaultAndNormalOnlyWhenAsked() throws {
         let full = try SQLiteCaseStore(path: StoreFixtures.temporaryPath())
         #expect(try full.writer.write { try Int.fetchOne($0, sql: "PRAGMA synchronous") } == 2)
@@ -63,12 +63,13 @@ struct SQLiteCaseStoreTests {
         // When a batch of three is recorded, the second item looks from another connection
         nonisolated(unsafe) var seenBySecond: Int?
         let requests = (1...3).map { StoreFixtures.request("open", case: "B\($0)", n: $0) }
-        let outcomes = try store.recordBatch(requests.enumerated().map { index, request in
-            BatchItem(caseID: request.caseID, eventID: nil) { current throws(WorkflowError) in
-                if index == 1 { seenBySecond = try? reader.list(state: nil, force: nil).count }
-                return try StoreFixtures.engine.transition(current, request)
-            }
-        })
+        let outcomes = try store.recordBatch(
+            requests.enumerated().map { index, request in
+                BatchItem(caseID: request.caseID, eventID: nil) { current throws(WorkflowError) in
+                    if index == 1 { seenBySecond = try? reader.list(state: nil, force: nil).count }
+                    return try StoreFixtures.engine.transition(current, request)
+                }
+            })
         // Then the first was already committed (visible to others) when the second was decided
         #expect(outcomes.count == 3)
         #expect(seenBySecond == 1)

@@ -70,11 +70,19 @@ struct StoreContractTests {
         #expect(throws: WorkflowError.refusedBefore(eventID: "E2", reason: "not now")) {
             _ = try record(StoreFixtures.request("note", n: 2, eventID: "E2", second: 5), on: store)
         }
-        #expect(WorkflowError.refusedBefore(eventID: "E2", reason: "not now").message
-            == "event id E2 was refused when first tried: not now; expected a new event id for a new attempt")
-        // A bad-input failure is not remembered: the same id may be tried again once corrected
+        #expect(
+            WorkflowError.refusedBefore(eventID: "E2", reason: "not now").message
+                == "event id E2 was refused when first tried: not now; expected a new event id for a new attempt")
+        // A decision that failed on its input (an unknown case) is remembered the same way
         #expect(throws: WorkflowError.self) {
-            _ = try store.record(caseID: "C1", eventID: "E3") { _ throws(WorkflowError) in throw .badInput("typo") }
+            _ = try store.record(caseID: "C1", eventID: "E4") { _ throws(WorkflowError) in throw .badInput("typo") }
+        }
+        #expect(throws: WorkflowError.refusedBefore(eventID: "E4", reason: "typo")) {
+            _ = try record(StoreFixtures.request("note", n: 4, eventID: "E4", second: 7), on: store)
+        }
+        // A conflict is not: the same id may be tried again
+        #expect(throws: WorkflowError.self) {
+            _ = try store.record(caseID: "C1", eventID: "E3") { _ throws(WorkflowError) in throw .conflict("busy") }
         }
         _ = try record(StoreFixtures.request("note", n: 3, eventID: "E3", second: 6), on: store)
         #expect(try store.history("C1").map(\.eventID) == ["E1", "E3"])
@@ -103,11 +111,12 @@ struct StoreContractTests {
             StoreFixtures.request("note", case: "A", n: 4, eventID: "a3", second: 5),
             StoreFixtures.request("open", case: "A", n: 5, eventID: "a1"),
         ]
-        let outcomes = try store.recordBatch(requests.map { request in
-            BatchItem(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
-                try StoreFixtures.engine.transition(current, request)
-            }
-        })
+        let outcomes = try store.recordBatch(
+            requests.map { request in
+                BatchItem(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
+                    try StoreFixtures.engine.transition(current, request)
+                }
+            })
         let kinds = outcomes.map { outcome -> String in
             switch outcome {
             case .success(.recorded): "recorded"
@@ -140,9 +149,11 @@ struct StoreContractTests {
         var missed = Deadline(clock: "hearing", startedAt: start, due: start.addingTimeInterval(3600), status: .missed)
         missed.settledAt = start.addingTimeInterval(3600)
         try deadlines(
-            [Deadline(clock: "order_end", startedAt: start, due: start.addingTimeInterval(86_400 * 20)),
-             Deadline(clock: "production", startedAt: start, due: start.addingTimeInterval(86_400)),
-             Deadline(clock: "old", startedAt: start, due: start.addingTimeInterval(60), status: .met)],
+            [
+                Deadline(clock: "order_end", startedAt: start, due: start.addingTimeInterval(86_400 * 20)),
+                Deadline(clock: "production", startedAt: start, due: start.addingTimeInterval(86_400)),
+                Deadline(clock: "old", startedAt: start, due: start.addingTimeInterval(60), status: .met),
+            ],
             case: "A", force: "essex")
         try deadlines([missed], case: "B", force: "kent")
         // Open deadlines, soonest first: met ones never; missed ones until decided
@@ -187,12 +198,10 @@ struct StoreContractTests {
         #expect(verified.problems.isEmpty)
     }
 
-    @Test(arguments: [StoreKind.memory, .sqliteFile])
+    @Test(arguments: StoreKind.allCases.filter { $0 != .sqliteInMemory })
     func twoWritersOnOneCaseNeverLoseAnUpdate(kind: StoreKind) throws {
         // Given one case, and two handles on the store
-        let path = StoreFixtures.temporaryPath()
-        let a: any CaseStore = kind == .sqliteFile ? try StoreFixtures.sqliteFile(path) : try kind.make()
-        let b = try kind.second(of: a, path: path)
+        let (a, b) = try kind.twoHandles()
         _ = try record(StoreFixtures.request("open", n: 0), on: a)
         // When each fires 25 events on the same case at the same time
         let failures = FailureLog()

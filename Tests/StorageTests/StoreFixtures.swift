@@ -7,14 +7,14 @@ import WorkflowCore
 enum StoreFixtures {
     static var engine: TransitionEngine {
         TransitionEngine(
-        workflow: WorkflowDefinition(
-            name: "w",
-            states: [StateDefinition(name: "active")],
-            events: [
-                EventDefinition(name: "open", origin: .newCase, target: "active", fields: [FieldSpec(name: "n", type: .integer)]),
-                EventDefinition(name: "note", origin: .states(["active"]), target: nil, fields: [FieldSpec(name: "n", type: .integer)]),
-            ]),
-        procedure: "hash1")
+            workflow: WorkflowDefinition(
+                name: "w",
+                states: [StateDefinition(name: "active")],
+                events: [
+                    EventDefinition(name: "open", origin: .newCase, target: "active", fields: [FieldSpec(name: "n", type: .integer)]),
+                    EventDefinition(name: "note", origin: .states(["active"]), target: nil, fields: [FieldSpec(name: "n", type: .integer)]),
+                ]),
+            procedure: "hash1")
     }
 
     static func request(_ event: String, case id: String = "C1", n: Int, eventID: String? = nil, second: Int = 0) -> TransitionRequest {

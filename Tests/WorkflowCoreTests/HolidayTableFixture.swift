@@ -16,8 +16,10 @@ enum HolidayTableFixture {
     }()
 
     /// The deadline, in London time with its offset, of `hours` counted from `start`.
-    static func due(_ start: String, hours: Int = 48, unsettled: CountedHours.UnsettledDays = .count,
-                    disregard: Set<DayCategory> = Set(DayCategory.allCases)) throws -> String {
+    static func due(
+        _ start: String, hours: Int = 48, unsettled: CountedHours.UnsettledDays = .count,
+        disregard: Set<DayCategory> = Set(DayCategory.allCases)
+    ) throws -> String {
         let rule = CountedHours(hours: hours, disregard: disregard, unsettledDays: unsettled)
         return Instant.format(try StatutoryClock.deadline(from: Instant.parse(start)!, rule: rule, table: table).due)
     }

@@ -50,7 +50,13 @@ struct InstantTests {
     }
 
     @Test func aMalformedTimeIsEchoedOnlyWhenItLooksLikeATime() {
-        #expect(WorkflowError.malformedTime("2026-05-23", field: "--at").message.hasPrefix("malformed time \"2026-05-23\" for --at;"))
+        #expect(WorkflowError.malformedTime("2026-05-23T10:00", field: "--at").message.hasPrefix("malformed time \"2026-05-23T10:00\" for --at;"))
+        // A date alone may be a date of birth typed in the wrong place: not echoed
+        #expect(WorkflowError.malformedTime("1990-01-01", field: "--at").message == "malformed time for --at; expected \(Instant.expected)")
+        // Kept to the millisecond, cut not rounded: never carried into the next day or past 9999
+        #expect(Instant.formatUTC(Instant.parse("2026-05-23T23:59:59.9999+01:00")!) == "2026-05-23T22:59:59.999Z")
+        #expect(Instant.formatUTC(Instant.parse("9999-12-31T23:59:59.9999Z")!) == "9999-12-31T23:59:59.999Z")
+        #expect(Instant.isOutOfRange("10000-01-01T00:00:00Z") && Instant.isOutOfRange("0000-12-31T23:00:00Z"))
         let typed = WorkflowError.malformedTime("wants him kept away from the house", field: "--at").message
         #expect(typed == "malformed time for --at; expected \(Instant.expected)")
     }

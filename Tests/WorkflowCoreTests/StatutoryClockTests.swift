@@ -71,9 +71,11 @@ struct StatutoryClockTests {
     }
 
     @Test func aDateBeyondTheTableIsAnErrorNotAGuess() throws {
-        #expect(throws: WorkflowError.badInput(
-            "2029-01-01 is beyond the bank-holiday table ew-2026-11-21, which covers 2011-01-01 to 2028-12-31; expected a table that covers it (update Calendars/england-and-wales.json)"
-        )) { try HolidayTableFixture.due("2028-12-31T12:00:00Z") }
+        #expect(
+            throws: WorkflowError.badInput(
+                "2029-01-01 is beyond the bank-holiday table ew-2026-11-21, which covers 2011-01-01 to 2028-12-31; expected a table that covers it (update Calendars/england-and-wales.json)"
+            )
+        ) { try HolidayTableFixture.due("2028-12-31T12:00:00Z") }
         #expect(throws: WorkflowError.self) { try HolidayTableFixture.due("2010-12-31T12:00:00Z") }
     }
 

@@ -55,32 +55,55 @@ struct TransitionEngineTests {
         #expect(noted.to == "open")
     }
 
-    @Test(arguments: [
-        ("nonsense", [String: Value](), "inspector", WorkflowError.Kind.badInput,
-         "unknown event \"nonsense\" in workflow sample; expected one of: start, review, finish, note"),
-        ("finish", [:], "inspector", .refused, "finish is not allowed in state open; allowed there: review, note"),
-        ("start", ["born": "1990-01-01"], "inspector", .badInput, "case \"S1\" already exists; expected a new case id"),
-        ("review", SampleWorkflow.reviewData, "sergeant", .refused,
-         "review needs inspector or above, or legal_officer; the actor's role is sergeant"),
-        ("review", SampleWorkflow.reviewData, "sarge", .badInput,
-         "unknown role \"sarge\"; expected a rank (constable, sergeant, inspector, chief_inspector, superintendent, chief_superintendent, assistant_chief_constable, commander, deputy_chief_constable, deputy_assistant_commissioner, chief_constable, assistant_commissioner, deputy_commissioner, commissioner), or a staff role (legal_officer)"),
-        ("review", ["when": "2026-05-02T09:00:00Z"], "legal_officer", .badInput,
-         "review needs field \"days\": expected a whole number"),
-        ("review", ["days": "fourteen", "when": "2026-05-02T09:00:00Z"], "inspector", .badInput,
-         "field \"days\" of review must be a whole number; got text"),
-        ("review", ["days": 14, "when": "2026-05-02 09:00"], "inspector", .badInput,
-         "field \"when\" of review must be a time in ISO 8601 with an offset, like 2026-05-23T10:00:00Z or 2026-05-23T10:00:00+01:00; got text"),
-        ("review", ["days": 14, "flag": true], "inspector", .badInput,
-         "review needs field \"why\": expected text (required when flag is true)"),
-        ("review", ["days": 14], "inspector", .badInput,
-         "review needs field \"when\": expected a time in ISO 8601 with an offset, like 2026-05-23T10:00:00Z or 2026-05-23T10:00:00+01:00 (required unless flag is true)"),
-        ("review", ["days": 14, "flag": true, "why": "   "], "inspector", .badInput,
-         "field \"why\" of review must be text; got empty text"),
-        ("review", ["days": 14, "when": "2026-05-02T09:00:00Z", "kind": "c"], "inspector", .badInput,
-         "field \"kind\" of review must be one of: a, b; got text"),
-        ("review", ["days": 14, "when": "2026-05-02T09:00:00Z", "dayz": 1], "inspector", .badInput,
-         "field \"dayz\" is not part of review; expected: days, kind, flag, why, when"),
-    ] as [(String, [String: Value], String, WorkflowError.Kind, String)])
+    @Test(
+        arguments: [
+            (
+                "nonsense", [String: Value](), "inspector", WorkflowError.Kind.badInput,
+                "unknown event \"nonsense\" in workflow sample; expected one of: start, review, finish, note"
+            ),
+            ("finish", [:], "inspector", .refused, "finish is not allowed in state open; allowed there: review, note"),
+            ("start", ["born": "1990-01-01"], "inspector", .badInput, "case \"S1\" already exists; expected a new case id"),
+            (
+                "review", SampleWorkflow.reviewData, "sergeant", .refused,
+                "review needs inspector or above, or legal_officer; the actor's role is sergeant"
+            ),
+            (
+                "review", SampleWorkflow.reviewData, "sarge", .badInput,
+                "unknown role \"sarge\"; expected a rank (constable, sergeant, inspector, chief_inspector, superintendent, chief_superintendent, assistant_chief_constable, commander, deputy_chief_constable, deputy_assistant_commissioner, chief_constable, assistant_commissioner, deputy_commissioner, commissioner), or a staff role (legal_officer)"
+            ),
+            (
+                "review", ["when": "2026-05-02T09:00:00Z"], "legal_officer", .badInput,
+                "review needs field \"days\": expected a whole number"
+            ),
+            (
+                "review", ["days": "fourteen", "when": "2026-05-02T09:00:00Z"], "inspector", .badInput,
+                "field \"days\" of review must be a whole number; got text"
+            ),
+            (
+                "review", ["days": 14, "when": "2026-05-02 09:00"], "inspector", .badInput,
+                "field \"when\" of review must be a time in ISO 8601 with an offset, like 2026-05-23T10:00:00Z or 2026-05-23T10:00:00+01:00; got text"
+            ),
+            (
+                "review", ["days": 14, "flag": true], "inspector", .badInput,
+                "review needs field \"why\": expected text (required when flag is true)"
+            ),
+            (
+                "review", ["days": 14], "inspector", .badInput,
+                "review needs field \"when\": expected a time in ISO 8601 with an offset, like 2026-05-23T10:00:00Z or 2026-05-23T10:00:00+01:00 (required unless flag is true)"
+            ),
+            (
+                "review", ["days": 14, "flag": true, "why": "   "], "inspector", .badInput,
+                "field \"why\" of review must be text; got empty text"
+            ),
+            (
+                "review", ["days": 14, "when": "2026-05-02T09:00:00Z", "kind": "c"], "inspector", .badInput,
+                "field \"kind\" of review must be one of: a, b; got text"
+            ),
+            (
+                "review", ["days": 14, "when": "2026-05-02T09:00:00Z", "dayz": 1], "inspector", .badInput,
+                "field \"dayz\" is not part of review; expected: days, kind, flag, why, when"
+            ),
+        ] as [(String, [String: Value], String, WorkflowError.Kind, String)])
     func refusesWithOneLineSayingWhatWasWrongAndWhatWasExpected(
         event: String, data: [String: Value], role: String, kind: WorkflowError.Kind, message: String
     ) throws {
@@ -100,7 +123,10 @@ struct TransitionEngineTests {
         let failure = error { () throws(WorkflowError) in
             try engine.transition(snapshot, SampleWorkflow.request("note", "2026-05-01T09:59:59Z", data: ["text": "x"]))
         }
-        #expect(failure?.message == "time 2026-05-01T10:59:59+01:00 is before the case's latest change of state (2026-05-01T11:00:00+01:00, to open); expected a time at or after it")
+        #expect(
+            failure?.message
+                == "time 2026-05-01T10:59:59+01:00 is before the case's latest change of state (2026-05-01T11:00:00+01:00, to open); expected a time at or after it"
+        )
     }
 
     @Test func anEventMayCarryItsTrueTimeBeforeEventsThatLeftTheStateAsItWas() throws {
@@ -132,13 +158,20 @@ struct TransitionEngineTests {
         let crashingGuard = TransitionEngine(
             workflow: SampleWorkflow.definition(guardVerdict: { _ in .failed(ScriptFailure(message: "Workflows/sample.lua:9: attempt to index a nil value")) }),
             procedure: "p1")
-        let guardFailure = error { () throws(WorkflowError) in try crashingGuard.transition(snapshot, SampleWorkflow.request("review", data: SampleWorkflow.reviewData)) }
+        let guardFailure = error { () throws(WorkflowError) in
+            try crashingGuard.transition(snapshot, SampleWorkflow.request("review", data: SampleWorkflow.reviewData))
+        }
         #expect(guardFailure == .script("Workflows/sample.lua:9: guard checked of review: attempt to index a nil value"))
 
         let badAction = TransitionEngine(
             workflow: SampleWorkflow.definition(actionResult: { _ in .success(["Bad Key": 1]) }), procedure: "p1")
-        let actionFailure = error { () throws(WorkflowError) in try badAction.transition(snapshot, SampleWorkflow.request("review", data: SampleWorkflow.reviewData)) }
-        #expect(actionFailure == .script("Workflows/sample.lua:1: action stamp of review proposed a change to \"Bad Key\"; expected names of lower-case letters, digits and _"))
+        let actionFailure = error { () throws(WorkflowError) in
+            try badAction.transition(snapshot, SampleWorkflow.request("review", data: SampleWorkflow.reviewData))
+        }
+        #expect(
+            actionFailure
+                == .script(
+                    "Workflows/sample.lua:1: action stamp of review proposed a change to \"Bad Key\"; expected names of lower-case letters, digits and _"))
     }
 }
 
@@ -148,7 +181,11 @@ struct MigrationTests {
         let engine = TransitionEngine(workflow: SampleWorkflow.definition(), procedure: "new")
         var snapshot = try engine.transition(nil, SampleWorkflow.request("start", data: ["born": "1990-01-01"])).snapshot
         snapshot.state = "retired_state"
-        #expect(throws: WorkflowError.refused("case S1 is in state retired_state, which the current procedure does not have; expected --map retired_state=STATE naming one of open, review, done")) {
+        #expect(
+            throws: WorkflowError.refused(
+                "case S1 is in state retired_state, which the current procedure does not have; expected --map retired_state=STATE naming one of open, review, done"
+            )
+        ) {
             try engine.migration(of: snapshot)
         }
     }
@@ -158,7 +195,8 @@ struct MigrationTests {
         var snapshot = try engine.transition(nil, SampleWorkflow.request("start", data: ["born": "1990-01-01"])).snapshot
         snapshot.state = "retired_state"
         let actor = Actor(id: "ADM", role: "administrator")
-        let transition = try engine.migrate(snapshot, at: SampleWorkflow.at("2026-05-01T12:00:00Z"), actor: actor, reason: "r", stateMap: ["retired_state": "review"])
+        let transition = try engine.migrate(
+            snapshot, at: SampleWorkflow.at("2026-05-01T12:00:00Z"), actor: actor, reason: "r", stateMap: ["retired_state": "review"])
         #expect(transition.from == "retired_state" && transition.to == "review")
         #expect(transition.snapshot.state == "review")
         #expect(transition.data["state_map"] == .object(["retired_state": "review"]))
@@ -174,7 +212,8 @@ struct MigrationTests {
         var definition = SampleWorkflow.definition()
         definition.clocks = [ClockDefinition(name: "period", rule: .elapsed(hours: 24), startedBy: ["review"])]
         let new = TransitionEngine(workflow: definition, procedure: "new")
-        let transition = try new.migrate(snapshot, at: SampleWorkflow.at("2026-05-01T12:00:00Z"), actor: Actor(id: "ADM", role: "administrator"), reason: "shorter period")
+        let transition = try new.migrate(
+            snapshot, at: SampleWorkflow.at("2026-05-01T12:00:00Z"), actor: Actor(id: "ADM", role: "administrator"), reason: "shorter period")
         #expect(transition.event == "migrate_procedure")
         #expect(transition.snapshot.procedure == "new")
         #expect(transition.snapshot.deadline("period")?.due == SampleWorkflow.at("2026-05-02T10:00:00Z"))

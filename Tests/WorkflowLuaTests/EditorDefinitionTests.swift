@@ -2,6 +2,7 @@ import CLua
 import Foundation
 import Testing
 import WorkflowCore
+
 @testable import WorkflowLua
 
 @Suite("Editor support: Definitions/engine.lua")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WorkflowCore
+
 @testable import WorkflowLua
 
 @Suite("The engine prelude: Lua files embedded at build time, each its own chunk")
@@ -21,20 +22,23 @@ struct EnginePreludeTests {
     @Test func anErrorInsideAPreludeFileNamesThatFileAndLine() throws {
         let lua = try LuaInterpreter()
         let text = try #require(EmbeddedPrelude.files["plugins.lua"])
-        let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false)
-            .firstIndex { $0.contains("registry.policy_tables[plugin][name] = value") }) + 1
+        let line =
+            try #require(
+                text.split(separator: "\n", omittingEmptySubsequences: false)
+                    .firstIndex { $0.contains("registry.policy_tables[plugin][name] = value") }) + 1
         let policy = PolicyDefinition(
             name: "visits", plugin: "nobody", type: .integer, defaultValue: 2, summary: "", within: nil,
             location: SourceLocation(file: "Plugins/p/plugin.lua", line: 3))
         let error = #expect(throws: WorkflowError.self) { try lua.applyPolicy(policy) }
-        #expect(error?.message ==
-            "Plugins/p/plugin.lua:3: policy visits could not be set: engine/plugins.lua:\(line): attempt to index a nil value (field '?')")
+        #expect(
+            error?.message == "Plugins/p/plugin.lua:3: policy visits could not be set: engine/plugins.lua:\(line): attempt to index a nil value (field '?')")
         #expect(lua.stackHeight == 0)
     }
 
     @Test func misuseOfTheEngineAPIStillBlamesTheScriptLine() {
-        #expect(Scripts.loadError("local x = 1\nengine.age_on(5, '2026-01-01')\n") ==
-            "Workflows/test.lua:2: engine.age_on's first argument must be a date YYYY-MM-DD; got number")
+        #expect(
+            Scripts.loadError("local x = 1\nengine.age_on(5, '2026-01-01')\n")
+                == "Workflows/test.lua:2: engine.age_on's first argument must be a date YYYY-MM-DD; got number")
     }
 
     @Test func scriptsCannotReachThePrivateTable() throws {

@@ -14,7 +14,9 @@ struct ForceProcedure {
     }
 
     /// Fires `event` at `at` (London time), by `role`, with `data`.
-    func fire(_ snapshot: CaseSnapshot?, _ event: String, _ at: String, role: String = "constable", _ data: [String: Value] = [:]) throws(WorkflowError) -> CaseSnapshot {
+    func fire(_ snapshot: CaseSnapshot?, _ event: String, _ at: String, role: String = "constable", _ data: [String: Value] = [:]) throws(WorkflowError)
+        -> CaseSnapshot
+    {
         let request = TransitionRequest(
             caseID: "F1", event: event, at: Instant.parse(at)!, actor: Actor(id: "X1", role: role), data: data,
             workflow: "dvpo", force: force)

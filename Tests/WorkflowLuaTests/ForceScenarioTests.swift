@@ -80,14 +80,20 @@ struct ForceScenarioTests {
     @Test func wiltshireServesOnReleaseFromCustody() throws {
         let wiltshire = try ForceProcedure("wiltshire")
         var opened = try wiltshire.fire(nil, "report_incident", "2026-06-01T22:00:00+01:00", NationalProcedure.validData["report_incident"]!)
-        opened = try wiltshire.fire(opened, "authorise_notice", "2026-06-02T01:00:00+01:00", role: "superintendent", NationalProcedure.validData["authorise_notice"]!)
+        opened = try wiltshire.fire(
+            opened, "authorise_notice", "2026-06-02T01:00:00+01:00", role: "superintendent", NationalProcedure.validData["authorise_notice"]!)
         // Service in custody is lawful (CSA 2010 s.25(2)): Wiltshire's practice is a warning (LawEdgeFollowUpTests).
-        let inCustody = try wiltshire.fire(opened, "serve_notice", "2026-06-02T09:00:00+01:00", ["address_refused": true, "custody_suite": "Gablecross", "released_at": "2026-06-02T09:30:00+01:00"])
+        let inCustody = try wiltshire.fire(
+            opened, "serve_notice", "2026-06-02T09:00:00+01:00",
+            ["address_refused": true, "custody_suite": "Gablecross", "released_at": "2026-06-02T09:30:00+01:00"])
         #expect(inCustody.state == "notice_served")
-        let served = try wiltshire.fire(opened, "serve_notice", "2026-06-02T09:00:00+01:00", ["address_refused": true, "custody_suite": "Gablecross", "released_at": "2026-06-02T08:55:00+01:00"])
+        let served = try wiltshire.fire(
+            opened, "serve_notice", "2026-06-02T09:00:00+01:00",
+            ["address_refused": true, "custody_suite": "Gablecross", "released_at": "2026-06-02T08:55:00+01:00"])
         #expect(served.deadline("hearing").map { Instant.format($0.due) } == "2026-06-04T09:00:00+01:00")
         // The pilot's 21-day practice is Wiltshire policy.
-        let hearing = try wiltshire.fire(served, "apply_for_order", "2026-06-02T10:00:00+01:00", ["court": "Swindon", "listed_for": "2026-06-03T10:00:00+01:00", "days_sought": 21])
+        let hearing = try wiltshire.fire(
+            served, "apply_for_order", "2026-06-02T10:00:00+01:00", ["court": "Swindon", "listed_for": "2026-06-03T10:00:00+01:00", "days_sought": 21])
         #expect(hearing.state == "hearing")
     }
 
@@ -102,7 +108,10 @@ struct ForceScenarioTests {
             _ = try westMercia.fire(snapshot, "record_referral", "2026-06-02T12:00:00+01:00", ["agency": "samaritans", "referral_outcome": "accepted"])
             Issue.record("unknown agency allowed")
         } catch {
-            #expect(error.message.hasSuffix("West Mercia refers to domestic_abuse_forum, victim_support, womens_aid, idva, marac; agency must be one of them (force practice, Plugins/west_mercia/plugin.lua; the policy agencies lists them)"))
+            #expect(
+                error.message.hasSuffix(
+                    "West Mercia refers to domestic_abuse_forum, victim_support, womens_aid, idva, marac; agency must be one of them (force practice, Plugins/west_mercia/plugin.lua; the policy agencies lists them)"
+                ))
         }
     }
 

@@ -10,7 +10,9 @@ enum HostileCorpus {
 
     static func load(_ line: Int, _ message: String) -> HostileAttack.Outcome { .refusedAtLoad("\(evil):\(line): \(message)") }
 
-    static func run(after: Int, _ event: String, role: String = "constable", data: [String: Value] = [:], kind: WorkflowError.Kind = .refused, _ message: String) -> HostileAttack.Outcome {
+    static func run(
+        after: Int, _ event: String, role: String = "constable", data: [String: Value] = [:], kind: WorkflowError.Kind = .refused, _ message: String
+    ) -> HostileAttack.Outcome {
         .refusedAtRun(after: after, event: event, role: role, data: data, kind: kind, message: message)
     }
 
@@ -31,206 +33,375 @@ enum HostileCorpus {
 
     /// 1. Editing the national declarations, or filing a change under another name or line.
     static let editing: [HostileAttack] = [
-        HostileAttack("reach the workflow through the plugin", "p.workflow.events = {}\n",
+        HostileAttack(
+            "reach the workflow through the plugin", "p.workflow.events = {}\n",
             load(2, "attempt to index a nil value (field 'workflow')")),
-        HostileAttack("reach the method table", "getmetatable(p).__index.state = nil\n",
+        HostileAttack(
+            "reach the method table", "getmetatable(p).__index.state = nil\n",
             load(2, "attempt to index a boolean value")),
-        HostileAttack("rename the plugin", "p.name = 'essex'\n",
+        HostileAttack(
+            "rename the plugin", "p.name = 'essex'\n",
             load(2, "cannot set name on the value engine.plugin returned; declare through its methods")),
-        HostileAttack("call a method on a forged plugin", "p.state({ name = 'essex', workflow = {}, active = true }, 'forged', 'x')\n",
+        HostileAttack(
+            "call a method on a forged plugin", "p.state({ name = 'essex', workflow = {}, active = true }, 'forged', 'x')\n",
             load(2, "engine.plugin:state must be called with ':' on the value engine.plugin returned")),
-        HostileAttack("forge a chunk name with load", "load('error(\"forged\")', '@Workflows/dvpo.lua')()\n",
+        HostileAttack(
+            "forge a chunk name with load", "load('error(\"forged\")', '@Workflows/dvpo.lua')()\n",
             .refusedAtLoad("Plugins/evil/plugin.lua (load):1: forged")),
-        HostileAttack("declare a workflow from a plugin", "engine.workflow { name = 'mine' }\n",
+        HostileAttack(
+            "declare a workflow from a plugin", "engine.workflow { name = 'mine' }\n",
             load(2, "engine.workflow declares a national procedure, in a file under Workflows/; a force's plugin extends one with engine.plugin")),
-        HostileAttack("redeclare the national workflow", "engine.workflow { name = 'dvpo' }\n",
+        HostileAttack(
+            "redeclare the national workflow", "engine.workflow { name = 'dvpo' }\n",
             load(2, "workflow dvpo is declared twice")),
-        HostileAttack("replace an engine helper", "engine.age_on = function() return 30 end\n",
+        HostileAttack(
+            "replace an engine helper", "engine.age_on = function() return 30 end\n",
             load(2, "cannot set age_on: this table is shared by every case and is read-only while hooks run; keep per-case state in the case's data")),
-        HostileAttack("lower the authorising rank", "p:require_rank('authorise_notice', 'inspector')\n",
+        HostileAttack(
+            "lower the authorising rank", "p:require_rank('authorise_notice', 'inspector')\n",
             load(2, "plugin evil lets inspector fire authorise_notice; the statute requires superintendent or above (statutory floor, \(authorise))")),
-        HostileAttack("let a clerk serve", "p:staff_role('clerk')\np:allow('serve_notice', 'clerk')\n",
+        HostileAttack(
+            "let a clerk serve", "p:staff_role('clerk')\np:allow('serve_notice', 'clerk')\n",
             load(3, "plugin evil lets clerk fire serve_notice; the statute allows only constable or above (statutory floor, \(serve))")),
-        HostileAttack("redeclare the hearing clock", "p:clock('hearing', { rule = 'elapsed', hours = 96, started_by = 'serve_notice' })\n",
-            load(2, "plugin evil redeclares the statutory clock hearing (\(hearingClock)); a plugin may add clocks but not change the statute's (statutory floor)")),
-        HostileAttack("make grounds optional", "p:field('authorise_notice', 'grounds', { 'text', required = false })\n",
-            load(2, "plugin evil redeclares field grounds of authorise_notice, which the national workflow declares (\(authorise)); a plugin may add data but not change the statute's (statutory floor)")),
-        HostileAttack("set a policy it does not own", "p:set('order_lengths', { 30 })\n",
+        HostileAttack(
+            "redeclare the hearing clock", "p:clock('hearing', { rule = 'elapsed', hours = 96, started_by = 'serve_notice' })\n",
+            load(
+                2,
+                "plugin evil redeclares the statutory clock hearing (\(hearingClock)); a plugin may add clocks but not change the statute's (statutory floor)")),
+        HostileAttack(
+            "make grounds optional", "p:field('authorise_notice', 'grounds', { 'text', required = false })\n",
+            load(
+                2,
+                "plugin evil redeclares field grounds of authorise_notice, which the national workflow declares (\(authorise)); a plugin may add data but not change the statute's (statutory floor)"
+            )),
+        HostileAttack(
+            "set a policy it does not own", "p:set('order_lengths', { 30 })\n",
             load(2, "plugin evil sets unknown policy \"order_lengths\"; expected one of: ")),
-        HostileAttack("rawset the engine table", "rawset(engine, 'age_on', nil)\n",
+        HostileAttack(
+            "rawset the engine table", "rawset(engine, 'age_on', nil)\n",
             load(2, "attempt to call a nil value (global 'rawset')")),
     ]
 
     /// 2. The documented API used to skip or overwrite statutory steps.
     static let bypassing: [HostileAttack] = [
-        HostileAttack("a constable authorises through a plugin event", "p:event('quick_authorise', { from = 'incident', to = 'notice_authorised', who = 'constable' })\n",
+        HostileAttack(
+            "a constable authorises through a plugin event", "p:event('quick_authorise', { from = 'incident', to = 'notice_authorised', who = 'constable' })\n",
             load(2, "event quick_authorise lets constable or above authorise a notice; \(act) s.24(1) requires superintendent or above (statutory floor)")),
-        HostileAttack("a superintendent authorises without the considerations", "p:event('quick_authorise', { from = 'incident', to = 'notice_authorised', who = 'superintendent' })\n",
-            run(after: 0, "quick_authorise", role: "superintendent", "quick_authorise \(floor) (\(act) s.24(3)-(5)): entering notice_authorised needs the mandatory consideration grounds recorded")),
-        HostileAttack("a plugin event rewrites the date of birth", """
+        HostileAttack(
+            "a superintendent authorises without the considerations",
+            "p:event('quick_authorise', { from = 'incident', to = 'notice_authorised', who = 'superintendent' })\n",
+            run(
+                after: 0, "quick_authorise", role: "superintendent",
+                "quick_authorise \(floor) (\(act) s.24(3)-(5)): entering notice_authorised needs the mandatory consideration grounds recorded")),
+        HostileAttack(
+            "a plugin event rewrites the date of birth",
+            """
             p:event('young_authorise', { from = 'incident', to = 'notice_authorised', who = 'superintendent',
               data = { perpetrator_dob = { 'date' } } })
             """,
-            load(2, "field perpetrator_dob of young_authorise is data only the national procedure records (statutory floor); expected a field name of the force's own")),
-        HostileAttack("serve without authorisation", "p:event('serve_now', { from = 'incident', to = 'notice_served' })\n",
+            load(
+                2,
+                "field perpetrator_dob of young_authorise is data only the national procedure records (statutory floor); expected a field name of the force's own"
+            )),
+        HostileAttack(
+            "serve without authorisation", "p:event('serve_now', { from = 'incident', to = 'notice_served' })\n",
             run(after: 0, "serve_now", "serve_now \(floor) (\(act) s.25(1)): entering notice_served needs a notice authorised (authorise_notice) first")),
-        HostileAttack("a hearing without service", "p:event('to_court', { from = 'incident', to = 'hearing' })\n",
+        HostileAttack(
+            "a hearing without service", "p:event('to_court', { from = 'incident', to = 'hearing' })\n",
             run(after: 0, "to_court", "to_court \(floor) (\(act) s.27(1)): entering hearing needs the notice served (serve_notice) first")),
-        HostileAttack("an order with no hearing", "p:event('skip_hearing', { from = 'notice_served', to = 'order_in_force' })\n",
-            run(after: 2, "skip_hearing", "skip_hearing \(floor) (\(act) s.27-28): entering order_in_force needs an application heard by the court (apply_for_order) first")),
-        HostileAttack("an order with no period", "p:event('grant_forever', { from = 'hearing', to = 'order_in_force' })\n",
-            run(after: 3, "grant_forever", "grant_forever \(floor) (\(act) s.27-28): entering order_in_force needs order_days of 14 to 28 recorded by grant_order (s.28(10))")),
-        HostileAttack("expire an order early", "p:event('end_early', { from = 'order_in_force', to = 'expired' })\n",
+        HostileAttack(
+            "an order with no hearing", "p:event('skip_hearing', { from = 'notice_served', to = 'order_in_force' })\n",
+            run(
+                after: 2, "skip_hearing",
+                "skip_hearing \(floor) (\(act) s.27-28): entering order_in_force needs an application heard by the court (apply_for_order) first")),
+        HostileAttack(
+            "an order with no period", "p:event('grant_forever', { from = 'hearing', to = 'order_in_force' })\n",
+            run(
+                after: 3, "grant_forever",
+                "grant_forever \(floor) (\(act) s.27-28): entering order_in_force needs order_days of 14 to 28 recorded by grant_order (s.28(10))")),
+        HostileAttack(
+            "expire an order early", "p:event('end_early', { from = 'order_in_force', to = 'expired' })\n",
             run(after: 4, "end_early", "end_early \(floor) (\(act) s.28(10)): entering expired is allowed only at or after the end of the order's last day")),
-        HostileAttack("refuse with no application", "p:event('refuse_now', { from = 'notice_served', to = 'refused' })\n",
-            run(after: 2, "refuse_now", "refuse_now \(floor) (\(act) s.27-28): entering refused needs an application heard by the court (apply_for_order) first")),
-        HostileAttack("a breach with no order", "p:event('breach_now', { from = 'hearing', to = 'breach' })\n",
+        HostileAttack(
+            "refuse with no application", "p:event('refuse_now', { from = 'notice_served', to = 'refused' })\n",
+            run(
+                after: 2, "refuse_now", "refuse_now \(floor) (\(act) s.27-28): entering refused needs an application heard by the court (apply_for_order) first"
+            )),
+        HostileAttack(
+            "a breach with no order", "p:event('breach_now', { from = 'hearing', to = 'breach' })\n",
             run(after: 3, "breach_now", "breach_now \(floor) (\(act) s.29): entering breach needs an order in force first")),
-        HostileAttack("a second opening event into order_in_force", "p:event('open_order', { opens = true, to = 'order_in_force' })\n",
+        HostileAttack(
+            "a second opening event into order_in_force", "p:event('open_order', { opens = true, to = 'order_in_force' })\n",
             load(2, "event open_order opens a case in order_in_force; a case opens in incident (statutory floor)")),
-        HostileAttack("a clerk serves through a plugin event", "p:staff_role('clerk')\np:event('clerk_serves', { from = 'notice_authorised', to = 'notice_served', who = 'clerk' })\n",
+        HostileAttack(
+            "a clerk serves through a plugin event",
+            "p:staff_role('clerk')\np:event('clerk_serves', { from = 'notice_authorised', to = 'notice_served', who = 'clerk' })\n",
             load(3, "event clerk_serves lets clerk serve a notice; \(act) s.25(1) requires a constable (statutory floor)")),
-        HostileAttack("an action overwrites order_days", "p:action('grant_order', 'longer', function(case, event) return { order_days = 365 } end)\n",
-            .stepRefused(step: 4, kind: .script, message: "\(evil):2: action longer of grant_order proposed a change to order_days, which only the national procedure records (statutory floor); expected a field name of the force's own")),
-        HostileAttack("an action overwrites authorised_by", "p:action('authorise_notice', 'blame', function(case, event) return { authorised_by = 'SUPX' } end)\n",
-            .stepRefused(step: 1, kind: .script, message: "\(evil):2: action blame of authorise_notice proposed a change to authorised_by, which only the national procedure records (statutory floor); expected a field name of the force's own")),
-        HostileAttack("an action overwrites the date of birth", "p:action('record_visit', 'older', function(case, event) return { perpetrator_dob = '1900-01-01' } end)\n",
-            .stepRefused(step: 5, kind: .script, message: "\(evil):2: action older of record_visit proposed a change to perpetrator_dob, which only the national procedure records (statutory floor); expected a field name of the force's own")),
-        HostileAttack("a plugin event carries order_days", "p:event('set_days', { from = 'order_in_force', data = { order_days = { 'integer' } } })\n",
+        HostileAttack(
+            "an action overwrites order_days", "p:action('grant_order', 'longer', function(case, event) return { order_days = 365 } end)\n",
+            .stepRefused(
+                step: 4, kind: .script,
+                message:
+                    "\(evil):2: action longer of grant_order proposed a change to order_days, which only the national procedure records (statutory floor); expected a field name of the force's own"
+            )),
+        HostileAttack(
+            "an action overwrites authorised_by", "p:action('authorise_notice', 'blame', function(case, event) return { authorised_by = 'SUPX' } end)\n",
+            .stepRefused(
+                step: 1, kind: .script,
+                message:
+                    "\(evil):2: action blame of authorise_notice proposed a change to authorised_by, which only the national procedure records (statutory floor); expected a field name of the force's own"
+            )),
+        HostileAttack(
+            "an action overwrites the date of birth",
+            "p:action('record_visit', 'older', function(case, event) return { perpetrator_dob = '1900-01-01' } end)\n",
+            .stepRefused(
+                step: 5, kind: .script,
+                message:
+                    "\(evil):2: action older of record_visit proposed a change to perpetrator_dob, which only the national procedure records (statutory floor); expected a field name of the force's own"
+            )),
+        HostileAttack(
+            "a plugin event carries order_days", "p:event('set_days', { from = 'order_in_force', data = { order_days = { 'integer' } } })\n",
             load(2, "field order_days of set_days is data only the national procedure records (statutory floor); expected a field name of the force's own")),
-        HostileAttack("a national event given order_days by a plugin", "p:field('record_visit', 'order_days', { 'integer', required = false })\n",
+        HostileAttack(
+            "a national event given order_days by a plugin", "p:field('record_visit', 'order_days', { 'integer', required = false })\n",
             load(2, "field order_days of record_visit is data only the national procedure records (statutory floor); expected a field name of the force's own")),
-        HostileAttack("a plugin event with no violence", """
+        HostileAttack(
+            "a plugin event with no violence",
+            """
             p:event('authorise_anyway', { from = 'incident', to = 'notice_authorised', who = 'superintendent', data = {
               g = { 'text', required = false } } })
             """,
-            run(after: 0, "authorise_anyway", role: "superintendent", "authorise_anyway \(floor) (\(act) s.24(3)-(5)): entering notice_authorised needs the mandatory consideration grounds recorded")),
+            run(
+                after: 0, "authorise_anyway", role: "superintendent",
+                "authorise_anyway \(floor) (\(act) s.24(3)-(5)): entering notice_authorised needs the mandatory consideration grounds recorded")),
     ]
 
     /// 3. Plugins for other forces, and files that try to run for everyone.
     static let inactive: [HostileAttack] = [
-        HostileAttack("a plugin for nobody loops at the top level", files: [ScriptSource(path: "Plugins/nobody/plugin.lua", text: """
-            local p = engine.plugin { name = "nobody", version = "1", extends = "dvpo", forces = { "nobody" } }
-            while true do end
-            """)], .harmless([:])),
-        HostileAttack("a plugin for nobody refuses every authorisation", files: [ScriptSource(path: "Plugins/nobody/plugin.lua", text: """
-            local p = engine.plugin { name = "nobody", version = "1", extends = "dvpo", forces = { "nobody" } }
-            p:guard("authorise_notice", "never", function() return false, "no" end)
-            """)], .harmless(["authorised_by": "PC1"])),
-        HostileAttack("a plugin for nobody raises at the top level", files: [ScriptSource(path: "Plugins/nobody/plugin.lua", text: """
-            local p = engine.plugin { name = "nobody", version = "1", extends = "dvpo", forces = { "nobody" } }
-            error("boom")
-            """)], .harmless([:])),
-        HostileAttack("a plugin file that declares no plugin", files: [ScriptSource(path: "Plugins/loose/helpers.lua", text: "shadow = true\n")],
+        HostileAttack(
+            "a plugin for nobody loops at the top level",
+            files: [
+                ScriptSource(
+                    path: "Plugins/nobody/plugin.lua",
+                    text: """
+                        local p = engine.plugin { name = "nobody", version = "1", extends = "dvpo", forces = { "nobody" } }
+                        while true do end
+                        """)
+            ], .harmless([:])),
+        HostileAttack(
+            "a plugin for nobody refuses every authorisation",
+            files: [
+                ScriptSource(
+                    path: "Plugins/nobody/plugin.lua",
+                    text: """
+                        local p = engine.plugin { name = "nobody", version = "1", extends = "dvpo", forces = { "nobody" } }
+                        p:guard("authorise_notice", "never", function() return false, "no" end)
+                        """)
+            ], .harmless(["authorised_by": "PC1"])),
+        HostileAttack(
+            "a plugin for nobody raises at the top level",
+            files: [
+                ScriptSource(
+                    path: "Plugins/nobody/plugin.lua",
+                    text: """
+                        local p = engine.plugin { name = "nobody", version = "1", extends = "dvpo", forces = { "nobody" } }
+                        error("boom")
+                        """)
+            ], .harmless([:])),
+        HostileAttack(
+            "a plugin file that declares no plugin", files: [ScriptSource(path: "Plugins/loose/helpers.lua", text: "shadow = true\n")],
             .harmless([:])),
         // A file that fails before declaring cannot say which forces it is for: it stops only the
         // forces it may serve (its folder or text names them) and `check` reports it; force x is
         // untouched, its code never reached x's interpreter.
-        HostileAttack("a plugin file that raises before declaring", files: [ScriptSource(path: "Plugins/loose/helpers.lua", text: "shadow = true\nerror('broken')\n")],
+        HostileAttack(
+            "a plugin file that raises before declaring", files: [ScriptSource(path: "Plugins/loose/helpers.lua", text: "shadow = true\nerror('broken')\n")],
             .harmless([:])),
-        HostileAttack("a plugin file for x that raises before declaring", files: [ScriptSource(path: "Plugins/x/helpers.lua", text: "shadow = true\nerror('broken')\n")],
+        HostileAttack(
+            "a plugin file for x that raises before declaring", files: [ScriptSource(path: "Plugins/x/helpers.lua", text: "shadow = true\nerror('broken')\n")],
             .refusedAtLoad("Plugins/x/helpers.lua:2: broken")),
-        HostileAttack("a second workflow file redeclares dvpo", files: [ScriptSource(path: "Workflows/aaa_shadow.lua", text: "engine.workflow { name = 'dvpo' }\n")],
+        HostileAttack(
+            "a second workflow file redeclares dvpo", files: [ScriptSource(path: "Workflows/aaa_shadow.lua", text: "engine.workflow { name = 'dvpo' }\n")],
             .refusedAtLoad("Workflows/aaa_shadow.lua:1: workflow dvpo is declared twice")),
-        HostileAttack("a plugin for nobody loops before declaring", files: [ScriptSource(path: "Plugins/nobody/plugin.lua", text: "while true do end\n")],
+        HostileAttack(
+            "a plugin for nobody loops before declaring", files: [ScriptSource(path: "Plugins/nobody/plugin.lua", text: "while true do end\n")],
             .harmless([:])),
-        HostileAttack("a plugin for x loops before declaring", files: [ScriptSource(path: "Plugins/x/plugin.lua", text: "while true do end\n")],
+        HostileAttack(
+            "a plugin for x loops before declaring", files: [ScriptSource(path: "Plugins/x/plugin.lua", text: "while true do end\n")],
             .refusedAtLoad("Plugins/x/plugin.lua:1: \(budget)")),
-        HostileAttack("a plugin declared from a workflow file", files: [ScriptSource(path: "Workflows/zzz.lua", text: "engine.plugin { name = 'w', version = '1', extends = 'dvpo', forces = { 'x' } }\n")],
+        HostileAttack(
+            "a plugin declared from a workflow file",
+            files: [ScriptSource(path: "Workflows/zzz.lua", text: "engine.plugin { name = 'w', version = '1', extends = 'dvpo', forces = { 'x' } }\n")],
             .refusedAtLoad("Workflows/zzz.lua:1: engine.plugin declares a force's plugin, in a file under Plugins/<name>/; expected it there")),
     ]
 
     /// 4. Crashes: deep, cyclic and huge data across the bridge, memory.
     static let crashes: [HostileAttack] = [
-        HostileAttack("an action returns deep tables", "p:action('adjourn_hearing', 'deep', function() local t = {} for i = 1, 100 do t = { t } end return { deep = t } end)\n",
-            run(after: 3, "adjourn_hearing", kind: .script, "\(evil):2: action deep of adjourn_hearing: returned the first result.deep[1][1][1][1][1][1][1][1][1][1][1][1][1][1][1][1][1][1][1][1][1][1][1][1][1][1][1][1][1][1][1]: tables nested more than 32 deep (or a cycle); expected plain data")),
-        HostileAttack("an action returns a cycle", "p:action('adjourn_hearing', 'cycle', function() local t = {} t.me = t return { loop = t } end)\n",
-            run(after: 3, "adjourn_hearing", kind: .script, "\(evil):2: action cycle of adjourn_hearing: returned the first result.loop.me.me.me.me.me.me.me.me.me.me.me.me.me.me.me.me.me.me.me.me.me.me.me.me.me.me.me.me.me.me.me: tables nested more than 32 deep (or a cycle); expected plain data")),
-        HostileAttack("an action returns a huge string", "p:action('adjourn_hearing', 'huge', function() return { blob = string.rep('x', 5 << 20) } end)\n",
-            run(after: 3, "adjourn_hearing", kind: .script, "\(evil):2: action huge of adjourn_hearing: returned the first result.blob: more than 4194304 bytes of data; expected at most that (the hook data limit)")),
-        HostileAttack("a guard fills memory", "p:guard('adjourn_hearing', 'bomb', function() local s = string.rep('x', 1 << 20) for i = 1, 10 do s = s .. s end return true end)\n",
+        HostileAttack(
+            "an action returns deep tables",
+            "p:action('adjourn_hearing', 'deep', function() local t = {} for i = 1, 100 do t = { t } end return { deep = t } end)\n",
+            run(
+                after: 3, "adjourn_hearing", kind: .script,
+                "\(evil):2: action deep of adjourn_hearing: returned the first result.deep[1][1][1][1][1][1][1][1][1][1][1][1][1][1][1][1][1][1][1][1][1][1][1][1][1][1][1][1][1][1][1]: tables nested more than 32 deep (or a cycle); expected plain data"
+            )),
+        HostileAttack(
+            "an action returns a cycle", "p:action('adjourn_hearing', 'cycle', function() local t = {} t.me = t return { loop = t } end)\n",
+            run(
+                after: 3, "adjourn_hearing", kind: .script,
+                "\(evil):2: action cycle of adjourn_hearing: returned the first result.loop.me.me.me.me.me.me.me.me.me.me.me.me.me.me.me.me.me.me.me.me.me.me.me.me.me.me.me.me.me.me.me: tables nested more than 32 deep (or a cycle); expected plain data"
+            )),
+        HostileAttack(
+            "an action returns a huge string", "p:action('adjourn_hearing', 'huge', function() return { blob = string.rep('x', 5 << 20) } end)\n",
+            run(
+                after: 3, "adjourn_hearing", kind: .script,
+                "\(evil):2: action huge of adjourn_hearing: returned the first result.blob: more than 4194304 bytes of data; expected at most that (the hook data limit)"
+            )),
+        HostileAttack(
+            "a guard fills memory",
+            "p:guard('adjourn_hearing', 'bomb', function() local s = string.rep('x', 1 << 20) for i = 1, 10 do s = s .. s end return true end)\n",
             run(after: 3, "adjourn_hearing", kind: .script, "\(evil):2: guard bomb of adjourn_hearing: memory cap of 64 MiB exceeded")),
-        HostileAttack("an action returns a function", "p:action('adjourn_hearing', 'fn', function() return { f = tostring } end)\n",
-            run(after: 3, "adjourn_hearing", kind: .script, "\(evil):2: action fn of adjourn_hearing: returned the first result.f: a function; expected text, a number, a boolean or a table")),
-        HostileAttack("a guard errors with a table", "p:guard('adjourn_hearing', 'tbl', function() error({}) end)\n",
-            run(after: 3, "adjourn_hearing", kind: .script, "\(evil):2: guard tbl of adjourn_hearing: error raised with a table value; expected a message string")),
-        HostileAttack("an action returns NaN", "p:action('adjourn_hearing', 'nan', function() return { n = 0/0 } end)\n",
-            run(after: 3, "adjourn_hearing", kind: .script, "\(evil):2: action nan of adjourn_hearing: returned the first result.n: a number that is not finite; expected a finite number")),
+        HostileAttack(
+            "an action returns a function", "p:action('adjourn_hearing', 'fn', function() return { f = tostring } end)\n",
+            run(
+                after: 3, "adjourn_hearing", kind: .script,
+                "\(evil):2: action fn of adjourn_hearing: returned the first result.f: a function; expected text, a number, a boolean or a table")),
+        HostileAttack(
+            "a guard errors with a table", "p:guard('adjourn_hearing', 'tbl', function() error({}) end)\n",
+            run(
+                after: 3, "adjourn_hearing", kind: .script,
+                "\(evil):2: guard tbl of adjourn_hearing: error raised with a table value; expected a message string")),
+        HostileAttack(
+            "an action returns NaN", "p:action('adjourn_hearing', 'nan', function() return { n = 0/0 } end)\n",
+            run(
+                after: 3, "adjourn_hearing", kind: .script,
+                "\(evil):2: action nan of adjourn_hearing: returned the first result.n: a number that is not finite; expected a finite number")),
     ]
 
     /// 5. Hangs: work inside C functions, load-time code, coroutines, finalizers.
     static let hangs: [HostileAttack] = [
-        HostileAttack("a pathological pattern", "p:guard('adjourn_hearing', 'slow', function() return string.find(string.rep('a', 5000), '.-.-.-.-.-b') == nil end)\n",
-            run(after: 3, "adjourn_hearing", kind: .script, "\(evil):2: guard slow of adjourn_hearing: \(budget): string.find with this pattern could take 89894832883370672128 steps on text of 5000 bytes; expected a simpler pattern or shorter text")),
-        HostileAttack("a pathological pattern as a method", "p:guard('adjourn_hearing', 'slow', function() return (('a'):rep(5000)):match('(.-)(.-)(.-)c') == nil end)\n",
-            run(after: 3, "adjourn_hearing", kind: .script, "\(evil):2: guard slow of adjourn_hearing: \(budget): string.match with this pattern could take 84804806023441 steps on text of 5000 bytes; expected a simpler pattern or shorter text")),
-        HostileAttack("repeated large string.rep", "p:guard('adjourn_hearing', 'rep', function() for i = 1, 1000 do local s = string.rep('x', 12 << 20) end return true end)\n",
+        HostileAttack(
+            "a pathological pattern", "p:guard('adjourn_hearing', 'slow', function() return string.find(string.rep('a', 5000), '.-.-.-.-.-b') == nil end)\n",
+            run(
+                after: 3, "adjourn_hearing", kind: .script,
+                "\(evil):2: guard slow of adjourn_hearing: \(budget): string.find with this pattern could take 89894832883370672128 steps on text of 5000 bytes; expected a simpler pattern or shorter text"
+            )),
+        HostileAttack(
+            "a pathological pattern as a method", "p:guard('adjourn_hearing', 'slow', function() return (('a'):rep(5000)):match('(.-)(.-)(.-)c') == nil end)\n",
+            run(
+                after: 3, "adjourn_hearing", kind: .script,
+                "\(evil):2: guard slow of adjourn_hearing: \(budget): string.match with this pattern could take 84804806023441 steps on text of 5000 bytes; expected a simpler pattern or shorter text"
+            )),
+        HostileAttack(
+            "repeated large string.rep",
+            "p:guard('adjourn_hearing', 'rep', function() for i = 1, 1000 do local s = string.rep('x', 12 << 20) end return true end)\n",
             run(after: 3, "adjourn_hearing", kind: .script, "\(evil):2: guard rep of adjourn_hearing: \(budget)")),
-        HostileAttack("repeated concatenation of a large string", "p:guard('adjourn_hearing', 'cat', function() local s = string.rep('x', 1 << 20) while true do local t = s .. s end end)\n",
+        HostileAttack(
+            "repeated concatenation of a large string",
+            "p:guard('adjourn_hearing', 'cat', function() local s = string.rep('x', 1 << 20) while true do local t = s .. s end end)\n",
             run(after: 3, "adjourn_hearing", kind: .script, "\(evil):2: guard cat of adjourn_hearing: wall-clock limit of 2000 ms exceeded")),
-        HostileAttack("gsub that multiplies text", "p:guard('adjourn_hearing', 'gsub', function() local s = string.rep('x', 1 << 16) for i = 1, 100 do local t = s:gsub('x', 'yyyyyyyy') end return true end)\n",
+        HostileAttack(
+            "gsub that multiplies text",
+            "p:guard('adjourn_hearing', 'gsub', function() local s = string.rep('x', 1 << 16) for i = 1, 100 do local t = s:gsub('x', 'yyyyyyyy') end return true end)\n",
             run(after: 3, "adjourn_hearing", kind: .script, "\(evil):2: guard gsub of adjourn_hearing: \(budget)")),
-        HostileAttack("a sort comparator that loops", "p:guard('adjourn_hearing', 'sort', function() local t = { 3, 2, 1 } table.sort(t, function() while true do end end) return true end)\n",
+        HostileAttack(
+            "a sort comparator that loops",
+            "p:guard('adjourn_hearing', 'sort', function() local t = { 3, 2, 1 } table.sort(t, function() while true do end end) return true end)\n",
             run(after: 3, "adjourn_hearing", kind: .script, "\(evil):2: guard sort of adjourn_hearing: \(budget)")),
-        HostileAttack("a coroutine made while loading", "local co = coroutine.create(function() end)\n",
+        HostileAttack(
+            "a coroutine made while loading", "local co = coroutine.create(function() end)\n",
             load(2, "coroutine.create may be used only inside a hook: a coroutine made while loading would carry state from one case to the next")),
-        HostileAttack("coroutine.wrap while loading", "local co = coroutine.wrap(function() end)\n",
+        HostileAttack(
+            "coroutine.wrap while loading", "local co = coroutine.wrap(function() end)\n",
             load(2, "coroutine.wrap may be used only inside a hook: a coroutine made while loading would carry state from one case to the next")),
-        HostileAttack("a finalizer at load", "setmetatable({}, { __gc = function() while true do end end })\n",
+        HostileAttack(
+            "a finalizer at load", "setmetatable({}, { __gc = function() while true do end end })\n",
             load(2, "a metatable with __gc would run script code outside any budget; expected no finalizers")),
-        HostileAttack("a finalizer in a hook", "p:guard('adjourn_hearing', 'gc', function() setmetatable({}, { __gc = true }) return true end)\n",
-            run(after: 3, "adjourn_hearing", kind: .script, "\(evil):2: guard gc of adjourn_hearing: a metatable with __gc would run script code outside any budget; expected no finalizers")),
-        HostileAttack("a __newindex trap on the policy table", "setmetatable(p.policy, { __newindex = function() while true do end end })\n",
+        HostileAttack(
+            "a finalizer in a hook", "p:guard('adjourn_hearing', 'gc', function() setmetatable({}, { __gc = true }) return true end)\n",
+            run(
+                after: 3, "adjourn_hearing", kind: .script,
+                "\(evil):2: guard gc of adjourn_hearing: a metatable with __gc would run script code outside any budget; expected no finalizers")),
+        HostileAttack(
+            "a __newindex trap on the policy table", "setmetatable(p.policy, { __newindex = function() while true do end end })\n",
             load(2, "cannot change a protected metatable")),
-        HostileAttack("writing the policy table", "p.policy.anything = 1\n",
+        HostileAttack(
+            "writing the policy table", "p.policy.anything = 1\n",
             load(2, "cannot set policy anything here; expected p:set(\"anything\", value)")),
-        HostileAttack("an endless loop at load", "while true do end\n",
+        HostileAttack(
+            "an endless loop at load", "while true do end\n",
             load(2, budget)),
-        HostileAttack("a coroutine that loops inside a hook", "p:guard('adjourn_hearing', 'co', function() coroutine.wrap(function() while true do end end)() end)\n",
+        HostileAttack(
+            "a coroutine that loops inside a hook", "p:guard('adjourn_hearing', 'co', function() coroutine.wrap(function() while true do end end)() end)\n",
             run(after: 3, "adjourn_hearing", kind: .script, "\(evil):2: guard co of adjourn_hearing: \(evil):2: \(budget)")),
-        HostileAttack("a huge chunk through load", "p:guard('adjourn_hearing', 'big', function() for i = 1, 100 do load(string.rep(' ', 1 << 22)) end return true end)\n",
+        HostileAttack(
+            "a huge chunk through load", "p:guard('adjourn_hearing', 'big', function() for i = 1, 100 do load(string.rep(' ', 1 << 22)) end return true end)\n",
             run(after: 3, "adjourn_hearing", kind: .script, "\(evil):2: guard big of adjourn_hearing: \(budget)")),
     ]
 
     /// 6. State between cases, addresses, iteration order.
     static let leaks: [HostileAttack] = [
-        HostileAttack("a counter in an upvalue", """
+        HostileAttack(
+            "a counter in an upvalue",
+            """
             local visits = 0
             p:guard('adjourn_hearing', 'once', function() visits = visits + 1 if visits > 1 then return false, 'again' end return true end)
             """, .harmless(["visits": 2])),
-        HostileAttack("the last case's data in an upvalue", """
+        HostileAttack(
+            "the last case's data in an upvalue",
+            """
             local last
             p:action('record_visit', 'remember', function(case) local previous = last last = case.data.perpetrator_dob return { seen = previous } end)
             """, .harmless(["seen": nil])),
-        HostileAttack("a helper table with its own counter", """
+        HostileAttack(
+            "a helper table with its own counter",
+            """
             local M = {}
             do local count = 0 function M.tick() count = count + 1 return count end end
             p:action('record_visit', 'tick', function() return { ticks = M.tick() } end)
             """, .harmless(["ticks": 1])),
-        HostileAttack("a global cache written by a hook", """
+        HostileAttack(
+            "a global cache written by a hook",
+            """
             cache = {}
             p:guard('adjourn_hearing', 'cache', function(case) cache.seen = true return true end)
-            """, run(after: 3, "adjourn_hearing", kind: .script, "\(evil):3: guard cache of adjourn_hearing: cannot set seen: this table is shared by every case and is read-only while hooks run; keep per-case state in the case's data")),
-        HostileAttack("a table address", "p:action('record_visit', 'addr', function() return { addr = tostring({}) } end)\n",
+            """,
+            run(
+                after: 3, "adjourn_hearing", kind: .script,
+                "\(evil):3: guard cache of adjourn_hearing: cannot set seen: this table is shared by every case and is read-only while hooks run; keep per-case state in the case's data"
+            )),
+        HostileAttack(
+            "a table address", "p:action('record_visit', 'addr', function() return { addr = tostring({}) } end)\n",
             .harmless(["addr": "table"])),
-        HostileAttack("a function address", "p:action('record_visit', 'addr', function() return { addr = tostring(function() end) } end)\n",
+        HostileAttack(
+            "a function address", "p:action('record_visit', 'addr', function() return { addr = tostring(function() end) } end)\n",
             .harmless(["addr": "function"])),
-        HostileAttack("an address through %s", "p:action('record_visit', 'addr', function() return { addr = string.format('%s', {}) } end)\n",
+        HostileAttack(
+            "an address through %s", "p:action('record_visit', 'addr', function() return { addr = string.format('%s', {}) } end)\n",
             .harmless(["addr": "table"])),
-        HostileAttack("an address through %p", "p:action('adjourn_hearing', 'addr', function() return { addr = string.format('%p', {}) } end)\n",
-            run(after: 3, "adjourn_hearing", kind: .script, "\(evil):2: action addr of adjourn_hearing: string.format's %p prints a memory address, which changes from run to run; expected another format")),
-        HostileAttack("pairs order", """
+        HostileAttack(
+            "an address through %p", "p:action('adjourn_hearing', 'addr', function() return { addr = string.format('%p', {}) } end)\n",
+            run(
+                after: 3, "adjourn_hearing", kind: .script,
+                "\(evil):2: action addr of adjourn_hearing: string.format's %p prints a memory address, which changes from run to run; expected another format")
+        ),
+        HostileAttack(
+            "pairs order",
+            """
             p:action('record_visit', 'order', function()
               local keys = {}
               for k in pairs({ zebra = 1, apple = 2, mango = 3, [2] = 4, [1] = 5 }) do keys[#keys + 1] = tostring(k) end
               return { order = table.concat(keys, ',') }
             end)
             """, .harmless(["order": "1,2,apple,mango,zebra"])),
-        HostileAttack("next order", "p:action('record_visit', 'first', function() return { first = next({ b = 1, a = 2, c = 3 }) } end)\n",
+        HostileAttack(
+            "next order", "p:action('record_visit', 'first', function() return { first = next({ b = 1, a = 2, c = 3 }) } end)\n",
             .harmless(["first": "a"])),
-        HostileAttack("a whole double", "p:action('record_visit', 'ratio', function() return { ratio = 7 / 7, zero = -0.0, big = 2^53 } end)\n",
+        HostileAttack(
+            "a whole double", "p:action('record_visit', 'ratio', function() return { ratio = 7 / 7, zero = -0.0, big = 2^53 } end)\n",
             .harmless(["ratio": .number(1.0), "zero": .number(-0.0), "big": .number(9_007_199_254_740_992)])),
-        HostileAttack("a coroutine kept in an upvalue", """
+        HostileAttack(
+            "a coroutine kept in an upvalue",
+            """
             local co
             p:action('record_visit', 'co', function()
               co = co or coroutine.wrap(function() local n = 0 while true do n = n + 1 coroutine.yield(n) end end)
@@ -248,7 +419,9 @@ enum HostileCorpus {
         HostileAttack("a binary chunk", "assert(load('\\27Lua'))\n", load(2, "attempt to load a binary chunk (mode is 't')")),
         HostileAttack("the string metatable", "getmetatable('').__index = {}\n", load(2, "attempt to index a boolean value")),
         HostileAttack("collectgarbage", "collectgarbage()\n", load(2, "attempt to call a nil value (global 'collectgarbage')")),
-        HostileAttack("replace a global function", "pairs = nil\n", load(2, "global pairs is already defined (by the engine or another script); expected a new name, or a local")),
+        HostileAttack(
+            "replace a global function", "pairs = nil\n",
+            load(2, "global pairs is already defined (by the engine or another script); expected a new name, or a local")),
         HostileAttack("string.dump", "string.dump(print)\n", load(2, "attempt to call a nil value (field 'dump')")),
         HostileAttack("math.random", "math.random()\n", load(2, "attempt to call a nil value (field 'random')")),
     ]

@@ -56,7 +56,8 @@ struct HostileCorpusTests {
                 let count = try store.history(caseID).count
                 do throws(WorkflowError) {
                     _ = try store.record(caseID: caseID, eventID: nil) { current throws(WorkflowError) in
-                        try engine.transition(current, HostileAttack.request(caseID, probe, step: step * 2 + 1, role: probeRole, data: data.isEmpty ? nil : data))
+                        try engine.transition(
+                            current, HostileAttack.request(caseID, probe, step: step * 2 + 1, role: probeRole, data: data.isEmpty ? nil : data))
                     }
                     Issue.record("\(attack.name): \(probe) was recorded")
                 } catch {

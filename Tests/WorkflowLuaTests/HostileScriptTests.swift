@@ -83,8 +83,10 @@ struct HostileScriptTests {
     }
 
     @Test func aHostileHookDoesNotBreakTheSameInterpreterForTheNextCase() throws {
-        let procedure = try Scripts.load(Self.script("if case.id == 'T1' then while true do end end\nreturn true"),
-                                         limits: SandboxLimits(instructionsPerCall: 100_000)).get()
+        let procedure = try Scripts.load(
+            Self.script("if case.id == 'T1' then while true do end end\nreturn true"),
+            limits: SandboxLimits(instructionsPerCall: 100_000)
+        ).get()
         let engine = TransitionEngine(workflow: try procedure.workflow("t"), procedure: "p")
         var first = Scripts.request("open")
         first.caseID = "T1"
@@ -99,9 +101,12 @@ struct HostileScriptTests {
     }
 
     @Test func scriptsMayNotReplaceEachOthersGlobalsWhileLoading() {
-        #expect(Scripts.loadError("ipairs = function() end") ==
-            "Workflows/test.lua:1: global ipairs is already defined (by the engine or another script); expected a new name, or a local")
-        #expect(Scripts.loadError("string.format = nil") ==
-            "Workflows/test.lua:1: cannot set format: this table is shared by every case and is read-only while hooks run; keep per-case state in the case's data")
+        #expect(
+            Scripts.loadError("ipairs = function() end")
+                == "Workflows/test.lua:1: global ipairs is already defined (by the engine or another script); expected a new name, or a local")
+        #expect(
+            Scripts.loadError("string.format = nil")
+                == "Workflows/test.lua:1: cannot set format: this table is shared by every case and is read-only while hooks run; keep per-case state in the case's data"
+        )
     }
 }

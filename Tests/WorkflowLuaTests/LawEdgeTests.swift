@@ -30,16 +30,20 @@ struct LawEdgeTests {
         #expect(produced.deadline("breach_production")?.status == .met)
         let outcome = try national.fire(produced, "breach_outcome", at: "2026-06-15T11:00:00+01:00", data: ["result": "committed"])
         #expect(outcome.state == "expired")
-        #expect(throws: WorkflowError.refused(
-            "breach_outcome refused by rule breach_in_court (\(NationalProcedure.rule("breach_in_court"))): no breach of the order awaits the court's outcome (CSA 2010 s.29(1)); expected a report_breach first"
-        )) { try national.fire(outcome, "breach_outcome", at: "2026-06-15T12:00:00+01:00", data: ["result": "fined"]) }
+        #expect(
+            throws: WorkflowError.refused(
+                "breach_outcome refused by rule breach_in_court (\(NationalProcedure.rule("breach_in_court"))): no breach of the order awaits the court's outcome (CSA 2010 s.29(1)); expected a report_breach first"
+            )
+        ) { try national.fire(outcome, "breach_outcome", at: "2026-06-15T12:00:00+01:00", data: ["result": "fined"]) }
     }
 
     @Test func aBreachArrestAfterTheOrdersEndIsRefused() throws {
         let national = try NationalProcedure()
-        #expect(throws: WorkflowError.refused(
-            "report_breach refused by rule order_in_force (\(NationalProcedure.rule("order_in_force"))): the order ended at 2026-06-14T23:59:59.999+01:00; there is no power of arrest for breaching it after its end (CSA 2010 s.28(9))"
-        )) { try national.fire(try Self.granted(national), "report_breach", at: "2026-06-15T08:00:00+01:00") }
+        #expect(
+            throws: WorkflowError.refused(
+                "report_breach refused by rule order_in_force (\(NationalProcedure.rule("order_in_force"))): the order ended at 2026-06-14T23:59:59.999+01:00; there is no power of arrest for breaching it after its end (CSA 2010 s.28(9))"
+            )
+        ) { try national.fire(try Self.granted(national), "report_breach", at: "2026-06-15T08:00:00+01:00") }
     }
 
     @Test func aHearingListedAfterTheArrestBringsTheProductionDeadlineForwardAndARelistingMovesItBack() throws {
@@ -48,12 +52,14 @@ struct LawEdgeTests {
         let served = try national.fire(try national.caseIn("notice_authorised"), "serve_notice", at: "2026-06-02T09:00:00+01:00")
         let arrested = try national.fire(served, "report_notice_breach", at: "2026-06-02T20:00:00+01:00")
         #expect(arrested.deadline("notice_breach_production").map { Instant.format($0.due) } == "2026-06-03T20:00:00+01:00")
-        let listed = try national.fire(arrested, "apply_for_order", at: "2026-06-03T08:00:00+01:00",
+        let listed = try national.fire(
+            arrested, "apply_for_order", at: "2026-06-03T08:00:00+01:00",
             data: ["court": "Swindon", "listed_for": "2026-06-03T14:00:00+01:00"])
         let capped = try #require(listed.deadline("notice_breach_production"))
         #expect(Instant.format(capped.due) == "2026-06-03T14:00:00+01:00")
         #expect(capped.cappedBy == "listed_for")
-        let relisted = try national.fire(listed, "adjourn_hearing", at: "2026-06-03T13:00:00+01:00",
+        let relisted = try national.fire(
+            listed, "adjourn_hearing", at: "2026-06-03T13:00:00+01:00",
             data: ["listed_for": "2026-06-04T10:00:00+01:00", "reason": "no bench"])
         let back = try #require(relisted.deadline("notice_breach_production"))
         #expect(Instant.format(back.due) == "2026-06-03T20:00:00+01:00")
@@ -97,20 +103,27 @@ struct LawEdgeTests {
     @Test func aLapsedNoticeCannotBeEnforcedAndDecisionsComeFromTheWorkflowsList() throws {
         let national = try NationalProcedure()
         let missed = try Self.missedHearing(national)
-        #expect(throws: WorkflowError.badInput(
-            "field \"decision\" of record_deadline_decision must be one of: notice_continues, notice_lapsed, perpetrator_released; got text"
-        )) {
-            try national.fire(missed, "record_deadline_decision", at: "2026-05-05T12:00:00+01:00", role: "inspector",
+        #expect(
+            throws: WorkflowError.badInput(
+                "field \"decision\" of record_deadline_decision must be one of: notice_continues, notice_lapsed, perpetrator_released; got text"
+            )
+        ) {
+            try national.fire(
+                missed, "record_deadline_decision", at: "2026-05-05T12:00:00+01:00", role: "inspector",
                 data: ["clock": "hearing", "decision": "notice lapsed"])
         }
-        let lapsed = try national.fire(missed, "record_deadline_decision", at: "2026-05-05T12:00:00+01:00", role: "inspector",
+        let lapsed = try national.fire(
+            missed, "record_deadline_decision", at: "2026-05-05T12:00:00+01:00", role: "inspector",
             data: ["clock": "hearing", "decision": "notice_lapsed"])
         #expect(lapsed.deadline("hearing")?.decision == "notice_lapsed")
         #expect(lapsed.data["notice_lapsed"] == true)
-        #expect(throws: WorkflowError.refused(
-            "report_notice_breach refused by rule notice_in_effect (\(NationalProcedure.rule("notice_in_effect"))): the notice lapsed (decision recorded 2026-05-05T12:00:00+01:00); there is no power of arrest for breaching it (CSA 2010 s.26(1))"
-        )) { try national.fire(lapsed, "report_notice_breach", at: "2026-05-05T13:00:00+01:00") }
-        let continues = try national.fire(missed, "record_deadline_decision", at: "2026-05-05T12:00:00+01:00", role: "inspector",
+        #expect(
+            throws: WorkflowError.refused(
+                "report_notice_breach refused by rule notice_in_effect (\(NationalProcedure.rule("notice_in_effect"))): the notice lapsed (decision recorded 2026-05-05T12:00:00+01:00); there is no power of arrest for breaching it (CSA 2010 s.26(1))"
+            )
+        ) { try national.fire(lapsed, "report_notice_breach", at: "2026-05-05T13:00:00+01:00") }
+        let continues = try national.fire(
+            missed, "record_deadline_decision", at: "2026-05-05T12:00:00+01:00", role: "inspector",
             data: ["clock": "hearing", "decision": "notice_continues"])
         #expect(try national.fire(continues, "report_notice_breach", at: "2026-05-05T13:00:00+01:00").data["notice_breaches"] == 1)
     }
@@ -121,9 +134,10 @@ struct LawEdgeTests {
         var request = NationalProcedure.request("apply_for_order", step: 3, data: ["court": "Colchester", "listed_for": "2026-05-05T14:00:00+01:00"])
         let late = try national.engine.transition(served, request)
         #expect(late.snapshot.state == "hearing")
-        #expect(Self.warnings(late) == [
-            "the hearing is listed for 2026-05-05T14:00:00+01:00, after the 48 hours end at 2026-05-05T11:00:00+01:00 (CSA 2010 s.27(3))",
-        ])
+        #expect(
+            Self.warnings(late) == [
+                "the hearing is listed for 2026-05-05T14:00:00+01:00, after the 48 hours end at 2026-05-05T11:00:00+01:00 (CSA 2010 s.27(3))"
+            ])
         #expect(late.snapshot.data["warnings"] == nil)
         request.data["listed_for"] = "2026-05-05T10:00:00+01:00"
         #expect(Self.warnings(try national.engine.transition(served, request)).isEmpty)
@@ -133,24 +147,29 @@ struct LawEdgeTests {
     func thePoliceCannotCloseACaseWhileTheOrderIsInForce(state: String) throws {
         let national = try NationalProcedure()
         let snapshot = try national.caseIn(state)
-        #expect(throws: WorkflowError.refused(
-            "close refused by rule no_order_in_force (\(NationalProcedure.rule("no_order_in_force"))): an order is in force until 2026-05-28T23:59:59.999+01:00 and the police cannot discharge it (CSA 2010 s.28(10)); expected the case to end with expire_order"
-        )) { try national.fire(snapshot, "close", at: "2026-05-02T12:00:00Z", role: "chief_constable", data: ["reason": "withdrawn"]) }
+        #expect(
+            throws: WorkflowError.refused(
+                "close refused by rule no_order_in_force (\(NationalProcedure.rule("no_order_in_force"))): an order is in force until 2026-05-28T23:59:59.999+01:00 and the police cannot discharge it (CSA 2010 s.28(10)); expected the case to end with expire_order"
+            )
+        ) { try national.fire(snapshot, "close", at: "2026-05-02T12:00:00Z", role: "chief_constable", data: ["reason": "withdrawn"]) }
     }
 
     @Test func closingAServedNoticeNeedsAnInspectorAndRecordsTheHearingMissed() throws {
         let national = try NationalProcedure()
         let served = try national.caseIn("notice_served")
-        #expect(throws: WorkflowError.refused(
-            "close refused by rule inspector_after_service (\(NationalProcedure.rule("inspector_after_service"))): closing a served notice without an application needs an inspector or above (CSA 2010 s.27(1)); the actor's role is sergeant"
-        )) { try national.fire(served, "close", at: "2026-05-02T12:00:00Z", role: "sergeant", data: ["reason": "victim moved"]) }
+        #expect(
+            throws: WorkflowError.refused(
+                "close refused by rule inspector_after_service (\(NationalProcedure.rule("inspector_after_service"))): closing a served notice without an application needs an inspector or above (CSA 2010 s.27(1)); the actor's role is sergeant"
+            )
+        ) { try national.fire(served, "close", at: "2026-05-02T12:00:00Z", role: "sergeant", data: ["reason": "victim moved"]) }
         let closed = try national.fire(served, "close", at: "2026-05-02T12:00:00Z", role: "inspector", data: ["reason": "victim moved"])
         #expect(closed.state == "closed")
         let hearing = try #require(closed.deadline("hearing"))
         #expect(hearing.status == .missed)
         #expect(hearing.settledBy == "close")
         // A missed deadline on a closed case can still be decided.
-        let decided = try national.fire(closed, "record_deadline_decision", at: "2026-05-03T12:00:00Z", role: "inspector",
+        let decided = try national.fire(
+            closed, "record_deadline_decision", at: "2026-05-03T12:00:00Z", role: "inspector",
             data: ["clock": "hearing", "decision": "notice_lapsed"])
         #expect(decided.state == "closed")
         #expect(decided.deadline("hearing")?.decision == "notice_lapsed")
@@ -162,9 +181,11 @@ struct LawEdgeTests {
         let national = try NationalProcedure()
         let arrested = try national.fire(try Self.granted(national), "report_breach", at: "2026-06-05T20:00:00+01:00")
         #expect(arrested.deadline("breach_production").map { Instant.format($0.due) } == "2026-06-06T20:00:00+01:00")
-        #expect(throws: WorkflowError.refused(
-            "breach_outcome refused by rule produced_in_time (\(NationalProcedure.rule("produced_in_time"))): the 24 hours to bring the perpetrator before the court ended at 2026-06-06T20:00:00+01:00 (CSA 2010 s.29(1)); expected result released_out_of_time, not \(result)"
-        )) { try national.fire(arrested, "breach_outcome", at: "2026-06-06T20:03:00+01:00", data: ["result": .string(result)]) }
+        #expect(
+            throws: WorkflowError.refused(
+                "breach_outcome refused by rule produced_in_time (\(NationalProcedure.rule("produced_in_time"))): the 24 hours to bring the perpetrator before the court ended at 2026-06-06T20:00:00+01:00 (CSA 2010 s.29(1)); expected result released_out_of_time, not \(result)"
+            )
+        ) { try national.fire(arrested, "breach_outcome", at: "2026-06-06T20:03:00+01:00", data: ["result": .string(result)]) }
         let released = try national.fire(arrested, "breach_outcome", at: "2026-06-06T20:03:00+01:00", data: ["result": "released_out_of_time"])
         #expect(released.state == "order_in_force")
         let inTime = try national.fire(arrested, "breach_outcome", at: "2026-06-06T19:00:00+01:00", data: ["result": .string(result)])
@@ -177,13 +198,17 @@ struct LawEdgeTests {
         var data = NationalProcedure.validData["authorise_notice"]!
         data["premises_conditions"] = true
         data["other_residents_opinion"] = "none live there"
-        #expect(throws: WorkflowError.badInput(
-            "authorise_notice needs field \"shares_premises\": expected true or false (required when premises_conditions is true)"
-        )) { try national.fire(opened, "authorise_notice", at: "2026-05-01T12:00:00Z", data: data) }
+        #expect(
+            throws: WorkflowError.badInput(
+                "authorise_notice needs field \"shares_premises\": expected true or false (required when premises_conditions is true)"
+            )
+        ) { try national.fire(opened, "authorise_notice", at: "2026-05-01T12:00:00Z", data: data) }
         data["shares_premises"] = false
-        #expect(throws: WorkflowError.refused(
-            "authorise_notice refused by rule premises_shared (\(NationalProcedure.rule("premises_shared"))): premises conditions need the perpetrator and the victim to live in the same premises (CSA 2010 s.24(8)); expected shares_premises = true, or premises_conditions = false"
-        )) { try national.fire(opened, "authorise_notice", at: "2026-05-01T12:00:00Z", data: data) }
+        #expect(
+            throws: WorkflowError.refused(
+                "authorise_notice refused by rule premises_shared (\(NationalProcedure.rule("premises_shared"))): premises conditions need the perpetrator and the victim to live in the same premises (CSA 2010 s.24(8)); expected shares_premises = true, or premises_conditions = false"
+            )
+        ) { try national.fire(opened, "authorise_notice", at: "2026-05-01T12:00:00Z", data: data) }
         data["shares_premises"] = true
         #expect(try national.fire(opened, "authorise_notice", at: "2026-05-01T12:00:00Z", data: data).state == "notice_authorised")
     }
@@ -205,8 +230,11 @@ struct LawEdgeTests {
             #expect(authorised.state == "notice_authorised")
         } catch {
             #expect(!allowed)
-            #expect(error == .refused(
-                "authorise_notice refused by rule regime_commenced (\(NationalProcedure.rule("regime_commenced"))): DVPNs could be authorised in force \(force) only from \(from) (CSA 2010 s.24(1), commencement); expected an authorisation on or after it"))
+            #expect(
+                error
+                    == .refused(
+                        "authorise_notice refused by rule regime_commenced (\(NationalProcedure.rule("regime_commenced"))): DVPNs could be authorised in force \(force) only from \(from) (CSA 2010 s.24(1), commencement); expected an authorisation on or after it"
+                    ))
         }
     }
 
@@ -218,7 +246,8 @@ struct LawEdgeTests {
 
     @Test func noShippedScriptCitesTheResearchNotes() throws {
         let root = Scripts.shipped.root
-        let files = ["Workflows/dvpo.lua", "Calendars/england-and-wales.json", "README.md", "docs/law.md"]
+        let files =
+            ["Workflows/dvpo.lua", "Calendars/england-and-wales.json", "README.md", "docs/law.md"]
             + ["essex", "greater_manchester", "humberside", "order_lengths", "west_mercia", "wiltshire"].map { "Plugins/\($0)/plugin.lua" }
         for file in files {
             let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)

@@ -3,6 +3,7 @@ import Foundation
 import PropertyBased
 import Testing
 import WorkflowCore
+
 @testable import WorkflowLua
 
 /// The Lua value bridge on arbitrary values: what goes in comes back, and the stack balances.

@@ -2,6 +2,7 @@ import CLua
 import Foundation
 import Testing
 import WorkflowCore
+
 @testable import WorkflowLua
 
 @Suite("The Lua bridge: values both ways, a balanced stack")

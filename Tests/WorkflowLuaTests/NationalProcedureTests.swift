@@ -31,11 +31,26 @@ struct NationalProcedureTests {
     /// One refused move for each state, with the exact message.
     static let refusedMoves: [(String, String, String)] = [
         ("incident", "grant_order", "grant_order is not allowed in state incident; allowed there: authorise_notice, correct_record, close"),
-        ("notice_authorised", "apply_for_order", "apply_for_order is not allowed in state notice_authorised; allowed there: serve_notice, correct_record, close"),
-        ("notice_served", "grant_order", "grant_order is not allowed in state notice_served; allowed there: apply_for_order, report_notice_breach, record_production, record_deadline_decision, correct_record, close"),
-        ("hearing", "record_visit", "record_visit is not allowed in state hearing; allowed there: adjourn_hearing, hearing_began, report_notice_breach, grant_order, refuse_order, record_production, record_deadline_decision, correct_record, close"),
-        ("order_in_force", "report_notice_breach", "report_notice_breach is not allowed in state order_in_force; allowed there: record_visit, report_breach, breach_outcome, expire_order, record_production, record_deadline_decision, correct_record, close"),
-        ("breach", "grant_order", "grant_order is not allowed in state breach; allowed there: record_visit, report_breach, breach_outcome, expire_order, record_production, record_deadline_decision, correct_record, close"),
+        (
+            "notice_authorised", "apply_for_order",
+            "apply_for_order is not allowed in state notice_authorised; allowed there: serve_notice, correct_record, close"
+        ),
+        (
+            "notice_served", "grant_order",
+            "grant_order is not allowed in state notice_served; allowed there: apply_for_order, report_notice_breach, record_production, record_deadline_decision, correct_record, close"
+        ),
+        (
+            "hearing", "record_visit",
+            "record_visit is not allowed in state hearing; allowed there: adjourn_hearing, hearing_began, report_notice_breach, grant_order, refuse_order, record_production, record_deadline_decision, correct_record, close"
+        ),
+        (
+            "order_in_force", "report_notice_breach",
+            "report_notice_breach is not allowed in state order_in_force; allowed there: record_visit, report_breach, breach_outcome, expire_order, record_production, record_deadline_decision, correct_record, close"
+        ),
+        (
+            "breach", "grant_order",
+            "grant_order is not allowed in state breach; allowed there: record_visit, report_breach, breach_outcome, expire_order, record_production, record_deadline_decision, correct_record, close"
+        ),
         ("expired", "close", "case N1 is expired, a final state; expected no further events"),
         ("refused", "grant_order", "case N1 is refused, a final state; expected no further events"),
         ("closed", "authorise_notice", "case N1 is closed, a final state; expected no further events"),
@@ -80,15 +95,20 @@ struct NationalProcedureTests {
         let national = try NationalProcedure()
         var incident = NationalProcedure.validData["report_incident"]!
         incident["perpetrator_dob"] = "2008-05-24"
-        let opened = try national.engine.transition(nil, {
-            var r = NationalProcedure.request("report_incident", step: 0, data: incident)
-            r.at = Instant.parse("2026-05-23T20:00:00+01:00")!
-            return r
-        }()).snapshot
+        let opened = try national.engine.transition(
+            nil,
+            {
+                var r = NationalProcedure.request("report_incident", step: 0, data: incident)
+                r.at = Instant.parse("2026-05-23T20:00:00+01:00")!
+                return r
+            }()
+        ).snapshot
         // 23:30 on 23 May in London: still 17.
-        #expect(throws: WorkflowError.refused(
-            "authorise_notice refused by rule perpetrator_adult (\(NationalProcedure.rule("perpetrator_adult"))): the perpetrator must be 18 or over on the day of authorisation (CSA 2010 s.24(2))"
-        )) { try national.fire(opened, "authorise_notice", at: "2026-05-23T22:30:00Z") }
+        #expect(
+            throws: WorkflowError.refused(
+                "authorise_notice refused by rule perpetrator_adult (\(NationalProcedure.rule("perpetrator_adult"))): the perpetrator must be 18 or over on the day of authorisation (CSA 2010 s.24(2))"
+            )
+        ) { try national.fire(opened, "authorise_notice", at: "2026-05-23T22:30:00Z") }
         // 00:30 BST on 24 May is 23:30 UTC on the 23rd: the London day decides, and he is 18.
         let authorised = try national.fire(opened, "authorise_notice", at: "2026-05-23T23:30:00Z")
         #expect(authorised.state == "notice_authorised")
@@ -100,9 +120,11 @@ struct NationalProcedureTests {
         var incident = NationalProcedure.validData["report_incident"]!
         incident["violence"] = "none"
         let opened = try national.engine.transition(nil, NationalProcedure.request("report_incident", step: 0, data: incident)).snapshot
-        #expect(throws: WorkflowError.refused(
-            "authorise_notice refused by rule violence_or_threat (\(NationalProcedure.rule("violence_or_threat"))): a DVPN needs violence used or threatened towards the victim (CSA 2010 s.24(2)); the incident records none"
-        )) { try national.fire(opened, "authorise_notice", at: "2026-05-01T12:00:00Z") }
+        #expect(
+            throws: WorkflowError.refused(
+                "authorise_notice refused by rule violence_or_threat (\(NationalProcedure.rule("violence_or_threat"))): a DVPN needs violence used or threatened towards the victim (CSA 2010 s.24(2)); the incident records none"
+            )
+        ) { try national.fire(opened, "authorise_notice", at: "2026-05-01T12:00:00Z") }
     }
 
     @Test func onlyASuperintendentOrAboveMayAuthorise() throws {
@@ -120,9 +142,11 @@ struct NationalProcedureTests {
         let opened = try national.caseIn("incident")
         var data = NationalProcedure.validData["authorise_notice"]!
         data["premises_conditions"] = true
-        #expect(throws: WorkflowError.badInput(
-            "authorise_notice needs field \"other_residents_opinion\": expected text (required when premises_conditions is true)"
-        )) { try national.fire(opened, "authorise_notice", at: "2026-05-01T12:00:00Z", data: data) }
+        #expect(
+            throws: WorkflowError.badInput(
+                "authorise_notice needs field \"other_residents_opinion\": expected text (required when premises_conditions is true)"
+            )
+        ) { try national.fire(opened, "authorise_notice", at: "2026-05-01T12:00:00Z", data: data) }
         data.removeValue(forKey: "victim_opinion")
         data["other_residents_opinion"] = "none live there"
         data["shares_premises"] = true
@@ -134,9 +158,11 @@ struct NationalProcedureTests {
     @Test func serviceNeedsAnAddressForTheHearingOrItsRefusal() throws {
         let national = try NationalProcedure()
         let authorised = try national.caseIn("notice_authorised")
-        #expect(throws: WorkflowError.badInput(
-            "serve_notice needs field \"hearing_address\": expected text (required unless address_refused is true)"
-        )) { try national.fire(authorised, "serve_notice", at: "2026-05-01T12:00:00Z", data: [:]) }
+        #expect(
+            throws: WorkflowError.badInput(
+                "serve_notice needs field \"hearing_address\": expected text (required unless address_refused is true)"
+            )
+        ) { try national.fire(authorised, "serve_notice", at: "2026-05-01T12:00:00Z", data: [:]) }
         let served = try national.fire(authorised, "serve_notice", at: "2026-05-01T12:00:00Z", data: ["address_refused": true])
         #expect(served.data["served_at"] == "2026-05-01T12:00:00.000Z")
     }
@@ -149,12 +175,16 @@ struct NationalProcedureTests {
             let granted = try national.fire(hearing, "grant_order", at: "2026-06-01T11:00:00+01:00", data: ["days": .integer(days)])
             #expect(allowed)
             #expect(granted.data["order_made_on"] == "2026-06-01")
-            #expect(granted.deadline("order_end").map { Instant.format($0.due) } ==
-                Instant.format(OrderPeriod.end(madeOn: LocalDate(iso: "2026-06-01")!, days: days)))
+            #expect(
+                granted.deadline("order_end").map { Instant.format($0.due) }
+                    == Instant.format(OrderPeriod.end(madeOn: LocalDate(iso: "2026-06-01")!, days: days)))
         } catch {
             #expect(!allowed)
-            #expect(error == .refused(
-                "grant_order refused by rule order_period_14_to_28 (\(NationalProcedure.rule("order_period_14_to_28"))): an order must last from 14 to 28 days (CSA 2010 s.28(10)); days must be 14 to 28"))
+            #expect(
+                error
+                    == .refused(
+                        "grant_order refused by rule order_period_14_to_28 (\(NationalProcedure.rule("order_period_14_to_28"))): an order must last from 14 to 28 days (CSA 2010 s.28(10)); days must be 14 to 28"
+                    ))
         }
     }
 
@@ -162,9 +192,11 @@ struct NationalProcedureTests {
         let national = try NationalProcedure()
         let hearing = try national.caseIn("hearing")
         let granted = try national.fire(hearing, "grant_order", at: "2026-06-01T11:00:00+01:00", data: ["days": 28])
-        #expect(throws: WorkflowError.refused(
-            "expire_order refused by rule order_period_over (\(NationalProcedure.rule("order_period_over"))): the order is in force until 2026-06-28T23:59:59.999+01:00 (CSA 2010 s.28(10)); expire_order is allowed only at or after its end"
-        )) { try national.fire(granted, "expire_order", at: "2026-06-28T23:59:00+01:00") }
+        #expect(
+            throws: WorkflowError.refused(
+                "expire_order refused by rule order_period_over (\(NationalProcedure.rule("order_period_over"))): the order is in force until 2026-06-28T23:59:59.999+01:00 (CSA 2010 s.28(10)); expire_order is allowed only at or after its end"
+            )
+        ) { try national.fire(granted, "expire_order", at: "2026-06-28T23:59:00+01:00") }
         let expired = try national.fire(granted, "expire_order", at: "2026-06-28T23:59:59.999+01:00")
         #expect(expired.state == "expired")
         #expect(expired.deadline("order_end")?.status == .met)
@@ -216,8 +248,9 @@ struct NationalClockTests {
         #expect(Instant.format(production.due) == "2026-05-05T20:00:00+01:00")
         #expect(production.cappedBy == nil)
         // With the hearing listed for Tuesday 10:00, sooner than the 24 hours, the hearing is the deadline.
-        let listed = try national.fire(served, "apply_for_order", at: "2026-05-02T12:00:00+01:00",
-                                       data: ["court": "Chelmsford", "listed_for": "2026-05-05T10:00:00+01:00"])
+        let listed = try national.fire(
+            served, "apply_for_order", at: "2026-05-02T12:00:00+01:00",
+            data: ["court": "Chelmsford", "listed_for": "2026-05-05T10:00:00+01:00"])
         let arrestedAgain = try national.fire(listed, "report_notice_breach", at: "2026-05-02T20:00:00+01:00")
         let capped = try #require(arrestedAgain.deadline("notice_breach_production"))
         #expect(Instant.format(capped.due) == "2026-05-05T10:00:00+01:00")
@@ -242,22 +275,26 @@ struct CorrectionTests {
         let national = try NationalProcedure()
         let served = try national.caseIn("notice_served")
         #expect(throws: WorkflowError.badInput("correct_record needs field \"correction_reason\": expected text")) {
-            try national.fire(served, "correct_record", at: "2026-05-02T12:00:00Z", role: "sergeant",
-                              data: ["corrected_field": "hearing_address", "corrected_value": "2 High Street"])
+            try national.fire(
+                served, "correct_record", at: "2026-05-02T12:00:00Z", role: "sergeant",
+                data: ["corrected_field": "hearing_address", "corrected_value": "2 High Street"])
         }
         #expect(throws: WorkflowError.refused("correct_record needs sergeant or above; the actor's role is constable")) {
-            try national.fire(served, "correct_record", at: "2026-05-02T12:00:00Z",
-                              data: ["corrected_field": "hearing_address", "corrected_value": "2 High Street", "correction_reason": "typo"])
+            try national.fire(
+                served, "correct_record", at: "2026-05-02T12:00:00Z",
+                data: ["corrected_field": "hearing_address", "corrected_value": "2 High Street", "correction_reason": "typo"])
         }
         do throws(WorkflowError) {
-            _ = try national.fire(served, "correct_record", at: "2026-05-02T12:00:00Z", role: "sergeant",
-                                  data: ["corrected_field": "no_such_field", "corrected_value": "x", "correction_reason": "typo"])
+            _ = try national.fire(
+                served, "correct_record", at: "2026-05-02T12:00:00Z", role: "sergeant",
+                data: ["corrected_field": "no_such_field", "corrected_value": "x", "correction_reason": "typo"])
             Issue.record("an unknown field was corrected")
         } catch {
             #expect(error.message.hasSuffix("the case has no field no_such_field to correct; expected a field already recorded"))
         }
-        let corrected = try national.fire(served, "correct_record", at: "2026-05-02T12:00:00Z", role: "sergeant",
-                                          data: ["corrected_field": "hearing_address", "corrected_value": "2 High Street", "correction_reason": "typo at service"])
+        let corrected = try national.fire(
+            served, "correct_record", at: "2026-05-02T12:00:00Z", role: "sergeant",
+            data: ["corrected_field": "hearing_address", "corrected_value": "2 High Street", "correction_reason": "typo at service"])
         #expect(corrected.data["hearing_address"] == "2 High Street")
         #expect(corrected.state == "notice_served")
     }

@@ -55,7 +55,9 @@ struct NationalRulesUnderForcesTests {
         #expect(snapshot.state == "hearing")
         let recorder = force == "greater_manchester" ? "dedicated_team" : "constable"
         for days in [13, 29] {
-            #expect(throws: WorkflowError.self) { try procedure.fire(snapshot, "grant_order", "2026-06-03T11:00:00+01:00", role: recorder, ["days": .integer(days)]) }
+            #expect(throws: WorkflowError.self) {
+                try procedure.fire(snapshot, "grant_order", "2026-06-03T11:00:00+01:00", role: recorder, ["days": .integer(days)])
+            }
         }
         let granted = try procedure.fire(snapshot, "grant_order", "2026-06-03T11:00:00+01:00", role: recorder, ["days": 14])
         #expect(granted.deadline("hearing")?.status == .met)

@@ -9,7 +9,9 @@ import WorkflowLua
 struct NoRuleStricterThanTheLawTests {
     static let listing: [String: Value] = ["court": "Magistrates", "listed_for": "2026-06-03T10:00:00+01:00"]
 
-    static func transition(_ procedure: ForceProcedure, _ snapshot: CaseSnapshot?, _ event: String, _ at: String, role: String = "constable", _ data: [String: Value]) throws(WorkflowError) -> Transition {
+    static func transition(
+        _ procedure: ForceProcedure, _ snapshot: CaseSnapshot?, _ event: String, _ at: String, role: String = "constable", _ data: [String: Value]
+    ) throws(WorkflowError) -> Transition {
         let request = TransitionRequest(
             caseID: "F1", event: event, at: Instant.parse(at)!, actor: Actor(id: "X1", role: role), data: data,
             workflow: "dvpo", force: procedure.force)
@@ -47,7 +49,9 @@ struct NoRuleStricterThanTheLawTests {
         #expect(opened.data["relationship"] == .string(relationship))
     }
 
-    @Test(arguments: [("essex", "Essex Police Legal Services usually presents applications"), ("greater_manchester", "GMP DAPO/DVPN team usually presents applications")])
+    @Test(arguments: [
+        ("essex", "Essex Police Legal Services usually presents applications"), ("greater_manchester", "GMP DAPO/DVPN team usually presents applications"),
+    ])
     func aConstableMayApplyWhereTheForcePrefersItsLegalTeam(force: String, warning: String) throws {
         let procedure = try ForceProcedure(force)
         let applied = try Self.transition(procedure, try procedure.served(), "apply_for_order", "2026-06-02T10:00:00+01:00", Self.listing)
@@ -70,7 +74,8 @@ struct NoRuleStricterThanTheLawTests {
         }
         var data = Self.listing
         data["days_sought"] = .integer(days)
-        let applied = try Self.transition(procedure, served, "apply_for_order", "2026-06-02T10:00:00+01:00", role: force == "essex" ? "legal_officer" : "constable", data)
+        let applied = try Self.transition(
+            procedure, served, "apply_for_order", "2026-06-02T10:00:00+01:00", role: force == "essex" ? "legal_officer" : "constable", data)
         #expect(applied.snapshot.state == "hearing")
         #expect(Self.warnings(applied).contains { $0.contains("\(days) days is lawful (CSA 2010 s.28(10))") } == warned)
         data["days_sought"] = 29
@@ -88,7 +93,8 @@ struct NoRuleStricterThanTheLawTests {
     @Test(arguments: ["idva", "marac"])
     func westMerciaRefersToAnIDVAAndTheMARAC(agency: String) throws {
         let westMercia = try ForceProcedure("west_mercia")
-        let referred = try westMercia.fire(try westMercia.served(), "record_referral", "2026-06-02T10:00:00+01:00", ["agency": .string(agency), "referral_outcome": "accepted"])
+        let referred = try westMercia.fire(
+            try westMercia.served(), "record_referral", "2026-06-02T10:00:00+01:00", ["agency": .string(agency), "referral_outcome": "accepted"])
         #expect(referred.data["referral_\(agency)"] == "accepted")
     }
 
@@ -113,9 +119,11 @@ struct NoRuleStricterThanTheLawTests {
         #expect(Instant.format(production.startedAt) == "2026-05-01T13:30:00+01:00")
         #expect(arrested.data["last_arrest_at"] == "2026-05-01T12:30:00.000Z")
         #expect(arrested.updatedAt == Instant.parse("2026-05-01T15:00:00+01:00"))
-        #expect(throws: WorkflowError.badInput(
-            "time 2026-05-01T11:30:00+01:00 is before the case's latest change of state (2026-05-01T12:00:00+01:00, to hearing); expected a time at or after it"
-        )) { try national.fire(adjourned, "report_notice_breach", at: "2026-05-01T11:30:00+01:00") }
+        #expect(
+            throws: WorkflowError.badInput(
+                "time 2026-05-01T11:30:00+01:00 is before the case's latest change of state (2026-05-01T12:00:00+01:00, to hearing); expected a time at or after it"
+            )
+        ) { try national.fire(adjourned, "report_notice_breach", at: "2026-05-01T11:30:00+01:00") }
     }
 
     @Test func aHearingThatBeganInTimeMeetsTheClockThoughDecidedAfterIt() throws {

@@ -10,20 +10,22 @@ import WorkflowLua
 @Suite("Replay: the same events, the same records")
 struct ReplayDeterminismTests {
     /// A plugin whose action reads everything a hook could use to tell two runs apart.
-    static let plugin = ScriptSource(path: "Plugins/probe/plugin.lua", text: """
-        local p = engine.plugin { name = "probe", version = "1", extends = "dvpo", forces = { "x" } }
-        local seen = 0
-        local words = {}
-        for i = 1, 40 do words["w" .. i] = i end
-        p:action("record_visit", "probe", function(case, event)
-          seen = seen + 1
-          local order = {}
-          for key in pairs(words) do order[#order + 1] = key end
-          for key in pairs(case.data) do order[#order + 1] = key end
-          return { probe_order = table.concat(order, " "), probe_seen = seen, probe_table = tostring({}),
-            probe_ratio = 7 / 7, probe_first = (next(case.data)) }
-        end)
-        """)
+    static let plugin = ScriptSource(
+        path: "Plugins/probe/plugin.lua",
+        text: """
+            local p = engine.plugin { name = "probe", version = "1", extends = "dvpo", forces = { "x" } }
+            local seen = 0
+            local words = {}
+            for i = 1, 40 do words["w" .. i] = i end
+            p:action("record_visit", "probe", function(case, event)
+              seen = seen + 1
+              local order = {}
+              for key in pairs(words) do order[#order + 1] = key end
+              for key in pairs(case.data) do order[#order + 1] = key end
+              return { probe_order = table.concat(order, " "), probe_seen = seen, probe_table = tostring({}),
+                probe_ratio = 7 / 7, probe_first = (next(case.data)) }
+            end)
+            """)
 
     /// Runs both cases' standard events, interleaved as `schedule` says (case ids in firing order),
     /// with a fresh procedure every `batch` events, and returns each case's canonical snapshot.

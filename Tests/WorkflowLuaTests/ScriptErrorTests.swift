@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WorkflowCore
+
 @testable import WorkflowLua
 
 @Suite("Script errors name file:line, the hook, and what was expected")
@@ -20,13 +21,13 @@ struct ScriptErrorTests {
     }
 
     @Test func aSyntaxErrorNamesTheFileAndLine() {
-        #expect(Scripts.loadError("local wf = engine.workflow { name = 't' }\nwf:state('a'\n") ==
-            "Workflows/test.lua:3: ')' expected (to close '(' at line 2) near <eof>")
+        #expect(
+            Scripts.loadError("local wf = engine.workflow { name = 't' }\nwf:state('a'\n")
+                == "Workflows/test.lua:3: ')' expected (to close '(' at line 2) near <eof>")
     }
 
     @Test func aRuntimeErrorWhileLoadingNamesTheFileAndLine() {
-        #expect(Scripts.loadError("local x = nil\nlocal y = x.field\n") ==
-            "Workflows/test.lua:2: attempt to index a nil value (local 'x')")
+        #expect(Scripts.loadError("local x = nil\nlocal y = x.field\n") == "Workflows/test.lua:2: attempt to index a nil value (local 'x')")
     }
 
     @Test(arguments: [
@@ -36,15 +37,19 @@ struct ScriptErrorTests {
         ("error()", "Workflows/test.lua:6: guard probe of poke: error raised with a nil value; expected a message string"),
         ("return 'yes'", "Workflows/test.lua:5: guard probe of poke: returned text; expected true, or false and a reason"),
         ("return false", "Workflows/test.lua:5: guard probe of poke: returned false without a reason; expected false and a message"),
-        ("return function() end", "Workflows/test.lua:5: guard probe of poke: returned the first result: a function; expected text, a number, a boolean or a table"),
+        (
+            "return function() end",
+            "Workflows/test.lua:5: guard probe of poke: returned the first result: a function; expected text, a number, a boolean or a table"
+        ),
     ])
     func hookFailuresBlameTheScriptLine(body: String, message: String) throws {
         #expect(try pokeError(Scripts.withHook(body: body)) == message)
     }
 
     @Test func anActionMustReturnATableOfChanges() throws {
-        #expect(try pokeError(Scripts.withHook("action", body: "return 5")) ==
-            "Workflows/test.lua:5: action probe of poke: returned a whole number; expected a table of changes, or nil")
+        #expect(
+            try pokeError(Scripts.withHook("action", body: "return 5"))
+                == "Workflows/test.lua:5: action probe of poke: returned a whole number; expected a table of changes, or nil")
     }
 
     @Test func anEndlessLoopStopsAtTheInstructionBudget() throws {
@@ -67,18 +72,30 @@ struct ScriptErrorTests {
     }
 
     @Test(arguments: [
-        ("local wf = engine.workflow { name = 't' }\nwf:event('x', { frm = 'a' })",
-         "Workflows/test.lua:2: event x has unknown key frm; expected: data, from, opens, statutory, summary, to, who"),
-        ("local wf = engine.workflow { name = 't' }\nwf:event('x', { from = 'a', data = { d = 'datetime' } })",
-         "Workflows/test.lua:2: event x.data.d has type datetime; expected text, boolean, integer, number, date, instant or one_of = {...}"),
-        ("local wf = engine.workflow { name = 't' }\nwf:guard('x', 'g', 5)",
-         "Workflows/test.lua:2: guard g on x needs a function third; got number"),
-        ("local wf = engine.workflow { name = 't' }\nwf:state('a')\nwf:event('o', { opens = true, to = 'a' })\nwf:event('x', { from = 'a', to = 'b' })",
-         "Workflows/test.lua:4: event x leads to unknown state \"b\"; expected one of: a"),
-        ("local wf = engine.workflow { name = 't' }\nwf:state('a')\nwf:event('o', { opens = true, to = 'a' })\nwf:guard('nope', 'g', function() return true end)",
-         "Workflows/test.lua:4: guard g is on unknown event \"nope\"; expected one of: o"),
-        ("local wf = engine.workflow { name = 't' }\nwf:state('a')\nwf:event('o', { opens = true, to = 'a', who = 'legal_officer' })",
-         "Workflows/test.lua:3: event o names unknown role \"legal_officer\"; expected a rank (constable, sergeant, inspector, chief_inspector, superintendent, chief_superintendent, assistant_chief_constable, commander, deputy_chief_constable, deputy_assistant_commissioner, chief_constable, assistant_commissioner, deputy_commissioner, commissioner) or a staff role the workflow declares (staff_roles = {...})"),
+        (
+            "local wf = engine.workflow { name = 't' }\nwf:event('x', { frm = 'a' })",
+            "Workflows/test.lua:2: event x has unknown key frm; expected: data, from, opens, statutory, summary, to, who"
+        ),
+        (
+            "local wf = engine.workflow { name = 't' }\nwf:event('x', { from = 'a', data = { d = 'datetime' } })",
+            "Workflows/test.lua:2: event x.data.d has type datetime; expected text, boolean, integer, number, date, instant or one_of = {...}"
+        ),
+        (
+            "local wf = engine.workflow { name = 't' }\nwf:guard('x', 'g', 5)",
+            "Workflows/test.lua:2: guard g on x needs a function third; got number"
+        ),
+        (
+            "local wf = engine.workflow { name = 't' }\nwf:state('a')\nwf:event('o', { opens = true, to = 'a' })\nwf:event('x', { from = 'a', to = 'b' })",
+            "Workflows/test.lua:4: event x leads to unknown state \"b\"; expected one of: a"
+        ),
+        (
+            "local wf = engine.workflow { name = 't' }\nwf:state('a')\nwf:event('o', { opens = true, to = 'a' })\nwf:guard('nope', 'g', function() return true end)",
+            "Workflows/test.lua:4: guard g is on unknown event \"nope\"; expected one of: o"
+        ),
+        (
+            "local wf = engine.workflow { name = 't' }\nwf:state('a')\nwf:event('o', { opens = true, to = 'a', who = 'legal_officer' })",
+            "Workflows/test.lua:3: event o names unknown role \"legal_officer\"; expected a rank (constable, sergeant, inspector, chief_inspector, superintendent, chief_superintendent, assistant_chief_constable, commander, deputy_chief_constable, deputy_assistant_commissioner, chief_constable, assistant_commissioner, deputy_commissioner, commissioner) or a staff role the workflow declares (staff_roles = {...})"
+        ),
     ])
     func declarationMistakesBlameTheLineThatMadeThem(script: String, message: String) {
         #expect(Scripts.loadError(script) == message)

@@ -29,12 +29,18 @@ struct StatutoryFloorTests {
     static let quickData: [String: Value] = ["reasons": "r", "opinion": "o", "children": "c", "representations": "p"]
 
     @Test(arguments: [
-        (["perpetrator_dob": Value.string("2012-03-01")],
-         "authorise_quickly refused by the statutory floor (Crime and Security Act 2010 s.24(1)): entering notice_authorised needs a perpetrator aged 18 or over on the day of authorisation"),
-        (["violence": Value.string("none")],
-         "authorise_quickly refused by the statutory floor (Crime and Security Act 2010 s.24(2)): entering notice_authorised needs violence used or threatened towards the victim"),
-        ([:],
-         "authorise_quickly refused by the statutory floor (Crime and Security Act 2010 s.24(3)-(5)): entering notice_authorised needs the mandatory consideration grounds recorded"),
+        (
+            ["perpetrator_dob": Value.string("2012-03-01")],
+            "authorise_quickly refused by the statutory floor (Crime and Security Act 2010 s.24(1)): entering notice_authorised needs a perpetrator aged 18 or over on the day of authorisation"
+        ),
+        (
+            ["violence": Value.string("none")],
+            "authorise_quickly refused by the statutory floor (Crime and Security Act 2010 s.24(2)): entering notice_authorised needs violence used or threatened towards the victim"
+        ),
+        (
+            [:],
+            "authorise_quickly refused by the statutory floor (Crime and Security Act 2010 s.24(3)-(5)): entering notice_authorised needs the mandatory consideration grounds recorded"
+        ),
     ])
     func aPluginEventCannotAuthoriseWhatTheStatuteForbids(incident: [String: Value], message: String) throws {
         let engine = try Self.engine()
@@ -61,10 +67,11 @@ struct StatutoryFloorTests {
         let problems = floor.entryRules.filter { $0.state == "notice_authorised" }.compactMap {
             $0.problem(StatutoryEntry(before: before, after: after, actor: Actor(id: "I1", role: "inspector"), at: at))
         }
-        #expect(problems == [
-            "needs an officer of the rank of superintendent or above; the actor's role is inspector",
-            "needs violence used or threatened towards the victim",
-        ])
+        #expect(
+            problems == [
+                "needs an officer of the rank of superintendent or above; the actor's role is inspector",
+                "needs violence used or threatened towards the victim",
+            ])
     }
 
     @Test func theComposedProcedureIsCheckedAtLoad() throws {
@@ -74,10 +81,11 @@ struct StatutoryFloorTests {
         dvpo.clocks[index].rule = .countedHours(CountedHours(hours: 96))
         dvpo.limits.removeAll()
         let messages = StatutoryFloor.dvpo.check(dvpo).map(\.reason)
-        #expect(messages == [
-            "clock hearing must count 48 hours from serve_notice; Crime and Security Act 2010 s.27(3) (statutory floor)",
-            "the order's period is not limited to 14 to 28 days; Crime and Security Act 2010 s.28(10) (statutory floor)",
-        ])
+        #expect(
+            messages == [
+                "clock hearing must count 48 hours from serve_notice; Crime and Security Act 2010 s.27(3) (statutory floor)",
+                "the order's period is not limited to 14 to 28 days; Crime and Security Act 2010 s.28(10) (statutory floor)",
+            ])
     }
 
     @Test func aForceEventThatWritesNationalDataIsRefusedWhateverItsName() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WorkflowCore
+
 @testable import WorkflowLua
 
 /// Errors and `check` findings carry their script location as a field; the printed line is
@@ -26,8 +27,9 @@ struct StructuredDiagnosticsTests {
     }
 
     @Test func aValidationErrorCarriesTheDeclarationsLocation() throws {
-        let error = try #require(loadFailure(
-            "local wf = engine.workflow { name = 't' }\nwf:state('a')\nwf:event('o', { opens = true, to = 'a' })\nwf:event('x', { from = 'a', to = 'b' })"))
+        let error = try #require(
+            loadFailure(
+                "local wf = engine.workflow { name = 't' }\nwf:state('a')\nwf:event('o', { opens = true, to = 'a' })\nwf:event('x', { from = 'a', to = 'b' })"))
         #expect(error.location == SourceLocation(file: "Workflows/test.lua", line: 4))
         #expect(error.reason == "event x leads to unknown state \"b\"; expected one of: a")
     }
@@ -40,9 +42,10 @@ struct StructuredDiagnosticsTests {
         WorkflowLinter(definition: try procedure.workflow("t")).check(into: findings)
         #expect(findings.warnings.map(\.location) == [SourceLocation(file: "Workflows/test.lua", line: 3)])
         #expect(findings.warnings.map(\.reason) == ["state lost of t cannot be reached from a new case; expected an event that leads to it"])
-        #expect(findings.errors.map(\.location) == [
-            SourceLocation(file: "Workflows/test.lua", line: 2), SourceLocation(file: "Workflows/test.lua", line: 3),
-        ])
+        #expect(
+            findings.errors.map(\.location) == [
+                SourceLocation(file: "Workflows/test.lua", line: 2), SourceLocation(file: "Workflows/test.lua", line: 3),
+            ])
     }
 
     @Test func aHookFailureCarriesTheScriptLine() throws {

@@ -26,8 +26,10 @@ struct WarningTests {
     }
 
     @Test func thatAreNotTextAreAScriptError() {
-        #expect(throws: WorkflowError.script(
-            "Workflows/test.lua:5: action probe of poke proposed warnings of a whole number; expected a text or a list of texts"
-        )) { try poke("return { warnings = 5 }") }
+        #expect(
+            throws: WorkflowError.script(
+                "Workflows/test.lua:5: action probe of poke proposed warnings of a whole number; expected a text or a list of texts"
+            )
+        ) { try poke("return { warnings = 5 }") }
     }
 }

@@ -1,0 +1,139 @@
+import Foundation
+import Ledger
+import WorkflowCore
+
+/// Who may act. Once a store keeps a staff register (`safeguard init`), every transition's actor
+/// is the person whose token the command runs with, in the role their register entry held at the
+/// event's time; a store without one takes actors as given, for trials and tests.
+extension Casework {
+    /// The staff registers as stored now.
+    public func staffRegister() throws(WorkflowError) -> StaffRegister {
+        let register = StaffRegister(try store.registerChanges(force: nil))
+        if register.isEmpty, KeyFile.marksRegister(keyFile) {
+            throw .storage(
+                "the key file says this store keeps a staff register, but the database holds none; it was deleted behind the engine's back (see 'safeguard verify --checkpoint')"
+            )
+        }
+        return register
+    }
+
+    /// The person the command's token belongs to, with their entry as it now stands.
+    /// - Throws: `refused` with no token, a token the register did not issue (or since replaced),
+    ///   or an entry no longer valid.
+    func tokenHolder(_ register: StaffRegister) throws(WorkflowError) -> RegisterChange {
+        if let problem = RegisterVerifier.problems(register.changes, keys: keys).first {
+            throw .storage("the staff register fails its check (\(problem)); expected an unaltered register (see 'safeguard verify')")
+        }
+        guard let token = configuration.token else {
+            throw .refused(
+                "this store keeps a staff register, so every change needs the personal token of whoever makes it; expected it in SAFEGUARD_TOKEN or --token-file (issued by 'safeguard staff token')"
+            )
+        }
+        guard let holder = register.holder(ofTokenHash: TokenHash.of(token)), let latest = register.latest(force: holder.force, id: holder.id) else {
+            throw .refused("the token given is not one the staff register issued, or it was replaced by a newer one; expected your current token")
+        }
+        guard latest.entry.isValid(at: configuration.clock()) else {
+            throw .refused("\(latest.entry.id)'s register entry (\(latest.force)) is retired or expired; expected a person whose entry is valid now")
+        }
+        return latest
+    }
+
+    /// The actor a request is recorded under: for a store with a register, the token's holder in
+    /// a role they held at the event's time in the case's force; else the actor as given.
+    func authenticated(_ request: TransitionRequest, force: String) throws(WorkflowError) -> TransitionRequest {
+        try refuseEngineClaim(request.actor)
+        let register = try staffRegister()
+        guard !register.isEmpty else {
+            guard !request.actor.id.isEmpty, !request.actor.role.isEmpty else {
+                throw .badInput("no actor given; expected --actor ID and --role R (or a staff register and a token: see 'safeguard init')")
+            }
+            return request
+        }
+        let holder = try tokenHolder(register)
+        if !request.actor.id.isEmpty, request.actor.id != holder.entry.id {
+            throw .refused("--actor \(request.actor.id) is not the holder of the token given (\(holder.entry.id)); expected no --actor, or your own id")
+        }
+        var request = request
+        request.actor = try registered(
+            id: holder.entry.id, role: request.actor.role, force: force, at: request.at, register, tokenForce: holder.force,
+            authentication: "token")
+        return request
+    }
+
+    /// A person on the case's force's register, in the role they claim (or their first), as their
+    /// entry stood at `at`.
+    func registered(
+        id: String, role: String, force: String, at: Date, _ register: StaffRegister, tokenForce: String? = nil, authentication: String
+    ) throws(WorkflowError) -> Actor {
+        if let tokenForce, tokenForce != force {
+            throw .refused("\(id) is on the staff register of \(tokenForce), not \(force); expected an officer or staff member of the case's force")
+        }
+        guard register.latest(force: force, id: id) != nil else {
+            throw .refused("\(id) is not on the staff register of \(force); expected a person the force's administrator has registered")
+        }
+        let time = Instant.format(at)
+        guard let version = register.entry(force: force, id: id, at: at) else {
+            throw .refused("\(id) was not yet on the staff register of \(force) at \(time); expected an event within the entry's dates")
+        }
+        guard version.entry.isValid(at: at) else {
+            throw .refused(
+                "\(id)'s register entry (\(force)) was not valid at \(time): retired, expired or not yet begun; expected an event within the entry's dates")
+        }
+        let chosen = role.isEmpty ? (version.entry.roles.first ?? "") : role
+        guard version.entry.roles.contains(chosen) else {
+            throw .refused(
+                "\(id) did not hold the role \(chosen) at \(time) (the register gives \(version.entry.roles.joined(separator: ", "))); expected a role the person holds"
+            )
+        }
+        return Actor(id: id, role: chosen, authentication: authentication, registerVersion: version.version)
+    }
+
+    /// Nobody but the engine's clock (`tick`) acts as `engine`.
+    func refuseEngineClaim(_ actor: Actor) throws(WorkflowError) {
+        if actor.claimsEngine {
+            throw .refused("only the engine's clock (safeguard tick) acts as engine; expected a person's id and role")
+        }
+    }
+
+    /// How `apply` records each line's actor. With a register, the run needs a valid person's token
+    /// and each line's actor must be on the case's force's register at the line's time, in a role
+    /// held then (recorded as `batch:<whoever ran it>`); with `importAs`, history from an older
+    /// system keeps its actors as written and every event it writes is recorded as
+    /// `import:<identity>`, which needs an administrator's token.
+    func lineIdentity(importAs: String?) throws(WorkflowError) -> (Actor, String, Date) throws(WorkflowError) -> Actor {
+        let register = try staffRegister()
+        if register.isEmpty {
+            if importAs != nil { throw .badInput("--import-as needs a staff register; expected a store set up with 'safeguard init'") }
+            return { actor, _, _ throws(WorkflowError) in
+                try self.refuseEngineClaim(actor)
+                return actor
+            }
+        }
+        let holder = try tokenHolder(register)
+        if let importAs {
+            guard holder.entry.roles.contains(StaffEntry.administrator) else {
+                throw .refused("--import-as needs an administrator's token; \(holder.entry.id) is not an administrator")
+            }
+            let name = Identifier.normalized(importAs)
+            guard !name.isEmpty else { throw .badInput("--import-as is empty; expected the name of the system the history comes from") }
+            return { actor, _, _ throws(WorkflowError) in
+                try self.refuseEngineClaim(actor)
+                return Actor(id: actor.id, role: actor.role, authentication: "import:\(name)")
+            }
+        }
+        return { actor, force, at throws(WorkflowError) in
+            try self.refuseEngineClaim(actor)
+            return try self.registered(id: actor.id, role: actor.role, force: force, at: at, register, authentication: "batch:\(holder.entry.id)")
+        }
+    }
+
+    /// Who records a migration: as given without a register; with one, the token's holder, an
+    /// administrator of the case's force.
+    func migrator(_ claimed: String, force: String, at: Date, _ register: StaffRegister) throws(WorkflowError) -> Actor {
+        guard !register.isEmpty else { return Actor(id: claimed, role: StaffEntry.administrator) }
+        let holder = try tokenHolder(register)
+        return try registered(
+            id: holder.entry.id, role: StaffEntry.administrator, force: force, at: at, register, tokenForce: holder.force,
+            authentication: "token")
+    }
+}
