@@ -3,13 +3,19 @@
 
     serve_checks.py seed URL               open and serve case WEB-1 (for the pages)
     serve_checks.py browser URL OUTDIR     sign in with headless Chromium, read the due list and a case page, screenshot both
-    serve_checks.py load URL DB            16 clients fire and show; prints requests/s and p50/p99; checks every event is recorded
+    serve_checks.py load URL DB SAFEGUARD [FIRES SHOWS]
+                                           16 clients fire and show (FIRES and SHOWS each, default 50 and 100);
+                                           prints requests/s and p50/p99; checks every event is recorded
 
 Only the standard library, and selenium for the browser (with Debian's chromium-driver).
-Tokens: pc-token (PC1234, constable), sup-token (SUP77, superintendent), legal-token (LO9, legal_officer).
+Tokens, by nickname, from the files NICKNAME.token in the folder SERVE_TOKENS (made by
+scripts/serve-checks with `safeguard staff token`): pc-token (PC1234, constable), sup-token
+(SUP77, superintendent), legal-token (LO9, legal_officer), admin-token (ADM1).
 """
+import functools
 import http.client
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -22,6 +28,13 @@ AUTHORISATION = {"grounds": "assault", "victim_opinion": "wants him kept away", 
                  "perpetrator_representations": "none made", "premises_conditions": False}
 
 
+@functools.lru_cache(maxsize=None)
+def real_token(nickname):
+    """The real token the staff register issued to the person with this nickname."""
+    with open(os.path.join(os.environ["SERVE_TOKENS"], nickname + ".token")) as file:
+        return file.read().strip()
+
+
 class Client:
     def __init__(self, url, token):
         parts = urllib.parse.urlsplit(url)
@@ -29,7 +42,7 @@ class Client:
         self.token = token
 
     def call(self, method, path, body=None, token=None):
-        headers = {"Authorization": "Bearer " + (token or self.token)}
+        headers = {"Authorization": "Bearer " + real_token(token or self.token)}
         data = None
         if body is not None:
             data = json.dumps(body)
@@ -85,7 +98,7 @@ def browser(url, out):
         expect(driver.current_url.endswith("/ui/sign-in"), "a visitor without a session is sent to sign in")
         label = driver.find_element(By.CSS_SELECTOR, "label[for=token]")
         expect(label.text == "Your personal token", "the token field is labelled")
-        driver.find_element(By.ID, "token").send_keys("pc-token")
+        driver.find_element(By.ID, "token").send_keys(real_token("pc-token"))
         driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
         expect(driver.current_url.endswith("/ui/due"), "signing in leads to the due list")
         expect(driver.find_element(By.TAG_NAME, "h1").text == "Due", "the due list has its heading")
@@ -110,7 +123,7 @@ def browser(url, out):
         expect(driver.current_url.endswith("/ui/sign-in"), "signing out leads back to sign in")
         driver.get(url + "/ui/cases/WEB-1")
         expect(driver.current_url.endswith("/ui/sign-in"), "after signing out the case page needs sign-in again")
-        driver.find_element(By.ID, "token").send_keys("legal-token")
+        driver.find_element(By.ID, "token").send_keys(real_token("legal-token"))
         driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
         driver.get(url + "/ui/cases/WEB-1")
         body = driver.find_element(By.TAG_NAME, "body").text
@@ -122,8 +135,8 @@ def browser(url, out):
     sys.exit(1 if failures else 0)
 
 
-def load(url, db, safeguard):
-    clients, fires, shows, cases = 16, 50, 100, 4
+def load(url, db, safeguard, fires=50, shows=100):
+    clients, cases = 16, 4
     setup = Client(url, "pc-token")
     for n in range(cases):
         order_in_force(setup, f"LOAD-{n}")
@@ -183,6 +196,6 @@ if __name__ == "__main__":
     elif command == "browser":
         browser(sys.argv[2], sys.argv[3])
     elif command == "load":
-        load(sys.argv[2], sys.argv[3], sys.argv[4])
+        load(sys.argv[2], sys.argv[3], sys.argv[4], *[int(n) for n in sys.argv[5:7]])
     else:
         sys.exit("usage: serve_checks.py seed|browser|load …")

@@ -9,13 +9,13 @@ struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Serve the JSON API (/openapi.json), the pages (/ui) and the engine's clock over the store.",
         discussion: """
-            Every request but /health and /openapi.json needs a personal token (Authorization: Bearer TOKEN for the API; the sign-in page for /ui), looked up in the token file: one person a line, SHA256-OF-TOKEN ID ROLE[,ROLE…] [FORCE], readable by its owner only. Five bad tokens from one address lock it out for 15 minutes. The actor of every write is the token's holder.
+            Who may act is the store's staff register, as for every other command: every request but /health and /openapi.json needs the person's own token from 'safeguard staff token' (Authorization: Bearer TOKEN for the API; the sign-in page for /ui). The actor of every write is the token's holder, in a role the register gave them at the event's time (a request body may name a role they held, never an actor); a retired person's token, or one since replaced, is refused. Five bad tokens from one address lock it out for 15 minutes. A store with no staff register is refused: set it up first with 'safeguard init' and 'safeguard staff add'.
 
             While serving, what the clocks make due is fired every --tick-interval seconds (the same work as 'safeguard tick', safe with several servers on one store); a missed statutory deadline is logged as "missed statutory deadline" with its case id, clock and due time.
 
             Listens on 127.0.0.1 by default and speaks plain HTTP: put TLS in a reverse proxy in front of it (the session cookie is Secure, so the pages need HTTPS, or a browser on the same machine).
 
-            Example:  safeguard serve --db cases.sqlite --tokens tokens.txt --port 8080
+            Example:  safeguard serve --db cases.sqlite --port 8080
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -26,9 +26,6 @@ struct Serve: ParsableCommand {
     @Option(help: "The port to listen on (0 picks a free one, printed at start).")
     var port = 8080
 
-    @Option(help: ArgumentHelp("The token file: SHA256-OF-TOKEN ID ROLE[,ROLE…] [FORCE] a line (env SAFEGUARD_TOKENS).", valueName: "file"))
-    var tokens: String?
-
     @Option(help: "Worker threads for case work, each with its own Lua interpreters (default: the processor count, at least 2).")
     var workers: Int?
 
@@ -37,9 +34,6 @@ struct Serve: ParsableCommand {
 
     func run() throws {
         let server = try Self.reportingValue { () throws(WorkflowError) in
-            guard let file = tokens ?? ProcessInfo.processInfo.environment["SAFEGUARD_TOKENS"] else {
-                throw .badInput("no token file; expected --tokens FILE (or SAFEGUARD_TOKENS): who may use the server, SHA256-OF-TOKEN ID ROLE[,ROLE…] [FORCE] a line")
-            }
             guard (0...65535).contains(port) else { throw .badInput("--port \(port) is not a port; expected 0 to 65535") }
             guard tickInterval >= 0 else { throw .badInput("--tick-interval \(tickInterval) is negative; expected seconds, or 0 for none") }
             var options = ServerOptions(host: host, port: port, tickInterval: tickInterval == 0 ? nil : .seconds(tickInterval))
@@ -47,7 +41,7 @@ struct Serve: ParsableCommand {
                 guard (1...256).contains(workers) else { throw .badInput("--workers \(workers) is out of range; expected 1 to 256") }
                 options.workers = workers
             }
-            return try SafeguardServer(try global.configuration(), options: options, authenticator: try TokenFileAuthenticator(file: file))
+            return try SafeguardServer(try global.configuration(), options: options)
         }
         let done = DispatchSemaphore(value: 0)
         let failure = FailureBox()

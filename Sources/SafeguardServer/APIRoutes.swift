@@ -5,8 +5,9 @@ import SafeguardService
 import WorkflowCore
 
 /// The JSON API: resources mirror the commands (`/cases`, `/cases/{id}/events`, `/due`, …). Every
-/// route here sits behind `BearerAuthentication`; each write is recorded with the authenticated
-/// person as its actor, in a role they hold.
+/// route here sits behind `BearerAuthentication`; each write runs as the authenticated person (their
+/// token lent to the case work), so its actor is them, in a role the staff register gave them at
+/// the event's time. A body naming an `actor` is bad input: the actor is never taken from a request.
 struct APIRoutes: Sendable {
     let pool: CaseworkPool
     let clock: @Sendable () -> Date
@@ -62,13 +63,13 @@ struct APIRoutes: Sendable {
         let now = clock()
         let transition = try Self.checked { () throws(WorkflowError) in
             let force = try body.string("force") ?? person.force
-            try Self.requireForce(person, force ?? DefaultWorkflow.nationalForce)
+            try Self.requireForce(person, force)
             return TransitionRequest(
                 caseID: try body.string("id") ?? "C-" + UUID().uuidString.prefix(8), event: "", at: try body.instant("at", default: now),
-                actor: Actor(id: person.id, role: try Self.role(person, try body.string("role"))), data: try body.object("data"),
+                actor: Actor(id: person.id, role: try body.string("role") ?? ""), data: try body.object("data"),
                 eventID: try body.string("event_id") ?? request.headers[.idempotencyKey], workflow: try body.string("workflow"), force: force)
         }
-        let outcome = try await pool.run { casework throws(WorkflowError) in try casework.open(transition) }
+        let outcome = try await pool.run(as: person.token) { casework throws(WorkflowError) in try casework.open(transition) }
         return Self.outcomeResponse(outcome)
     }
 
@@ -81,11 +82,11 @@ struct APIRoutes: Sendable {
             guard let event = try body.string("event"), !event.isEmpty else { throw .badInput("no event; expected \"event\": the event's name, e.g. authorise_notice") }
             return TransitionRequest(
                 caseID: caseID, event: event, at: try body.instant("at", default: now),
-                actor: Actor(id: person.id, role: try Self.role(person, try body.string("role"))), data: try body.object("data"),
+                actor: Actor(id: person.id, role: try body.string("role") ?? ""), data: try body.object("data"),
                 eventID: try body.string("id") ?? request.headers[.idempotencyKey])
         }
         if explain {
-            let results = try await pool.run { casework throws(WorkflowError) in
+            let results = try await pool.run(as: person.token) { casework throws(WorkflowError) in
                 try Self.requireForce(person, try casework.snapshot(caseID).force)
                 return Box(try casework.explain(transition))
             }
@@ -104,7 +105,7 @@ struct APIRoutes: Sendable {
             ]
             return JSONResponse.make(Value.object(document))
         }
-        let outcome = try await pool.run { casework throws(WorkflowError) in
+        let outcome = try await pool.run(as: person.token) { casework throws(WorkflowError) in
             try Self.requireForce(person, try casework.snapshot(caseID).force)
             return try casework.fire(transition)
         }
@@ -196,25 +197,17 @@ struct APIRoutes: Sendable {
         return person
     }
 
-    /// The role asked for, when the person holds it; else their first role.
-    static func role(_ person: AuthenticatedPerson, _ asked: String?) throws(WorkflowError) -> String {
-        guard let role = person.role(asked) else {
-            throw .refused("\(person.id) does not hold the role \(JSONBody.short(asked ?? "")); expected one of \(person.roles.joined(separator: ", "))")
-        }
-        return role
-    }
-
     /// A person of one force reaches only that force's cases.
     static func requireForce(_ person: AuthenticatedPerson, _ force: String) throws(WorkflowError) {
-        if let own = person.force, own != force {
-            throw .refused("\(person.id) is of \(own), not \(force); expected a case of your own force")
+        if person.force != force {
+            throw .refused("\(person.id) is of \(person.force), not \(force); expected a case of your own force")
         }
     }
 
-    /// The force a query is limited to: the person's own, when they have one.
-    static func force(_ person: AuthenticatedPerson, _ asked: String?) throws(WorkflowError) -> String? {
+    /// The force a query is limited to: the person's own.
+    static func force(_ person: AuthenticatedPerson, _ asked: String?) throws(WorkflowError) -> String {
         if let asked { try requireForce(person, asked) }
-        return person.force ?? asked
+        return person.force
     }
 
     static func integer(_ text: String?, _ name: String, default value: Int, range: ClosedRange<Int>) throws(WorkflowError) -> Int {

@@ -1,19 +1,19 @@
-/// A person a credential identifies: their id (collar or staff number), the roles they hold, and
-/// the force whose register they are on (nil when the authenticator does not say).
-public struct AuthenticatedPerson: Sendable, Hashable {
+/// A person the staff register identified by their token: their id (collar or staff number), the
+/// roles their entry holds now and their force. The token is kept, in memory only, to lend to the
+/// case work each of their requests runs, so every write is checked against the register at the
+/// event's time; it is never printed (see `description`).
+public struct AuthenticatedPerson: Sendable, Hashable, CustomStringConvertible {
     public var id: String
     public var roles: [String]
-    public var force: String?
+    public var force: String
+    let token: String
 
-    public init(id: String, roles: [String], force: String? = nil) {
+    init(id: String, roles: [String], force: String, token: String) {
         self.id = id
         self.roles = roles
         self.force = force
+        self.token = token
     }
 
-    /// The role a request acts in: the one asked for, if held, else the first held.
-    func role(_ asked: String?) -> String? {
-        guard let asked, !asked.isEmpty else { return roles.first }
-        return roles.contains(asked) ? asked : nil
-    }
+    public var description: String { "\(id) (\(force): \(roles.joined(separator: ", ")))" }
 }

@@ -2,12 +2,12 @@ import Foundation
 import Hummingbird
 import WorkflowCore
 
-/// Lets through only requests with `Authorization: Bearer TOKEN` for a person the authenticator
+/// Lets through only requests with `Authorization: Bearer TOKEN` for a person the staff register
 /// knows, and puts that person into the context. A client that sends `limit` bad tokens is locked
 /// out (429) for the lockout's window; the token itself is never logged or echoed.
 struct BearerAuthentication: RouterMiddleware {
     typealias Context = ServerContext
-    let authenticator: any Authenticator
+    let authenticator: RegisterAuthenticator
     let lockout: BadTokenLockout
     let clock: @Sendable () -> Date
 
@@ -20,10 +20,13 @@ struct BearerAuthentication: RouterMiddleware {
         let token = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
         var context = context
         do throws(WorkflowError) {
-            context.person = try authenticator.authenticate(bearer: token, at: now)
-        } catch {
+            context.person = try await authenticator.authenticate(bearer: token)
+        } catch where error.kind == .refused {
             lockout.recordFailure(context.client, at: now)
             throw Problem.unauthorised(error.message)
+        } catch {
+            // The register could not be read or failed its check: the server's fault, not a bad token.
+            throw Problem(error)
         }
         return try await next(request, context)
     }

@@ -7,7 +7,7 @@ import WorkflowCore
 /// loops: a request waits, without blocking a thread, for a free worker, whose thread then does the
 /// blocking store and script work. No interpreter is ever used by two requests at once.
 ///
-///     let pool = CaseworkPool(configuration, store: store, workers: 4)
+///     let pool = CaseworkPool(sharing: try Casework(configuration), workers: 4)
 ///     let document = try await pool.run { casework throws(WorkflowError) in try casework.show("C1") }
 public final class CaseworkPool: @unchecked Sendable {
     /// One worker: a serial queue and the `Casework` only that queue touches.
@@ -25,19 +25,26 @@ public final class CaseworkPool: @unchecked Sendable {
     private var waiting: [CheckedContinuation<Worker, Never>] = []
     public let size: Int
 
-    public init(_ configuration: Configuration, store: any CaseStore, workers: Int) {
+    /// Workers sharing `first`'s store, record keys and key file; `first` is the first worker.
+    public init(sharing first: Casework, workers: Int) {
         size = max(1, workers)
-        idle = (0..<size).map { Worker(index: $0, casework: Casework(configuration, store: store)) }
+        idle = (0..<size).map { Worker(index: $0, casework: $0 == 0 ? first : Casework(sharing: first)) }
     }
 
-    /// Runs `body` on a free worker's thread with that worker's `Casework`.
-    public func run<T: Sendable>(_ body: @escaping @Sendable (Casework) throws(WorkflowError) -> T) async throws(WorkflowError) -> T {
+    /// Runs `body` on a free worker's thread with that worker's `Casework`, as the holder of `token`
+    /// when one is given (see `Casework.acting(as:_:)`): every write it makes is checked against the
+    /// staff register as that person's.
+    public func run<T: Sendable>(
+        as token: String? = nil, _ body: @escaping @Sendable (Casework) throws(WorkflowError) -> T
+    ) async throws(WorkflowError) -> T {
         let worker = await acquire()
         defer { release(worker) }
         let result: Result<T, WorkflowError> = await withCheckedContinuation { continuation in
             worker.queue.async {
                 do throws(WorkflowError) {
-                    continuation.resume(returning: .success(try body(worker.casework)))
+                    let casework = worker.casework
+                    let value = try casework.acting(as: token) { () throws(WorkflowError) in try body(casework) }
+                    continuation.resume(returning: .success(value))
                 } catch {
                     continuation.resume(returning: .failure(error))
                 }

@@ -70,7 +70,7 @@ enum OpenAPIDocument {
   }
  },
  "info": {
-  "description": "Case workflow engine for DVPN/DVPO casework (Crime and Security Act 2010 ss.24-33). Every route but /health and /openapi.json needs Authorization: Bearer TOKEN. Errors are RFC 9457 problem details: bad input 400, unknown case 404, refused by the procedure 422, storage conflict 409, script error 500, storage error 503, no or bad token 401, too many bad tokens 429.",
+  "description": "Case workflow engine for DVPN/DVPO casework (Crime and Security Act 2010 ss.24-33). Every route but /health and /openapi.json needs Authorization: Bearer TOKEN, the person's own token from the store's staff register ('safeguard staff token'); every write is recorded as that person's, in a role the register gave them at the event's time. Errors are RFC 9457 problem details: bad input 400, unknown case 404, refused by the procedure 422, storage conflict 409, script error 500, storage error 503, no or bad token 401, too many bad tokens 429.",
   "title": "Safeguard",
   "version": "1"
  },
@@ -428,7 +428,7 @@ enum OpenAPIDocument {
           "type": "string"
          },
          "role": {
-          "description": "The role to act in; default the person's first.",
+          "description": "The role to act in, one the staff register gave the person at the event's time; default their first.",
           "type": "string"
          }
         },
@@ -528,7 +528,7 @@ enum OpenAPIDocument {
           "type": "string"
          },
          "role": {
-          "description": "The role to act in; default the person's first.",
+          "description": "The role to act in, one the staff register gave the person at the event's time; default their first.",
           "type": "string"
          }
         },

@@ -4,10 +4,12 @@ import SafeguardService
 import WorkflowCore
 
 /// The pages behind sign-in: the due list, the case list and a case's page. Personal fields (those
-/// an event marks `personal`) are shown only to people holding a police rank; staff roles see them
-/// masked.
+/// an event marks `personal`) are shown only to people whose register entry holds a police rank;
+/// staff roles see them masked. Every page checks the session's token against the register again,
+/// so a person retired or given a new token is signed out at their next page.
 struct PageRoutes: Sendable {
     let pool: CaseworkPool
+    let authenticator: RegisterAuthenticator
     let sessions: SessionStore
     let clock: @Sendable () -> Date
 
@@ -30,11 +32,20 @@ struct PageRoutes: Sendable {
         guard let id = request.cookies[SignInRoutes.sessionCookie]?.value, let session = sessions.session(id, at: clock()) else {
             return Response(status: .seeOther, headers: [.location: "/ui/sign-in"])
         }
+        let person: AuthenticatedPerson
+        do throws(WorkflowError) {
+            person = try await authenticator.authenticate(bearer: session.person.token)
+        } catch where error.kind == .refused {
+            sessions.end(id)
+            return Response(status: .seeOther, headers: [.location: "/ui/sign-in"])
+        } catch {
+            return Self.html(HTML.page(title: Problem(error).title, person: nil, csrf: nil, body: "<p role=\"alert\">The staff register cannot be read just now.</p>"), status: Problem(error).status)
+        }
         do {
-            return Self.html(try await render(session.person, session.csrf))
+            return Self.html(try await render(person, session.csrf))
         } catch let error as WorkflowError {
             let problem = Problem(error)
-            return Self.html(HTML.page(title: problem.title, person: session.person, csrf: session.csrf, body: "<p role=\"alert\">\(HTML.escape(error.message))</p>"), status: problem.status)
+            return Self.html(HTML.page(title: problem.title, person: person, csrf: session.csrf, body: "<p role=\"alert\">\(HTML.escape(error.message))</p>"), status: problem.status)
         }
     }
 

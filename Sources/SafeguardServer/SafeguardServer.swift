@@ -3,7 +3,6 @@ import Hummingbird
 import NIOCore
 import Logging
 import SafeguardService
-import Storage
 import ServiceLifecycle
 import WorkflowCore
 
@@ -11,27 +10,39 @@ import WorkflowCore
 /// one store shared by a pool of workers. Runs until SIGTERM or SIGINT, then finishes the requests
 /// in flight and stops.
 ///
-///     let server = try SafeguardServer(configuration, options: ServerOptions(port: 8080), authenticator: tokens)
+///     let server = try SafeguardServer(configuration, options: ServerOptions(port: 8080))
 ///     try await server.run()
 public struct SafeguardServer: Sendable {
     public let pool: CaseworkPool
     public let options: ServerOptions
     let configuration: Configuration
-    let authenticator: any Authenticator
+    let authenticator: RegisterAuthenticator
     public let lockout: BadTokenLockout
     let sessions = SessionStore()
     let logger: Logger
 
-    public init(_ configuration: Configuration, options: ServerOptions, authenticator: any Authenticator, lockout: BadTokenLockout = BadTokenLockout(), logger: Logger = Logger(label: "safeguard")) throws(WorkflowError) {
+    /// Opens the store with its record keys and checks, before listening, that the scripts load and
+    /// that the store keeps a staff register: who may act is always the register's answer, so a
+    /// server never takes an identity a request claims.
+    /// - Throws: `badInput` for a store without a staff register (or none at all yet), whatever the
+    ///   scripts or the store's opening throw.
+    public init(_ configuration: Configuration, options: ServerOptions, lockout: BadTokenLockout = BadTokenLockout(), logger: Logger = Logger(label: "safeguard")) throws(WorkflowError) {
         // The scripts are checked before listening, so a broken folder stops the start, not a request.
         _ = try Casework.loadProcedure(configuration, force: nil)
-        let store = try StoreFactory.open(configuration.storeURL, options: configuration.store, now: configuration.clock)
+        let noRegister = WorkflowError.badInput(
+            "this store keeps no staff register, and a server takes no claimed identities; expected a store set up with 'safeguard init --force F --admin ID --name N --from T --token-out FILE', its people added with 'safeguard staff add' and given tokens with 'safeguard staff token'"
+        )
+        // Looked at read-only first, so a mistyped --db creates nothing.
+        guard !(try Casework(configuration, access: .readOnly).staffRegister().isEmpty) else { throw noRegister }
+        var configuration = configuration
+        configuration.token = nil
+        let first = try Casework(configuration)
         self.configuration = configuration
         self.options = options
-        self.authenticator = authenticator
         self.lockout = lockout
         self.logger = logger
-        pool = CaseworkPool(configuration, store: store, workers: options.workers)
+        pool = CaseworkPool(sharing: first, workers: options.workers)
+        authenticator = RegisterAuthenticator(pool: pool)
     }
 
     /// The router: open routes (health, OpenAPI, sign-in), the API behind bearer tokens, the pages
@@ -43,7 +54,7 @@ public struct SafeguardServer: Sendable {
         router.get("/openapi.json") { _, _ in JSONResponse.make(text: OpenAPIDocument.json) }
         let clock = configuration.clock
         SignInRoutes(authenticator: authenticator, lockout: lockout, sessions: sessions, clock: clock).add(to: router)
-        PageRoutes(pool: pool, sessions: sessions, clock: clock).add(to: router)
+        PageRoutes(pool: pool, authenticator: authenticator, sessions: sessions, clock: clock).add(to: router)
         let api = router.group().add(middleware: BearerAuthentication(authenticator: authenticator, lockout: lockout, clock: clock))
         APIRoutes(pool: pool, clock: clock).add(to: api)
         AdminRoutes(configuration: configuration, pool: pool).add(to: api)

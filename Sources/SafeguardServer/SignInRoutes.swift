@@ -2,12 +2,13 @@ import Foundation
 import Hummingbird
 import WorkflowCore
 
-/// Signing in to the pages with one's own token, and out. The session cookie is `Secure`,
+/// Signing in to the pages with one's own personal token (the one the staff register issued, as
+/// for the API and the command line), and out. The session cookie is `Secure`,
 /// `HttpOnly` and `SameSite=Strict`; the sign-in form carries a CSRF token held in a cookie of its
 /// own (double submit), every signed-in form the session's. Bad tokens count towards the same
 /// lockout as the API's.
 struct SignInRoutes: Sendable {
-    let authenticator: any Authenticator
+    let authenticator: RegisterAuthenticator
     let lockout: BadTokenLockout
     let sessions: SessionStore
     let clock: @Sendable () -> Date
@@ -32,10 +33,12 @@ struct SignInRoutes: Sendable {
             }
             let person: AuthenticatedPerson
             do throws(WorkflowError) {
-                person = try authenticator.authenticate(bearer: (form.token ?? "").trimmingCharacters(in: .whitespacesAndNewlines), at: now)
-            } catch {
+                person = try await authenticator.authenticate(bearer: (form.token ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
+            } catch where error.kind == .refused {
                 lockout.recordFailure(context.client, at: now)
                 return signInPage(problem: "That token was not recognised. Enter your own current personal token.", status: .unauthorized)
+            } catch {
+                return signInPage(problem: "The staff register cannot be read just now. Try again later.", status: Problem(error).status)
             }
             let session = sessions.start(person, at: now)
             var response = Response(status: .seeOther, headers: [.location: "/ui/due"])

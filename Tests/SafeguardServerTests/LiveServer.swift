@@ -9,17 +9,22 @@ import WorkflowCore
 import FoundationNetworking
 #endif
 
-/// A `safeguard serve` listening on a free loopback port over a fresh SQLite file, with a token
-/// file of five people, and a plain HTTP client (no cookies kept, redirects not followed).
+/// A `safeguard serve` listening on a free loopback port over a fresh SQLite file whose staff
+/// registers (set up as `safeguard init` and `staff add` do) hold five people, and a plain HTTP
+/// client (no cookies kept, redirects not followed). Tests name each person's token by a nickname
+/// (`pc-token`, `sup-token`, `legal-token`, `admin-token`, `wilts-token`); `request` sends the
+/// real token the register issued, and any other string as it is.
 final class LiveServer: @unchecked Sendable {
-    static let people = """
-        \(TokenFileAuthenticator.hash("pc-token")) PC1234 constable essex
-        \(TokenFileAuthenticator.hash("sup-token")) SUP77 superintendent essex
-        \(TokenFileAuthenticator.hash("legal-token")) LO9 legal_officer essex
-        \(TokenFileAuthenticator.hash("admin-token")) ADM1 administrator,constable essex
-        \(TokenFileAuthenticator.hash("wilts-token")) PC55 constable wiltshire
-        """
+    /// nickname: (force, id, roles); ADM1 and WADM are each force's first administrator.
+    static let people: [(String, String, String, [String])] = [
+        ("pc-token", "essex", "PC1234", ["constable"]),
+        ("sup-token", "essex", "SUP77", ["superintendent"]),
+        ("legal-token", "essex", "LO9", ["legal_officer"]),
+        ("wilts-token", "wiltshire", "PC55", ["constable"]),
+    ]
     let server: SafeguardServer
+    /// The tokens the registers issued, by nickname.
+    let tokens: [String: String]
     let path: String
     let group: ServiceGroup
     var port = 0
@@ -55,9 +60,9 @@ final class LiveServer: @unchecked Sendable {
         self.clock = clock
         var configuration = Configuration(storeURL: path)
         configuration.clock = { clock.get() }
+        tokens = try Self.register(configuration)
         server = try SafeguardServer(
-            configuration, options: ServerOptions(port: 0, workers: workers, tickInterval: nil),
-            authenticator: try TokenFileAuthenticator(lines: Self.people), lockout: lockout, logger: logger)
+            configuration, options: ServerOptions(port: 0, workers: workers, tickInterval: nil), lockout: lockout, logger: logger)
         let (stream, continuation) = AsyncStream<Int>.makeStream()
         let app = server.application { port in continuation.yield(port) }
         group = ServiceGroup(configuration: .init(services: [app], logger: logger))
@@ -74,16 +79,42 @@ final class LiveServer: @unchecked Sendable {
         }
     }
 
+    /// Sets up Essex's and Wiltshire's registers as an administrator would; returns each person's token.
+    static func register(_ configuration: Configuration) throws -> [String: String] {
+        let since = Instant.parse("2020-01-01T00:00:00Z")!
+        var tokens: [String: String] = [:]
+        let casework = try Casework(configuration)
+        let essex = try casework.initialise(
+            force: "essex", administrator: .init(id: "ADM1", name: "A. Admin", roles: ["constable"], validFrom: since, reason: "set up"))
+        tokens["admin-token"] = essex.token
+        var administrator = configuration
+        administrator.token = essex.token
+        let asAdministrator = try Casework(administrator)
+        let wiltshire = try asAdministrator.initialise(
+            force: "wiltshire", administrator: .init(id: "WADM", name: "W. Admin", validFrom: since, reason: "set up"))
+        var wiltshireAdministrator = configuration
+        wiltshireAdministrator.token = wiltshire.token
+        for (nickname, force, id, roles) in people {
+            let by = force == "essex" ? asAdministrator : try Casework(wiltshireAdministrator)
+            _ = try by.addStaff(force: force, [.init(id: id, name: "Person \(id)", roles: roles, validFrom: since, reason: "joined")])
+            tokens[nickname] = try by.issueToken(force: force, id: id, reason: "first token").token
+        }
+        return tokens
+    }
+
     func stop() async {
         await group.triggerGracefulShutdown()
-        try? FileManager.default.removeItem(atPath: path)
+        for file in [path, path + "-wal", path + "-shm", path + ".key"] { try? FileManager.default.removeItem(atPath: file) }
     }
+
+    /// The real token for a nickname; anything else as given (a guess).
+    func token(_ nickname: String) -> String { tokens[nickname] ?? nickname }
 
     /// A request; `json` is sent as the body with `Content-Type: application/json`.
     func request(_ method: String, _ path: String, token: String? = nil, json: Any? = nil, body: Data? = nil, headers: [String: String] = [:]) async throws -> Reply {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
         request.httpMethod = method
-        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        if let token { request.setValue("Bearer \(self.token(token))", forHTTPHeaderField: "Authorization") }
         if let json {
             request.httpBody = try JSONSerialization.data(withJSONObject: json)
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")

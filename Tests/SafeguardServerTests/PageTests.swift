@@ -14,7 +14,7 @@ struct PageTests {
         let cookie = try #require(form.header("Set-Cookie"))
         #expect(cookie.contains("safeguard_sign_in=\(csrf)"))
         let reply = try await server.request(
-            "POST", "/ui/sign-in", body: Data("token=\(token)&csrf=\(csrf)".utf8),
+            "POST", "/ui/sign-in", body: Data("token=\(server.token(token))&csrf=\(csrf)".utf8),
             headers: ["Content-Type": "application/x-www-form-urlencoded", "Cookie": "safeguard_sign_in=\(csrf)"])
         #expect(reply.status == 303)
         #expect(reply.header("Location") == "/ui/due")
