@@ -9,7 +9,7 @@ struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Serve the JSON API (/openapi.json), the pages (/ui) and the engine's clock over the store.",
         discussion: """
-            Who may act is the store's staff register, as for every other command: every request but /health and /openapi.json needs the person's own token from 'safeguard staff token' (Authorization: Bearer TOKEN for the API; the sign-in page for /ui). The actor of every write is the token's holder, in a role the register gave them at the event's time (a request body may name a role they held, never an actor); a retired person's token, or one since replaced, is refused. Five bad tokens from one address lock it out for 15 minutes. A store with no staff register is refused: set it up first with 'safeguard init' and 'safeguard staff add'.
+            Who may act is the store's staff register, as for every other command: every request but /health and /openapi.json needs the person's own token from 'safeguard staff token' (Authorization: Bearer TOKEN for the API; the sign-in page for /ui). The actor of every write is the token's holder, in a role the register gave them at the event's time (a request body may name a role they held, never an actor); a retired person's token, or one since replaced, is refused. Five bad tokens from one address lock it out for 15 minutes (behind a reverse proxy, name it with --trusted-proxy so the client's own address is counted). A store with no staff register is refused: set it up first with 'safeguard init' and 'safeguard staff add'.
 
             While serving, what the clocks make due is fired every --tick-interval seconds (the same work as 'safeguard tick', safe with several servers on one store); a missed statutory deadline is logged as "missed statutory deadline" with its case id, clock and due time.
 
@@ -26,6 +26,13 @@ struct Serve: ParsableCommand {
     @Option(help: "The port to listen on (0 picks a free one, printed at start).")
     var port = 8080
 
+    @Option(
+        name: .customLong("trusted-proxy"),
+        help: ArgumentHelp(
+            "The address of a reverse proxy in front of the server, whose X-Forwarded-For names the client bad tokens are counted against; repeat for each.",
+            valueName: "address"))
+    var trustedProxies: [String] = []
+
     @Option(help: "Worker threads for case work, each with its own Lua interpreters (default: the processor count, at least 2).")
     var workers: Int?
 
@@ -36,7 +43,8 @@ struct Serve: ParsableCommand {
         let server = try Self.reportingValue { () throws(WorkflowError) in
             guard (0...65535).contains(port) else { throw .badInput("--port \(port) is not a port; expected 0 to 65535") }
             guard tickInterval >= 0 else { throw .badInput("--tick-interval \(tickInterval) is negative; expected seconds, or 0 for none") }
-            var options = ServerOptions(host: host, port: port, tickInterval: tickInterval == 0 ? nil : .seconds(tickInterval))
+            var options = ServerOptions(
+                host: host, port: port, tickInterval: tickInterval == 0 ? nil : .seconds(tickInterval), trustedProxies: Set(trustedProxies))
             if let workers {
                 guard (1...256).contains(workers) else { throw .badInput("--workers \(workers) is out of range; expected 1 to 256") }
                 options.workers = workers

@@ -9,11 +9,13 @@ struct BearerAuthentication: RouterMiddleware {
     typealias Context = ServerContext
     let authenticator: RegisterAuthenticator
     let lockout: BadTokenLockout
+    let clients: ClientAddress
     let clock: @Sendable () -> Date
 
     func handle(_ request: Request, context: ServerContext, next: (Request, ServerContext) async throws -> Response) async throws -> Response {
         let now = clock()
-        if lockout.isLocked(context.client, at: now) { throw Self.lockedOut(lockout) }
+        let client = clients.of(request, context)
+        if lockout.isLocked(client, at: now) { throw Self.lockedOut(lockout) }
         guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
             throw Problem.unauthorised("no bearer token; expected the header Authorization: Bearer YOUR-PERSONAL-TOKEN")
         }
@@ -22,7 +24,7 @@ struct BearerAuthentication: RouterMiddleware {
         do throws(WorkflowError) {
             context.person = try await authenticator.authenticate(bearer: token)
         } catch where error.kind == .refused {
-            lockout.recordFailure(context.client, at: now)
+            lockout.recordFailure(client, at: now)
             throw Problem.unauthorised(error.message)
         } catch {
             // The register could not be read or failed its check: the server's fault, not a bad token.

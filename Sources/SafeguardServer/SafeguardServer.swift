@@ -53,9 +53,10 @@ public struct SafeguardServer: Sendable {
         router.get("/health") { _, _ in JSONResponse.make(.object(["status": "ok", "engine": .string(EngineVersion.current)])) }
         router.get("/openapi.json") { _, _ in JSONResponse.make(text: OpenAPIDocument.json) }
         let clock = configuration.clock
-        SignInRoutes(authenticator: authenticator, lockout: lockout, sessions: sessions, clock: clock).add(to: router)
+        let clients = ClientAddress(trustedProxies: options.trustedProxies)
+        SignInRoutes(authenticator: authenticator, lockout: lockout, clients: clients, sessions: sessions, clock: clock).add(to: router)
         PageRoutes(pool: pool, authenticator: authenticator, sessions: sessions, clock: clock).add(to: router)
-        let api = router.group().add(middleware: BearerAuthentication(authenticator: authenticator, lockout: lockout, clock: clock))
+        let api = router.group().add(middleware: BearerAuthentication(authenticator: authenticator, lockout: lockout, clients: clients, clock: clock))
         APIRoutes(pool: pool, clock: clock).add(to: api)
         AdminRoutes(configuration: configuration, pool: pool).add(to: api)
         return router

@@ -9,11 +9,17 @@ public struct ServerOptions: Sendable {
     public var workers: Int
     /// How often the engine's clock fires what is due; nil for never (tests).
     public var tickInterval: Duration?
+    /// Addresses of reverse proxies whose `X-Forwarded-For` names the client (see `ClientAddress`).
+    public var trustedProxies: Set<String>
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, workers: Int = max(2, ProcessInfo.processInfo.activeProcessorCount), tickInterval: Duration? = .seconds(60)) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, workers: Int = max(2, ProcessInfo.processInfo.activeProcessorCount),
+        tickInterval: Duration? = .seconds(60), trustedProxies: Set<String> = []
+    ) {
         self.host = host
         self.port = port
         self.workers = workers
         self.tickInterval = tickInterval
+        self.trustedProxies = trustedProxies
     }
 }

@@ -10,6 +10,7 @@ import WorkflowCore
 struct SignInRoutes: Sendable {
     let authenticator: RegisterAuthenticator
     let lockout: BadTokenLockout
+    let clients: ClientAddress
     let sessions: SessionStore
     let clock: @Sendable () -> Date
     static let sessionCookie = "safeguard_session"
@@ -28,14 +29,15 @@ struct SignInRoutes: Sendable {
                 return signInPage(problem: "The form had expired. Please sign in again.", status: .forbidden)
             }
             let now = clock()
-            if lockout.isLocked(context.client, at: now) {
+            let client = clients.of(request, context)
+            if lockout.isLocked(client, at: now) {
                 return signInPage(problem: "Too many wrong tokens from this address. Try again in \(Int(lockout.window / 60)) minutes.", status: .tooManyRequests)
             }
             let person: AuthenticatedPerson
             do throws(WorkflowError) {
                 person = try await authenticator.authenticate(bearer: (form.token ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
             } catch where error.kind == .refused {
-                lockout.recordFailure(context.client, at: now)
+                lockout.recordFailure(client, at: now)
                 return signInPage(problem: "That token was not recognised. Enter your own current personal token.", status: .unauthorized)
             } catch {
                 return signInPage(problem: "The staff register cannot be read just now. Try again later.", status: Problem(error).status)

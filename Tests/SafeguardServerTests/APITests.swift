@@ -124,6 +124,27 @@ struct APITests {
         await server.stop()
     }
 
+    @Test func behindATrustedProxyBadTokensAreCountedAgainstTheForwardedClientOnly() async throws {
+        // Given a server behind a proxy on 127.0.0.1 that it trusts…
+        let server = try await LiveServer(lockout: BadTokenLockout(limit: 3, window: 600), trustedProxies: ["127.0.0.1"])
+        for _ in 0..<3 {
+            #expect(try await server.request("GET", "/due", token: "guess", headers: ["X-Forwarded-For": "198.51.100.7, 10.0.0.1"]).status == 401)
+        }
+        // …the guessing client is locked out, and another client behind the same proxy is not.
+        #expect(try await server.request("GET", "/due", token: "pc-token", headers: ["X-Forwarded-For": "10.0.0.1"]).status == 429)
+        #expect(try await server.request("GET", "/due", token: "pc-token", headers: ["X-Forwarded-For": "10.0.0.2"]).status == 200)
+        await server.stop()
+    }
+
+    @Test func withoutATrustedProxyAForwardedForHeaderChoosesNothing() async throws {
+        let server = try await LiveServer(lockout: BadTokenLockout(limit: 3, window: 600))
+        for n in 0..<3 {
+            #expect(try await server.request("GET", "/due", token: "guess", headers: ["X-Forwarded-For": "10.0.0.\(n)"]).status == 401)
+        }
+        #expect(try await server.request("GET", "/due", token: "pc-token", headers: ["X-Forwarded-For": "10.0.0.9"]).status == 429)
+        await server.stop()
+    }
+
     @Test func sixteenClientsFiringOnOneCaseLoseNoUpdate() async throws {
         let server = try await LiveServer()
         try await server.servedCase()

@@ -54,7 +54,7 @@ final class LiveServer: @unchecked Sendable {
         func header(_ name: String) -> String? { headers.first { $0.key.lowercased() == name.lowercased() }?.value }
     }
 
-    init(now: String = "2026-05-24T12:00:00+01:00", workers: Int = 4, lockout: BadTokenLockout = BadTokenLockout(), logger: Logger = Logger(label: "test")) async throws {
+    init(now: String = "2026-05-24T12:00:00+01:00", workers: Int = 4, lockout: BadTokenLockout = BadTokenLockout(), trustedProxies: Set<String> = [], logger: Logger = Logger(label: "test")) async throws {
         path = FileManager.default.temporaryDirectory.appendingPathComponent("serve-\(UUID().uuidString).sqlite").path
         let clock = TestClock(Instant.parse(now)!)
         self.clock = clock
@@ -62,7 +62,7 @@ final class LiveServer: @unchecked Sendable {
         configuration.clock = { clock.get() }
         tokens = try Self.register(configuration)
         server = try SafeguardServer(
-            configuration, options: ServerOptions(port: 0, workers: workers, tickInterval: nil), lockout: lockout, logger: logger)
+            configuration, options: ServerOptions(port: 0, workers: workers, tickInterval: nil, trustedProxies: trustedProxies), lockout: lockout, logger: logger)
         let (stream, continuation) = AsyncStream<Int>.makeStream()
         let app = server.application { port in continuation.yield(port) }
         group = ServiceGroup(configuration: .init(services: [app], logger: logger))
