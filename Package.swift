@@ -16,6 +16,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Debian's Lua 5.4, seen through pkg-config; shim.h adds the macros Swift cannot call.
@@ -64,11 +68,25 @@ let package = Package(
                 "WorkflowCore", "WorkflowLua", "Ledger", "Storage", "Stores",
             ]
         ),
+        // `safeguard serve`: the JSON API, the pages and the minute timer over Hummingbird 2.
+        // Case work runs on a bounded pool of worker threads, never on the event loops.
+        .target(
+            name: "SafeguardServer",
+            dependencies: [
+                "WorkflowCore", "Storage", "SafeguardService",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         // Every subcommand, one file each: parse, one service call, print.
         .target(
             name: "SafeguardCommands",
             dependencies: [
-                "WorkflowCore", "Ledger", "SafeguardService",
+                "WorkflowCore", "Ledger", "SafeguardService", "SafeguardServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -94,6 +112,15 @@ let package = Package(
             dependencies: [
                 "SafeguardService", "WorkflowCore", "WorkflowLua", "Storage", "Stores",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "SafeguardServerTests",
+            dependencies: [
+                "SafeguardServer", "SafeguardService", "WorkflowCore", "Storage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "SafeguardCommandsTests", dependencies: ["SafeguardCommands", "SafeguardService", "WorkflowCore"]),

@@ -10,7 +10,8 @@ import WorkflowLua
 /// decision with Lua hooks, the event and snapshot written together.
 public final class Casework {
     let store: any CaseStore
-    public let configuration: Configuration
+    /// Set only for the span of `acting(as:_:)`, which lends a request's token.
+    public internal(set) var configuration: Configuration
     /// The record's keys, from the key file (nil when a read-only command found none).
     let keys: ChainKeys?
     /// Where the keys live (nil for a store in memory or one the caller opened).
@@ -39,6 +40,15 @@ public final class Casework {
         options.keys = try KeyFile.load(keyFile, create: creates)
         keys = options.keys
         store = try StoreFactory.open(configuration.storeURL, options: options, now: configuration.clock)
+    }
+
+    /// Another worker on the same store, keys and key file (a server's pool: one `Casework` per
+    /// worker, each with its own Lua interpreters, over one store).
+    public init(sharing other: Casework) {
+        configuration = other.configuration
+        store = other.store
+        keys = other.keys
+        keyFile = other.keyFile
     }
 
     /// Case work on a store the caller opened (a server's shared store, a test's instrumented one).

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Counts bad tokens by client address and locks a client out after `limit` of them within
+/// `window`, for `window` from the last. A good token does not clear the count, so guessing
+/// between good requests gains nothing.
+public final class BadTokenLockout: @unchecked Sendable {
+    public let limit: Int
+    public let window: TimeInterval
+    private let lock = NSLock()
+    private var failures: [String: [Date]] = [:]
+
+    public init(limit: Int = 5, window: TimeInterval = 15 * 60) {
+        self.limit = limit
+        self.window = window
+    }
+
+    /// Whether the client is locked out at `now`.
+    public func isLocked(_ client: String, at now: Date) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        let recent = (failures[client] ?? []).filter { now.timeIntervalSince($0) < window }
+        failures[client] = recent.isEmpty ? nil : recent
+        return recent.count >= limit
+    }
+
+    /// Counts one bad token from the client.
+    public func recordFailure(_ client: String, at now: Date) {
+        lock.lock()
+        defer { lock.unlock() }
+        var recent = (failures[client] ?? []).filter { now.timeIntervalSince($0) < window }
+        recent.append(now)
+        failures[client] = recent
+        if failures.count > 100_000 { failures = failures.filter { now.timeIntervalSince($0.value.last!) < window } }
+    }
+}

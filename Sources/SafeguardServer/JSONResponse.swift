@@ -1,0 +1,18 @@
+import Hummingbird
+import SafeguardService
+import WorkflowCore
+
+/// Responses in the same JSON the command line's `--json` prints.
+enum JSONResponse {
+    static func make(_ value: Value, status: HTTPResponse.Status = .ok) -> Response {
+        make(text: Rendering.json(value), status: status)
+    }
+
+    static func make(_ document: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
+        make(text: DocumentEncoder.json(document), status: status)
+    }
+
+    static func make(text: String, status: HTTPResponse.Status = .ok, contentType: String = "application/json") -> Response {
+        Response(status: status, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(string: text + "\n")))
+    }
+}
