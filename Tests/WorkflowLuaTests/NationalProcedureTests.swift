@@ -130,7 +130,7 @@ struct NationalProcedureTests {
     @Test func onlyASuperintendentOrAboveMayAuthorise() throws {
         let national = try NationalProcedure()
         let opened = try national.caseIn("incident")
-        #expect(throws: WorkflowError.refused("authorise_notice needs superintendent or above; the actor's role is chief_inspector")) {
+        #expect(throws: WorkflowError.refused("authorise_notice refused by rule who (\(NationalProcedure.event("authorise_notice"))): needs superintendent or above (Crime and Security Act 2010 s.24(1)); PC1 holds chief_inspector")) {
             try national.fire(opened, "authorise_notice", at: "2026-05-01T12:00:00Z", role: "chief_inspector")
         }
         let byChief = try national.fire(opened, "authorise_notice", at: "2026-05-01T12:00:00Z", role: "chief_superintendent")
