@@ -50,6 +50,13 @@ public struct StatutoryFloor: Sendable {
     public func check(_ definition: WorkflowDefinition) -> [WorkflowError] {
         var problems = declarationRules.compactMap { $0.check(definition, self) }
         for event in definition.events {
+            // A force's own correcting event could correct the national data under its own rules.
+            if event.corrects, !isNational(event.location) {
+                problems.append(
+                    .script(
+                        "event \(event.name) corrects case data, which only the national procedure's correct_record does (statutory floor); expected a force's checks as guards on correct_record",
+                        at: event.location))
+            }
             for field in event.fields where !isNationalField(field.name, of: event) {
                 guard let alias = field.caseField, protectedFields.contains(alias) else { continue }
                 problems.append(

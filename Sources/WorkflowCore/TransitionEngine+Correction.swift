@@ -33,8 +33,9 @@ extension TransitionEngine {
                 )
             }
             let correctable = correctableFields(current)
+            let named = Self.echoes(name) ? "field \"\(name)\"" : "such field"
             throw .badInput(
-                "the case has no field \"\(Self.echo(name))\" to correct\(NearestName.didYouMean(name, among: correctable)); expected one of: \(correctable.isEmpty ? "none recorded yet" : correctable.joined(separator: ", "))"
+                "the case has no \(named) to correct\(NearestName.didYouMean(name, among: correctable)); expected one of: \(correctable.isEmpty ? "none recorded yet" : correctable.joined(separator: ", "))"
             )
         }
         if let settling = declared.map(\.0).first(where: settlesDeadlines) {
@@ -48,7 +49,7 @@ extension TransitionEngine {
         }
         guard let accepted = declared.lazy.compactMap({ $0.1.type.accept(value) }).first else {
             let got = (value.stringValue.map { $0.allSatisfy(\.isWhitespace) } ?? false) ? "empty text" : value.kindName
-            throw .badInput("\(Self.correctedValueKey) for \(name) must be \(first.type), the type \(declared[0].0.name) declares for it; got \(got)")
+            throw .badInput("\(Self.correctedValueKey) for \(name) must be \(first.type) (as \(declared[0].0.name) declares it); got \(got)")
         }
         for limit in workflow.limits where names.contains(limit.name) {
             guard let number = Self.number(accepted), number < limit.min || number > limit.max else { continue }
@@ -102,8 +103,8 @@ extension TransitionEngine {
     }
 
     /// A field name is echoed only when it looks like one (it may be a value typed by mistake).
-    static func echo(_ name: String) -> String {
-        name.count <= 60 && isFieldName(name) ? name : "given"
+    static func echoes(_ name: String) -> Bool {
+        name.count <= 60 && isFieldName(name)
     }
 
     /// A value as a number, for a limit's bounds.

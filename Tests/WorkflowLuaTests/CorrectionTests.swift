@@ -92,13 +92,13 @@ struct CorrectionTests {
         let inForce = try national.caseIn("order_in_force")
         #expect(
             throws: WorkflowError.badInput(
-                "corrected_value for order_days must be a whole number, the type grant_order declares for it; got text")
+                "corrected_value for order_days must be a whole number (as grant_order declares it); got text")
         ) {
             try correct(inForce, "order_days", "14", national: national)
         }
         #expect(
             throws: WorkflowError.badInput(
-                "corrected_value for perpetrator_dob must be a date YYYY-MM-DD, the type report_incident declares for it; got text")
+                "corrected_value for perpetrator_dob must be a date YYYY-MM-DD (as report_incident declares it); got text")
         ) {
             try correct(inForce, "perpetrator_dob", "14/02/1988", national: national)
         }
@@ -160,6 +160,13 @@ struct CorrectionTests {
             #expect(error.kind == .badInput)
             #expect(error.message.hasPrefix("the case has no field \"order_dys\" to correct (did you mean \"order_days\"?); expected one of: "))
             #expect(error.message.contains("order_days, perpetrator_dob"))
+        }
+        do throws(WorkflowError) {
+            _ = try correct(inForce, "Jane Doe, 1 High St", 14, national: national)
+            Issue.record("a value typed as a field name was corrected")
+        } catch {
+            // What looks like personal data typed in the wrong place is not echoed.
+            #expect(error.message.hasPrefix("the case has no such field to correct; expected one of: "))
         }
         let served = try national.caseIn("notice_served")
         #expect(
