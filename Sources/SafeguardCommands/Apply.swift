@@ -30,7 +30,7 @@ struct Apply: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "The time lines are checked against instead of the system clock: a line dated more than SAFEGUARD_FUTURE_MINUTES (default 5) after it is malformed. For data generated ahead of today (safeguard generate).",
+            "The time lines are checked against instead of the system clock: a line dated more than SAFEGUARD_FUTURE_MINUTES (default 5) minutes after it is malformed. For data generated ahead of today (safeguard generate).",
             valueName: "time"))
     var now: String?
 
