@@ -17,6 +17,9 @@ public struct ChainVerifier {
     public let keys: ChainKeys?
     /// A head kept outside the database, which the log must still hold.
     public let checkpoint: Checkpoint?
+    /// Which key was current when, from the rotations in the staff register's log: an event
+    /// must be MAC'd under the key current at its `recordedAt`.
+    public let timeline: KeyTimeline
     private var previous = ""
     private var checkpointSeen = false
     private var snapshotsSeen: Set<String> = []
@@ -25,7 +28,8 @@ public struct ChainVerifier {
     private var count = 0
     private var problems: [String] = []
 
-    public init(caseID: String?, keys: ChainKeys? = nil, checkpoint: Checkpoint? = nil) {
+    public init(caseID: String?, keys: ChainKeys? = nil, checkpoint: Checkpoint? = nil, register: [RegisterChange] = []) {
+        self.timeline = KeyTimeline(register)
         self.caseID = caseID
         self.keys = keys
         self.checkpoint = checkpoint
@@ -53,6 +57,10 @@ public struct ChainVerifier {
                     "\(label): follows event \(lastSequence[entry.caseID] ?? 0) of the case; events were deleted or reordered")
             }
             if let keys, let problem = keys.problem(mac: entry.mac, hash: entry.hash) {
+                problems.append("\(label): \(problem)")
+            } else if keys != nil, case .success(let event) = entry.event,
+                let problem = timeline.problem(mac: entry.mac, recordedAt: event.recordedAt)
+            {
                 problems.append("\(label): \(problem)")
             }
             if keys == nil, entry.mac != nil, !unkeyedMACs {

@@ -119,7 +119,7 @@ public final class InMemoryCaseStore: CaseStore {
     public func verifyChain(caseID: String?, checkpoint: Checkpoint?) throws(WorkflowError) -> (events: Int, problems: [String]) {
         let caseID = caseID.map(Identifier.normalized)
         return contents.withLock { contents in
-            var verifier = ChainVerifier(caseID: caseID, keys: keys, checkpoint: checkpoint)
+            var verifier = ChainVerifier(caseID: caseID, keys: keys, checkpoint: checkpoint, register: contents.register)
             for entry in contents.log { verifier.check(entry) }
             verifier.checkHead(hash: contents.head, events: contents.log.count)
             for snapshot in contents.cases.values.sorted(by: { $0.id < $1.id }) where caseID == nil || caseID == snapshot.id {

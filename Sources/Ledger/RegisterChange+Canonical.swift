@@ -15,6 +15,8 @@ extension RegisterChange {
             "reason": .string(reason), "recordedAt": .string(Instant.formatUTC(recordedAt)),
         ]
         object["tokenHash"] = tokenHash.map(Value.string)
+        object["keyID"] = keyID.map(Value.string)
+        object["importAs"] = importAs.map(Value.string)
         return .object(object)
     }
 
@@ -41,6 +43,7 @@ extension RegisterChange {
                 validUntil: try entry.optionalInstant("validUntil")),
             effective: try fields.instant("effective"), tokenHash: try fields.optionalString("tokenHash"),
             by: try fields.string("by"), reason: try fields.string("reason"), recordedAt: try fields.instant("recordedAt"),
-            previousHash: previousHash, hash: hash)
+            previousHash: previousHash, hash: hash, keyID: try fields.optionalString("keyID"),
+            importAs: try fields.optionalString("importAs"))
     }
 }

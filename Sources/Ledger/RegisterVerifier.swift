@@ -7,6 +7,10 @@ public enum RegisterVerifier {
         var problems: [String] = []
         var previous = ""
         var lastSequence: [String: Int] = [:]
+        // Each change must be MAC'd under the key current at its place in the log: the key the
+        // first rotation was MAC'd under until then, then the key each rotation names.
+        let timeline = KeyTimeline(changes)
+        var currentKey = timeline.rotations.first?.from
         for change in changes {
             let label = "register of \(change.force), change \(change.sequence) (\(change.kind.rawValue) \(change.entry.id))"
             if RegisterHash.of(change, after: change.previousHash) != change.hash {
@@ -20,9 +24,17 @@ public enum RegisterVerifier {
             }
             if let keys, let problem = keys.problem(mac: change.mac, hash: change.hash) {
                 problems.append("\(label): \(problem)")
+            } else if keys != nil, let expected = currentKey, let used = KeyTimeline.keyID(of: change.mac), used != expected {
+                problems.append(
+                    "\(label): its MAC is under key \(used), but key \(expected) was current at its place in the log; it was written with a key not current then")
             }
+            if change.kind == .rotateKey, let next = change.keyID { currentKey = next }
             lastSequence[change.force] = change.sequence
             previous = change.hash
+        }
+        if let keys, let latest = timeline.latest, keys.current.id != latest {
+            problems.append(
+                "the key file's current key \(keys.current.id) is not the one the last rotation recorded (\(latest)); expected keys changed only by 'safeguard key rotate'")
         }
         if let checkpoint, checkpoint.registerChanges > 0 {
             if changes.count < checkpoint.registerChanges {

@@ -12,7 +12,8 @@ extension PostgresCaseStore {
         let caseID = caseID.map(Identifier.normalized)
         let what = "verify the event log"
         return try session.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", doing: what) { () throws(WorkflowError) in
-            let verifier = VerifierBox(ChainVerifier(caseID: caseID, keys: keys, checkpoint: checkpoint))
+            let registerChanges = try registerChanges(force: nil, doing: what)
+            let verifier = VerifierBox(ChainVerifier(caseID: caseID, keys: keys, checkpoint: checkpoint, register: registerChanges))
             try session.stream("SELECT * FROM event ORDER BY position", doing: what) { row in
                 let event: Result<RecordedEvent, WorkflowError>
                 do throws(WorkflowError) {
@@ -53,7 +54,7 @@ extension PostgresCaseStore {
             }
             if caseID == nil { verifier.withLockedValue { $0.checkNoSnapshotMissing() } }
             let (events, problems) = verifier.withLockedValue { $0.result }
-            let register = RegisterVerifier.problems(try registerChanges(force: nil, doing: what), keys: keys, checkpoint: checkpoint)
+            let register = RegisterVerifier.problems(registerChanges, keys: keys, checkpoint: checkpoint)
             let structure = caseID == nil ? try structureProblems(doing: what) : []
             return (events, structure + problems + unreadable + headProblems + register)
         }

@@ -11,6 +11,9 @@ struct Apply: ParsableCommand {
             Each line is {"id":…,"case":…,"workflow":…,"force":…,"event":…,"at":…,"actor":{"id":…,"role":…},"data":{…}}; "workflow" and "force" are needed only on the line that opens a case, and "id" makes a line idempotent: a line whose id is already recorded is skipped, so a crashed run can be run again. Each line stands or falls alone; lines are committed in batches. Refused and malformed lines are reported on standard error with their line number and reason, and a closing summary counts applied, skipped, refused and malformed lines. A line dated more than SAFEGUARD_FUTURE_MINUTES (default 5) minutes after the clock is malformed, as fire refuses it; --now checks against another time. Exits 0 when every line was applied or skipped, 1 when any was refused or malformed.
 
             Example:  safeguard apply transitions.jsonl --batch-size 1000
+
+            History from an older system, its actors kept as written (an administrator's token):
+              safeguard apply legacy.jsonl --import-as LEGACY --reason "Niche RMS cases 2019-2025, migration ticket 4411"
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -25,6 +28,9 @@ struct Apply: ParsableCommand {
             valueName: "name"))
     var importAs: String?
 
+    @Option(help: "Why the history is imported: required with --import-as, recorded once with the import in the staff register's log and shown with each imported event by 'safeguard history'.")
+    var reason: String?
+
     @Option(name: .customLong("batch-size"), help: "Lines committed to the database in one transaction.")
     var batchSize = 500
 
@@ -36,6 +42,7 @@ struct Apply: ParsableCommand {
 
     func validate() throws {
         guard batchSize > 0 else { throw ValidationError("--batch-size must be 1 or more.") }
+        if reason != nil, importAs == nil { throw ValidationError("--reason is recorded only with --import-as; a run of the register's own staff needs none.") }
     }
 
     func run() throws {
@@ -55,7 +62,7 @@ struct Apply: ParsableCommand {
             let casework = try Casework(try global.configuration(), checkIntegrity: true)
             let terminal = isatty(STDERR_FILENO) == 1
             let summary = try casework.apply(
-                &reader, batchSize: batchSize, importAs: importAs, now: reference,
+                &reader, batchSize: batchSize, importAs: importAs, reason: reason, now: reference,
                 problem: { line, kind, message in
                     FileHandle.standardError.write(Data("\(terminal ? "\r\u{1B}[K" : "")line \(line): \(kind): \(OneLine.escaped(message))\n".utf8))
                 },
@@ -78,6 +85,7 @@ struct Apply: ParsableCommand {
                 )
             }
             incomplete = summary.refused + summary.malformed > 0
+            if summary.applied > 0 { ClaimedIdentities.warnIfClaimed(casework, json: global.json) }
         }
         if incomplete { throw ExitCode(1) }
     }

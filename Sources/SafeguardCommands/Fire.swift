@@ -48,6 +48,7 @@ struct Fire: ParsableCommand {
                 return
             }
             TransitionPrinter.print(try casework.fire(request), json: global.json)
+            ClaimedIdentities.warnIfClaimed(casework, json: global.json)
         }
         if let verdict { throw ExitCode(ExitStatus.code(for: verdict.kind)) }
     }

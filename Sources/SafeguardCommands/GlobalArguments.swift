@@ -9,7 +9,7 @@ public enum GlobalArguments {
     ]
     static let flags: Set<String> = ["--json"]
     /// Commands whose options belong to their subcommands.
-    static let groups: Set<String> = ["staff"]
+    static let groups: Set<String> = ["staff", "key"]
 
     /// The arguments (without the program's name) with leading global options moved after the
     /// subcommand; unchanged when none lead or no subcommand follows them.

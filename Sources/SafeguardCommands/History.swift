@@ -27,6 +27,9 @@ struct History: ParsableCommand {
                     if let by = voidedBy[event.sequence] { line += "  [void: see event \(by)]" }
                     if event.event == Casework.voidEvent, let target = event.data["event"]?.integerValue { line += "  [voids event \(target)]" }
                     print(line)
+                    if let change = document.importChange(of: event) {
+                        print("  imported by \(change.by) (\(change.version), \(Instant.format(change.recordedAt))): \(OneLine.escaped(change.reason))")
+                    }
                     for case .string(let warning) in event.data[TransitionEngine.warningsKey]?.arrayValue ?? [] {
                         print("  warning: \(warning)")
                     }

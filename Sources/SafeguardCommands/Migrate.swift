@@ -66,8 +66,10 @@ struct Migrate: ParsableCommand {
         let stateMap = try stateMap()
         try reporting(json: global.json) { () throws(WorkflowError) in
             let now = try TimeOption.parse(at, flag: "--at", now: try global.configuration().clock)
-            let reports = try Casework(try global.configuration()).migrate(
+            let casework = try Casework(try global.configuration())
+            let reports = try casework.migrate(
                 caseID: caseID, dryRun: dryRun, reason: reason, actor: actor, at: now, stateMap: stateMap)
+            if !dryRun, reports.contains(where: \.migrated) { ClaimedIdentities.warnIfClaimed(casework, json: global.json) }
             var documents: [Value] = []
             for report in reports {
                 let snapshot = report.snapshot

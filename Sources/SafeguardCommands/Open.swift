@@ -45,8 +45,10 @@ struct Open: ParsableCommand {
             let request = TransitionRequest(
                 caseID: caseID ?? "C-" + UUID().uuidString.prefix(8), event: "", at: try event.instant(),
                 actor: try event.actorValue(), data: try event.fields(), eventID: eventID, workflow: workflow, force: force)
-            let outcome = try Casework(try global.configuration()).open(request, area: area)
+            let casework = try Casework(try global.configuration())
+            let outcome = try casework.open(request, area: area)
             TransitionPrinter.print(outcome, json: global.json)
+            ClaimedIdentities.warnIfClaimed(casework, json: global.json)
         }
     }
 }

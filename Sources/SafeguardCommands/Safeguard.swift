@@ -19,7 +19,7 @@ public struct Safeguard: ParsableCommand {
         subcommands: [
             Open.self, Fire.self, Apply.self, Show.self, History.self, List.self, DeadlineCommand.self, Due.self, Tick.self, Recompute.self, Migrate.self,
             VoidCommand.self, ProcedureCommand.self, Forces.self, Regimes.self, Graph.self, Check.self, TestCommand.self, Verify.self, CheckpointCommand.self,
-            Init.self, Staff.self, Report.self, Export.self, Generate.self, Copy.self,
+            Init.self, Staff.self, KeyCommand.self, Report.self, Export.self, Generate.self, Copy.self,
         ]
     )
 

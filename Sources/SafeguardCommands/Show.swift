@@ -26,7 +26,7 @@ struct Show: ParsableCommand {
             let casework = try Casework(try global.configuration(), access: .readOnly)
             guard linked else {
                 let document = try casework.show(caseID)
-                print(global.json ? DocumentEncoder.json(document) : CaseText.describe(document.snapshot, nextEvents: document.nextEvents))
+                print(global.json ? DocumentEncoder.json(document) : describe(document))
                 return
             }
             var documents: [CaseDocument] = []
@@ -34,8 +34,14 @@ struct Show: ParsableCommand {
             if global.json {
                 print(DocumentEncoder.json(documents))
             } else {
-                print(documents.map { CaseText.describe($0.snapshot, nextEvents: $0.nextEvents) }.joined(separator: "\n\n"))
+                print(documents.map(describe).joined(separator: "\n\n"))
             }
         }
+    }
+
+    /// The case as text; in a store without a staff register, a last line says its identities are claimed.
+    func describe(_ document: CaseDocument) -> String {
+        let text = CaseText.describe(document.snapshot, nextEvents: document.nextEvents)
+        return document.identities == "claimed" ? text + "\nidentities: claimed, not proven (this store keeps no staff register)" : text
     }
 }

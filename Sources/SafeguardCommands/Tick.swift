@@ -9,11 +9,13 @@ struct Tick: ParsableCommand {
         abstract: "Fire what the clocks make due: expire orders at their end, record missed hearing and production deadlines.",
         discussion: """
             Each transition is recorded with the engine's clock as actor, at the deadline's own time. A missed deadline stays on 'safeguard due' and 'safeguard show' until someone records what was decided (record_deadline_decision). Running tick twice at the same time changes nothing.
+
+            --at may be in the past (a tick that did not run) but not ahead of the real clock by more than SAFEGUARD_FUTURE_MINUTES (default 5): that is refused, for everybody, with nothing changed, since an order expired or a deadline recorded missed early cannot be taken back. To see what a later time brings, use 'safeguard due --at TIME', which changes nothing.
             """)
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("The time to tick to (default: now), ISO 8601 with an offset.", valueName: "time"))
+    @Option(help: ArgumentHelp("The time to tick to (default: now), ISO 8601 with an offset; not ahead of the clock.", valueName: "time"))
     var at: String?
 
     @Option(help: "Only cases of this force.")

@@ -33,8 +33,10 @@ struct VoidCommand: ParsableCommand {
 
     func run() throws {
         try reporting(json: global.json) { () throws(WorkflowError) in
-            let outcome = try Casework(try global.configuration()).void(caseID: caseID, sequence: sequence, reason: reason, actor: Actor(id: actor, role: role))
+            let casework = try Casework(try global.configuration())
+            let outcome = try casework.void(caseID: caseID, sequence: sequence, reason: reason, actor: Actor(id: actor, role: role))
             TransitionPrinter.print(outcome, json: global.json)
+            ClaimedIdentities.warnIfClaimed(casework, json: global.json)
         }
     }
 }

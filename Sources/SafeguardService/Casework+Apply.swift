@@ -14,15 +14,16 @@ extension Casework {
     }
 
     /// Applies every line `reader` yields, `batchSize` lines to a transaction. `problem` is told of
-    /// each refused or malformed line as it is found, `progress` of the lines read so far. A line
-    /// dated further ahead of `now` (default: the configuration's clock) than the tolerance is
-    /// malformed, as `fire` refuses it.
+    /// each refused or malformed line as it is found, `progress` of the lines read so far.
+    /// With `importAs`, `reason` (required) is recorded once with the import, in the register's log.
+    /// A line dated further ahead of `now` (default: the configuration's clock) than the tolerance
+    /// is malformed, as `fire` refuses it.
     public func apply(
-        _ reader: inout LineReader, batchSize: Int, importAs: String? = nil, now: Date? = nil, problem: (Int, String, String) -> Void,
-        progress: (Int) -> Void
+        _ reader: inout LineReader, batchSize: Int, importAs: String? = nil, reason: String? = nil, now: Date? = nil,
+        problem: (Int, String, String) -> Void, progress: (Int) -> Void
     ) throws(WorkflowError) -> ApplySummary {
         var summary = ApplySummary()
-        let identify = try lineIdentity(importAs: importAs)
+        let identify = try lineIdentity(importAs: importAs, reason: reason)
         var batch: [(line: Int, item: BatchItem, event: String)] = []
         // Problems wait for their batch to be decided, so they are told in line order.
         var pending: [(line: Int, kind: String, message: String)] = []

@@ -6,6 +6,15 @@ import WorkflowCore
 /// is the person whose token the command runs with, in the role their register entry held at the
 /// event's time; a store without one takes actors as given, for trials and tests.
 extension Casework {
+    /// The one line a front end shows after each write to a store without a staff register.
+    public static let claimedIdentitiesWarning =
+        "this store keeps no staff register, so actors and roles are recorded as claimed, not proven; expected 'safeguard init' to set one up before real casework"
+
+    /// Whether the store keeps no staff register, so every identity in it is claimed, not proven.
+    public func identitiesClaimed() throws(WorkflowError) -> Bool {
+        try staffRegister().isEmpty
+    }
+
     /// The staff registers as stored now.
     public func staffRegister() throws(WorkflowError) -> StaffRegister {
         let register = StaffRegister(try store.registerChanges(force: nil))
@@ -47,6 +56,7 @@ extension Casework {
             guard !request.actor.id.isEmpty, !request.actor.role.isEmpty else {
                 throw .badInput("no actor given; expected --actor ID and --role R (or a staff register and a token: see 'safeguard init')")
             }
+            claimedIdentities = true
             return request
         }
         let holder = try tokenHolder(register)
@@ -99,11 +109,14 @@ extension Casework {
     /// and each line's actor must be on the case's force's register at the line's time, in a role
     /// held then (recorded as `batch:<whoever ran it>`); with `importAs`, history from an older
     /// system keeps its actors as written and every event it writes is recorded as
-    /// `import:<identity>`, which needs an administrator's token.
-    func lineIdentity(importAs: String?) throws(WorkflowError) -> (Actor, String, Date) throws(WorkflowError) -> Actor {
+    /// `import:<identity>`, which needs an administrator's token and a reason: the run is first
+    /// recorded as an `import` change in the register's chained log (who, why, under which
+    /// identity), and every event it writes names that change as its `registerVersion`.
+    func lineIdentity(importAs: String?, reason: String? = nil) throws(WorkflowError) -> (Actor, String, Date) throws(WorkflowError) -> Actor {
         let register = try staffRegister()
         if register.isEmpty {
             if importAs != nil { throw .badInput("--import-as needs a staff register; expected a store set up with 'safeguard init'") }
+            claimedIdentities = true
             return { actor, _, _ throws(WorkflowError) in
                 try self.refuseEngineClaim(actor)
                 return actor
@@ -116,9 +129,25 @@ extension Casework {
             }
             let name = Identifier.normalized(importAs)
             guard !name.isEmpty else { throw .badInput("--import-as is empty; expected the name of the system the history comes from") }
+            if let problem = Identifier.problem(name, what: "--import-as") { throw problem }
+            let reason = (reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !reason.isEmpty else {
+                throw .badInput("--import-as needs --reason; expected why this history is imported (recorded with the import and shown in each event's history)")
+            }
+            let now = configuration.clock()
+            let recorded = try store.recordRegisterChanges(force: holder.force) { existing throws(WorkflowError) in
+                guard let latest = StaffRegister(existing).latest(force: holder.force, id: holder.entry.id) else {
+                    throw .refused("\(holder.entry.id) is no longer on the staff register of \(holder.force); expected an administrator")
+                }
+                return [
+                    RegisterChange(
+                        force: holder.force, sequence: existing.count + 1, kind: .importHistory, entry: latest.entry, effective: now,
+                        by: holder.entry.id, reason: reason, recordedAt: now, importAs: name)
+                ]
+            }[0]
             return { actor, _, _ throws(WorkflowError) in
                 try self.refuseEngineClaim(actor)
-                return Actor(id: actor.id, role: actor.role, authentication: "import:\(name)")
+                return Actor(id: actor.id, role: actor.role, authentication: "import:\(name)", registerVersion: recorded.version)
             }
         }
         return { actor, force, at throws(WorkflowError) in
@@ -130,7 +159,10 @@ extension Casework {
     /// Who records a migration: as given without a register; with one, the token's holder, an
     /// administrator of the case's force.
     func migrator(_ claimed: String, force: String, at: Date, _ register: StaffRegister) throws(WorkflowError) -> Actor {
-        guard !register.isEmpty else { return Actor(id: claimed, role: StaffEntry.administrator) }
+        guard !register.isEmpty else {
+            claimedIdentities = true
+            return Actor(id: claimed, role: StaffEntry.administrator)
+        }
         let holder = try tokenHolder(register)
         return try registered(
             id: holder.entry.id, role: StaffEntry.administrator, force: force, at: at, register, tokenForce: holder.force,

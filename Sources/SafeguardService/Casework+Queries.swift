@@ -8,13 +8,23 @@ extension Casework {
     public func show(_ caseID: String) throws(WorkflowError) -> CaseDocument {
         let snapshot = try snapshot(caseID)
         let next = (try? engine(for: snapshot))?.workflow.eventsForPeople(in: snapshot.state).map(\.name)
-        return CaseDocument(snapshot: snapshot, nextEvents: next)
+        return CaseDocument(snapshot: snapshot, nextEvents: next, identities: (try? identitiesClaimed()).map { $0 ? "claimed" : "registered" })
     }
 
     /// A case's events, oldest first.
     public func history(_ caseID: String) throws(WorkflowError) -> HistoryDocument {
         _ = try snapshot(caseID)
-        return HistoryDocument(caseID: caseID, events: try store.history(caseID))
+        let events = try store.history(caseID)
+        var imports: [String: RegisterChange] = [:]
+        if events.contains(where: { $0.actor.authentication?.hasPrefix("import:") == true }) {
+            let register = StaffRegister(try store.registerChanges(force: nil))
+            for event in events where event.actor.authentication?.hasPrefix("import:") == true {
+                if let version = event.actor.registerVersion, let change = register.change(version: version), change.kind == .importHistory {
+                    imports[version] = change
+                }
+            }
+        }
+        return HistoryDocument(caseID: caseID, events: events, imports: imports)
     }
 
     /// Cases, optionally only those in a state or of a force. A filter that matches nothing is

@@ -17,7 +17,12 @@ extension Casework {
     /// - Throws: `refused` below a sergeant, for the opening event, a void or a migration, or when
     ///   an event after the voided one would then be refused (void that one first); `badInput` for
     ///   an unknown sequence or an empty reason.
-    public func void(caseID: String, sequence: Int, reason: String, actor: Actor) throws(WorkflowError) -> RecordOutcome {
+    public func void(caseID: String, sequence: Int, reason: String, actor claimed: Actor) throws(WorkflowError) -> RecordOutcome {
+        // In a store with a staff register the voider is the token's holder, in a role held now.
+        let actor = try authenticated(
+            TransitionRequest(caseID: caseID, event: Self.voidEvent, at: configuration.clock(), actor: claimed),
+            force: try snapshot(caseID).force
+        ).actor
         guard let rank = Rank(name: actor.role) else {
             throw .badInput(
                 "unknown role \"\(Self.echo(actor.role))\"\(NearestName.didYouMean(actor.role, among: Rank.allCases.map(\.name))); expected a rank (\(Rank.namesInOrder))"

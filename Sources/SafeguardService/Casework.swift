@@ -22,6 +22,9 @@ public final class Casework {
     /// Workflow versions whose current procedure this run has stored.
     var storedProcedures: Set<String> = []
     private var register: ForceRegister?
+    /// Set when this run took an actor as claimed (the store keeps no staff register): a front
+    /// end then warns after the write (`claimedIdentitiesWarning`).
+    public internal(set) var claimedIdentities = false
 
     /// Opens the configuration's store: `.readOnly` for commands that only read (they never wait
     /// for a writer and never change the file), `checkIntegrity` for bulk writes.

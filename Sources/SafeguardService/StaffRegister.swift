@@ -19,9 +19,12 @@ public struct StaffRegister: Sendable {
         var latestToken: [Key: String] = [:]
         for change in changes {
             let key = Key(force: change.force, id: change.entry.id)
-            // A token's issue repeats the entry; it is not a version of it.
+            // A token's issue repeats the entry; it is not a version of it. Nor is a key's rotation
+            // or an import, which name their administrator's entry only to say who made them.
             if change.kind == .token {
                 if let tokenHash = change.tokenHash { latestToken[key] = tokenHash }
+            } else if change.kind == .rotateKey || change.kind == .importHistory {
+                continue
             } else {
                 byPerson[key, default: []].append(change)
             }
@@ -39,6 +42,11 @@ public struct StaffRegister: Sendable {
     /// The person a token was issued to, if it is their current token.
     public func holder(ofTokenHash hash: String) -> (force: String, id: String)? {
         tokenHolders[hash].map { ($0.force, $0.id) }
+    }
+
+    /// The change a register version (`essex#9`) names, if it is on record.
+    public func change(version: String) -> RegisterChange? {
+        changes.first { $0.version == version }
     }
 
     /// The person's entry as it now stands (their latest change), if they are on the force's register.

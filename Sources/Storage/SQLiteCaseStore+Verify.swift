@@ -10,7 +10,8 @@ extension SQLiteCaseStore {
         let caseID = caseID.map(Identifier.normalized)
         do {
             return try writer.read { db in
-                var verifier = ChainVerifier(caseID: caseID, keys: keys, checkpoint: checkpoint)
+                let registerChanges = try Self.registerChanges(force: nil, db)
+                var verifier = ChainVerifier(caseID: caseID, keys: keys, checkpoint: checkpoint, register: registerChanges)
                 let rows = try Row.fetchCursor(db, sql: "SELECT * FROM event ORDER BY position")
                 while let row = try rows.next() {
                     let event: Result<RecordedEvent, WorkflowError>
@@ -51,7 +52,7 @@ extension SQLiteCaseStore {
                 }
                 if caseID == nil { verifier.checkNoSnapshotMissing() }
                 let (events, problems) = verifier.result
-                let register = RegisterVerifier.problems(try Self.registerChanges(force: nil, db), keys: keys, checkpoint: checkpoint)
+                let register = RegisterVerifier.problems(registerChanges, keys: keys, checkpoint: checkpoint)
                 let structure = caseID == nil ? try Self.structureProblems(db) : []
                 return (events, structure + problems + unreadable + headProblems + register)
             }

@@ -12,6 +12,13 @@ public struct RegisterChange: Sendable, Hashable {
         case retire
         /// A new personal token; it replaces the person's earlier ones.
         case token
+        /// A new key for the record (`safeguard key rotate`): rows written from this change's
+        /// `recordedAt` on are MAC'd under `keyID`; the entry is the administrator's who rotated it.
+        case rotateKey = "rotate_key"
+        /// A run of `apply --import-as` (history from an older system): the events it writes name
+        /// this change as their `registerVersion`, so each carries who imported it and why.
+        /// The entry is the administrator's who ran it; `importAs` the identity it imports under.
+        case importHistory = "import"
     }
 
     public var force: String
@@ -24,6 +31,10 @@ public struct RegisterChange: Sendable, Hashable {
     public var effective: Date
     /// SHA-256 (hex) of the token issued, for `.token`.
     public var tokenHash: String?
+    /// The id of the key that is current from this change on, for `.rotateKey` (never the key).
+    public var keyID: String?
+    /// The identity history is imported under, for `.importHistory` (`LEGACY`).
+    public var importAs: String?
     /// The administrator who made the change.
     public var by: String
     public var reason: String
@@ -36,9 +47,12 @@ public struct RegisterChange: Sendable, Hashable {
 
     public init(
         force: String, sequence: Int, kind: Kind, entry: StaffEntry, effective: Date, tokenHash: String? = nil, by: String,
-        reason: String, recordedAt: Date, previousHash: String = "", hash: String = "", mac: String? = nil
+        reason: String, recordedAt: Date, previousHash: String = "", hash: String = "", mac: String? = nil, keyID: String? = nil,
+        importAs: String? = nil
     ) {
+        self.importAs = importAs
         self.mac = mac
+        self.keyID = keyID
         self.force = force
         self.sequence = sequence
         self.kind = kind

@@ -137,10 +137,12 @@ struct IdentityGoldenTests {
         // An import under a named identity needs an administrator
         let legacy = cli.folder.appendingPathComponent("legacy.jsonl")
         try (lines[1].replacingOccurrences(of: #""id":"L2""#, with: #""id":"L3""#) + "\n").write(to: legacy, atomically: true, encoding: .utf8)
-        #expect(try run(cli, as: tokens["PC1"], "apply \(legacy.path) --import-as LEGACY").status == 1)
-        let imported = try run(cli, as: tokens["ADM1"], "apply \(legacy.path) --import-as LEGACY")
+        #expect(try run(cli, as: tokens["PC1"], "apply \(legacy.path) --import-as LEGACY --reason legacy").status == 1)
+        let imported = try run(cli, as: tokens["ADM1"], "apply \(legacy.path) --import-as LEGACY --reason legacy")
         #expect(imported.status == 0, "\(imported.stderr)")
-        #expect(try cli.run("history A2 --json").stdout.contains(#""actor":{"authentication":"import:LEGACY","id":"NOBODY","role":"constable"}"#))
+        #expect(
+            try cli.run("history A2 --json").stdout.contains(
+                #""actor":{"authentication":"import:LEGACY","id":"NOBODY","registerVersion":"essex#10","role":"constable"}"#))
     }
 
     @Test func anEditedAndRehashedRegisterStopsEveryTransitionAndVerifyNamesIt() throws {

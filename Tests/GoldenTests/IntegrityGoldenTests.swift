@@ -36,7 +36,7 @@ struct IntegrityGoldenTests {
                 Self.line("A1", "C1", "report_incident", "0001-01-01T00:00:00+01:00", data: Self.incident, opens: true),
                 Self.line("A2", "C2", "report_incident", "2026-01-05T22:10:00Z", data: Self.incident, opens: true),
             ])
-        #expect(run.stderr == "line 1: malformed: time \"0001-01-01T00:00:00+01:00\" for \"at\" is outside the supported range; \(Self.range)\n")
+        #expect(run.stderr == "line 1: malformed: time \"0001-01-01T00:00:00+01:00\" for \"at\" is outside the supported range; \(Self.range)\n" + ClaimsKeysImportsGoldenTests.claimedWarning)
         // An instant field out of range is refused like a malformed one
         let listed = try apply(
             cli,
@@ -68,7 +68,7 @@ struct IntegrityGoldenTests {
                 line 1: malformed: the case id holds a control character (U+0000); expected printable text
                 line 3: malformed: case "café" already exists; expected a new case id
 
-                """)
+                """ + ClaimsKeysImportsGoldenTests.claimedWarning)
         #expect(try cli.run(["history", composed]).stdout.split(separator: "\n").count == 2)
         #expect(try cli.run(["show", decomposed, "--json"]).stdout.contains("\"state\":\"notice_authorised\""))
         let verify = try cli.run("verify")
@@ -97,7 +97,7 @@ struct IntegrityGoldenTests {
                 line 5: refused: apply_for_order is not allowed in state notice_authorised; allowed there: serve_notice, correct_record, close
                 line 7: warning: id E2 is already recorded for case C1 (authorise_notice); this line's close on case C7 was skipped
 
-                """)
+                """ + ClaimsKeysImportsGoldenTests.claimedWarning)
         let history = try cli.run("history C1 --json").stdout
         // The same file again: the refused line stays refused, so the case is exactly as it was
         let second = try apply(

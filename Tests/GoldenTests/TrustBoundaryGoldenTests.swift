@@ -46,6 +46,6 @@ struct TrustBoundaryGoldenTests {
         #expect(history.stdout.components(separatedBy: "\"event\":").count - 1 == 1, "\(history.stdout)")
         let verify = try cli.run("verify")
         #expect(verify.status == 0)
-        #expect(verify.stdout == "verified 1 events in 1 case: the chain is intact and every case replays to its snapshot\n")
+        #expect(verify.stdout == ClaimsKeysImportsGoldenTests.claimedLine + "verified 1 events in 1 case: the chain is intact and every case replays to its snapshot\n")
     }
 }

@@ -34,7 +34,7 @@ struct VerifyGoldenTests {
         let cli = try populated()
         let run = try cli.run("verify")
         #expect(run.status == 0)
-        #expect(run.stdout == "verified 8 events in 2 cases: the chain is intact and every case replays to its snapshot\n")
+        #expect(run.stdout == ClaimsKeysImportsGoldenTests.claimedLine + "verified 8 events in 2 cases: the chain is intact and every case replays to its snapshot\n")
     }
 
     @Test func anEditedEventIsNamed() throws {
