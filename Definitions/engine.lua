@@ -31,7 +31,7 @@
 ---@field actor Actor
 ---@field data table<string, any>
 
----@alias FieldType "text"|"boolean"|"integer"|"number"|"date"|"instant"
+---@alias FieldType "text"|"boolean"|"integer"|"number"|"date"|"instant"|"any"
 
 -- The declarations' tables below are checked field by field against the engine's declaration
 -- schema (DeclarationSchema): a key of another type, or a key not listed, is refused at load.
@@ -52,6 +52,7 @@
 ---@field required_if string|nil  # a boolean field of the same event
 ---@field required_unless string|nil
 ---@field personal boolean|nil  # names, addresses, dates of birth
+---@field case_field string|nil  # the other name an action records this field under on the case; a correction corrects both
 ---@field summary string|nil
 
 ---@class EventSpec
@@ -62,6 +63,8 @@
 ---@field data table<string, FieldType|FieldSpec>|nil
 ---@field summary string|nil
 ---@field statutory boolean|nil  # who may fire it is set by statute
+---@field who_rule string|nil  # the provision that sets who may fire it, named when a rank is refused
+---@field corrects boolean|nil  # the event corrects one item of case data (corrected_field, corrected_value, correction_reason)
 
 ---@class ClockSpec
 ---@field rule "order_period"|"counted_hours"|"elapsed"|"calendar_days"|"working_days"|"until_date"

@@ -59,8 +59,9 @@ dapo:event("report_incident", {
 })
 
 dapo:event("authorise_notice", {
-  from = "incident", to = "notice_authorised", who = "inspector",  -- s.22(8): inspector or above
+  from = "incident", to = "notice_authorised", who = "inspector",
   statutory = true,  -- a plugin may raise the rank, never lower it or add staff roles
+  who_rule = "Domestic Abuse Act 2021 s.22(8)",
   summary = "An inspector or above authorises a notice (s.22)",
   data = {
     grounds = { "text", personal = true,
@@ -78,7 +79,8 @@ dapo:event("authorise_notice", {
 
 dapo:event("serve_notice", {
   from = "notice_authorised", to = "notice_served", who = "constable",
-  statutory = true,  -- s.25(1): given to the perpetrator in person by a constable
+  statutory = true,  -- given to the perpetrator in person by a constable
+  who_rule = "Domestic Abuse Act 2021 s.25(1)",
   summary = "A constable gives the notice to the perpetrator in person (s.25)",
   data = {
     hearing_address = { "text", required_unless = "address_refused", personal = true,
@@ -233,11 +235,12 @@ dapo:event("record_deadline_decision", {
 })
 
 dapo:event("correct_record", {
-  from = "*", who = "sergeant",
+  from = "*", who = "sergeant", who_rule = "record-keeping, not in the Act",
+  corrects = true,  -- the engine checks the value against the field's declaration and moves the clocks it sets
   summary = "Correct an item of case data recorded wrongly, giving the reason; nothing is changed in place",
   data = {
-    corrected_field = { "text", summary = "The case data field to correct" },
-    corrected_value = { "text", personal = true, summary = "Its correct value" },
+    corrected_field = { "text", summary = "The field to correct: data an event took (what the engine or an action recorded is corrected by voiding that event)" },
+    corrected_value = { "any", personal = true, summary = "Its correct value, of the field's own type (a whole number for order_days, a date for a date)" },
     correction_reason = { "text", summary = "Why the record is corrected, and on whose authority" },
   },
 })
@@ -462,13 +465,6 @@ dapo:guard("expire_order", "order_period_over", function(case, event)
   return true
 end)
 
-dapo:guard("correct_record", "field_recorded", function(case, event)
-  if case.data[event.data.corrected_field] == nil then
-    return false, "the case has no field " .. event.data.corrected_field .. " to correct; expected a field already recorded"
-  end
-  return true
-end)
-
 -- Actions ------------------------------------------------------------------------------------
 
 dapo:action("authorise_notice", "record_authorisation", function(case, event)
@@ -517,10 +513,6 @@ end)
 
 dapo:action("vary_order", "count_variation", function(case, event)
   return { variations = (case.data.variations or 0) + 1 }
-end)
-
-dapo:action("correct_record", "apply_correction", function(case, event)
-  return { [event.data.corrected_field] = event.data.corrected_value }
 end)
 
 -- Report figures (safeguard report); names distinct from dvpo's so each regime has its own rows.

@@ -70,8 +70,9 @@ dvpo:event("report_incident", {
 })
 
 dvpo:event("authorise_notice", {
-  from = "incident", to = "notice_authorised", who = "superintendent",  -- CSA 2010 s.24(1)
+  from = "incident", to = "notice_authorised", who = "superintendent",
   statutory = true,  -- a plugin may raise the rank, never lower it or add staff roles
+  who_rule = "Crime and Security Act 2010 s.24(1)",
   summary = "A superintendent or above authorises the notice (CSA 2010 s.24(1)-(4))",
   data = {
     grounds = { "text", personal = true, summary = "Reasonable grounds for both limbs of the statutory test" },
@@ -93,7 +94,8 @@ dvpo:event("authorise_notice", {
 
 dvpo:event("serve_notice", {
   from = "notice_authorised", to = "notice_served", who = "constable",
-  statutory = true,  -- CSA 2010 s.25(2): served on the perpetrator personally by a constable
+  statutory = true,  -- served on the perpetrator personally by a constable
+  who_rule = "Crime and Security Act 2010 s.25(2)",
   summary = "A constable serves the notice on the perpetrator personally (CSA 2010 s.25(2)-(3))",
   data = {
     hearing_address = { "text", required_unless = "address_refused", personal = true,
@@ -104,7 +106,7 @@ dvpo:event("serve_notice", {
 })
 
 dvpo:event("apply_for_order", {
-  from = "notice_served", to = "hearing", who = "constable",
+  from = "notice_served", to = "hearing", who = "constable", who_rule = "Crime and Security Act 2010 s.27(1)",
   summary = "A constable applies to the magistrates' court for an order (CSA 2010 s.27(1)-(2))",
   data = {
     court = { "text", summary = "The magistrates' court hearing the application" },
@@ -138,7 +140,7 @@ dvpo:event("grant_order", {
   from = "hearing", to = "order_in_force", who = "constable",
   summary = "The court makes an order for a stated number of days (CSA 2010 s.28(1), (10))",
   data = {
-    days = { "integer", summary = "The order's period in days, 14 to 28" },
+    days = { "integer", case_field = "order_days", summary = "The order's period in days, 14 to 28 (recorded on the case as order_days)" },
   },
 })
 
@@ -214,11 +216,12 @@ dvpo:event("record_deadline_decision", {
 -- Corrections are new events with a reason; the original entry stays in the history (record-keeping,
 -- not in the Act).
 dvpo:event("correct_record", {
-  from = "*", who = "sergeant",
+  from = "*", who = "sergeant", who_rule = "record-keeping, not in the Act",
+  corrects = true,  -- the engine checks the value against the field's declaration and moves the clocks it sets
   summary = "Correct an item of case data recorded wrongly, giving the reason; nothing is changed in place (record-keeping, not in the Act)",
   data = {
-    corrected_field = { "text", summary = "The case data field to correct" },
-    corrected_value = { "text", personal = true, summary = "Its correct value" },
+    corrected_field = { "text", summary = "The field to correct: data an event took (what the engine or an action recorded is corrected by voiding that event)" },
+    corrected_value = { "any", personal = true, summary = "Its correct value, of the field's own type (a whole number for order_days, a date for a date)" },
     correction_reason = { "text", summary = "Why the record is corrected, and on whose authority" },
   },
 })
@@ -465,14 +468,6 @@ dvpo:guard("close", "inspector_after_service", function(case, event)
   return true
 end)
 
--- Record-keeping, not in the Act: only a field already recorded can be corrected.
-dvpo:guard("correct_record", "field_recorded", function(case, event)
-  if case.data[event.data.corrected_field] == nil then
-    return false, "the case has no field " .. event.data.corrected_field .. " to correct; expected a field already recorded"
-  end
-  return true
-end)
-
 -- Actions: what each event records on the case ----------------------------------------------
 
 -- CSA 2010 s.24(1): who authorised, and when.
@@ -540,11 +535,6 @@ end)
 -- Practice under the CSA 2010 s.31 guidance: each visit to the victim.
 dvpo:action("record_visit", "count_visit", function(case, event)
   return { visits = (case.data.visits or 0) + 1, last_visit_at = event.at }
-end)
-
--- Record-keeping, not in the Act: the corrected value.
-dvpo:action("correct_record", "apply_correction", function(case, event)
-  return { [event.data.corrected_field] = event.data.corrected_value }
 end)
 
 -- CSA 2010 s.28(9), s.29(1): each arrest for breaching the order, awaiting the court.

@@ -8,7 +8,7 @@ struct Apply: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Apply transitions from JSON Lines (a file, or - for standard input), one a line, in file order.",
         discussion: """
-            Each line is {"id":…,"case":…,"workflow":…,"force":…,"event":…,"at":…,"actor":{"id":…,"role":…},"data":{…}}; "workflow" and "force" are needed only on the line that opens a case, and "id" makes a line idempotent: a line whose id is already recorded is skipped, so a crashed run can be run again. Each line stands or falls alone; lines are committed in batches. Refused and malformed lines are reported on standard error with their line number and reason, and a closing summary counts applied, skipped, refused and malformed lines. Exits 0 when every line was applied or skipped, 1 when any was refused or malformed.
+            Each line is {"id":…,"case":…,"workflow":…,"force":…,"event":…,"at":…,"actor":{"id":…,"role":…},"data":{…}}; "workflow" and "force" are needed only on the line that opens a case, and "id" makes a line idempotent: a line whose id is already recorded is skipped, so a crashed run can be run again. Each line stands or falls alone; lines are committed in batches. Refused and malformed lines are reported on standard error with their line number and reason, and a closing summary counts applied, skipped, refused and malformed lines. A line dated more than SAFEGUARD_FUTURE_MINUTES (default 5) minutes after the clock is malformed, as fire refuses it; --now checks against another time. Exits 0 when every line was applied or skipped, 1 when any was refused or malformed.
 
             Example:  safeguard apply transitions.jsonl --batch-size 1000
 
@@ -34,6 +34,12 @@ struct Apply: ParsableCommand {
     @Option(name: .customLong("batch-size"), help: "Lines committed to the database in one transaction.")
     var batchSize = 500
 
+    @Option(
+        help: ArgumentHelp(
+            "The time lines are checked against instead of the system clock: a line dated more than SAFEGUARD_FUTURE_MINUTES (default 5) minutes after it is malformed. For data generated ahead of today (safeguard generate).",
+            valueName: "time"))
+    var now: String?
+
     func validate() throws {
         guard batchSize > 0 else { throw ValidationError("--batch-size must be 1 or more.") }
         if reason != nil, importAs == nil { throw ValidationError("--reason is recorded only with --import-as; a run of the register's own staff needs none.") }
@@ -51,11 +57,12 @@ struct Apply: ParsableCommand {
                 }
                 handle = opened
             }
+            let reference = try TimeOption.optional(now, "--now")
             var reader = LineReader(handle: handle)
             let casework = try Casework(try global.configuration(), checkIntegrity: true)
             let terminal = isatty(STDERR_FILENO) == 1
             let summary = try casework.apply(
-                &reader, batchSize: batchSize, importAs: importAs, reason: reason,
+                &reader, batchSize: batchSize, importAs: importAs, reason: reason, now: reference,
                 problem: { line, kind, message in
                     FileHandle.standardError.write(Data("\(terminal ? "\r\u{1B}[K" : "")line \(line): \(kind): \(OneLine.escaped(message))\n".utf8))
                 },

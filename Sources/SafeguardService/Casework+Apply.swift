@@ -16,12 +16,12 @@ extension Casework {
     /// Applies every line `reader` yields, `batchSize` lines to a transaction. `problem` is told of
     /// each refused or malformed line as it is found, `progress` of the lines read so far.
     /// With `importAs`, `reason` (required) is recorded once with the import, in the register's log.
+    /// A line dated further ahead of `now` (default: the configuration's clock) than the tolerance
+    /// is malformed, as `fire` refuses it.
     public func apply(
-        _ reader: inout LineReader, batchSize: Int, importAs: String? = nil, reason: String? = nil, problem: (Int, String, String) -> Void,
-        progress: (Int) -> Void
-    )
-        throws(WorkflowError) -> ApplySummary
-    {
+        _ reader: inout LineReader, batchSize: Int, importAs: String? = nil, reason: String? = nil, now: Date? = nil,
+        problem: (Int, String, String) -> Void, progress: (Int) -> Void
+    ) throws(WorkflowError) -> ApplySummary {
         var summary = ApplySummary()
         let identify = try lineIdentity(importAs: importAs, reason: reason)
         var batch: [(line: Int, item: BatchItem, event: String)] = []
@@ -81,6 +81,12 @@ extension Casework {
             case .failure(let error):
                 note(reader.number, "malformed", error.message)
             case .success(let request):
+                do throws(WorkflowError) {
+                    try checkNotAhead(request, now: now)
+                } catch {
+                    note(reader.number, "malformed", error.message)
+                    continue
+                }
                 // A line that may open a case needs its procedure stored before the batch writes.
                 if request.workflow != nil || request.force != nil {
                     do throws(WorkflowError) {

@@ -200,14 +200,14 @@ public final class Casework {
         return outcome
     }
 
-    /// Refuses an event dated further ahead of the clock than the configured tolerance: once
-    /// recorded, every later event would be "before the case's latest event".
-    func checkNotAhead(_ request: TransitionRequest) throws(WorkflowError) {
-        let now = configuration.clock()
+    /// Refuses an event dated further ahead of the clock (or of `now`, when given) than the
+    /// configured tolerance: once recorded, every later event would be "before the case's latest event".
+    func checkNotAhead(_ request: TransitionRequest, now given: Date? = nil) throws(WorkflowError) {
+        let now = given ?? configuration.clock()
         guard request.at.timeIntervalSince(now) > configuration.futureTolerance else { return }
         let minutes = Int(configuration.futureTolerance / 60)
         throw .badInput(
-            "time \(Instant.format(request.at)) for \(request.event) is ahead of the clock (now \(Instant.format(now))); expected a time no more than \(minutes) minutes from now (SAFEGUARD_FUTURE_MINUTES)"
+            "time \(Instant.format(request.at)) for \(request.event) is ahead of the clock (now \(Instant.format(now))); expected a time no more than \(minutes) minutes from now (SAFEGUARD_FUTURE_MINUTES\(given == nil ? "" : ", --now"))"
         )
     }
 

@@ -25,6 +25,12 @@ public struct EventDefinition {
     public var statutoryWho: Bool
     /// Where plugins changed who may fire it (`allow`, `require_rank`).
     public var whoChangedAt: [SourceLocation] = []
+    /// The provision that says who may fire it, for the refusal of a rank below it:
+    /// `Crime and Security Act 2010 s.24(1)`.
+    public var whoRule: String?
+    /// The event corrects one item of case data (`correct_record`): the engine checks the value
+    /// against the field's declaration and re-derives the clocks that depend on it.
+    public var corrects: Bool = false
 
     public init(
         name: String, origin: Origin, target: String?, who: RoleRequirement = RoleRequirement(),

@@ -27,6 +27,9 @@ public struct FieldSpec: Sendable, Hashable {
     public var summary: String
     /// Whether the field holds personal data (names, addresses, dates of birth).
     public var personal: Bool
+    /// The other name an action records this field under on the case (`grant_order`'s `days` as
+    /// `order_days`): a correction of either corrects both.
+    public var caseField: String?
     public var location: SourceLocation
 
     public init(

@@ -10,9 +10,12 @@ public enum FieldType: Sendable, Hashable, Codable, CustomStringConvertible {
     case instant
     /// Text that must be one of these words.
     case oneOf([String])
+    /// Any value, for a field whose type is another field's (`correct_record`'s `corrected_value`
+    /// takes the type of the field it corrects, which the engine checks).
+    case any
 
     /// Every type but `oneOf`, in the order scripts and messages list them.
-    public static let scalarTypes: [FieldType] = [.text, .boolean, .integer, .number, .date, .instant]
+    public static let scalarTypes: [FieldType] = [.text, .boolean, .integer, .number, .date, .instant, .any]
 
     /// What a value of this type looks like, for "expected …" in error text.
     public var description: String {
@@ -24,10 +27,11 @@ public enum FieldType: Sendable, Hashable, Codable, CustomStringConvertible {
         case .date: "a date YYYY-MM-DD"
         case .instant: "a time in " + Instant.expected
         case .oneOf(let words): "one of: " + words.joined(separator: ", ")
+        case .any: "a value"
         }
     }
 
-    /// The short name scripts use: `text`, `boolean`, `integer`, `number`, `date`, `instant`, `one_of`.
+    /// The short name scripts use: `text`, `boolean`, `integer`, `number`, `date`, `instant`, `any`, `one_of`.
     public var name: String {
         switch self {
         case .text: "text"
@@ -37,6 +41,7 @@ public enum FieldType: Sendable, Hashable, Codable, CustomStringConvertible {
         case .date: "date"
         case .instant: "instant"
         case .oneOf: "one_of"
+        case .any: "any"
         }
     }
 
@@ -58,6 +63,10 @@ public enum FieldType: Sendable, Hashable, Codable, CustomStringConvertible {
             return Instant.parse(s).map { .string(Instant.formatUTC($0)) }
         case (.oneOf(let words), .string(let s)):
             return words.contains(s) ? value : nil
+        case (.any, .null):
+            return nil
+        case (.any, _):
+            return value
         default:
             return nil
         }

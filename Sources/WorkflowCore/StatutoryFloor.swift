@@ -55,6 +55,20 @@ public struct StatutoryFloor: Sendable {
     public func check(_ definition: WorkflowDefinition) -> [WorkflowError] {
         var problems = declarationRules.compactMap { $0.check(definition, self) }
         for event in definition.events {
+            // A force's own correcting event could correct the national data under its own rules.
+            if event.corrects, !isNational(event.location) {
+                problems.append(
+                    .script(
+                        "event \(event.name) corrects case data, which only the national procedure's correct_record does (statutory floor); expected a force's checks as guards on correct_record",
+                        at: event.location))
+            }
+            for field in event.fields where !isNationalField(field.name, of: event) {
+                guard let alias = field.caseField, protectedFields.contains(alias) else { continue }
+                problems.append(
+                    .script(
+                        "field \(field.name) of \(event.name) says it is recorded as \(alias), data only the national procedure records (statutory floor); expected a case_field of the force's own",
+                        at: field.location))
+            }
             for field in event.fields where protectedFields.contains(field.name) && !isNationalField(field.name, of: event) {
                 problems.append(
                     .script(

@@ -57,11 +57,11 @@ extension TransitionEngine {
     /// A listing that changed after the clock started (a hearing listed, or re-listed, after a
     /// notice-breach arrest) brings each pending deadline the clock caps by it forward, or lets
     /// it return to the clock's own time when the hearing is later than that.
-    private func recap(_ result: inout [Deadline], clock: ClockDefinition, field: String, snapshot: CaseSnapshot) throws(WorkflowError) {
+    func recap(_ result: inout [Deadline], clock: ClockDefinition, field: String?, snapshot: CaseSnapshot) throws(WorkflowError) {
         for index in result.indices where result[index].clock == clock.name && result[index].status == .pending {
             guard var due = try restart(clock, from: result[index].startedAt, data: snapshot.data) else { continue }
             result[index].cappedBy = nil
-            if let text = snapshot.data[field]?.stringValue, let sooner = Instant.parse(text),
+            if let field, let text = snapshot.data[field]?.stringValue, let sooner = Instant.parse(text),
                 sooner >= result[index].startedAt, sooner < due
             {
                 due = sooner

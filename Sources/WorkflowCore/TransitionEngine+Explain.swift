@@ -40,6 +40,11 @@ extension TransitionEngine {
                     if let value = try check(field, of: event, request.data) { data[field.name] = value }
                 } && complete
         }
+        if complete, event.corrects {
+            complete = run("correction", event.location, "the value fits the declaration of the field it corrects") { () throws(WorkflowError) in
+                _ = try correction(event, current, data)
+            }
+        }
         guard complete else {
             for check in event.guards {
                 results.append(

@@ -31,6 +31,7 @@ public struct TransitionEngine {
         try checkTime(current, request)
         try checkRole(event, request.actor)
         let data = try checkedData(event, request.data)
+        let correction = event.corrects ? try correction(event, current, data) : nil
 
         let context = HookContext(snapshot: current, request: request, data: data)
         var passed: [String] = []
@@ -78,12 +79,18 @@ public struct TransitionEngine {
                 version: 0, procedure: procedure, openedAt: request.at, updatedAt: request.at)
         if current == nil { snapshot.plugins = workflow.plugins.map { "\($0.name) \($0.version)" } }
         snapshot.state = target
-        snapshot.data.merge(data) { _, new in new }
+        // A correction's own data (which field, why) stays on its event; the case gets the value.
+        if !event.corrects { snapshot.data.merge(data) { _, new in new } }
         snapshot.data.merge(changes) { _, new in new }
         snapshot.version += 1
         snapshot.updatedAt = max(request.at, current?.updatedAt ?? request.at)
         if current == nil || current?.state != target { snapshot.stateChangedAt = request.at }
         snapshot.deadlines = try updatedDeadlines(snapshot, event: event, data: data, at: request.at)
+        if let correction {
+            let (next, moved) = try corrected(snapshot, correction)
+            snapshot = next
+            warnings += moved
+        }
 
         // Warnings are recorded on the event, never on the case: the event's data says what the
         // officer was told when it was recorded.
@@ -144,7 +151,11 @@ public struct TransitionEngine {
             throw .badInput("unknown role \"\(actor.role)\"; expected a rank (\(Rank.namesInOrder))\(staff)")
         }
         guard event.who.permits(actor.role) else {
-            throw .refused("\(event.name) needs \(event.who); the actor's role is \(actor.role)")
+            // A plugin that raised the rank made the rule its own: the statute is cited only when
+            // the rule is the one the workflow declared with it.
+            let location = event.whoChangedAt.last ?? event.location
+            let statute = event.whoChangedAt.isEmpty ? event.whoRule.map { " (\($0))" } ?? "" : ""
+            throw .refused("\(event.name) refused by rule who (\(location)): needs \(event.who)\(statute); \(actor.id) holds \(actor.role)")
         }
     }
 

@@ -40,6 +40,8 @@ public struct DeclarationSchema: Sendable {
                 SchemaKey("data", .map(.either([.word(fieldTypes), .declaration("field")]))),
                 SchemaKey("summary", .text),
                 SchemaKey("statutory", .boolean),
+                SchemaKey("who_rule", .text),
+                SchemaKey("corrects", .boolean),
             ]),
         DeclarationKind(
             "field", editorClass: "FieldSpec",
@@ -51,6 +53,7 @@ public struct DeclarationSchema: Sendable {
                 SchemaKey("required_if", .name),
                 SchemaKey("required_unless", .name),
                 SchemaKey("personal", .boolean),
+                SchemaKey("case_field", .name),
                 SchemaKey("summary", .text),
             ]),
         DeclarationKind(

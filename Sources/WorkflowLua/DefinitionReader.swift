@@ -40,7 +40,7 @@ struct DefinitionReader {
         let who = event["who"]?.objectValue ?? [:]
         let requirement = RoleRequirement(
             minimumRank: who["rank"]?.stringValue.flatMap(Rank.init(name:)), staffRoles: names(who["staff"]))
-        return EventDefinition(
+        var definition = EventDefinition(
             name: event["name"]?.stringValue ?? "", origin: origin, target: event["to"]?.stringValue, who: requirement,
             fields: list(event["fields"]).map { spec in
                 var parsed = field(spec)
@@ -48,6 +48,9 @@ struct DefinitionReader {
                 return parsed
             }, summary: event["summary"]?.stringValue ?? "",
             location: location(event), statutoryWho: event["statutory"]?.boolValue ?? false)
+        definition.whoRule = event["who_rule"]?.stringValue
+        definition.corrects = event["corrects"]?.boolValue ?? false
+        return definition
     }
 
     static func number(_ value: Value) -> Double? {
@@ -71,10 +74,12 @@ struct DefinitionReader {
         case "required_unless": requirement = .requiredUnless(other)
         default: requirement = .required
         }
-        return FieldSpec(
+        var spec = FieldSpec(
             name: field["name"]?.stringValue ?? "", type: type, requirement: requirement,
             summary: field["summary"]?.stringValue ?? "", personal: field["personal"]?.boolValue ?? false,
             location: location(field))
+        spec.caseField = field["case_field"]?.stringValue
+        return spec
     }
 
     static func clock(_ clock: [String: Value]) -> ClockDefinition {

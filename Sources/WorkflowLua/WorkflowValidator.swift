@@ -42,6 +42,14 @@ struct WorkflowValidator {
                 at: event.location
             )
         }
+        if event.corrects {
+            for name in [TransitionEngine.correctedFieldKey, TransitionEngine.correctedValueKey] where event.field(named: name)?.requirement != .required {
+                throw .script(
+                    "event \(event.name) corrects case data but does not require field \(name); expected data = { corrected_field = \"text\", corrected_value = \"any\", … }",
+                    at: event.location)
+            }
+            if event.origin == .newCase { throw .script("event \(event.name) corrects case data but opens a case; expected from = \"*\" or states", at: event.location) }
+        }
         for field in event.fields {
             switch field.requirement {
             case .requiredIf(let other), .requiredUnless(let other):

@@ -27,7 +27,7 @@ struct ApplyGoldenTests {
         #expect(first.stdout == "applied 3, skipped 0, refused 1, malformed 5 (9 lines)\n")
         #expect(
             first.stderr == """
-                line 2: refused: authorise_notice needs superintendent or above; the actor's role is inspector
+                line 2: refused: authorise_notice refused by rule who (\(Cli.authoriseNotice)): needs superintendent or above (Crime and Security Act 2010 s.24(1)); SUP77 holds inspector
                 line 4: malformed: not valid JSON (or not UTF-8); expected \(Self.expected)
                 line 5: malformed: malformed time "2026-01-06T09:00:00" for "at"; expected ISO 8601 with an offset, like 2026-05-23T10:00:00Z or 2026-05-23T10:00:00+01:00
                 line 6: malformed: missing "at"; expected \(Self.expected)

@@ -25,7 +25,7 @@ struct BadInputGoldenTests {
         ),
         (
             authorise.replacingOccurrences(of: "--role superintendent", with: "--role inspector"), 1,
-            "safeguard: refused: authorise_notice needs superintendent or above; the actor's role is inspector"
+            "safeguard: refused: authorise_notice refused by rule who (\(Cli.authoriseNotice)): needs superintendent or above (Crime and Security Act 2010 s.24(1)); SUP77 holds inspector"
         ),
         (
             authorise.replacingOccurrences(of: "--role superintendent", with: "--role supt"), 2,

@@ -82,3 +82,15 @@ struct CliError: Error, CustomStringConvertible {
     let message: String
     var description: String { message }
 }
+
+extension Cli {
+    /// `Workflows/dvpo.lua:N`, the line of the shipped national workflow holding `needle`, so a
+    /// golden text pins the place without pinning a number that moves when the script is edited.
+    static func dvpoLine(_ needle: String) -> String {
+        let text = try! String(contentsOf: packageRoot.appendingPathComponent("Workflows/dvpo.lua"), encoding: .utf8)
+        return "Workflows/dvpo.lua:\(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(needle) }! + 1)"
+    }
+
+    /// Where `authorise_notice` is declared, which its rank refusal names.
+    static var authoriseNotice: String { dvpoLine("dvpo:event(\"authorise_notice\"") }
+}

@@ -23,7 +23,7 @@ struct ExplainGoldenTests {
                 authorise_notice on case X, explained (nothing is recorded)
                   allow  state: authorise_notice is allowed in incident  \(event)
                   allow  time: not before the case's latest change of state
-                  BLOCK  rank: authorise_notice needs superintendent or above; the actor's role is inspector  \(event)
+                  BLOCK  rank: authorise_notice refused by rule who (\(event)): needs superintendent or above (Crime and Security Act 2010 s.24(1)); I1 holds inspector  \(event)
                   allow  data: only fields authorise_notice takes  \(event)
                   allow  data children_welfare: given, text  \(event)
                   allow  data grounds: given, text  \(event)

@@ -183,7 +183,7 @@ struct IntegrityGoldenTests {
         let generated = try cli.run(["generate", "--cases", "60", "--seed", "3"])
         let file = cli.folder.appendingPathComponent("g.jsonl")
         try generated.stdout.write(to: file, atomically: true, encoding: .utf8)
-        #expect(try cli.run(["apply", file.path]).stdout.hasPrefix("applied "))
+        #expect(try cli.run(["apply", file.path, "--now", "2030-01-01T00:00:00Z"]).stdout.hasPrefix("applied "))
         try DatabaseQueue(path: cli.database).writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         // Scribble over the middle of the file, as a failing disk would
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: cli.database))

@@ -46,7 +46,7 @@ struct PinningGoldenTests {
         #expect(dry.status == 0)
         let lines = dry.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
-        #expect(lines[0] == "E1  ~ event apply_for_order: field bundle_reference added (Workflows/dvpo.lua:106)")
+        #expect(lines[0] == "E1  ~ event apply_for_order: field bundle_reference added (\(Cli.dvpoLine("dvpo:event(\"apply_for_order\"")))")
         #expect(lines[1].hasPrefix("E1  procedure ") && lines[1].hasSuffix("state notice_served exists  (dry run)"))
         #expect(lines[2] == "  hearing  2026-06-04T09:00:00+01:00 → 2026-06-04T09:00:00+01:00 (unchanged)")
         #expect(try run("show E1 --json").stdout == before)

@@ -85,10 +85,10 @@ struct PostgresProcessTests {
             files.append(file)
             // The answer: the same lines alone in an SQLite file.
             let reference = Cli()
-            statuses.append(try reference.run(["apply", file.path]).status)
+            statuses.append(try reference.run(["apply", file.path, "--now", "2030-01-01T00:00:00Z"]).status)
             total += try json(try reference.run("verify --json"))["events"] as? Int ?? -1
         }
-        let processes = try files.map { try start(cli, ["apply", $0.path, "--batch-size", "10"]) }
+        let processes = try files.map { try start(cli, ["apply", $0.path, "--batch-size", "10", "--now", "2030-01-01T00:00:00Z"]) }
         for process in processes { process.waitUntilExit() }
         // Each process ends as its lines did alone (a generated line the rules refuse exits 1)
         #expect(processes.map(\.terminationStatus) == statuses)
@@ -138,7 +138,7 @@ struct PostgresProcessTests {
         let lines = try source.run(["generate", "--cases", "25", "--seed", "41"]).stdout
         let file = source.folder.appendingPathComponent("lines.jsonl")
         try lines.write(to: file, atomically: true, encoding: .utf8)
-        #expect(try source.run(["apply", file.path]).status == 0)
+        #expect(try source.run(["apply", file.path, "--now", "2030-01-01T00:00:00Z"]).status == 0)
         var (postgres, url) = try postgresCli()
         // The record is keyed (its key file beside the SQLite file); PostgreSQL reads it from --key-file
         postgres.environment["SAFEGUARD_KEY_FILE"] = source.database + ".key"

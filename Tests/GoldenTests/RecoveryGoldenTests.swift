@@ -24,6 +24,31 @@ struct RecoveryGoldenTests {
         #expect(try cli.run("list --json").stdout.contains("C2") == false)
     }
 
+    /// `apply` refuses a line dated ahead of the clock as `fire` does, the line alone; data generated
+    /// ahead of today is applied against the time given with --now.
+    @Test func applyRefusesALineDatedAheadOfTheClock() throws {
+        let cli = Cli()
+        let file = cli.folder.appendingPathComponent("ahead.jsonl")
+        let lines = [
+            #"{"id":"E1","case":"C1","workflow":"dvpo","force":"durham","event":"report_incident","at":"2026-05-23T21:10:00Z","actor":{"id":"PC1","role":"constable"},"data":{"perpetrator_dob":"1980-01-01","relationship":"spouse","violence":"used"}}"#,
+            #"{"id":"E2","case":"C2","workflow":"dvpo","force":"durham","event":"report_incident","at":"2099-05-23T21:10:00Z","actor":{"id":"PC1","role":"constable"},"data":{"perpetrator_dob":"1980-01-01","relationship":"spouse","violence":"used"}}"#,
+        ]
+        try (lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        let run = try cli.run(["apply", file.path])
+        #expect(run.status == 1)
+        #expect(run.stdout == "applied 1, skipped 0, refused 0, malformed 1 (2 lines)\n")
+        #expect(run.stderr.hasPrefix("line 2: malformed: time 2099-05-23T22:10:00+01:00 for report_incident is ahead of the clock (now "))
+        #expect(run.stderr.contains("); expected a time no more than 5 minutes from now (SAFEGUARD_FUTURE_MINUTES)\n"))
+        #expect(try cli.run("list --json").stdout.contains("C2") == false)
+
+        let later = try cli.run(["apply", file.path, "--now", "2099-05-23T21:10:00Z"])
+        #expect(later.stdout == "applied 1, skipped 1, refused 0, malformed 0 (2 lines)\n")
+        #expect(later.status == 0)
+        let early = try cli.run(["apply", file.path, "--now", "2026-05-23T21:00:00Z"])
+        #expect(early.stderr.contains("line 2: malformed: time 2099-05-23T22:10:00+01:00 for report_incident is ahead of the clock (now 2026-05-23T22:00:00+01:00); expected a time no more than 5 minutes from now (SAFEGUARD_FUTURE_MINUTES, --now)"))
+        #expect(try cli.run(["apply", file.path, "--now", "soon"]).status == 2)
+    }
+
     /// An event recorded wrongly is voided by a supervisor; the history keeps both, the case is
     /// rebuilt without it, the right event can be recorded at its true time, and verify agrees.
     @Test func aSupervisorVoidsAWronglyRecordedEvent() throws {

@@ -35,20 +35,20 @@ struct ReliabilityTests {
         let (file, _) = try generated(cli, cases: 150, seed: 11, name: "lines.jsonl")
         // The answer: the same lines applied once, undisturbed, into another database.
         let reference = Cli()
-        try reference.run(["apply", file.path])
+        try reference.run(["apply", file.path, "--now", "2030-01-01T00:00:00Z"])
         let expected = try eventCount(reference)
         #expect(expected > 900)
 
         var random = SystemRandomNumberGenerator()
         for _ in 0..<8 {
-            let process = try start(cli, ["apply", file.path, "--batch-size", "50"])
+            let process = try start(cli, ["apply", file.path, "--batch-size", "50", "--now", "2030-01-01T00:00:00Z"])
             usleep(UInt32.random(in: 30_000...600_000, using: &random))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let integrity = try DatabaseQueue(path: cli.database).read { try String.fetchOne($0, sql: "PRAGMA integrity_check") }
             #expect(integrity == "ok")
         }
-        let finish = try cli.run(["apply", file.path])
+        let finish = try cli.run(["apply", file.path, "--now", "2030-01-01T00:00:00Z"])
         #expect(finish.stdout.hasPrefix("applied "))
         #expect(try eventCount(cli) == expected)
         #expect(try cli.run("verify").status == 0)
@@ -93,11 +93,11 @@ struct ReliabilityTests {
             let (file, _) = try generated(cli, cases: 40, seed: seed, name: "part\(seed).jsonl")
             files.append(file)
             let reference = Cli()
-            try reference.run(["apply", file.path])
+            try reference.run(["apply", file.path, "--now", "2030-01-01T00:00:00Z"])
             total += try eventCount(reference)
         }
         // A generous busy timeout: the machine may be loaded; this is about what is recorded, not how fast.
-        let processes = try files.map { try start(cli, ["apply", $0.path, "--batch-size", "20", "--busy-timeout", "120"]) }
+        let processes = try files.map { try start(cli, ["apply", $0.path, "--batch-size", "20", "--busy-timeout", "120", "--now", "2030-01-01T00:00:00Z"]) }
         for process in processes { process.waitUntilExit() }
         // 0, or 1 for the lines the workflow refuses (as in the references); never a storage failure
         #expect(processes.allSatisfy { $0.terminationStatus <= 1 }, "\(processes.map(\.terminationStatus))")

@@ -56,7 +56,7 @@ struct ScenarioGoldenTests {
         let lines = run.stdout.split(separator: "\n").map(String.init)
         #expect(lines[0] == "FAIL  \(file.path)  Wrong on purpose (national, 2 steps)")
         #expect(
-            lines[1] == "      \(file.path):6: step 2 authorise_notice: refused: authorise_notice needs superintendent or above; the actor's role is inspector")
+            lines[1] == "      \(file.path):6: step 2 authorise_notice: refused: authorise_notice refused by rule who (\(Cli.authoriseNotice)): needs superintendent or above (Crime and Security Act 2010 s.24(1)); TEST holds inspector")
         #expect(lines.last == "0 passed, 1 failed")
     }
 

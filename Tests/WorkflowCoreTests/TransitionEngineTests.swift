@@ -65,7 +65,7 @@ struct TransitionEngineTests {
             ("start", ["born": "1990-01-01"], "inspector", .badInput, "case \"S1\" already exists; expected a new case id"),
             (
                 "review", SampleWorkflow.reviewData, "sergeant", .refused,
-                "review needs inspector or above, or legal_officer; the actor's role is sergeant"
+                "review refused by rule who (<built-in>:0): needs inspector or above, or legal_officer; X1 holds sergeant"
             ),
             (
                 "review", SampleWorkflow.reviewData, "sarge", .badInput,

@@ -14,7 +14,7 @@ struct ForceScenarioTests {
         var application = Self.listing
         application["days_sought"] = 28
         // Only a legal officer reviews.
-        #expect(throws: WorkflowError.refused("legal_review needs legal_officer; the actor's role is inspector")) {
+        #expect(throws: WorkflowError.refused("legal_review refused by rule who (Plugins/essex/plugin.lua:20): needs legal_officer; X1 holds inspector")) {
             try essex.fire(served, "legal_review", "2026-06-02T10:00:00+01:00", role: "inspector", ["evidence_complete": true])
         }
         let reviewed = try essex.fire(served, "legal_review", "2026-06-02T10:00:00+01:00", role: "legal_officer", ["evidence_complete": true])
@@ -41,7 +41,7 @@ struct ForceScenarioTests {
     @Test func essexStillNeedsASuperintendentToAuthorise() throws {
         let essex = try ForceProcedure("essex")
         let opened = try essex.fire(nil, "report_incident", "2026-06-01T22:00:00+01:00", NationalProcedure.validData["report_incident"]!)
-        #expect(throws: WorkflowError.refused("authorise_notice needs superintendent or above; the actor's role is legal_officer")) {
+        #expect(throws: WorkflowError.refused("authorise_notice refused by rule who (\(NationalProcedure.event("authorise_notice"))): needs superintendent or above (Crime and Security Act 2010 s.24(1)); X1 holds legal_officer")) {
             try essex.fire(opened, "authorise_notice", "2026-06-02T01:00:00+01:00", role: "legal_officer", NationalProcedure.validData["authorise_notice"]!)
         }
     }

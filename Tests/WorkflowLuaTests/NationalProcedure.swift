@@ -66,6 +66,14 @@ struct NationalProcedure {
         return "Workflows/dvpo.lua:\(index + 1)"
     }
 
+    /// `Workflows/dvpo.lua:N`, where N is the line declaring event `name`.
+    static func event(_ name: String) -> String {
+        let text = try! String(contentsOf: Scripts.shipped.root.appendingPathComponent("Workflows/dvpo.lua"), encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let index = lines.firstIndex { $0.hasPrefix("dvpo:event(\"\(name)\"") }!
+        return "Workflows/dvpo.lua:\(index + 1)"
+    }
+
     /// A case in `state`, reached along its path.
     func caseIn(_ state: String) throws -> CaseSnapshot {
         var snapshot: CaseSnapshot?

@@ -130,7 +130,7 @@ struct NationalProcedureTests {
     @Test func onlyASuperintendentOrAboveMayAuthorise() throws {
         let national = try NationalProcedure()
         let opened = try national.caseIn("incident")
-        #expect(throws: WorkflowError.refused("authorise_notice needs superintendent or above; the actor's role is chief_inspector")) {
+        #expect(throws: WorkflowError.refused("authorise_notice refused by rule who (\(NationalProcedure.event("authorise_notice"))): needs superintendent or above (Crime and Security Act 2010 s.24(1)); PC1 holds chief_inspector")) {
             try national.fire(opened, "authorise_notice", at: "2026-05-01T12:00:00Z", role: "chief_inspector")
         }
         let byChief = try national.fire(opened, "authorise_notice", at: "2026-05-01T12:00:00Z", role: "chief_superintendent")
@@ -266,36 +266,5 @@ struct NationalClockTests {
         #expect(arrested.deadline("breach_production").map { Instant.format($0.due) } == "2026-05-26T20:00:00+01:00")
         let released = try national.fire(arrested, "breach_outcome", at: "2026-05-26T20:03:00+01:00", data: ["result": "released_out_of_time"])
         #expect(released.deadline("breach_production")?.status == .missed)
-    }
-}
-
-@Suite("Workflows/dvpo.lua: corrections")
-struct CorrectionTests {
-    @Test func aCorrectionIsANewEventWithAReason() throws {
-        let national = try NationalProcedure()
-        let served = try national.caseIn("notice_served")
-        #expect(throws: WorkflowError.badInput("correct_record needs field \"correction_reason\": expected text")) {
-            try national.fire(
-                served, "correct_record", at: "2026-05-02T12:00:00Z", role: "sergeant",
-                data: ["corrected_field": "hearing_address", "corrected_value": "2 High Street"])
-        }
-        #expect(throws: WorkflowError.refused("correct_record needs sergeant or above; the actor's role is constable")) {
-            try national.fire(
-                served, "correct_record", at: "2026-05-02T12:00:00Z",
-                data: ["corrected_field": "hearing_address", "corrected_value": "2 High Street", "correction_reason": "typo"])
-        }
-        do throws(WorkflowError) {
-            _ = try national.fire(
-                served, "correct_record", at: "2026-05-02T12:00:00Z", role: "sergeant",
-                data: ["corrected_field": "no_such_field", "corrected_value": "x", "correction_reason": "typo"])
-            Issue.record("an unknown field was corrected")
-        } catch {
-            #expect(error.message.hasSuffix("the case has no field no_such_field to correct; expected a field already recorded"))
-        }
-        let corrected = try national.fire(
-            served, "correct_record", at: "2026-05-02T12:00:00Z", role: "sergeant",
-            data: ["corrected_field": "hearing_address", "corrected_value": "2 High Street", "correction_reason": "typo at service"])
-        #expect(corrected.data["hearing_address"] == "2 High Street")
-        #expect(corrected.state == "notice_served")
     }
 }

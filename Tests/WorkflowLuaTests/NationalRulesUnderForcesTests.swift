@@ -32,7 +32,7 @@ struct NationalRulesUnderForcesTests {
         var incident = NationalProcedure.validData["report_incident"]!
         let opened = try procedure.fire(nil, "report_incident", "2026-06-01T22:00:00+01:00", incident)
         let authorise = NationalProcedure.validData["authorise_notice"]!
-        #expect(throws: WorkflowError.refused("authorise_notice needs superintendent or above; the actor's role is chief_inspector")) {
+        #expect(throws: WorkflowError.refused("authorise_notice refused by rule who (\(NationalProcedure.event("authorise_notice"))): needs superintendent or above (Crime and Security Act 2010 s.24(1)); X1 holds chief_inspector")) {
             try procedure.fire(opened, "authorise_notice", "2026-06-02T01:00:00+01:00", role: "chief_inspector", authorise)
         }
         incident["perpetrator_dob"] = "2010-01-01"

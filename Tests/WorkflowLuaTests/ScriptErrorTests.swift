@@ -74,11 +74,11 @@ struct ScriptErrorTests {
     @Test(arguments: [
         (
             "local wf = engine.workflow { name = 't' }\nwf:event('x', { frm = 'a' })",
-            "Workflows/test.lua:2: event x has unknown key frm; expected: data, from, opens, statutory, summary, to, who"
+            "Workflows/test.lua:2: event x has unknown key frm; expected: corrects, data, from, opens, statutory, summary, to, who, who_rule"
         ),
         (
             "local wf = engine.workflow { name = 't' }\nwf:event('x', { from = 'a', data = { d = 'datetime' } })",
-            "Workflows/test.lua:2: event x.data.d has type datetime; expected text, boolean, integer, number, date, instant or one_of = {...}"
+            "Workflows/test.lua:2: event x.data.d has type datetime; expected text, boolean, integer, number, date, instant, any or one_of = {...}"
         ),
         (
             "local wf = engine.workflow { name = 't' }\nwf:guard('x', 'g', 5)",

@@ -90,6 +90,33 @@ struct StatutoryFloorTests {
             ])
     }
 
+    /// A force's own correcting event, or a field it says is recorded under a national name, would
+    /// let a force correct the national data under its own rules.
+    @Test(arguments: [
+        (
+            """
+            p:event("fix", { from = "*", who = "constable", corrects = true, data = {
+              corrected_field = { "text" }, corrected_value = { "any" }, correction_reason = { "text" } } })
+            """,
+            "Plugins/fixer/plugin.lua:2: event fix corrects case data, which only the national procedure's correct_record does (statutory floor); expected a force's checks as guards on correct_record"
+        ),
+        (
+            """
+            p:event("note_length", { from = "order_in_force", data = { length = { "integer", case_field = "order_days" } } })
+            """,
+            "Plugins/fixer/plugin.lua:2: field length of note_length says it is recorded as order_days, data only the national procedure records (statutory floor); expected a case_field of the force's own"
+        ),
+    ])
+    func aForceCannotCorrectNationalDataByItsOwnEvent(declaration: String, message: String) throws {
+        let plugin = "local p = engine.plugin { name = \"fixer\", version = \"1\", extends = \"dvpo\", forces = { \"x\" } }\n" + declaration
+        do throws(WorkflowError) {
+            _ = try HostileAttack.load([ScriptSource(path: "Plugins/fixer/plugin.lua", text: plugin)])
+            Issue.record("a force's way to correct national data was loaded")
+        } catch {
+            #expect(error.message.contains(message), "\(error.message)")
+        }
+    }
+
     @Test func aForceEventThatWritesNationalDataIsRefusedWhateverItsName() throws {
         let floor = StatutoryFloor.dvpo
         let action = Action(name: "mine", location: SourceLocation(file: "Plugins/p/plugin.lua", line: 4)) { _ in .success([:]) }

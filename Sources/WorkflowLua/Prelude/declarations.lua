@@ -50,7 +50,7 @@ local function parse_field(name, spec, event, what)
     fail("%s.data.%s has type %s; expected %s", what, name, type(kind) == "string" and kind or P.shown(kind), field_types_expected)
   end
   P.check_values(spec, "field", field_what)
-  local field = { name = name, personal = spec.personal == true, summary = spec.summary or "" }
+  local field = { name = name, personal = spec.personal == true, summary = spec.summary or "", case_field = spec.case_field }
   if spec.one_of ~= nil then
     field.type = "one_of"
     field.one_of = name_list(spec.one_of, what .. ".data." .. name .. ".one_of")
@@ -99,7 +99,7 @@ function Workflow:event(name, spec)
   check_spec(spec, "event", what)
   local file, line = where()
   local event = { name = name, summary = spec.summary or "", file = file, line = line, fields = {},
-    statutory = spec.statutory == true }
+    statutory = spec.statutory == true, who_rule = spec.who_rule, corrects = spec.corrects == true }
   if spec.opens then
     if spec.from ~= nil then fail("%s has both opens and from; expected one", what) end
     event.origin = "new"

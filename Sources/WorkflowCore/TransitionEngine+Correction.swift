@@ -1,0 +1,122 @@
+import Foundation
+
+extension TransitionEngine {
+    /// The data a correcting event (`corrects = true`) names: the field, its correct value.
+    public static let correctedFieldKey = "corrected_field"
+    public static let correctedValueKey = "corrected_value"
+
+    /// What a correcting event changes on the case: the field's names (the declared name, and the
+    /// other name an action records it under) and the value in its stored form.
+    struct Correction {
+        /// The field as the correction named it.
+        var field: String
+        var names: [String]
+        var value: Value
+    }
+
+    /// The correction `data` asks for, checked against the declaration of the field it corrects:
+    /// only data an event took can be corrected (what the engine or an action recorded is corrected
+    /// by voiding the event that recorded it), the value has the field's own type, and a statutory
+    /// limit on the field holds.
+    func correction(_ event: EventDefinition, _ current: CaseSnapshot?, _ data: [String: Value]) throws(WorkflowError) -> Correction {
+        let name = data[Self.correctedFieldKey]?.stringValue ?? ""
+        guard let current, let value = data[Self.correctedValueKey] else {
+            throw .badInput("\(event.name) needs fields \(Self.correctedFieldKey) and \(Self.correctedValueKey); expected the field to correct and its correct value")
+        }
+        let declared = workflow.events.filter { !$0.corrects }.flatMap { declaring in
+            declaring.fields.filter { $0.name == name || $0.caseField == name }.map { (declaring, $0) }
+        }
+        guard let (_, first) = declared.first else {
+            if current.data[name] != nil {
+                throw .refused(
+                    "\(event.name) refused by rule entered_data_only: \(name) is recorded by the procedure itself (the engine or an event's action), not entered as an event's data; expected to void the event that recorded it (safeguard void \(current.id) --event N --reason …; see safeguard history \(current.id)) and record that event again"
+                )
+            }
+            let correctable = correctableFields(current)
+            let named = Self.echoes(name) ? "field \"\(name)\"" : "such field"
+            throw .badInput(
+                "the case has no \(named) to correct\(NearestName.didYouMean(name, among: correctable)); expected one of: \(correctable.isEmpty ? "none recorded yet" : correctable.joined(separator: ", "))"
+            )
+        }
+        if let settling = declared.map(\.0).first(where: settlesDeadlines) {
+            throw .refused(
+                "\(event.name) refused by rule entered_data_only: \(name) records a decision on a deadline (\(settling.name)), which the engine acts on; expected to void that \(settling.name) (safeguard void \(current.id) --event N --reason …) and record it again"
+            )
+        }
+        let names = Array(Set([first.name] + declared.compactMap(\.1.caseField))).sorted()
+        guard names.contains(where: { current.data[$0] != nil }) else {
+            throw .refused("\(event.name) refused: the case has no field \(name) to correct; expected a field already recorded")
+        }
+        guard let accepted = declared.lazy.compactMap({ $0.1.type.accept(value) }).first else {
+            let got = (value.stringValue.map { $0.allSatisfy(\.isWhitespace) } ?? false) ? "empty text" : value.kindName
+            throw .badInput("\(Self.correctedValueKey) for \(name) must be \(first.type) (as \(declared[0].0.name) declares it); got \(got)")
+        }
+        for limit in workflow.limits where names.contains(limit.name) {
+            guard let number = Self.number(accepted), number < limit.min || number > limit.max else { continue }
+            let shown = first.personal ? "" : "; got \(Self.format(number))"
+            throw .refused(
+                "\(event.name) refused by rule \(limit.name) (\(limit.location)): \(name) must be from \(Self.format(limit.min)) to \(Self.format(limit.max)) (\(limit.rule))\(shown)"
+            )
+        }
+        return Correction(field: name, names: names, value: accepted)
+    }
+
+    /// The case with the correction made, and each pending deadline whose time depends on the
+    /// corrected field computed again from its start: an order's end from its corrected period, a
+    /// deadline capped by a corrected listing. Met and missed deadlines are history.
+    func corrected(_ snapshot: CaseSnapshot, _ correction: Correction) throws(WorkflowError) -> (CaseSnapshot, [Value]) {
+        var next = snapshot
+        for name in correction.names where snapshot.data[name] != nil {
+            next.data[name] = correction.value
+        }
+        var warnings: [Value] = []
+        for clock in workflow.clocks where depends(clock, on: correction.names) {
+            let before = next.deadlines
+            try recap(&next.deadlines, clock: clock, field: clock.cappedBy, snapshot: next)
+            for (old, new) in zip(before, next.deadlines) where old.due != new.due {
+                warnings.append(
+                    .string("deadline \(clock.name) moves from \(Instant.format(old.due)) to \(Instant.format(new.due)) with the corrected \(correction.field)"))
+            }
+        }
+        return (next, warnings)
+    }
+
+    /// Whether a clock's deadline is computed from one of `names`.
+    func depends(_ clock: ClockDefinition, on names: [String]) -> Bool {
+        if let capped = clock.cappedBy, names.contains(capped) { return true }
+        switch clock.rule {
+        case .orderPeriod(let field), .untilDate(let field): return names.contains(field)
+        default: return false
+        }
+    }
+
+    /// An event that records a deadline missed, or a decision on one: its data is the engine's.
+    func settlesDeadlines(_ event: EventDefinition) -> Bool {
+        workflow.clocks.contains { $0.onMissed == event.name || $0.decidedBy == event.name }
+    }
+
+    /// The fields of the case a correction may name: those recorded that an event took as data.
+    func correctableFields(_ snapshot: CaseSnapshot) -> [String] {
+        let events = workflow.events.filter { !$0.corrects && !settlesDeadlines($0) }
+        let names = Set(events.flatMap { $0.fields.flatMap { [$0.name] + [$0.caseField].compactMap { $0 } } })
+        return names.filter { snapshot.data[$0] != nil }.sorted()
+    }
+
+    /// A field name is echoed only when it looks like one (it may be a value typed by mistake).
+    static func echoes(_ name: String) -> Bool {
+        name.count <= 60 && isFieldName(name)
+    }
+
+    /// A value as a number, for a limit's bounds.
+    static func number(_ value: Value) -> Double? {
+        switch value {
+        case .integer(let i): Double(i)
+        case .number(let d): d
+        default: nil
+        }
+    }
+
+    static func format(_ number: Double) -> String {
+        number == number.rounded() ? String(Int(number)) : String(number)
+    }
+}
