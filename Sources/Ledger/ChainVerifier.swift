@@ -45,7 +45,7 @@ public struct ChainVerifier {
 
     public mutating func check(_ entry: LedgerEntry) {
         count += 1
-        let label = "case \(entry.caseID), event \(entry.sequence) (\(entry.name))"
+        var label: String { "case \(entry.caseID), event \(entry.sequence) (\(entry.name))" }
         let mine = caseID == nil || caseID == entry.caseID
         if mine {
             switch entry.event {

@@ -7,9 +7,10 @@ import WorkflowCore
 /// like any backend.
 public final class InMemoryCaseStore: CaseStore {
     private struct Contents: Sendable {
-        var snapshots: [String: String] = [:]
         var cases: [String: CaseSnapshot] = [:]
         var log: [LedgerEntry] = []
+        /// Each case's events' places in `log`, oldest first.
+        var positions: [String: [Int]] = [:]
         var eventIDs: [String: RecordedEvent] = [:]
         var procedures: [String: [ScriptSource]] = [:]
         var refusals: [String: String] = [:]
@@ -60,13 +61,14 @@ public final class InMemoryCaseStore: CaseStore {
         }
         let event = RecordedEvent(transition, recordedAt: recordedAt)
         let hash = EventHash.of(event, after: contents.head)
+        contents.positions[caseID, default: []].append(contents.log.count)
         contents.log.append(
             LedgerEntry(
                 position: Int64(contents.log.count + 1), caseID: caseID, sequence: event.sequence, name: event.event,
                 previousHash: contents.head, hash: hash, event: .success(event), mac: key?.mac(hash)))
         contents.head = hash
+        // The snapshot is kept as a value; its stored text is written when asked for.
         contents.cases[caseID] = transition.snapshot
-        contents.snapshots[caseID] = transition.snapshot.canonicalText
         if let eventID { contents.eventIDs[eventID] = event }
         return .success(.recorded(event, transition.snapshot))
     }
@@ -83,7 +85,7 @@ public final class InMemoryCaseStore: CaseStore {
     public func history(_ id: String) throws(WorkflowError) -> [RecordedEvent] {
         let id = Identifier.normalized(id)
         return contents.withLock { contents in
-            contents.log.filter { $0.caseID == id }.compactMap { try? $0.event.get() }
+            (contents.positions[id] ?? []).compactMap { try? contents.log[$0].event.get() }
         }
     }
 
@@ -92,6 +94,18 @@ public final class InMemoryCaseStore: CaseStore {
             contents.cases.values
                 .filter { (state == nil || $0.state == state) && (force == nil || $0.force == force) }
                 .sorted { $0.id < $1.id }
+        }
+    }
+
+    public func cases(state: String?, force: String?, after: String?, limit: Int) throws(WorkflowError) -> CasePage {
+        contents.withLock { contents in
+            let page = contents.cases.values
+                .filter { snapshot in
+                    (state == nil || snapshot.state == state) && (force == nil || snapshot.force == force) && (after.map { snapshot.id > $0 } ?? true)
+                }
+                .sorted { $0.id < $1.id }
+                .prefix(max(limit, 1))
+            return CasePage(cases: Array(page), next: page.count < max(limit, 1) ? nil : page.last?.id)
         }
     }
 
@@ -141,7 +155,7 @@ public final class InMemoryCaseStore: CaseStore {
 
     public func storedSnapshotText(_ id: String) throws(WorkflowError) -> String? {
         let id = Identifier.normalized(id)
-        return contents.withLock { $0.snapshots[id] }
+        return contents.withLock { $0.cases[id]?.canonicalText }
     }
 
     public func registerChanges(force: String?) throws(WorkflowError) -> [RegisterChange] {

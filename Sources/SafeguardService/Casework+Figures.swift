@@ -17,10 +17,11 @@ extension Casework {
         }
         var figures = current.values.filter { workflow == nil || $0.name == workflow }.sorted { $0.name < $1.name }.flatMap(\.figures)
         var named = Set(figures.map(\.name))
-        for snapshot in try store.list(state: nil, force: force) where workflow == nil || snapshot.workflow == workflow {
-            guard let workflow = figureWorkflow(for: snapshot) else { continue }
-            for figure in workflow.figures where named.insert(figure.name).inserted { figures.append(figure) }
-            counter.add(snapshot, events: try store.history(snapshot.id), workflow: workflow)
+        // A page of cases at a time: the report holds its counts, never every case.
+        try store.forEachCase(force: force) { snapshot throws(WorkflowError) in
+            guard workflow == nil || snapshot.workflow == workflow, let definition = figureWorkflow(for: snapshot) else { return }
+            for figure in definition.figures where named.insert(figure.name).inserted { figures.append(figure) }
+            counter.add(snapshot, events: try store.history(snapshot.id), workflow: definition)
         }
         let keys = counter.groups.keys.sorted()
         return FigureReport(figures: figures, groups: keys.isEmpty ? [("all", CaseFigures())] : keys.map { ($0, counter.groups[$0]!) })

@@ -15,61 +15,78 @@ extension Casework {
                 "the key file says this store keeps a staff register, but the database holds none; it was deleted behind the engine's back", at: 0)
         }
         var problems = chainProblems
-        // A row that cannot be read is a finding, named by case where it can be: verify goes on.
-        let snapshots: [CaseSnapshot]
-        do throws(WorkflowError) {
-            snapshots = caseID == nil ? try store.list(state: nil, force: nil) : [try snapshot(caseID!)]
-        } catch  where error.kind == .storage {
-            problems.append("the cases cannot be read to replay them (\(error.message)); each unreadable snapshot is named above")
-            return (events, 0, problems)
+        // Every case is read a page at a time and replayed as it comes, so no more than a page of
+        // cases is held; what the index and columns show is checked against counts kept meanwhile.
+        let only = caseID.map(Identifier.normalized)
+        let mine: (String) -> Bool = { id in only == nil || only == id }
+        var indexed: [String: Set<OpenDeadline>] = [:]
+        for deadline in try store.openDeadlines(dueBefore: nil, orMissed: true, force: nil) where mine(deadline.caseID) {
+            indexed[deadline.caseID, default: []].insert(deadline)
         }
-        for snapshot in snapshots {
+        var indexProblems: [String] = []
+        var states: [String: Int] = [:]
+        var forces: [String: Int] = [:]
+        var count = 0
+        func check(_ snapshot: CaseSnapshot) {
+            count += 1
             do throws(WorkflowError) {
                 problems += try replay(snapshot.id)
             } catch {
                 problems.append("case \(snapshot.id): cannot be replayed: \(error.message)")
             }
+            indexProblems += Self.deadlineIndexProblems(snapshot, indexed: indexed.removeValue(forKey: snapshot.id) ?? [])
+            states[snapshot.state, default: 0] += 1
+            forces[snapshot.force, default: 0] += 1
         }
-        problems += try indexProblems(snapshots, whole: caseID == nil)
-        return (events, snapshots.count, problems)
-    }
-
-    /// What the engine acts on besides the snapshots' text, checked against them: the deadline
-    /// index `due` and `tick` read, and the columns `list` and `report` select cases by.
-    func indexProblems(_ snapshots: [CaseSnapshot], whole: Bool) throws(WorkflowError) -> [String] {
-        var problems: [String] = []
-        let mine = Set(snapshots.map(\.id))
-        var indexed: [String: Set<OpenDeadline>] = [:]
-        for deadline in try store.openDeadlines(dueBefore: nil, orMissed: true, force: nil) where mine.contains(deadline.caseID) || whole {
-            indexed[deadline.caseID, default: []].insert(deadline)
-        }
-        for snapshot in snapshots {
-            let expected = Set(OpenDeadline.of(snapshot))
-            let found = indexed.removeValue(forKey: snapshot.id) ?? []
-            for missing in expected.subtracting(found).sorted(by: { $0.clock < $1.clock }) {
-                problems.append("case \(snapshot.id): the deadline index lacks its \(missing.clock) deadline (or holds it altered); tick and due would miss it")
-            }
-            for extra in found.subtracting(expected).sorted(by: { $0.clock < $1.clock }) {
-                problems.append(
-                    "case \(snapshot.id): the deadline index holds a \(extra.clock) deadline its snapshot does not; it was changed behind the engine's back")
-            }
+        // A row that cannot be read is a finding, named by case where it can be: verify goes on.
+        do throws(WorkflowError) {
+            if let caseID { check(try snapshot(caseID)) } else { try store.forEachCase(check) }
+        } catch where error.kind == .storage {
+            problems.append("the cases cannot be read to replay them (\(error.message)); each unreadable snapshot is named above")
+            return (events, count, problems)
         }
         for (id, _) in indexed.sorted(by: { $0.key < $1.key }) {
-            problems.append("case \(id): the deadline index holds deadlines of a case with no snapshot; it was changed behind the engine's back")
+            indexProblems.append("case \(id): the deadline index holds deadlines of a case with no snapshot; it was changed behind the engine's back")
         }
         // The columns list and report select by must agree with each snapshot's own state and force.
-        for state in Set(snapshots.map(\.state)).sorted() {
-            let listed = Set(try store.list(state: state, force: nil).map(\.id))
-            for snapshot in snapshots where snapshot.state == state && !listed.contains(snapshot.id) {
-                problems.append(
-                    "case \(snapshot.id): it is not listed under its state \(state); the snapshot row's columns were changed behind the engine's back")
-            }
+        indexProblems += try columnProblems(expected: states, column: "state", mine: mine)
+        indexProblems += try columnProblems(expected: forces, column: "force", mine: mine)
+        return (events, count, problems + indexProblems)
+    }
+
+    /// What the deadline index `due` and `tick` read holds for a case, against its snapshot.
+    static func deadlineIndexProblems(_ snapshot: CaseSnapshot, indexed found: Set<OpenDeadline>) -> [String] {
+        var problems: [String] = []
+        let expected = Set(OpenDeadline.of(snapshot))
+        for missing in expected.subtracting(found).sorted(by: { $0.clock < $1.clock }) {
+            problems.append("case \(snapshot.id): the deadline index lacks its \(missing.clock) deadline (or holds it altered); tick and due would miss it")
         }
-        for force in Set(snapshots.map(\.force)).sorted() {
-            let listed = Set(try store.list(state: nil, force: force).map(\.id))
-            for snapshot in snapshots where snapshot.force == force && !listed.contains(snapshot.id) {
+        for extra in found.subtracting(expected).sorted(by: { $0.clock < $1.clock }) {
+            problems.append(
+                "case \(snapshot.id): the deadline index holds a \(extra.clock) deadline its snapshot does not; it was changed behind the engine's back")
+        }
+        return problems
+    }
+
+    /// Each case not listed under its own state (or force): `expected` counts the cases of each
+    /// value by their snapshots; the listing under each value is counted a page at a time, and
+    /// only where the counts differ are the listed ids held, to name the cases missing.
+    func columnProblems(expected: [String: Int], column: String, mine: (String) -> Bool) throws(WorkflowError) -> [String] {
+        func listing(_ value: String, _ body: (CaseSnapshot) throws(WorkflowError) -> Void) throws(WorkflowError) {
+            try store.forEachCase(state: column == "state" ? value : nil, force: column == "force" ? value : nil, body)
+        }
+        func own(_ snapshot: CaseSnapshot) -> String { column == "state" ? snapshot.state : snapshot.force }
+        var problems: [String] = []
+        for (value, count) in expected.sorted(by: { $0.key < $1.key }) {
+            var listed = 0
+            try listing(value) { snapshot in if mine(snapshot.id), own(snapshot) == value { listed += 1 } }
+            guard listed != count else { continue }
+            var ids = Set<String>()
+            try listing(value) { snapshot in ids.insert(snapshot.id) }
+            try store.forEachCase { snapshot in
+                guard mine(snapshot.id), own(snapshot) == value, !ids.contains(snapshot.id) else { return }
                 problems.append(
-                    "case \(snapshot.id): it is not listed under its force \(force); the snapshot row's columns were changed behind the engine's back")
+                    "case \(snapshot.id): it is not listed under its \(column) \(value); the snapshot row's columns were changed behind the engine's back")
             }
         }
         return problems

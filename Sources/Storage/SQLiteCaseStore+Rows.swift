@@ -34,7 +34,8 @@ extension SQLiteCaseStore {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM event WHERE event_id = ?"), arguments: [eventID]).map(recordedEvent)
     }
 
-    static func write(_ event: RecordedEvent, snapshot: CaseSnapshot, key: ChainKey?, _ db: Database) throws {
+    /// Puts the case's row as it stands (inserted, or replacing the one stored).
+    static func writeSnapshot(_ snapshot: CaseSnapshot, _ db: Database) throws {
         try db.cachedStatement(
             sql: """
                 INSERT INTO case_snapshot (id, workflow, force, state, version, procedure, opened_at, updated_at, snapshot)
@@ -47,14 +48,27 @@ extension SQLiteCaseStore {
             Instant.formatUTC(snapshot.openedAt), Instant.formatUTC(snapshot.updatedAt),
             snapshot.canonicalText,
         ])
-        try append(event, mac: { hash in key?.mac(hash) }, db)
-        try index(snapshot, db)
+    }
+
+    /// The chain's head as stored: the hash of the latest event ("" before the first).
+    static func head(_ db: Database) throws -> String {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM chain_head WHERE id = 1")) ?? ""
+    }
+
+    /// Moves the chain's head to `hash`, `count` events on.
+    static func moveHead(to hash: String, by count: Int, _ db: Database) throws {
+        try db.cachedStatement(sql: "UPDATE chain_head SET hash = ?, events = events + ? WHERE id = 1").execute(arguments: [hash, count])
     }
 
     /// Appends an event to the chain, hashed after the head, with the MAC `mac` gives for its hash
     /// (the current key's, or for a copy the one it was stored with), and moves the head.
     static func append(_ event: RecordedEvent, mac: (_ hash: String) -> String?, _ db: Database) throws {
-        let previous = try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM chain_head WHERE id = 1")) ?? ""
+        let hash = try insert(event, after: try head(db), mac: mac, db)
+        try moveHead(to: hash, by: 1, db)
+    }
+
+    /// Inserts an event's row, hashed after `previous`, and returns its hash; the head is the caller's to move.
+    static func insert(_ event: RecordedEvent, after previous: String, mac: (_ hash: String) -> String?, _ db: Database) throws -> String {
         let hash = EventHash.of(event, after: previous)
         try db.cachedStatement(
             sql: """
@@ -71,7 +85,7 @@ extension SQLiteCaseStore {
             event.engineVersion, previous, hash, event.actor.authentication, event.actor.registerVersion,
             mac(hash),
         ])
-        try db.cachedStatement(sql: "UPDATE chain_head SET hash = ?, events = events + 1 WHERE id = 1").execute(arguments: [hash])
+        return hash
     }
 
     /// Rewrites the case's rows in the deadline index from its snapshot.

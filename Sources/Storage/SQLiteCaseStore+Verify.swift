@@ -33,11 +33,11 @@ extension SQLiteCaseStore {
                 } else if caseID == nil {
                     headProblems.append("the chain's head row is missing; it was deleted behind the engine's back")
                 }
-                let snapshots = try Row.fetchAll(
+                let snapshots = try Row.fetchCursor(
                     db, sql: "SELECT id, version, snapshot FROM case_snapshot" + (caseID == nil ? "" : " WHERE id = ?"),
                     arguments: caseID.map { [$0] } ?? [])
                 var unreadable: [String] = []
-                for row in snapshots {
+                while let row = try snapshots.next() {
                     let id: String = row["id"]
                     verifier.checkSnapshot(id: id, version: row["version"])
                     do {

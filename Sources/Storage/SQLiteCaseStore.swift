@@ -68,17 +68,19 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
             // a long batch never keeps other writers waiting past their busy timeout.
             var next = 0
             while next < items.count {
+                var written = BatchWrites()
                 try writer.writeWithoutTransaction { db in
                     try db.inTransaction(.immediate) {
+                        written = BatchWrites()
+                        // An opening event's row refers to its case's snapshot row, written when
+                        // the transaction ends: the reference is checked at commit.
+                        try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
                         let started = DispatchTime.now().uptimeNanoseconds
                         repeat {
                             let item = items[next]
-                            var outcome: Result<RecordOutcome, WorkflowError> = .failure(.storage("not recorded"))
-                            try db.inSavepoint {
-                                outcome = try record(item, db)
-                                if case .success(.recorded) = outcome { return .commit }
-                                return .rollback
-                            }
+                            // Nothing is written before an item is decided, and its event row is
+                            // its one write, so an item refused leaves nothing to roll back.
+                            let outcome = try record(item, into: &written, db)
                             if case .failure(let error) = outcome, error.kind == .refused || error.kind == .badInput, let eventID = item.eventID {
                                 try Self.rememberRefusal(eventID: eventID, caseID: item.caseID, reason: error.message, at: now(), db)
                             }
@@ -86,9 +88,11 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
                             next += 1
                         } while next < items.count
                             && Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 < maxTransactionSeconds
+                        try written.finish(db)
                         return .commit
                     }
                 }
+                for snapshot in written.snapshots.values { cache.put(snapshot) }
             }
         } catch {
             throw StoreError.from(error, doing: "record \(items.count == 1 ? "the event on case \(items[0].caseID)" : "a batch of \(items.count) events")")
@@ -97,15 +101,16 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
     }
 
     /// One item inside the caller's transaction: skipped if its event id is recorded, else decided
-    /// against the case as stored and written, event and snapshot together.
-    private func record(_ item: BatchItem, _ db: Database) throws -> Result<RecordOutcome, WorkflowError> {
+    /// against the case as it stands (written earlier in this transaction, or stored) and its
+    /// event appended; its snapshot waits in `written` for the transaction's end.
+    private func record(_ item: BatchItem, into written: inout BatchWrites, _ db: Database) throws -> Result<RecordOutcome, WorkflowError> {
         if let eventID = item.eventID, let existing = try Self.event(withID: eventID, db) {
             return .success(.alreadyRecorded(existing))
         }
         if let eventID = item.eventID, let reason = try Self.refusal(eventID: eventID, db) {
             return .failure(.refusedBefore(eventID: eventID, reason: reason))
         }
-        let current = try current(item.caseID, db)
+        let current = try written.snapshots[item.caseID] ?? current(item.caseID, db)
         let transition: Transition
         do throws(WorkflowError) {
             transition = try item.decide(current)
@@ -116,8 +121,7 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
             return .failure(.conflict("case \(item.caseID) changed while the event was decided; expected to retry"))
         }
         let event = RecordedEvent(transition, recordedAt: now())
-        try Self.write(event, snapshot: transition.snapshot, key: keys?.current, db)
-        cache.put(transition.snapshot)
+        try written.append(event, snapshot: transition.snapshot, key: keys?.current, db)
         return .success(.recorded(event, transition.snapshot))
     }
 
@@ -134,6 +138,17 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
             let (conditions, arguments) = Self.filters([("state = ?", state), ("force = ?", force)])
             return try String.fetchAll(db, sql: "SELECT snapshot FROM case_snapshot WHERE \(conditions) ORDER BY id", arguments: arguments)
                 .map { text throws(WorkflowError) in try CaseSnapshot(canonicalText: text) }
+        }
+    }
+
+    public func cases(state: String?, force: String?, after: String?, limit: Int) throws(WorkflowError) -> CasePage {
+        let limit = max(limit, 1)
+        return try reading("list cases") { db in
+            let (conditions, arguments) = Self.filters([("state = ?", state), ("force = ?", force), ("id > ?", after)])
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT id, snapshot FROM case_snapshot WHERE \(conditions) ORDER BY id LIMIT \(limit)", arguments: arguments)
+            let cases = try rows.map { row throws(WorkflowError) in try CaseSnapshot(canonicalText: row["snapshot"]) }
+            return CasePage(cases: cases, next: rows.count < limit ? nil : rows.last?["id"])
         }
     }
 

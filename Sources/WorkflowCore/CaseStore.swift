@@ -34,6 +34,11 @@ public protocol CaseStore: AnyObject, Sendable {
     /// Cases, optionally only those in a state or of a force, by id.
     func list(state: String?, force: String?) throws(WorkflowError) -> [CaseSnapshot]
 
+    /// Cases a page at a time, in id order: at most `limit` of those whose key comes after `after`
+    /// (nil: from the first), optionally only in a state or of a force. `verify` and `report` read
+    /// every case this way, so they hold one page, never every case.
+    func cases(state: String?, force: String?, after: String?, limit: Int) throws(WorkflowError) -> CasePage
+
     /// Open deadlines (pending, or missed awaiting a decision), soonest first, from an index
     /// rather than a scan of every case; optionally only those due before an instant (and, with
     /// `orMissed`, every missed one whenever it was due), or of a force.
@@ -74,6 +79,19 @@ public protocol CaseStore: AnyObject, Sendable {
 }
 
 extension CaseStore {
+    /// Calls `body` with every case (optionally only in a state or of a force), in id order, reading
+    /// them `pageSize` at a time.
+    public func forEachCase(
+        state: String? = nil, force: String? = nil, pageSize: Int = 500, _ body: (CaseSnapshot) throws(WorkflowError) -> Void
+    ) throws(WorkflowError) {
+        var after: String?
+        repeat {
+            let page = try cases(state: state, force: force, after: after, limit: pageSize)
+            for snapshot in page.cases { try body(snapshot) }
+            after = page.next
+        } while after != nil
+    }
+
     /// The log checked without a checkpoint.
     public func verifyChain(caseID: String?) throws(WorkflowError) -> (events: Int, problems: [String]) {
         try verifyChain(caseID: caseID, checkpoint: nil)

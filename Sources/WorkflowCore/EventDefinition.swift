@@ -8,6 +8,15 @@ public struct EventDefinition {
         case states([String])
         /// Any state that is not final (`close`).
         case anyNonFinal
+
+        /// Whether an event of this origin may be fired in `state` (final or not).
+        public func allows(_ state: String, isFinal: Bool) -> Bool {
+            switch self {
+            case .newCase: false
+            case .states(let states): states.contains(state)
+            case .anyNonFinal: !isFinal
+            }
+        }
     }
 
     public var name: String

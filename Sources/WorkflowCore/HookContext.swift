@@ -8,6 +8,10 @@ public struct HookContext {
     public var request: TransitionRequest
     /// The event's data after type checks (instants normalised to UTC).
     public var data: [String: Value]
+    /// What a hook runtime derives from this context, kept for the transition's next hook: every
+    /// guard and action of one transition is shown the same case and event, so they are prepared
+    /// once (a context is made per transition, and never changed after its first hook runs).
+    public let prepared = PreparedHookArguments()
 
     public init(snapshot: CaseSnapshot?, request: TransitionRequest, data: [String: Value]) {
         self.snapshot = snapshot

@@ -16,6 +16,17 @@ public enum Identifier {
     /// Why `id` cannot be used as the `what` (e.g. "case id"), or nil if it can. The id itself is
     /// not echoed: it may hold anything.
     public static func problem(_ id: String, what: String) -> WorkflowError? {
+        // Printable ASCII, not starting or ending with a space, within the length: every rule holds
+        // (the common case, checked on every transition without Unicode tables).
+        let bytes = id.utf8
+        if (1...maximumLength).contains(bytes.count), bytes.first != 0x20, bytes.last != 0x20, bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            return nil
+        }
+        return unicodeProblem(id, what: what)
+    }
+
+    /// The rule for any id, through Unicode's tables (`problem` checks printable ASCII without them).
+    static func unicodeProblem(_ id: String, what: String) -> WorkflowError? {
         if id.isEmpty { return .badInput("\(what) is empty; expected at least one character") }
         if id.count > maximumLength { return .badInput("\(what) is \(id.count) characters long; expected at most \(maximumLength)") }
         if id.first?.isWhitespace == true || id.last?.isWhitespace == true {

@@ -12,7 +12,7 @@ extension TransitionEngine {
 
     /// Every given field is one the event takes.
     func checkKnownFields(_ event: EventDefinition, _ given: [String: Value]) throws(WorkflowError) {
-        for name in given.keys.sorted() where event.field(named: name) == nil {
+        if let name = given.keys.filter({ event.field(named: $0) == nil }).min() {
             let expected = event.fields.isEmpty ? "no data" : event.fields.map(\.name).joined(separator: ", ")
             throw .badInput("field \"\(name)\" is not part of \(event.name); expected: \(expected)")
         }

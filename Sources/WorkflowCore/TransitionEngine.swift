@@ -128,7 +128,7 @@ public struct TransitionEngine {
         if workflow.state(named: current.state)?.isFinal == true, !event.namesOrigin(current.state) {
             throw .refused("case \(current.id) is \(current.state), a final state; expected no further events")
         }
-        guard workflow.events(allowedIn: current.state).contains(where: { $0.name == event.name }) else {
+        guard workflow.allows(event, in: current.state) else {
             let names = workflow.eventsForPeople(in: current.state).map(\.name).joined(separator: ", ")
             throw .refused("\(event.name) is not allowed in state \(current.state); allowed there: \(names)")
         }

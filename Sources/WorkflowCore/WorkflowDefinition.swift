@@ -43,13 +43,13 @@ public struct WorkflowDefinition {
     /// The events that may be fired in a state, in declaration order.
     public func events(allowedIn state: String) -> [EventDefinition] {
         let isFinal = self.state(named: state)?.isFinal ?? false
-        return events.filter { event in
-            switch event.origin {
-            case .newCase: false
-            case .states(let states): states.contains(state)
-            case .anyNonFinal: !isFinal
-            }
-        }
+        return events.filter { event in event.origin.allows(state, isFinal: isFinal) }
+    }
+
+    /// Whether `event` may be fired in a state: `events(allowedIn:)` for one event, without
+    /// building the list (the engine asks this on every transition).
+    public func allows(_ event: EventDefinition, in state: String) -> Bool {
+        event.origin.allows(state, isFinal: self.state(named: state)?.isFinal ?? false)
     }
 
     /// Whether a role name is a rank, one of this procedure's staff roles, or the engine's own.

@@ -17,8 +17,8 @@ extension LuaInterpreter {
         guard sg_isfunction(state, -1) != 0 else {
             return .failure(ScriptFailure(message: "hook \(hook) is not a function"))
         }
-        let arguments = [Self.caseTable(context), Self.eventTable(context)]
-        let size = arguments.map(Self.footprint).reduce((bytes: 0, depth: 0)) { ($0.bytes + $1.bytes, max($0.depth, $1.depth)) }
+        let prepared = Self.arguments(context)
+        let (arguments, size) = (prepared.tables, prepared.size)
         guard size.bytes <= sandbox.hookDataBytes, size.depth <= Self.maximumDepth else {
             return .failure(
                 ScriptFailure(
@@ -43,6 +43,18 @@ extension LuaInterpreter {
                 return .failure(ScriptFailure(message: "returned \(problem.message)"))
             }
         }
+    }
+
+    /// The case and event tables as values, and what pushing them costs: made on the transition's
+    /// first hook call and kept on its context for the rest, so a transition with five hooks builds
+    /// and measures them once (each call still gets fresh Lua tables made from them).
+    static func arguments(_ context: HookContext) -> HookArguments {
+        if let prepared = context.prepared.value as? HookArguments { return prepared }
+        let tables = [caseTable(context), eventTable(context)]
+        let size = tables.map(footprint).reduce((bytes: 0, depth: 0)) { ($0.bytes + $1.bytes, max($0.depth, $1.depth)) }
+        let prepared = HookArguments(tables: tables, size: size)
+        context.prepared.value = prepared
+        return prepared
     }
 
     /// Puts back every value a hook could reach through upvalues as it was when loading ended, so

@@ -23,6 +23,9 @@ class ForwardingStore: CaseStore, @unchecked Sendable {
     }
     func history(_ id: String) throws(WorkflowError) -> [RecordedEvent] { try inner.history(id) }
     func list(state: String?, force: String?) throws(WorkflowError) -> [CaseSnapshot] { try inner.list(state: state, force: force) }
+    func cases(state: String?, force: String?, after: String?, limit: Int) throws(WorkflowError) -> CasePage {
+        try inner.cases(state: state, force: force, after: after, limit: limit)
+    }
     func openDeadlines(dueBefore: Date?, orMissed: Bool, force: String?) throws(WorkflowError) -> [OpenDeadline] {
         try inner.openDeadlines(dueBefore: dueBefore, orMissed: orMissed, force: force)
     }
