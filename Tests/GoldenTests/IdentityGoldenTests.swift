@@ -28,7 +28,8 @@ struct IdentityGoldenTests {
         #expect(try cli.run("staff retire --force essex --id INS42 --at 2026-05-01T00:00:00+01:00 --reason retired").status == 0)
         let kent = try cli.run("init --force kent --admin KADM --name 'K Admin' --from 2020-01-01T00:00:00Z")
         #expect(kent.status == 0, "\(kent.stderr)")
-        cli.environment["SAFEGUARD_TOKEN"] = kent.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        tokens["KADM"] = kent.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        cli.environment["SAFEGUARD_TOKEN"] = tokens["KADM"]
         #expect(try cli.run("staff add --force kent --id K9 --name 'N K9' --role superintendent --from 2020-01-01T00:00:00Z --reason starter").status == 0)
         tokens["K9"] = try cli.run("staff token K9 --force kent --reason issued").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         cli.environment.removeValue(forKey: "SAFEGUARD_TOKEN")
@@ -131,9 +132,16 @@ struct IdentityGoldenTests {
         let applied = try run(cli, as: tokens["PC1"], "apply \(file.path)")
         #expect(applied.status == 1)
         #expect(
-            applied.stderr.contains("line 2: refused: NOBODY is not on the staff register of essex; expected a person the force's administrator has registered")
-        )
+            applied.stderr.contains(
+                "line 2: refused: the line's actor NOBODY is not the holder of the token given (PC1); expected your own id, or an administrator of essex's token for a force system's batch"
+            ))
         #expect(try cli.run("history A1 --json").stdout.contains(#""authentication":"batch:PC1""#))
+        // The force's administrator may submit others' lines, but only of people on the register
+        let system = try run(cli, as: tokens["ADM1"], "apply \(file.path)")
+        #expect(system.status == 1)
+        #expect(
+            system.stderr == "line 2: refused: NOBODY is not on the staff register of essex; expected a person the force's administrator has registered\n"
+        )
         // An import under a named identity needs an administrator
         let legacy = cli.folder.appendingPathComponent("legacy.jsonl")
         try (lines[1].replacingOccurrences(of: #""id":"L2""#, with: #""id":"L3""#) + "\n").write(to: legacy, atomically: true, encoding: .utf8)

@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+/// Findings of the hostile test of who may act, run through the built binary: each refusal is
+/// exact, and nothing changes.
+@Suite("Golden runs: who may act, after the hostile test")
+struct WhoMayActAttackGoldenTests {
+    static let open = IdentityGoldenTests.open
+    static let authorise = IdentityGoldenTests.authorise
+
+    func run(_ cli: Cli, as token: String?, _ line: String, environment: [String: String] = [:]) throws -> Cli.Run {
+        var cli = cli
+        for (key, value) in environment { cli.environment[key] = value }
+        return try IdentityGoldenTests().run(cli, as: token, line)
+    }
+
+    /// A JSON Lines file of `lines` in the store's folder.
+    func file(_ cli: Cli, _ name: String, _ lines: [String]) throws -> String {
+        let url = cli.folder.appendingPathComponent(name)
+        try (lines.joined(separator: "\n") + "\n").write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    static func opening(id: String, case caseID: String, actor: String, role: String, at: String = "2026-05-23T21:10:00Z") -> String {
+        #"{"id":"\#(id)","case":"\#(caseID)","workflow":"dvpo","force":"essex","event":"report_incident","at":"\#(at)","actor":{"id":"\#(actor)","role":"\#(role)"},"data":{"perpetrator_dob":"1988-02-14","relationship":"spouse","violence":"used"}}"#
+    }
+
+    static func authorising(id: String, case caseID: String, actor: String) -> String {
+        #"{"id":"\#(id)","case":"\#(caseID)","event":"authorise_notice","at":"2026-05-24T00:30:00Z","actor":{"id":"\#(actor)","role":"superintendent"},"data":{"grounds":"g","victim_opinion":"v","children_welfare":"c","perpetrator_representations":"none","premises_conditions":false}}"#
+    }
+
+    func eventCount(_ cli: Cli, _ caseID: String) throws -> Int {
+        try cli.run("history \(caseID)").stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") }.count
+    }
+
+    @Test func aLinesActorMustBeTheTokensHolderUnlessAnAdministratorOfTheForceRunsTheBatch() throws {
+        let (cli, tokens) = try IdentityGoldenTests().registered()
+        #expect(try run(cli, as: tokens["PC1"], Self.open).status == 0)
+        let line = try file(cli, "as-superintendent.jsonl", [Self.authorising(id: "B1", case: "E1", actor: "SUP77")])
+        // A constable's token naming the superintendent: refused, nothing written
+        let constable = try run(cli, as: tokens["PC1"], "apply \(line)")
+        #expect(constable.status == 1)
+        #expect(
+            constable.stderr
+                == "line 1: refused: the line's actor SUP77 is not the holder of the token given (PC1); expected your own id, or an administrator of essex's token for a force system's batch\n"
+        )
+        #expect(constable.stdout == "applied 0, skipped 0, refused 1, malformed 0 (1 lines)\n")
+        // Another force's superintendent (even its administrator): refused
+        let kent = try run(cli, as: tokens["K9"], "apply \(line)")
+        #expect(kent.status == 1)
+        #expect(
+            kent.stderr
+                == "line 1: refused: K9 is on the staff register of kent, not essex; expected an officer or staff member of the case's force\n")
+        #expect(try run(cli, as: tokens["KADM"], "apply \(line)").status == 1)
+        #expect(try eventCount(cli, "E1") == 1)
+        // The superintendent's own line, and Essex's administrator running the force system's batch, are applied
+        let own = try run(cli, as: tokens["SUP77"], "apply \(line)")
+        #expect(own.status == 0, "\(own.stderr)")
+        #expect(try cli.run("history E1").stdout.contains("by SUP77, superintendent; batch:SUP77, essex#"))
+        #expect(try run(cli, as: tokens["PC1"], Self.open.replacingOccurrences(of: "E1", with: "E2")).status == 0)
+        let batch = try run(
+            cli, as: tokens["ADM1"], "apply \(try file(cli, "system.jsonl", [Self.authorising(id: "B2", case: "E2", actor: "SUP77")]))")
+        #expect(batch.status == 0, "\(batch.stderr)")
+        #expect(try cli.run("history E2").stdout.contains("by SUP77, superintendent; batch:ADM1, essex#"))
+        #expect(try cli.run("verify").status == 0)
+    }
+
+    @Test func anIdentityRefusalIsNotRememberedAgainstTheEventId() throws {
+        let (cli, tokens) = try IdentityGoldenTests().registered()
+        #expect(try run(cli, as: tokens["PC1"], Self.open).status == 0)
+        let poisoned = try run(cli, as: tokens["K9"], "apply \(try file(cli, "poison.jsonl", [Self.authorising(id: "LEGIT-42", case: "E1", actor: "K9")]))")
+        #expect(poisoned.status == 1)
+        #expect(poisoned.stderr.hasPrefix("line 1: refused: K9 is on the staff register of kent, not essex;"))
+        let rightful = try run(cli, as: tokens["SUP77"], Self.authorise + " --id LEGIT-42")
+        #expect(rightful.status == 0, "\(rightful.stderr)")
+        #expect(try eventCount(cli, "E1") == 2)
+    }
+
+    @Test func anImportWritesOnlyNewCasesOfTheAdministratorsForceAtPastTimes() throws {
+        let (cli, tokens) = try IdentityGoldenTests().registered()
+        #expect(try run(cli, as: tokens["PC1"], Self.open).status == 0)
+        let reason = " --import-as LEGACY --reason 'Niche RMS'"
+        // Onto a live case: refused, nothing added
+        let live = try run(cli, as: tokens["ADM1"], "apply \(try file(cli, "live.jsonl", [Self.authorising(id: "I1", case: "E1", actor: "NOBODY")]))" + reason)
+        #expect(live.status == 1)
+        #expect(
+            live.stderr
+                == "line 1: refused: case E1 holds events not written by an import; expected an import to create new cases only, never to add to live casework\n"
+        )
+        #expect(try eventCount(cli, "E1") == 1)
+        // Another force's administrator importing an Essex case: refused
+        let foreign = try file(cli, "foreign.jsonl", [Self.opening(id: "I2", case: "H2", actor: "NOBODY", role: "constable")])
+        let kent = try run(cli, as: tokens["KADM"], "apply \(foreign)" + reason)
+        #expect(kent.status == 1)
+        #expect(
+            kent.stderr
+                == "line 1: refused: an import by KADM writes only cases of kent, and case H2 is of essex; expected that force's administrator to import it\n"
+        )
+        #expect(try cli.run("show H2").status == 2)
+        // History dated after the import: bad input
+        let later = try run(
+            cli, as: tokens["ADM1"],
+            "apply \(try file(cli, "later.jsonl", [Self.opening(id: "I3", case: "H3", actor: "NOBODY", role: "constable", at: "2099-01-01T00:00:00Z")]))" + reason)
+        #expect(later.status == 1)
+        #expect(later.stderr.hasPrefix("line 1: malformed: imported report_incident at 2099-01-01T00:00:00Z is after the import ("))
+        #expect(later.stderr.hasSuffix("); expected history from before it\n"))
+        #expect(try cli.run("show H3").status == 2)
+        // A new case and its later imported events: written
+        let whole = try file(
+            cli, "whole.jsonl",
+            [Self.opening(id: "I4", case: "H4", actor: "NOBODY", role: "constable"), Self.authorising(id: "I5", case: "H4", actor: "NOBODY")])
+        let imported = try run(cli, as: tokens["ADM1"], "apply \(whole)" + reason)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(try eventCount(cli, "H4") == 2)
+        #expect(try cli.run("verify").status == 0)
+    }
+}
