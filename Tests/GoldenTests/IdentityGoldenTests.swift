@@ -244,10 +244,10 @@ struct IdentityGoldenTests {
 
     @Test func theRankUsedIsTheOneTheRegisterGaveAtTheEventsTime() throws {
         var (cli, tokens) = try registered()
-        // PC1 is promoted to superintendent from 1 July 2026
+        // PC1 is promoted to superintendent from now (a grant takes effect when it is recorded)
         cli.environment["SAFEGUARD_TOKEN"] = tokens["ADM1"]
-        let promoted = try cli.run("staff update --force essex --id PC1 --role superintendent --effective 2026-07-01T00:00:00+01:00 --reason promoted")
-        #expect(promoted.stdout == "essex#10 update PC1: superintendent, from 2020-01-01T00:00:00Z; applies to events from 2026-07-01T00:00:00+01:00\n")
+        let promoted = try cli.run("staff update --force essex --id PC1 --role superintendent --reason promoted")
+        #expect(promoted.stdout.hasPrefix("essex#10 update PC1: superintendent, from 2020-01-01T00:00:00Z; applies to events from "))
         #expect(try run(cli, as: tokens["SUP77"], Self.open).status == 0)
         // Before the promotion PC1 was a constable: an authorisation dated then is refused
         let early = try run(cli, as: tokens["PC1"], Self.authorise + " --role superintendent")
@@ -256,7 +256,15 @@ struct IdentityGoldenTests {
             early.stderr
                 == "safeguard: refused: PC1 did not hold the role superintendent at 2026-05-24T01:30:00+01:00 (the register gives constable); expected a role the person holds\n"
         )
-        let later = try run(cli, as: tokens["PC1"], Self.authorise.replacingOccurrences(of: "2026-05-24T01:30:00+01:00", with: "2026-07-02T01:30:00+01:00"))
+        // After it, PC1 authorises as a superintendent under the promotion's version
+        let format = ISO8601DateFormatter()
+        let opened = format.string(from: Date().addingTimeInterval(5))
+        let authorised = format.string(from: Date().addingTimeInterval(60))
+        let second = Self.open.replacingOccurrences(of: "E1", with: "E3").replacingOccurrences(of: "2026-05-23T22:10:00+01:00", with: opened)
+        #expect(try run(cli, as: tokens["SUP77"], second).status == 0)
+        let later = try run(
+            cli, as: tokens["PC1"],
+            Self.authorise.replacingOccurrences(of: "E1", with: "E3").replacingOccurrences(of: "2026-05-24T01:30:00+01:00", with: authorised))
         #expect(later.status == 0, "\(later.stderr)")
         #expect(later.stdout.contains("by PC1, superintendent; token, essex#10"))
     }

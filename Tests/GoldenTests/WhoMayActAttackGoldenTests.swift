@@ -115,3 +115,41 @@ struct WhoMayActAttackGoldenTests {
         #expect(try cli.run("verify").status == 0)
     }
 }
+
+extension WhoMayActAttackGoldenTests {
+    @Test func aGrantCannotBeBackdatedButATakingAwayCan() throws {
+        let (cli, tokens) = try IdentityGoldenTests().registered()
+        let backdated = try run(
+            cli, as: tokens["ADM1"],
+            "staff update --force essex --id ADM1 --role administrator --role superintendent --effective 2026-01-01T00:00:00Z --reason x")
+        #expect(backdated.status == 1)
+        #expect(
+            backdated.stderr
+                == "safeguard: refused: a grant to ADM1 (a role added or dates widened) takes effect when it is recorded, not from 2026-01-01T00:00:00Z; expected --effective now or later (a backdated change may only take away)\n"
+        )
+        #expect(try run(cli, as: tokens["PC1"], Self.open).status == 0)
+        let authorised = try run(cli, as: tokens["ADM1"], Self.authorise + " --role superintendent")
+        #expect(authorised.status == 1)
+        #expect(authorised.stderr.hasPrefix("safeguard: refused: ADM1 did not hold the role superintendent at "))
+        // Taking a role away may be backdated; granting from now is fine
+        #expect(try run(cli, as: tokens["ADM1"], "staff update --force essex --id SUP77 --until 2030-01-01T00:00:00Z --effective 2026-01-01T00:00:00Z --reason contract").status == 0)
+        #expect(try run(cli, as: tokens["ADM1"], "staff update --force essex --id PC1 --role sergeant --reason promoted").status == 0)
+    }
+
+    @Test func theLastAdministratorCannotBeRetiredOrLoseTheRole() throws {
+        let (cli, tokens) = try IdentityGoldenTests().registered()
+        let message =
+            "safeguard: refused: ADM1 is the last administrator of essex with no end date; expected another administrator added first, since without one nobody could change its register again\n"
+        let retired = try run(cli, as: tokens["ADM1"], "staff retire --force essex --id ADM1 --reason leaving")
+        #expect(retired.status == 1)
+        #expect(retired.stderr == message)
+        let demoted = try run(cli, as: tokens["ADM1"], "staff update --force essex --id ADM1 --role constable --reason x")
+        #expect(demoted.status == 1)
+        #expect(demoted.stderr == message)
+        // Still an administrator: the register is still in hand
+        #expect(try run(cli, as: tokens["ADM1"], "staff token PC1 --force essex --reason lost").status == 0)
+        // With a second administrator, the first may go
+        #expect(try run(cli, as: tokens["ADM1"], "staff update --force essex --id SUP77 --role superintendent --role administrator --reason deputy").status == 0)
+        #expect(try run(cli, as: tokens["ADM1"], "staff retire --force essex --id ADM1 --reason leaving").status == 0)
+    }
+}
