@@ -41,7 +41,13 @@ extension Casework {
         guard let holder = register.holder(ofTokenHash: TokenHash.of(token)), let latest = register.latest(force: holder.force, id: holder.id) else {
             throw .refused("the token given is not one the staff register issued, or it was replaced by a newer one; expected your current token")
         }
-        guard latest.entry.isValid(at: configuration.clock()) else {
+        let now = configuration.clock()
+        guard latest.entry.isValid(at: now) else {
+            if latest.entry.validFrom > now {
+                throw .refused(
+                    "\(latest.entry.id)'s register entry (\(latest.force)) begins at \(Instant.format(latest.entry.validFrom)); expected a person whose entry is valid now"
+                )
+            }
             throw .refused("\(latest.entry.id)'s register entry (\(latest.force)) is retired or expired; expected a person whose entry is valid now")
         }
         return latest

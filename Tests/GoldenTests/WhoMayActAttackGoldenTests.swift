@@ -153,3 +153,66 @@ extension WhoMayActAttackGoldenTests {
         #expect(try run(cli, as: tokens["ADM1"], "staff retire --force essex --id ADM1 --reason leaving").status == 0)
     }
 }
+
+extension WhoMayActAttackGoldenTests {
+    @Test func explainAndVoidTakeTheActorFromTheToken() throws {
+        let (cli, tokens) = try IdentityGoldenTests().registered()
+        #expect(try run(cli, as: tokens["PC1"], Self.open).status == 0)
+        // fire --explain judges the token's holder in their registered rank, as fire would
+        let explained = try run(cli, as: tokens["SUP77"], Self.authorise + " --explain")
+        #expect(explained.status == 0, "\(explained.stdout)\(explained.stderr)")
+        #expect(!explained.stdout.contains("unknown role"))
+        let constable = try run(cli, as: tokens["PC1"], Self.authorise + " --explain --role superintendent")
+        #expect(constable.status == 1)
+        #expect(
+            constable.stdout.contains(
+                "PC1 did not hold the role superintendent at 2026-05-24T01:30:00+01:00 (the register gives constable); expected a role the person holds"))
+        #expect(try eventCount(cli, "E1") == 1)
+        // void with a token needs no --actor or --role
+        #expect(try run(cli, as: tokens["SUP77"], Self.authorise).status == 0)
+        let voided = try run(cli, as: tokens["SUP77"], "void E1 --event 2 --reason typo")
+        #expect(voided.status == 0, "\(voided.stderr)")
+        #expect(voided.stdout.contains("by SUP77, superintendent; token, essex#"))
+        // Without a register, void still needs them (bad input, nothing voided)
+        let claims = Cli()
+        #expect(try claims.run(Self.open + " --actor PC1 --role constable").status == 0)
+        let bare = try claims.run("void E1 --event 1 --reason typo")
+        #expect(bare.status == 2)
+        #expect(bare.stderr == "safeguard: bad input: no actor given; expected --actor ID and --role R (or a staff register and a token: see 'safeguard init')\n")
+    }
+
+    @Test func aMissingKeyFileIsNotReplacedByAFreshOneForAnExistingDatabase() throws {
+        let (cli, tokens) = try IdentityGoldenTests().registered()
+        #expect(try run(cli, as: tokens["PC1"], Self.open).status == 0)
+        try FileManager.default.moveItem(atPath: cli.database + ".key", toPath: cli.database + ".key.bak")
+        let refused = try run(cli, as: tokens["PC1"], "fire E1 serve_notice --at 2026-05-24T09:00:00+01:00 --data address_refused=true")
+        #expect(refused.status == 5)
+        #expect(
+            refused.stderr
+                == "safeguard: storage error: the key file \(cli.database).key is missing, but the database already holds a record; expected the key file it was created with (restore it, or name it with --key-file)\n"
+        )
+        #expect(!FileManager.default.fileExists(atPath: cli.database + ".key"))
+        try FileManager.default.moveItem(atPath: cli.database + ".key.bak", toPath: cli.database + ".key")
+        #expect(try eventCount(cli, "E1") == 1)
+        #expect(try cli.run("verify").status == 0)
+    }
+
+    @Test func anEntryNotYetBegunIsToldSoAndItsTokenIssuedWithAWarning() throws {
+        let (cli, tokens) = try IdentityGoldenTests().registered()
+        #expect(
+            try run(cli, as: tokens["ADM1"], "staff add --force essex --id PC3 --name N --role constable --from 2099-01-01T00:00:00Z --reason starter").status == 0)
+        let issued = try run(cli, as: tokens["ADM1"], "staff token PC3 --force essex --reason issued")
+        #expect(issued.status == 0)
+        #expect(issued.stderr.hasSuffix("safeguard: warning: PC3's entry begins at 2099-01-01T00:00:00Z; the token works from then\n"))
+        let early = try run(cli, as: issued.stdout.trimmingCharacters(in: .whitespacesAndNewlines), Self.open)
+        #expect(early.status == 1)
+        #expect(
+            early.stderr == "safeguard: refused: PC3's register entry (essex) begins at 2099-01-01T00:00:00Z; expected a person whose entry is valid now\n")
+        let retired = try run(cli, as: tokens["ADM1"], "staff token INS42 --force essex --reason issued")
+        #expect(
+            retired.stderr.hasSuffix(
+                "safeguard: warning: INS42's entry ended at 2026-05-01T00:00:00+01:00; the token works for nothing until the entry is renewed ('safeguard staff update --until')\n"
+            ))
+        #expect(try cli.run("show E1").status == 2)
+    }
+}
