@@ -15,6 +15,18 @@ extension Casework {
         try staffRegister().isEmpty
     }
 
+    /// How the store's identities stand: `claimed` (no staff register), `registered`, or `mixed` (a
+    /// register, but some events of `caseID`'s, or of any case, were recorded before it, as claimed).
+    public func identities(caseID: String? = nil) throws(WorkflowError) -> String {
+        if try identitiesClaimed() { return "claimed" }
+        let cases: [String]
+        if let caseID { cases = [caseID] } else { cases = try store.list(state: nil, force: nil).map(\.id) }
+        for id in cases {
+            if try store.history(id).contains(where: { $0.actor.authentication == nil && !$0.actor.claimsEngine }) { return "mixed" }
+        }
+        return "registered"
+    }
+
     /// The staff registers as stored now.
     public func staffRegister() throws(WorkflowError) -> StaffRegister {
         let register = StaffRegister(try store.registerChanges(force: nil))

@@ -8,7 +8,7 @@ extension Casework {
     public func show(_ caseID: String) throws(WorkflowError) -> CaseDocument {
         let snapshot = try snapshot(caseID)
         let next = (try? engine(for: snapshot))?.workflow.eventsForPeople(in: snapshot.state).map(\.name)
-        return CaseDocument(snapshot: snapshot, nextEvents: next, identities: (try? identitiesClaimed()).map { $0 ? "claimed" : "registered" })
+        return CaseDocument(snapshot: snapshot, nextEvents: next, identities: try? identities(caseID: caseID))
     }
 
     /// A case's events, oldest first.

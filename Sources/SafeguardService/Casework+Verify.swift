@@ -31,7 +31,27 @@ extension Casework {
             }
         }
         problems += try indexProblems(snapshots, whole: caseID == nil)
+        problems += try registerVersionProblems(snapshots)
         return (events, snapshots.count, problems)
+    }
+
+    /// Every event that names a register version (recorded with a token, by a batch or an import)
+    /// must find it in the staff register: a register deleted or cut short, to turn the store back
+    /// into one whose identities are claimed, leaves events naming versions it no longer holds.
+    func registerVersionProblems(_ snapshots: [CaseSnapshot]) throws(WorkflowError) -> [String] {
+        let versions = Set(try store.registerChanges(force: nil).map(\.version))
+        var problems: [String] = []
+        for snapshot in snapshots {
+            // A history that cannot be read was named by its replay above.
+            guard let events = try? store.history(snapshot.id) else { continue }
+            for event in events {
+                guard let version = event.actor.registerVersion, !versions.contains(version) else { continue }
+                problems.append(
+                    "case \(snapshot.id), event \(event.sequence) (\(event.event)): its actor was proven by register version \(version), which the staff register does not hold; the register was deleted or cut short behind the engine's back"
+                )
+            }
+        }
+        return problems
     }
 
     /// What the engine acts on besides the snapshots' text, checked against them: the deadline

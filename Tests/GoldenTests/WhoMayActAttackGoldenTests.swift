@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 /// Findings of the hostile test of who may act, run through the built binary: each refusal is
@@ -214,5 +215,64 @@ extension WhoMayActAttackGoldenTests {
                 "safeguard: warning: INS42's entry ended at 2026-05-01T00:00:00+01:00; the token works for nothing until the entry is renewed ('safeguard staff update --until')\n"
             ))
         #expect(try cli.run("show E1").status == 2)
+    }
+}
+
+extension WhoMayActAttackGoldenTests {
+    @Test func verifyNamesEventsProvenByRegisterVersionsTheRegisterNoLongerHolds() throws {
+        let (cli, tokens) = try IdentityGoldenTests().registered()
+        #expect(try run(cli, as: tokens["PC1"], Self.open).status == 0)
+        #expect(try cli.run("verify").status == 0)
+        // The register deleted behind the engine's back and the key file's marker stripped
+        let queue = try DatabaseQueue(path: cli.database)
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "DROP TRIGGER register_append_only_delete")
+            try db.execute(sql: "DELETE FROM register_change")
+        }
+        let key = try String(contentsOfFile: cli.database + ".key", encoding: .utf8)
+        try key.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { $0 + "\n" }.joined()
+            .write(toFile: cli.database + ".key", atomically: true, encoding: .utf8)
+        chmod(cli.database + ".key", 0o600)
+        let verified = try cli.run("verify")
+        #expect(verified.status == 5)
+        #expect(
+            verified.stdout.contains(
+                "case E1, event 1 (report_incident): its actor was proven by register version essex#3, which the staff register does not hold; the register was deleted or cut short behind the engine's back\n"
+            ))
+    }
+}
+
+extension WhoMayActAttackGoldenTests {
+    @Test func aStoreWhoseRegisterBeganAfterClaimedEventsSaysItsIdentitiesAreMixed() throws {
+        var cli = Cli()
+        #expect(try cli.run(Self.open + " --actor PC1 --role constable").status == 0)
+        let initialised = try cli.run("init --force essex --admin ADM1 --name 'A Admin' --from 2020-01-01T00:00:00Z")
+        #expect(initialised.status == 0)
+        cli.environment["SAFEGUARD_TOKEN"] = initialised.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try cli.run("show E1").stdout.hasSuffix(
+            "\nidentities: mixed (events recorded before the staff register have claimed actors and roles, not proven)\n"))
+        #expect(try cli.run("show E1 --json").stdout.contains(#""identities":"mixed""#))
+        let verified = try cli.run("verify")
+        #expect(verified.status == 0)
+        #expect(
+            verified.stdout
+                == "identities mixed: events recorded before the staff register have actors and roles as typed, not proven\nverified 1 events in 1 case: the chain is intact and every case replays to its snapshot\n"
+        )
+        #expect(try cli.run("verify --json").stdout.contains(#""identities":"mixed""#))
+    }
+}
+
+extension WhoMayActAttackGoldenTests {
+    @Test func aWriteToADatabaseOthersMayReadEndsWithAWarning() throws {
+        let (cli, tokens) = try IdentityGoldenTests().registered()
+        let private_ = try run(cli, as: tokens["PC1"], Self.open)
+        #expect(private_.status == 0 && private_.stderr == "")
+        chmod(cli.database, 0o644)
+        let opened = try run(cli, as: tokens["PC1"], Self.open.replacingOccurrences(of: "E1", with: "E2"))
+        #expect(opened.status == 0)
+        #expect(
+            opened.stderr
+                == "safeguard: warning: the database \(cli.database) is readable by others (mode 644); expected a file readable by its owner only (chmod 600), as it holds personal data\n"
+        )
     }
 }
