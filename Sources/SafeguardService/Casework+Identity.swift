@@ -74,6 +74,13 @@ extension Casework {
             guard !request.actor.id.isEmpty, !request.actor.role.isEmpty else {
                 throw .badInput("no actor given; expected --actor ID and --role R (or a staff register and a token: see 'safeguard init')")
             }
+            // A case whose events were proven by a register is not written to on claims: the
+            // register was deleted (and the key file's marker stripped) behind the engine's back.
+            if try store.history(request.caseID).contains(where: { $0.actor.registerVersion != nil }) {
+                throw .storage(
+                    "case \(request.caseID) holds events proven by a staff register, but the database holds none; it was deleted behind the engine's back (see 'safeguard verify')"
+                )
+            }
             claimedIdentities = true
             return request
         }

@@ -239,6 +239,14 @@ extension WhoMayActAttackGoldenTests {
             verified.stdout.contains(
                 "case E1, event 1 (report_incident): its actor was proven by register version essex#3, which the staff register does not hold; the register was deleted or cut short behind the engine's back\n"
             ))
+        // Nor is the case written to on claims
+        let claimed = try cli.run("fire E1 serve_notice --at 2026-05-24T09:00:00+01:00 --data address_refused=true --actor PC1 --role constable")
+        #expect(claimed.status == 5)
+        #expect(
+            claimed.stderr
+                == "safeguard: storage error: case E1 holds events proven by a staff register, but the database holds none; it was deleted behind the engine's back (see 'safeguard verify')\n"
+        )
+        #expect(try cli.run("history E1").stdout.split(separator: "\n").count == 1)
     }
 }
 
