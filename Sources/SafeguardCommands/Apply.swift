@@ -10,6 +10,8 @@ struct Apply: ParsableCommand {
         discussion: """
             Each line is {"id":…,"case":…,"workflow":…,"force":…,"event":…,"at":…,"actor":{"id":…,"role":…},"data":{…}}; "workflow" and "force" are needed only on the line that opens a case, and "id" makes a line idempotent: a line whose id is already recorded is skipped, so a crashed run can be run again. Each line stands or falls alone; lines are committed in batches. Refused and malformed lines are reported on standard error with their line number and reason, and a closing summary counts applied, skipped, refused and malformed lines. A line dated more than SAFEGUARD_FUTURE_MINUTES (default 5) minutes after the clock is malformed, as fire refuses it; --now checks against another time. Exits 0 when every line was applied or skipped, 1 when any was refused or malformed.
 
+            Where the store keeps a staff register, each line's actor must be the holder of the token the run is given, unless that holder is an administrator of the case's force submitting a force system's batch; either way the actor must hold the line's role on the force's register at the line's time. A line refused for who submitted it leaves its event id free.
+
             Example:  safeguard apply transitions.jsonl --batch-size 1000
 
             History from an older system, its actors kept as written (an administrator's token):
@@ -24,7 +26,7 @@ struct Apply: ParsableCommand {
     @Option(
         name: .customLong("import-as"),
         help: ArgumentHelp(
-            "History from an older system: keep each line's actor as written and record every event as imported under this name (needs an administrator's token).",
+            "History from an older system: keep each line's actor as written and record every event as imported under this name (needs an administrator's token; writes only new cases of the administrator's force, at times not after the import).",
             valueName: "name"))
     var importAs: String?
 

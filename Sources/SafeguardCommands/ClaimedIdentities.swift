@@ -1,12 +1,18 @@
 import Foundation
 import SafeguardService
 
-/// The warning each write to a store without a staff register ends with, on standard error:
+/// The warnings a write ends with, on standard error (a database others may read; a store without
+/// a staff register):
 /// one line of text, or under `--json` one JSON object. It names no person.
 enum ClaimedIdentities {
     static func warnIfClaimed(_ casework: Casework, json: Bool) {
+        if let message = KeyFile.databaseModeWarning(casework.configuration.storeURL) { warn(message, json: json) }
         guard casework.claimedIdentities else { return }
-        let message = Casework.claimedIdentitiesWarning
+        warn(Casework.claimedIdentitiesWarning, json: json)
+    }
+
+    /// One warning line on standard error.
+    static func warn(_ message: String, json: Bool) {
         let line = json ? Rendering.json(.object(["kind": .string("warning"), "message": .string(message)])) : "safeguard: warning: \(message)"
         FileHandle.standardError.write(Data("\(line)\n".utf8))
     }

@@ -39,9 +39,13 @@ struct Show: ParsableCommand {
         }
     }
 
-    /// The case as text; in a store without a staff register, a last line says its identities are claimed.
+    /// The case as text; where some or all of its identities are claimed, a last line says so.
     func describe(_ document: CaseDocument) -> String {
         let text = CaseText.describe(document.snapshot, nextEvents: document.nextEvents)
-        return document.identities == "claimed" ? text + "\nidentities: claimed, not proven (this store keeps no staff register)" : text
+        switch document.identities {
+        case "claimed": return text + "\nidentities: claimed, not proven (this store keeps no staff register)"
+        case "mixed": return text + "\nidentities: mixed (events recorded before the staff register have claimed actors and roles, not proven)"
+        default: return text
+        }
     }
 }

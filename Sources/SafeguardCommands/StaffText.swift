@@ -1,3 +1,4 @@
+import Foundation
 import SafeguardService
 import WorkflowCore
 
@@ -8,6 +9,17 @@ enum StaffText {
     }
 
     /// One line for a change just made.
+    /// Why a token just issued will not work now, if it will not: the entry has ended or not begun.
+    static func tokenWarning(_ entry: StaffEntry, now: Date) -> String? {
+        if entry.validFrom > now {
+            return "\(entry.id)'s entry begins at \(Instant.format(entry.validFrom)); the token works from then"
+        }
+        if let until = entry.validUntil, until <= now {
+            return "\(entry.id)'s entry ended at \(Instant.format(until)); the token works for nothing until the entry is renewed ('safeguard staff update --until')"
+        }
+        return nil
+    }
+
     static func change(_ change: RegisterChange) -> String {
         let applies = change.kind == .update || change.kind == .retire ? "; applies to events from \(Instant.format(change.effective))" : ""
         return "\(change.version) \(change.kind.rawValue) \(change.entry.id): \(change.entry.roles.joined(separator: ", ")), \(dates(change.entry))\(applies)"

@@ -38,6 +38,9 @@ struct StaffToken: ParsableCommand {
             let whereTo = tokenOut.map { "written to \($0) (readable by its owner only)" } ?? "it is shown once"
             FileHandle.standardError.write(Data("safeguard: token issued to \(change.entry.id) (\(change.version)); \(whereTo)\n".utf8))
             if let token { print(token) }
+            if let warning = StaffText.tokenWarning(change.entry, now: casework.configuration.clock()) {
+                FileHandle.standardError.write(Data("safeguard: warning: \(warning)\n".utf8))
+            }
         }
     }
 }

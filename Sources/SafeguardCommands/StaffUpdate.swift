@@ -7,9 +7,9 @@ struct StaffUpdate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "update", abstract: "Change a person's name, ranks and roles, or dates, from a time on.",
         discussion: """
-            Events before --effective keep the entry as it was. Example (a promotion):
+            Events before --effective keep the entry as it was. A change that grants (a role added, dates begun earlier or ended later) takes effect when it is recorded: --effective earlier than now is refused for it, and allowed only for a change that takes away. Taking the administrator role from, or retiring, the force's last administrator with no end date is refused. Example (a promotion):
               safeguard staff update --force essex --id INS42 --role superintendent \\
-                --effective 2026-07-01T00:00:00+01:00 --reason "promoted"
+                --effective 2027-04-01T00:00:00+01:00 --reason "promoted"
             """)
 
     @OptionGroup var global: GlobalOptions

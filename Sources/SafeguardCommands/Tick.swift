@@ -10,7 +10,7 @@ struct Tick: ParsableCommand {
         discussion: """
             Each transition is recorded with the engine's clock as actor, at the deadline's own time. A missed deadline stays on 'safeguard due' and 'safeguard show' until someone records what was decided (record_deadline_decision). Running tick twice at the same time changes nothing.
 
-            --at may be in the past (a tick that did not run) but not ahead of the real clock by more than SAFEGUARD_FUTURE_MINUTES (default 5): that is refused, for everybody, with nothing changed, since an order expired or a deadline recorded missed early cannot be taken back. To see what a later time brings, use 'safeguard due --at TIME', which changes nothing.
+            --at may be in the past (a tick that did not run) but not ahead of the real clock by more than SAFEGUARD_FUTURE_MINUTES (default 5, at most 60): that is refused, for everybody, with nothing changed, since an order expired or a deadline recorded missed early cannot be taken back. To see what a later time brings, use 'safeguard due --at TIME', which changes nothing.
             """)
 
     @OptionGroup var global: GlobalOptions

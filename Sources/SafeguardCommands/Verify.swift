@@ -8,7 +8,7 @@ struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the event log's hash chain and replay every case from its events, comparing with its stored snapshot.",
         discussion:
-            "Reports each mismatch by case and event: an event edited, deleted or reordered behind the engine's back (even with every hash recomputed: each event carries a MAC under the key kept outside the database), a staff register change altered, a row MAC'd under a key that was not current when it was written (key rotations are recorded by 'safeguard key rotate'), a snapshot that its events do not produce, and with --checkpoint events removed since the checkpoint. Exits 5 when it finds any. Each case is replayed under the Lua budgets its procedure records; a note says where they differ from this run's. In a store without a staff register it also says that identities are claimed, not proven."
+            "Reports each mismatch by case and event: an event edited, deleted or reordered behind the engine's back (even with every hash recomputed: each event carries a MAC under the key kept outside the database), a staff register change altered, a row MAC'd under a key that was not current when it was written (key rotations are recorded by 'safeguard key rotate'), a snapshot that its events do not produce, and with --checkpoint events removed since the checkpoint. Exits 5 when it finds any. Each case is replayed under the Lua budgets its procedure records; a note says where they differ from this run's. In a store without a staff register it also says that identities are claimed, not proven; in one whose register began after some events were recorded, that identities are mixed."
     )
 
     @OptionGroup var global: GlobalOptions
@@ -28,7 +28,7 @@ struct Verify: ParsableCommand {
             let casework = try Casework(try global.configuration(), access: .readOnly)
             let (events, caseCount, problems) = try casework.verify(caseID: caseID, checkpoint: try checkpointValue())
             // A deleted register is one of the problems; the store's identities are then not known.
-            let identities = (try? casework.identitiesClaimed()).map { $0 ? "claimed" : "registered" }
+            let identities = try? casework.identities(caseID: caseID)
             let notes = casework.budgetNotes(caseID: caseID)
             if global.json {
                 var document: [String: Value] = [
@@ -43,6 +43,8 @@ struct Verify: ParsableCommand {
                 for note in notes { print("note: \(note)") }
                 if identities == "claimed" {
                     print("identities claimed: this store keeps no staff register, so each event's actor and role are as typed, not proven")
+                } else if identities == "mixed" {
+                    print("identities mixed: events recorded before the staff register have actors and roles as typed, not proven")
                 }
                 print(
                     problems.isEmpty

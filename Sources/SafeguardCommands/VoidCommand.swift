@@ -25,16 +25,22 @@ struct VoidCommand: ParsableCommand {
     @Option(help: "Why the event was wrong: recorded in the case's history.")
     var reason: String
 
-    @Option(help: ArgumentHelp("Who voids it: a collar or staff number.", valueName: "id"))
-    var actor: String
+    @Option(
+        help: ArgumentHelp(
+            "Who voids it: a collar or staff number. Where the store keeps a staff register, the holder of your token is the actor, and this may be left out.",
+            valueName: "id"))
+    var actor: String?
 
-    @Option(help: ArgumentHelp("The actor's rank: sergeant or above.", valueName: "role"))
-    var role: String
+    @Option(
+        help: ArgumentHelp(
+            "The actor's rank: sergeant or above. Where the store keeps a staff register, one the register gives you now (default: your first).",
+            valueName: "role"))
+    var role: String?
 
     func run() throws {
         try reporting(json: global.json) { () throws(WorkflowError) in
             let casework = try Casework(try global.configuration())
-            let outcome = try casework.void(caseID: caseID, sequence: sequence, reason: reason, actor: Actor(id: actor, role: role))
+            let outcome = try casework.void(caseID: caseID, sequence: sequence, reason: reason, actor: Actor(id: actor ?? "", role: role ?? ""))
             TransitionPrinter.print(outcome, json: global.json)
             ClaimedIdentities.warnIfClaimed(casework, json: global.json)
         }

@@ -24,6 +24,13 @@ extension Casework {
     ) throws(WorkflowError) -> ApplySummary {
         var summary = ApplySummary()
         let identify = try lineIdentity(importAs: importAs, reason: reason)
+        // Each case's force, read once a run (a case never changes force).
+        var caseForces: [String: String] = [:]
+        /// The actor checked before the batch, unless the case turned out to be of another force.
+        func actor(_ checked: Actor?, _ checkedForce: String?, _ force: String, _ request: TransitionRequest) throws(WorkflowError) -> Actor {
+            if let checked, checkedForce == force { return checked }
+            return try identify(request, force)
+        }
         var batch: [(line: Int, item: BatchItem, event: String)] = []
         // Problems wait for their batch to be decided, so they are told in line order.
         var pending: [(line: Int, kind: String, message: String)] = []
@@ -96,18 +103,36 @@ extension Casework {
                         continue
                     }
                 }
+                // Who the line is recorded under is decided here, before the store sees it, so an
+                // identity refusal is not remembered against the event id (a stranger's line must
+                // not block the rightful submitter's event with the same id).
+                let opens = request.workflow != nil || request.force != nil
+                var checkedForce = caseForces[request.caseID]
+                if checkedForce == nil {
+                    checkedForce = try store.snapshot(request.caseID)?.force ?? (opens ? request.force ?? DefaultWorkflow.nationalForce : nil)
+                    caseForces[request.caseID] = checkedForce
+                }
+                var checkedActor: Actor?
+                if let checkedForce {
+                    do throws(WorkflowError) {
+                        checkedActor = try identify(request, checkedForce)
+                    } catch where error.kind == .refused || error.kind == .badInput {
+                        note(reader.number, error.kind == .refused ? "refused" : "malformed", error.message)
+                        continue
+                    }
+                }
                 batch.append(
                     (
                         line: reader.number,
                         item: BatchItem(caseID: request.caseID, eventID: request.eventID) { [self] current throws(WorkflowError) in
                             var request = request
                             if let current {
-                                request.actor = try identify(request.actor, current.force, request.at)
+                                request.actor = try actor(checkedActor, checkedForce, current.force, request)
                                 return try engine(for: current).transition(current, request)
                             }
-                            guard request.workflow != nil || request.force != nil else { throw .unknownCase(request.caseID) }
+                            guard opens else { throw .unknownCase(request.caseID) }
                             let force = request.force ?? DefaultWorkflow.nationalForce
-                            request.actor = try identify(request.actor, force, request.at)
+                            request.actor = try actor(checkedActor, checkedForce, force, request)
                             let engine = try engine(for: request.workflow ?? DefaultWorkflow.name, force: force)
                             return try engine.transition(nil, request)
                         }, event: request.event

@@ -15,6 +15,18 @@ extension Casework {
         try staffRegister().isEmpty
     }
 
+    /// How the store's identities stand: `claimed` (no staff register), `registered`, or `mixed` (a
+    /// register, but some events of `caseID`'s, or of any case, were recorded before it, as claimed).
+    public func identities(caseID: String? = nil) throws(WorkflowError) -> String {
+        if try identitiesClaimed() { return "claimed" }
+        let cases: [String]
+        if let caseID { cases = [caseID] } else { cases = try store.list(state: nil, force: nil).map(\.id) }
+        for id in cases {
+            if try store.history(id).contains(where: { $0.actor.authentication == nil && !$0.actor.claimsEngine }) { return "mixed" }
+        }
+        return "registered"
+    }
+
     /// The staff registers as stored now.
     public func staffRegister() throws(WorkflowError) -> StaffRegister {
         let register = StaffRegister(try store.registerChanges(force: nil))
@@ -41,7 +53,13 @@ extension Casework {
         guard let holder = register.holder(ofTokenHash: TokenHash.of(token)), let latest = register.latest(force: holder.force, id: holder.id) else {
             throw .refused("the token given is not one the staff register issued, or it was replaced by a newer one; expected your current token")
         }
-        guard latest.entry.isValid(at: configuration.clock()) else {
+        let now = configuration.clock()
+        guard latest.entry.isValid(at: now) else {
+            if latest.entry.validFrom > now {
+                throw .refused(
+                    "\(latest.entry.id)'s register entry (\(latest.force)) begins at \(Instant.format(latest.entry.validFrom)); expected a person whose entry is valid now"
+                )
+            }
             throw .refused("\(latest.entry.id)'s register entry (\(latest.force)) is retired or expired; expected a person whose entry is valid now")
         }
         return latest
@@ -55,6 +73,13 @@ extension Casework {
         guard !register.isEmpty else {
             guard !request.actor.id.isEmpty, !request.actor.role.isEmpty else {
                 throw .badInput("no actor given; expected --actor ID and --role R (or a staff register and a token: see 'safeguard init')")
+            }
+            // A case whose events were proven by a register is not written to on claims: the
+            // register was deleted (and the key file's marker stripped) behind the engine's back.
+            if try store.history(request.caseID).contains(where: { $0.actor.registerVersion != nil }) {
+                throw .storage(
+                    "case \(request.caseID) holds events proven by a staff register, but the database holds none; it was deleted behind the engine's back (see 'safeguard verify')"
+                )
             }
             claimedIdentities = true
             return request
@@ -105,26 +130,32 @@ extension Casework {
         }
     }
 
-    /// How `apply` records each line's actor. With a register, the run needs a valid person's token
-    /// and each line's actor must be on the case's force's register at the line's time, in a role
-    /// held then (recorded as `batch:<whoever ran it>`); with `importAs`, history from an older
-    /// system keeps its actors as written and every event it writes is recorded as
-    /// `import:<identity>`, which needs an administrator's token and a reason: the run is first
-    /// recorded as an `import` change in the register's chained log (who, why, under which
-    /// identity), and every event it writes names that change as its `registerVersion`.
-    func lineIdentity(importAs: String?, reason: String? = nil) throws(WorkflowError) -> (Actor, String, Date) throws(WorkflowError) -> Actor {
+    /// How `apply` records each line's actor, given the line and its case's force. With a register,
+    /// the run needs a valid person's token; each line's actor must be the token's holder, or the
+    /// holder must be an administrator of the case's force (a force system's batch, recorded as
+    /// `batch:<administrator>`); either way the actor must be on the case's force's register at the
+    /// line's time, in a role held then. With `importAs`, history from an older system keeps its
+    /// actors as written and every event it writes is recorded as `import:<identity>`: this needs
+    /// an administrator's token and a reason, writes only cases of the administrator's own force
+    /// that hold nothing but imported events (so an import never adds to live casework), at times
+    /// not after the import; the run is first recorded as an `import` change in the register's
+    /// chained log (who, why, under which identity), and every event it writes names that change
+    /// as its `registerVersion`. `apply` asks before a line reaches the store, so an identity
+    /// refusal is never remembered as the decision on the line's event id.
+    func lineIdentity(importAs: String?, reason: String? = nil) throws(WorkflowError) -> (TransitionRequest, String) throws(WorkflowError) -> Actor {
         let register = try staffRegister()
         if register.isEmpty {
             if importAs != nil { throw .badInput("--import-as needs a staff register; expected a store set up with 'safeguard init'") }
             claimedIdentities = true
-            return { actor, _, _ throws(WorkflowError) in
-                try self.refuseEngineClaim(actor)
-                return actor
+            return { request, _ throws(WorkflowError) in
+                try self.refuseEngineClaim(request.actor)
+                return request.actor
             }
         }
         let holder = try tokenHolder(register)
+        let isAdministrator = holder.entry.roles.contains(StaffEntry.administrator)
         if let importAs {
-            guard holder.entry.roles.contains(StaffEntry.administrator) else {
+            guard isAdministrator else {
                 throw .refused("--import-as needs an administrator's token; \(holder.entry.id) is not an administrator")
             }
             let name = Identifier.normalized(importAs)
@@ -145,14 +176,41 @@ extension Casework {
                         by: holder.entry.id, reason: reason, recordedAt: now, importAs: name)
                 ]
             }[0]
-            return { actor, _, _ throws(WorkflowError) in
-                try self.refuseEngineClaim(actor)
-                return Actor(id: actor.id, role: actor.role, authentication: "import:\(name)", registerVersion: recorded.version)
+            // Whether each case may take imported events, asked once per case in the run.
+            var importable: [String: Bool] = [:]
+            return { request, force throws(WorkflowError) in
+                try self.refuseEngineClaim(request.actor)
+                guard force == holder.force else {
+                    throw .refused(
+                        "an import by \(holder.entry.id) writes only cases of \(holder.force), and case \(request.caseID) is of \(force); expected that force's administrator to import it")
+                }
+                guard request.at <= now else {
+                    throw .badInput(
+                        "imported \(request.event) at \(Instant.format(request.at)) is after the import (\(Instant.format(now))); expected history from before it")
+                }
+                if importable[request.caseID] == nil {
+                    let history = try self.store.history(request.caseID)
+                    importable[request.caseID] = history.allSatisfy { $0.actor.authentication?.hasPrefix("import:") == true }
+                }
+                guard importable[request.caseID] == true else {
+                    throw .refused(
+                        "case \(request.caseID) holds events not written by an import; expected an import to create new cases only, never to add to live casework")
+                }
+                return Actor(id: request.actor.id, role: request.actor.role, authentication: "import:\(name)", registerVersion: recorded.version)
             }
         }
-        return { actor, force, at throws(WorkflowError) in
-            try self.refuseEngineClaim(actor)
-            return try self.registered(id: actor.id, role: actor.role, force: force, at: at, register, authentication: "batch:\(holder.entry.id)")
+        return { request, force throws(WorkflowError) in
+            try self.refuseEngineClaim(request.actor)
+            if holder.force != force {
+                throw .refused(
+                    "\(holder.entry.id) is on the staff register of \(holder.force), not \(force); expected an officer or staff member of the case's force")
+            }
+            if request.actor.id != holder.entry.id, !isAdministrator {
+                throw .refused(
+                    "the line's actor \(request.actor.id) is not the holder of the token given (\(holder.entry.id)); expected your own id, or an administrator of \(force)'s token for a force system's batch")
+            }
+            return try self.registered(
+                id: request.actor.id, role: request.actor.role, force: force, at: request.at, register, authentication: "batch:\(holder.entry.id)")
         }
     }
 

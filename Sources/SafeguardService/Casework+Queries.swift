@@ -8,7 +8,7 @@ extension Casework {
     public func show(_ caseID: String) throws(WorkflowError) -> CaseDocument {
         let snapshot = try snapshot(caseID)
         let next = (try? engine(for: snapshot))?.workflow.eventsForPeople(in: snapshot.state).map(\.name)
-        return CaseDocument(snapshot: snapshot, nextEvents: next, identities: (try? identitiesClaimed()).map { $0 ? "claimed" : "registered" })
+        return CaseDocument(snapshot: snapshot, nextEvents: next, identities: try? identities(caseID: caseID))
     }
 
     /// A case's events, oldest first.
@@ -75,9 +75,16 @@ extension Casework {
     /// Every check that would allow or block the request, then the whole transition decided as
     /// `fire` would decide it — actions run in the same sandbox, their changes discarded — so
     /// the verdict is the one `fire` would give. Nothing is recorded.
-    public func explain(_ request: TransitionRequest) throws(WorkflowError) -> Explanation {
-        let snapshot = try snapshot(request.caseID)
+    public func explain(_ given: TransitionRequest) throws(WorkflowError) -> Explanation {
+        let snapshot = try snapshot(given.caseID)
         let engine = try engine(for: snapshot)
+        // The actor as fire would record it: with a staff register, the token's holder in a role they held.
+        let request: TransitionRequest
+        do throws(WorkflowError) {
+            request = try authenticated(given, force: snapshot.force)
+        } catch where error.kind == .refused || error.kind == .badInput {
+            return Explanation(checks: [CheckResult(check: "actor", passed: false, detail: error.message)], refusal: error)
+        }
         var checks = engine.explain(snapshot, request)
         do throws(WorkflowError) {
             try checkNotAhead(request)

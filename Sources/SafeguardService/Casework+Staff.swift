@@ -96,9 +96,11 @@ extension Casework {
         let now = configuration.clock()
         return try store.recordRegisterChanges(force: force) { existing throws(WorkflowError) in
             let id = Identifier.normalized(change.id)
-            guard var entry = StaffRegister(existing).latest(force: force, id: id)?.entry else {
+            let register = StaffRegister(existing)
+            guard var entry = register.latest(force: force, id: id)?.entry else {
                 throw .badInput("\(id) is not on the staff register of \(force); expected the id of a registered person")
             }
+            let before = entry
             if let name = change.name { entry.name = try Self.checkedName(name) }
             if let roles = change.roles { entry.roles = try Self.checkedRoles(roles) }
             if let from = change.validFrom { entry.validFrom = from }
@@ -113,6 +115,18 @@ extension Casework {
             }
             if let until = entry.validUntil, until <= entry.validFrom {
                 throw .badInput("the entry of \(id) would end before it begins; expected an end after \(Instant.format(entry.validFrom))")
+            }
+            if !retire, effective < now.addingTimeInterval(-configuration.futureTolerance), Self.grants(entry, over: before) {
+                throw .refused(
+                    "a grant to \(id) (a role added or dates widened) takes effect when it is recorded, not from \(Instant.format(effective)); expected --effective now or later (a backdated change may only take away)"
+                )
+            }
+            if Self.keepsAdministering(before, now: now), !Self.keepsAdministering(entry, now: now),
+                !register.entries(force: force).contains(where: { $0.entry.id != id && Self.keepsAdministering($0.entry, now: now) })
+            {
+                throw .refused(
+                    "\(id) is the last administrator of \(force) with no end date; expected another administrator added first, since without one nobody could change its register again"
+                )
             }
             return [
                 RegisterChange(
@@ -152,6 +166,22 @@ extension Casework {
             throw .refused("only an administrator of \(force) may change its staff register; \(holder.entry.id) (\(holder.force)) is not one")
         }
         return holder.entry.id
+    }
+
+    /// Whether `entry` gives what `before` did not: a role, or dates that begin earlier or end later.
+    static func grants(_ entry: StaffEntry, over before: StaffEntry) -> Bool {
+        let widerEnd: Bool =
+            switch (before.validUntil, entry.validUntil) {
+            case (nil, _): false
+            case (.some, nil): true
+            case (.some(let old), .some(let new)): new > old
+            }
+        return !Set(entry.roles).isSubset(of: before.roles) || entry.validFrom < before.validFrom || widerEnd
+    }
+
+    /// Whether the entry keeps its force's register in hand: an administrator valid now, with no end date.
+    static func keepsAdministering(_ entry: StaffEntry, now: Date) -> Bool {
+        entry.roles.contains(StaffEntry.administrator) && entry.validUntil == nil && entry.isValid(at: now)
     }
 
     static func newEntry(_ change: StaffChange, force: String, roles: [String], now: Date) throws(WorkflowError) -> StaffEntry {

@@ -27,8 +27,11 @@ extension Casework {
         var states: [String: Int] = [:]
         var forces: [String: Int] = [:]
         var count = 0
+        let versions = Set(try store.registerChanges(force: nil).map(\.version))
+        var registerProblems: [String] = []
         func check(_ snapshot: CaseSnapshot) {
             count += 1
+            registerProblems += registerVersionProblems(snapshot.id, versions: versions)
             do throws(WorkflowError) {
                 problems += try replay(snapshot.id)
             } catch {
@@ -51,7 +54,23 @@ extension Casework {
         // The columns list and report select by must agree with each snapshot's own state and force.
         indexProblems += try columnProblems(expected: states, column: "state", mine: mine)
         indexProblems += try columnProblems(expected: forces, column: "force", mine: mine)
-        return (events, count, problems + indexProblems)
+        return (events, count, problems + indexProblems + registerProblems)
+    }
+
+    /// Every event that names a register version (recorded with a token, by a batch or an import)
+    /// must find it in the staff register: a register deleted or cut short, to turn the store back
+    /// into one whose identities are claimed, leaves events naming versions it no longer holds.
+    func registerVersionProblems(_ caseID: String, versions: Set<String>) -> [String] {
+        // A history that cannot be read was named by its replay.
+        guard let events = try? store.history(caseID) else { return [] }
+        var problems: [String] = []
+        for event in events {
+            guard let version = event.actor.registerVersion, !versions.contains(version) else { continue }
+            problems.append(
+                "case \(caseID), event \(event.sequence) (\(event.event)): its actor was proven by register version \(version), which the staff register does not hold; the register was deleted or cut short behind the engine's back"
+            )
+        }
+        return problems
     }
 
     /// What the deadline index `due` and `tick` read holds for a case, against its snapshot.

@@ -37,6 +37,13 @@ public final class Casework {
         keyFile = try KeyFile.path(explicit: configuration.keyFile, storeURL: configuration.storeURL)
         let ephemeral = try KeyFile.makesEphemeralKey(storeURL: configuration.storeURL)
         let creates = access == .readWrite && (keyFile != nil || ephemeral)
+        // A key is made only with a new database: an existing one's record was signed with the key
+        // file it was created with, and a fresh key would sign what nothing else can check.
+        if creates, let keyFile, !FileManager.default.fileExists(atPath: keyFile), try KeyFile.databaseHoldsData(configuration.storeURL) {
+            throw .storage(
+                "the key file \(keyFile) is missing, but the database already holds a record; expected the key file it was created with (restore it, or name it with --key-file)"
+            )
+        }
         options.keys = try KeyFile.load(keyFile, create: creates)
         keys = options.keys
         store = try StoreFactory.open(configuration.storeURL, options: options, now: configuration.clock)

@@ -45,8 +45,10 @@ extension Configuration {
             token: try Credential.read(file: tokenFile ?? environment["SAFEGUARD_TOKEN_FILE"], environment: environment))
         self.keyFile = keyFile ?? environment["SAFEGUARD_KEY_FILE"]
         if let text = environment["SAFEGUARD_FUTURE_MINUTES"] {
-            guard let minutes = Int(text), minutes >= 0 else {
-                throw .badInput("SAFEGUARD_FUTURE_MINUTES is \"\(text)\"; expected a whole number of minutes, 0 or more")
+            guard let minutes = Int(text), minutes >= 0, minutes <= Self.maximumFutureMinutes else {
+                throw .badInput(
+                    "SAFEGUARD_FUTURE_MINUTES is \"\(text.prefix(20))\"; expected a whole number of minutes from 0 to \(Self.maximumFutureMinutes) (a clock further ahead would let tick expire orders early)"
+                )
             }
             futureTolerance = TimeInterval(minutes * 60)
         }

@@ -23,6 +23,9 @@ public struct Configuration: Sendable {
     public var futureTolerance: TimeInterval = Configuration.defaultFutureTolerance
 
     public static let defaultFutureTolerance: TimeInterval = 5 * 60
+    /// The most `SAFEGUARD_FUTURE_MINUTES` may be: a clock further ahead than this could expire
+    /// orders and record deadlines missed early through `tick`.
+    public static let maximumFutureMinutes = 60
     /// The personal token of whoever runs the command (see `Credential`); nil when none was given.
     public var token: String?
     /// The record's key file; nil for the default, the database's path with `.key` added (see `KeyFile`).

@@ -5,13 +5,20 @@ import WorkflowCore
 public enum Credential {
     /// The token a command runs with: from `file` (which must be readable by its owner only), else
     /// from `SAFEGUARD_TOKEN`, else none.
-    /// - Throws: `badInput` when the file cannot be read, is readable by group or others, or holds no token.
+    /// - Throws: `badInput` when both a file and `SAFEGUARD_TOKEN` are given (whose token would be
+    ///   silently chosen), or the file cannot be read, is readable by group or others, or holds no token.
     public static func read(file: String?, environment: [String: String]) throws(WorkflowError) -> String? {
+        let variable = environment["SAFEGUARD_TOKEN"]?.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let file else {
-            let token = environment["SAFEGUARD_TOKEN"]?.trimmingCharacters(in: .whitespacesAndNewlines)
-            return token?.isEmpty == false ? token : nil
+            return variable?.isEmpty == false ? variable : nil
         }
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: file),
+        if variable?.isEmpty == false {
+            throw .badInput(
+                "both SAFEGUARD_TOKEN and a token file (\(file)) are given; expected one, so the command runs as one person")
+        }
+        // The file's own mode, following a symbolic link to the file it names.
+        let target = URL(fileURLWithPath: file).resolvingSymlinksInPath().path
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: target),
             let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue,
             let data = FileManager.default.contents(atPath: file)
         else {

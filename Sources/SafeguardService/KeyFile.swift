@@ -28,6 +28,25 @@ public enum KeyFile {
         try StoreLocation(storeURL) == .memory
     }
 
+    /// Whether the store at `storeURL` is an SQLite file that already holds data (a new or empty
+    /// file does not; nor does a store in memory or on PostgreSQL, whose key file is named explicitly).
+    public static func databaseHoldsData(_ storeURL: String) throws(WorkflowError) -> Bool {
+        guard case .sqlite(let path) = try StoreLocation(storeURL),
+            let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber
+        else { return false }
+        return size.intValue > 0
+    }
+
+    /// A warning when the store at `storeURL` is an SQLite file group or others may read: it holds
+    /// personal data (nil when it is private, or not a file).
+    public static func databaseModeWarning(_ storeURL: String) -> String? {
+        guard case .sqlite(let path)? = try? StoreLocation(storeURL),
+            let mode = ((try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? NSNumber)?.intValue,
+            mode & 0o077 != 0
+        else { return nil }
+        return "the database \(path) is readable by others (mode \(String(mode & 0o777, radix: 8))); expected a file readable by its owner only (chmod 600), as it holds personal data"
+    }
+
     /// The keys at `path`, creating the file with a new key when `create` and it is missing;
     /// nil when it is missing and not to be created.
     /// - Throws: `badInput` when the file is readable by others or holds something that is not a key.

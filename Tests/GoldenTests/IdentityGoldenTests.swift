@@ -28,7 +28,8 @@ struct IdentityGoldenTests {
         #expect(try cli.run("staff retire --force essex --id INS42 --at 2026-05-01T00:00:00+01:00 --reason retired").status == 0)
         let kent = try cli.run("init --force kent --admin KADM --name 'K Admin' --from 2020-01-01T00:00:00Z")
         #expect(kent.status == 0, "\(kent.stderr)")
-        cli.environment["SAFEGUARD_TOKEN"] = kent.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        tokens["KADM"] = kent.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        cli.environment["SAFEGUARD_TOKEN"] = tokens["KADM"]
         #expect(try cli.run("staff add --force kent --id K9 --name 'N K9' --role superintendent --from 2020-01-01T00:00:00Z --reason starter").status == 0)
         tokens["K9"] = try cli.run("staff token K9 --force kent --reason issued").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         cli.environment.removeValue(forKey: "SAFEGUARD_TOKEN")
@@ -131,9 +132,16 @@ struct IdentityGoldenTests {
         let applied = try run(cli, as: tokens["PC1"], "apply \(file.path)")
         #expect(applied.status == 1)
         #expect(
-            applied.stderr.contains("line 2: refused: NOBODY is not on the staff register of essex; expected a person the force's administrator has registered")
-        )
+            applied.stderr.contains(
+                "line 2: refused: the line's actor NOBODY is not the holder of the token given (PC1); expected your own id, or an administrator of essex's token for a force system's batch"
+            ))
         #expect(try cli.run("history A1 --json").stdout.contains(#""authentication":"batch:PC1""#))
+        // The force's administrator may submit others' lines, but only of people on the register
+        let system = try run(cli, as: tokens["ADM1"], "apply \(file.path)")
+        #expect(system.status == 1)
+        #expect(
+            system.stderr == "line 2: refused: NOBODY is not on the staff register of essex; expected a person the force's administrator has registered\n"
+        )
         // An import under a named identity needs an administrator
         let legacy = cli.folder.appendingPathComponent("legacy.jsonl")
         try (lines[1].replacingOccurrences(of: #""id":"L2""#, with: #""id":"L3""#) + "\n").write(to: legacy, atomically: true, encoding: .utf8)
@@ -236,10 +244,10 @@ struct IdentityGoldenTests {
 
     @Test func theRankUsedIsTheOneTheRegisterGaveAtTheEventsTime() throws {
         var (cli, tokens) = try registered()
-        // PC1 is promoted to superintendent from 1 July 2026
+        // PC1 is promoted to superintendent from now (a grant takes effect when it is recorded)
         cli.environment["SAFEGUARD_TOKEN"] = tokens["ADM1"]
-        let promoted = try cli.run("staff update --force essex --id PC1 --role superintendent --effective 2026-07-01T00:00:00+01:00 --reason promoted")
-        #expect(promoted.stdout == "essex#10 update PC1: superintendent, from 2020-01-01T00:00:00Z; applies to events from 2026-07-01T00:00:00+01:00\n")
+        let promoted = try cli.run("staff update --force essex --id PC1 --role superintendent --reason promoted")
+        #expect(promoted.stdout.hasPrefix("essex#10 update PC1: superintendent, from 2020-01-01T00:00:00Z; applies to events from "))
         #expect(try run(cli, as: tokens["SUP77"], Self.open).status == 0)
         // Before the promotion PC1 was a constable: an authorisation dated then is refused
         let early = try run(cli, as: tokens["PC1"], Self.authorise + " --role superintendent")
@@ -248,7 +256,15 @@ struct IdentityGoldenTests {
             early.stderr
                 == "safeguard: refused: PC1 did not hold the role superintendent at 2026-05-24T01:30:00+01:00 (the register gives constable); expected a role the person holds\n"
         )
-        let later = try run(cli, as: tokens["PC1"], Self.authorise.replacingOccurrences(of: "2026-05-24T01:30:00+01:00", with: "2026-07-02T01:30:00+01:00"))
+        // After it, PC1 authorises as a superintendent under the promotion's version
+        let format = ISO8601DateFormatter()
+        let opened = format.string(from: Date().addingTimeInterval(5))
+        let authorised = format.string(from: Date().addingTimeInterval(60))
+        let second = Self.open.replacingOccurrences(of: "E1", with: "E3").replacingOccurrences(of: "2026-05-23T22:10:00+01:00", with: opened)
+        #expect(try run(cli, as: tokens["SUP77"], second).status == 0)
+        let later = try run(
+            cli, as: tokens["PC1"],
+            Self.authorise.replacingOccurrences(of: "E1", with: "E3").replacingOccurrences(of: "2026-05-24T01:30:00+01:00", with: authorised))
         #expect(later.status == 0, "\(later.stderr)")
         #expect(later.stdout.contains("by PC1, superintendent; token, essex#10"))
     }
