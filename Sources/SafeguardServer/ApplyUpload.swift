@@ -13,6 +13,7 @@ struct ApplyUpload {
 
     func apply(_ request: Request, _ context: ServerContext) async throws -> Response {
         let person = try APIRoutes.person(context)
+        _ = try QueryParameters(request, allowed: [])
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("safeguard-apply-\(UUID().uuidString).jsonl")
         guard FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]),
             let output = try? FileHandle(forWritingTo: url)

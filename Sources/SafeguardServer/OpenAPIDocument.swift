@@ -70,7 +70,7 @@ enum OpenAPIDocument {
   }
  },
  "info": {
-  "description": "Case workflow engine for DVPN/DVPO casework (Crime and Security Act 2010 ss.24-33). Every route but /health and /openapi.json needs Authorization: Bearer TOKEN, the person's own token from the store's staff register ('safeguard staff token'); every write is recorded as that person's, in a role the register gave them at the event's time. Errors are RFC 9457 problem details: bad input 400, unknown case 404, refused by the procedure 422, storage conflict 409, script error 500, storage error 503, no or bad token 401, too many bad tokens 429.",
+  "description": "Case workflow engine for DVPN/DVPO casework (Crime and Security Act 2010 ss.24-33). Every route but /health and /openapi.json needs Authorization: Bearer TOKEN, the person's own token from the store's staff register ('safeguard staff token'); every write is recorded as that person's, in a role the register gave them at the event's time. Errors are RFC 9457 problem details: bad input 400, unknown case 404, refused by the procedure 422, storage conflict 409, script error 500, storage error 503, no or bad token 401, too many bad tokens 429. A query parameter a route does not take is refused (400), never ignored. Personal fields (those an event marks personal) appear only for people whose register entry holds a police rank; everyone else gets them left out of every answer (cases, history, lists, writes' answers and export, which then names them in redacted), as the pages mask them.",
   "title": "Safeguard",
   "version": "1"
  },
@@ -314,6 +314,9 @@ enum OpenAPIDocument {
       },
       "description": "The case."
      },
+     "400": {
+      "$ref": "#/components/responses/Problem"
+     },
      "401": {
       "$ref": "#/components/responses/Problem"
      },
@@ -358,6 +361,9 @@ enum OpenAPIDocument {
        }
       },
       "description": "{case, deadlines}"
+     },
+     "400": {
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
       "$ref": "#/components/responses/Problem"
@@ -603,6 +609,9 @@ enum OpenAPIDocument {
       },
       "description": "{case, events}"
      },
+     "400": {
+      "$ref": "#/components/responses/Problem"
+     },
      "401": {
       "$ref": "#/components/responses/Problem"
      },
@@ -634,6 +643,9 @@ enum OpenAPIDocument {
        }
       },
       "description": "{errors, warnings, forces}"
+     },
+     "400": {
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
       "$ref": "#/components/responses/Problem"
@@ -725,11 +737,15 @@ enum OpenAPIDocument {
       }
      },
      {
-      "description": "true leaves personal fields out.",
+      "description": "true leaves personal fields out; anything but true or false is refused (400). A person without a police rank always gets them left out.",
       "in": "query",
       "name": "redact",
       "required": false,
       "schema": {
+       "enum": [
+        "true",
+        "false"
+       ],
        "type": "string"
       }
      }

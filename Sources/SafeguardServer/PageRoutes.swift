@@ -23,7 +23,7 @@ struct PageRoutes: Sendable {
             try await signedIn(request) { person, csrf in try await casesPage(request, person, csrf) }
         }
         router.get("/ui/cases/:case") { request, context in
-            let id = try context.parameters.require("case")
+            let id = try APIRoutes.caseID(context)
             return try await signedIn(request) { person, csrf in try await casePage(id, person, csrf) }
         }
     }
@@ -99,7 +99,7 @@ struct PageRoutes: Sendable {
     }
 
     func casePage(_ id: String, _ person: AuthenticatedPerson, _ csrf: String) async throws -> String {
-        let seesPersonal = person.roles.contains { Rank(name: $0) != nil }
+        let seesPersonal = PersonalFields.shown(to: person)
         let (document, history, explained, personal) = try await pool.run { casework throws(WorkflowError) in
             let document = try casework.show(id)
             try APIRoutes.requireForce(person, document.snapshot.force)
