@@ -73,13 +73,17 @@ struct APIRoutes: Sendable {
         let transition = try Self.checked { () throws(WorkflowError) in
             let force = try body.string("force") ?? person.force
             try Self.requireForce(person, force)
+            let eventID = try IdempotentRequest.eventID(body: try body.string("event_id"), header: request.headers[.idempotencyKey], field: "event_id")
             return TransitionRequest(
-                caseID: try body.string("id") ?? "C-" + UUID().uuidString.prefix(8), event: "", at: try body.instant("at", default: now),
-                actor: Actor(id: person.id, role: try body.string("role") ?? ""), data: try body.object("data"),
-                eventID: try body.string("event_id") ?? request.headers[.idempotencyKey], workflow: try body.string("workflow"), force: force)
+                caseID: try body.string("id") ?? IdempotentRequest.caseID(person: person, key: eventID), event: "", at: try body.instant("at", default: now),
+                actor: Actor(id: person.id, role: try Self.role(body)), data: try body.object("data"),
+                eventID: eventID, workflow: try body.string("workflow"), force: force)
         }
+        let atGiven = body.has("at"), roleGiven = body.has("role")
         let outcome = try await pool.run(as: person.token) { casework throws(WorkflowError) in
-            Self.masked(try casework.open(transition), for: person, casework: casework)
+            let outcome = try casework.open(transition)
+            try IdempotentRequest.check(outcome, transition, person: person, atGiven: atGiven, roleGiven: roleGiven)
+            return Self.masked(outcome, for: person, casework: casework)
         }
         return Self.outcomeResponse(outcome)
     }
@@ -94,9 +98,10 @@ struct APIRoutes: Sendable {
             guard let event = try body.string("event"), !event.isEmpty else { throw .badInput("no event; expected \"event\": the event's name, e.g. authorise_notice") }
             return TransitionRequest(
                 caseID: caseID, event: event, at: try body.instant("at", default: now),
-                actor: Actor(id: person.id, role: try body.string("role") ?? ""), data: try body.object("data"),
-                eventID: try body.string("id") ?? request.headers[.idempotencyKey])
+                actor: Actor(id: person.id, role: try Self.role(body)), data: try body.object("data"),
+                eventID: try IdempotentRequest.eventID(body: try body.string("id"), header: request.headers[.idempotencyKey], field: "id"))
         }
+        let atGiven = body.has("at"), roleGiven = body.has("role")
         if explain {
             let results = try await pool.run(as: person.token) { casework throws(WorkflowError) in
                 try Self.requireForce(person, try casework.snapshot(caseID).force)
@@ -119,7 +124,9 @@ struct APIRoutes: Sendable {
         }
         let outcome = try await pool.run(as: person.token) { casework throws(WorkflowError) in
             try Self.requireForce(person, try casework.snapshot(caseID).force)
-            return Self.masked(try casework.fire(transition), for: person, casework: casework)
+            let outcome = try casework.fire(transition)
+            try IdempotentRequest.check(outcome, transition, person: person, atGiven: atGiven, roleGiven: roleGiven)
+            return Self.masked(outcome, for: person, casework: casework)
         }
         return Self.outcomeResponse(outcome)
     }
@@ -245,6 +252,13 @@ struct APIRoutes: Sendable {
     static func force(_ person: AuthenticatedPerson, _ asked: String?) throws(WorkflowError) -> String {
         if let asked { try requireForce(person, asked) }
         return person.force
+    }
+
+    /// The role asked for; none given is the register's first, an empty one is bad input.
+    static func role(_ body: JSONBody) throws(WorkflowError) -> String {
+        guard let role = try body.string("role") else { return "" }
+        guard !role.isEmpty else { throw .badInput("role is empty; expected a role you hold, e.g. constable, or no role for your first") }
+        return role
     }
 
     static func integer(_ text: String?, _ name: String, default value: Int, range: ClosedRange<Int>) throws(WorkflowError) -> Int {

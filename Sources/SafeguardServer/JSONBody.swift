@@ -26,6 +26,9 @@ struct JSONBody {
         fields = object
     }
 
+    /// Whether the body gives the field (not null).
+    func has(_ name: String) -> Bool { fields[name].map { $0 != .null } ?? false }
+
     func string(_ name: String) throws(WorkflowError) -> String? {
         guard let value = fields[name], value != .null else { return nil }
         guard let text = value.stringValue else { throw .badInput("\(name) is \(value.kindName); expected text") }

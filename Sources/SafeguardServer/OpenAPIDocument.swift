@@ -196,7 +196,7 @@ enum OpenAPIDocument {
    "post": {
     "parameters": [
      {
-      "description": "An event id that makes the write idempotent (the body's id wins).",
+      "description": "An event id that makes the write idempotent: the same key with the same request answers 200 recorded:false; with a different request (data, time, role, event, case or person) 422; a body id that differs from it 400. Without a body id, the case id is made from the key, so a retry finds the same case.",
       "in": "header",
       "name": "Idempotency-Key",
       "required": false,
@@ -402,7 +402,7 @@ enum OpenAPIDocument {
       }
      },
      {
-      "description": "An event id that makes the write idempotent (the body's id wins).",
+      "description": "An event id that makes the write idempotent: the same key with the same request answers 200 recorded:false; with a different request (data, time, role, event, case or person) 422; a body id that differs from it 400.",
       "in": "header",
       "name": "Idempotency-Key",
       "required": false,
