@@ -73,6 +73,9 @@ struct APIRoutes: Sendable {
         let transition = try Self.checked { () throws(WorkflowError) in
             let force = try body.string("force") ?? person.force
             try Self.requireForce(person, force)
+            if let id = try body.string("id"), id.contains("/") {
+                throw .badInput("id \"\(JSONBody.short(id))\" contains /; expected a case id without /, so that /cases/{id} can reach it")
+            }
             let eventID = try IdempotentRequest.eventID(body: try body.string("event_id"), header: request.headers[.idempotencyKey], field: "event_id")
             return TransitionRequest(
                 caseID: try body.string("id") ?? IdempotentRequest.caseID(person: person, key: eventID), event: "", at: try body.instant("at", default: now),
