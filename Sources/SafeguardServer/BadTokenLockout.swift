@@ -1,8 +1,9 @@
 import Foundation
 
 /// Counts bad tokens by client address and locks a client out after `limit` of them within
-/// `window`, for `window` from the last. A good token does not clear the count, so guessing
-/// between good requests gains nothing.
+/// `window`, for `window` from the last: a locked-out client's unknown tokens are refused (429)
+/// while a valid token from the same address is still accepted, so one stale token does not lock
+/// out everyone behind one address. A good token does not clear the count.
 public final class BadTokenLockout: @unchecked Sendable {
     public let limit: Int
     public let window: TimeInterval
@@ -23,13 +24,15 @@ public final class BadTokenLockout: @unchecked Sendable {
         return recent.count >= limit
     }
 
-    /// Counts one bad token from the client.
-    public func recordFailure(_ client: String, at now: Date) {
+    /// Counts one bad token from the client; true when this one locks it out.
+    @discardableResult
+    public func recordFailure(_ client: String, at now: Date) -> Bool {
         lock.lock()
         defer { lock.unlock() }
         var recent = (failures[client] ?? []).filter { now.timeIntervalSince($0) < window }
         recent.append(now)
         failures[client] = recent
         if failures.count > 100_000 { failures = failures.filter { now.timeIntervalSince($0.value.last!) < window } }
+        return recent.count == limit
     }
 }

@@ -54,9 +54,9 @@ public struct SafeguardServer: Sendable {
         router.get("/openapi.json") { _, _ in JSONResponse.make(text: OpenAPIDocument.json) }
         let clock = configuration.clock
         let clients = ClientAddress(trustedProxies: options.trustedProxies)
-        SignInRoutes(authenticator: authenticator, lockout: lockout, clients: clients, sessions: sessions, clock: clock).add(to: router)
+        SignInRoutes(authenticator: authenticator, lockout: lockout, clients: clients, sessions: sessions, clock: clock, logger: logger).add(to: router)
         PageRoutes(pool: pool, authenticator: authenticator, sessions: sessions, clock: clock).add(to: router)
-        let api = router.group().add(middleware: BearerAuthentication(authenticator: authenticator, lockout: lockout, clients: clients, clock: clock))
+        let api = router.group().add(middleware: BearerAuthentication(authenticator: authenticator, lockout: lockout, clients: clients, clock: clock, logger: logger))
         APIRoutes(pool: pool, clock: clock).add(to: api)
         AdminRoutes(configuration: configuration, pool: pool).add(to: api)
         return router
