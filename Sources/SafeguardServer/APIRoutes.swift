@@ -24,7 +24,7 @@ struct APIRoutes: Sendable {
             _ = try QueryParameters(request, allowed: [])
             let document = try await pool.run { casework throws(WorkflowError) in
                 var document = try casework.show(id)
-                try Self.requireForce(person, document.snapshot.force)
+                try Self.requireCase(person, document.snapshot)
                 document.snapshot = PersonalFields.masked(document.snapshot, try PersonalFields.redaction(for: person, of: document.snapshot, casework: casework))
                 return Box(document)
             }
@@ -36,7 +36,7 @@ struct APIRoutes: Sendable {
             _ = try QueryParameters(request, allowed: [])
             let document = try await pool.run { casework throws(WorkflowError) in
                 let snapshot = try casework.snapshot(id)
-                try Self.requireForce(person, snapshot.force)
+                try Self.requireCase(person, snapshot)
                 let redaction = try PersonalFields.redaction(for: person, of: snapshot, casework: casework)
                 var history = try casework.history(id)
                 history.events = history.events.map(redaction.apply)
@@ -50,7 +50,7 @@ struct APIRoutes: Sendable {
             _ = try QueryParameters(request, allowed: [])
             let explained = try await pool.run { casework throws(WorkflowError) in
                 let snapshot = try casework.snapshot(id)
-                try Self.requireForce(person, snapshot.force)
+                try Self.requireCase(person, snapshot)
                 return try DeadlineExplanation.of(snapshot, casework: casework).map(\.value)
             }
             return JSONResponse.make(.object(["case": .string(id), "deadlines": .array(explained)]))
@@ -70,9 +70,8 @@ struct APIRoutes: Sendable {
         _ = try QueryParameters(request, allowed: [])
         let body = try await JSONBody(request, limit: 1 << 20, allowed: Self.openFields)
         let now = clock()
+        let force = try Self.force(person, try Self.checked { () throws(WorkflowError) in try body.string("force") })
         let transition = try Self.checked { () throws(WorkflowError) in
-            let force = try body.string("force") ?? person.force
-            try Self.requireForce(person, force)
             if let id = try body.string("id"), id.contains("/") {
                 throw .badInput("id \"\(JSONBody.short(id))\" contains /; expected a case id without /, so that /cases/{id} can reach it")
             }
@@ -107,7 +106,7 @@ struct APIRoutes: Sendable {
         let atGiven = body.has("at"), roleGiven = body.has("role")
         if explain {
             let results = try await pool.run(as: person.token) { casework throws(WorkflowError) in
-                try Self.requireForce(person, try casework.snapshot(caseID).force)
+                try Self.requireCase(person, try casework.snapshot(caseID))
                 return Box(try casework.explain(transition))
             }
             let explanation = results.value
@@ -126,7 +125,7 @@ struct APIRoutes: Sendable {
             return JSONResponse.make(Value.object(document))
         }
         let outcome = try await pool.run(as: person.token) { casework throws(WorkflowError) in
-            try Self.requireForce(person, try casework.snapshot(caseID).force)
+            try Self.requireCase(person, try casework.snapshot(caseID))
             let outcome = try casework.fire(transition)
             try IdempotentRequest.check(outcome, transition, person: person, atGiven: atGiven, roleGiven: roleGiven)
             return Self.masked(outcome, for: person, casework: casework)
@@ -164,9 +163,9 @@ struct APIRoutes: Sendable {
     func list(_ request: Request, _ context: ServerContext) async throws -> Response {
         let person = try Self.person(context)
         let query = try QueryParameters(request, allowed: ["state", "force", "limit", "offset"])
-        let (force, limit, offset) = try Self.checked { () throws(WorkflowError) in
-            let force = try Self.force(person, query["force"])
-            return (force, try Self.integer(query["limit"], "limit", default: 50, range: 1...500), try Self.integer(query["offset"], "offset", default: 0, range: 0...Int.max))
+        let force = try Self.force(person, query["force"])
+        let (limit, offset) = try Self.checked { () throws(WorkflowError) in
+            return (try Self.integer(query["limit"], "limit", default: 50, range: 1...500), try Self.integer(query["offset"], "offset", default: 0, range: 0...Int.max))
         }
         let state = query["state"]
         let (total, page) = try await pool.run { casework throws(WorkflowError) in
@@ -186,9 +185,9 @@ struct APIRoutes: Sendable {
         let person = try Self.person(context)
         let query = try QueryParameters(request, allowed: ["at", "horizon", "force"])
         let now = clock()
-        let (at, horizon, force) = try Self.checked { () throws(WorkflowError) in
-            (try Self.instant(query["at"], "at") ?? now, try Self.instant(query["horizon"], "horizon"),
-             try Self.force(person, query["force"]))
+        let force = try Self.force(person, query["force"])
+        let (at, horizon) = try Self.checked { () throws(WorkflowError) in
+            (try Self.instant(query["at"], "at") ?? now, try Self.instant(query["horizon"], "horizon"))
         }
         let document = try await pool.run { casework throws(WorkflowError) in Box(try casework.due(at: at, horizon: horizon, force: force)) }
         return JSONResponse.make(document.value)
@@ -197,8 +196,8 @@ struct APIRoutes: Sendable {
     func report(_ request: Request, _ context: ServerContext) async throws -> Response {
         let person = try Self.person(context)
         let query = try QueryParameters(request, allowed: ["force", "from", "to", "by"])
-        let (force, from, to, grouping) = try Self.checked { () throws(WorkflowError) in
-            let force = try Self.force(person, query["force"])
+        let force = try Self.force(person, query["force"])
+        let (from, to, grouping) = try Self.checked { () throws(WorkflowError) in
             func date(_ name: String) throws(WorkflowError) -> LocalDate? {
                 guard let text = query[name] else { return nil }
                 guard let date = LocalDate(iso: text) else { throw .badInput("\(name) is not a date; expected YYYY-MM-DD") }
@@ -206,7 +205,7 @@ struct APIRoutes: Sendable {
             }
             let by = query["by"] ?? "all"
             guard let grouping = FigureCounter.Grouping(rawValue: by) else { throw .badInput("by \(JSONBody.short(by)) is not a grouping; expected month or force") }
-            return (force, try date("from"), try date("to"), grouping)
+            return (try date("from"), try date("to"), grouping)
         }
         let report = try await pool.run { casework throws(WorkflowError) in
             Box(try casework.figures(force: force, from: from, to: to, grouping: grouping))
@@ -221,7 +220,7 @@ struct APIRoutes: Sendable {
     func export(_ request: Request, _ context: ServerContext) async throws -> Response {
         let person = try Self.person(context)
         let query = try QueryParameters(request, allowed: ["force", "redact"])
-        let force = try Self.checked { () throws(WorkflowError) in try Self.force(person, query["force"]) }
+        let force = try Self.force(person, query["force"])
         let redact = try query.flag("redact") || !PersonalFields.shown(to: person)
         let lines = try await pool.run { casework throws(WorkflowError) in
             var lines: [String] = []
@@ -244,16 +243,24 @@ struct APIRoutes: Sendable {
         return person
     }
 
-    /// A person of one force reaches only that force's cases.
+    /// A person of one force reaches only that force's cases: another force's case is answered as
+    /// an unknown one (404), so which case ids exist elsewhere cannot be found out.
+    static func requireCase(_ person: AuthenticatedPerson, _ snapshot: CaseSnapshot) throws(WorkflowError) {
+        if person.force != snapshot.force { throw .unknownCase(snapshot.id) }
+    }
+
+    /// A person of one force acts only for that force (refused 403 otherwise).
     static func requireForce(_ person: AuthenticatedPerson, _ force: String) throws(WorkflowError) {
         if person.force != force {
-            throw .refused("\(person.id) is of \(person.force), not \(force); expected a case of your own force")
+            throw .refused("\(person.id) is of \(person.force), not \(force); expected your own force")
         }
     }
 
-    /// The force a query is limited to: the person's own.
-    static func force(_ person: AuthenticatedPerson, _ asked: String?) throws(WorkflowError) -> String {
-        if let asked { try requireForce(person, asked) }
+    /// The force a query is limited to: the person's own (another is forbidden, 403).
+    static func force(_ person: AuthenticatedPerson, _ asked: String?) throws(Problem) -> String {
+        if let asked, asked != person.force {
+            throw Problem.forbidden("\(person.id) is of \(person.force), not \(asked); expected your own force")
+        }
         return person.force
     }
 

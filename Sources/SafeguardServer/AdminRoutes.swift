@@ -41,7 +41,7 @@ struct AdminRoutes: Sendable {
     static func requireAdministrator(_ context: ServerContext) throws {
         let person = try APIRoutes.person(context)
         guard person.roles.contains(role) else {
-            throw Problem(WorkflowError.refused("\(person.id) is not an administrator; expected a person holding the \(role) role"))
+            throw Problem.forbidden("\(person.id) is not an administrator; expected a person holding the \(role) role")
         }
     }
 

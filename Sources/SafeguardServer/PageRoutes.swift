@@ -43,6 +43,8 @@ struct PageRoutes: Sendable {
         }
         do {
             return Self.html(try await render(person, session.csrf))
+        } catch let problem as Problem {
+            return Self.html(HTML.page(title: problem.title, person: person, csrf: session.csrf, body: "<p role=\"alert\">\(HTML.escape(problem.detail))</p>"), status: problem.status)
         } catch let error as WorkflowError {
             let problem = Problem(error)
             return Self.html(HTML.page(title: problem.title, person: person, csrf: session.csrf, body: "<p role=\"alert\">\(HTML.escape(error.message))</p>"), status: problem.status)
@@ -102,7 +104,7 @@ struct PageRoutes: Sendable {
         let seesPersonal = PersonalFields.shown(to: person)
         let (document, history, explained, personal) = try await pool.run { casework throws(WorkflowError) in
             let document = try casework.show(id)
-            try APIRoutes.requireForce(person, document.snapshot.force)
+            try APIRoutes.requireCase(person, document.snapshot)
             let engine = try casework.engine(for: document.snapshot)
             return Box((document, try casework.history(id), try DeadlineExplanation.of(document.snapshot, casework: casework), Redaction(personalFieldsOf: engine.workflow)))
         }.value

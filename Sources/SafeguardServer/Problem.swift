@@ -7,7 +7,8 @@ import WorkflowCore
 /// `{"type","title","status","detail","instance","kind"}` and, for a script error, `location`
 /// (`Workflows/dvpo.lua:42`). Its kind is the command line's: bad input 400 (a case that does not
 /// exist 404), refused by the procedure 422, storage conflict 409, script error 500, storage error
-/// 503; and for the server's own edges, unauthorised 401, too many bad tokens 429.
+/// 503; and for the server's own edges, unauthorised 401, forbidden 403 (another force, not an
+/// administrator), too many bad tokens 429. Another force's case is 404, as an unknown one.
 public struct Problem: Error, HTTPResponseError, Sendable {
     public var status: HTTPResponse.Status
     public var kind: String
@@ -41,6 +42,9 @@ public struct Problem: Error, HTTPResponseError, Sendable {
         return problem
     }
 
+    /// The person is known but may not do this (another force, not an administrator): 403.
+    public static func forbidden(_ detail: String) -> Problem { Problem(status: .forbidden, kind: "forbidden", detail: detail) }
+
     public static func notFound(_ detail: String) -> Problem { Problem(status: .notFound, kind: "bad input", detail: detail) }
 
     /// `https://safeguard.invalid/problems/refused`: a stable identifier per kind.
@@ -64,6 +68,7 @@ public struct Problem: Error, HTTPResponseError, Sendable {
         case "storage error": "Storage error"
         case "unauthorised": "Unauthorised"
         case "locked out": "Too many bad tokens"
+        case "forbidden": "Forbidden"
         default: status.reasonPhrase
         }
     }
