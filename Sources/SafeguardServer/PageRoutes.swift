@@ -47,7 +47,7 @@ struct PageRoutes: Sendable {
             return Self.html(HTML.page(title: problem.title, person: person, csrf: session.csrf, body: "<p role=\"alert\">\(HTML.escape(problem.detail))</p>"), status: problem.status)
         } catch let error as WorkflowError {
             let problem = Problem(error)
-            return Self.html(HTML.page(title: problem.title, person: person, csrf: session.csrf, body: "<p role=\"alert\">\(HTML.escape(error.message))</p>"), status: problem.status)
+            return Self.html(HTML.page(title: problem.title, person: person, csrf: session.csrf, body: "<p role=\"alert\">\(HTML.escape(problem.detail))</p>"), status: problem.status)
         }
     }
 

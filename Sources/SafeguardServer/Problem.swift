@@ -33,7 +33,14 @@ public struct Problem: Error, HTTPResponseError, Sendable {
             case .script: .internalServerError
             case .storage: .serviceUnavailable
             }
-        self.init(status: status, kind: error.kind.rawValue, detail: error.message, location: error.location?.description)
+        // A script's own message may quote case data (a plugin's `error("born " .. dob)`): the
+        // client gets only where the script failed, and the server's log the same.
+        let detail = error.kind == .script ? Self.scriptFailure(error.location) : error.message
+        self.init(status: status, kind: error.kind.rawValue, detail: detail, location: error.location?.description)
+    }
+
+    static func scriptFailure(_ location: SourceLocation?) -> String {
+        "a script failed\(location.map { " at \($0)" } ?? ""); expected the scripts to run (the server's log has the location; run 'safeguard check' and the case's events at the command line for the script's message)"
     }
 
     public static func unauthorised(_ detail: String) -> Problem {

@@ -10,6 +10,11 @@ struct ProblemMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as WorkflowError {
+            if error.kind == .script || error.kind == .storage {
+                // Its location and kind only: a script's message may quote case data.
+                context.logger.error(
+                    "request failed", metadata: ["kind": "\(error.kind.rawValue)", "location": "\(error.location?.description ?? "-")", "path": "\(request.uri.path)"])
+            }
             return try Problem(error).response(from: request, context: context)
         } catch let problem as Problem {
             return try problem.response(from: request, context: context)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SafeguardService
 import WorkflowCore
 @testable import SafeguardServer
 
@@ -145,5 +146,20 @@ struct LockoutTests {
         #expect(lines.contains { $0.hasPrefix("warning unknown token from a locked-out client ") })
         #expect(!lines.joined().contains("stale-token-text") && !lines.joined().contains(server.token("pc-token")))
         await server.stop()
+    }
+}
+
+/// A script's message never reaches the client: it may quote case data.
+@Suite("safeguard serve: script errors")
+struct ScriptErrorProblemTests {
+    @Test func aScriptErrorGivesTheClientItsLocationAndAGenericMessage() {
+        let error = WorkflowError.script("perpetrator born 1988-02-14", at: SourceLocation(file: "Plugins/essex/plugin.lua", line: 12))
+        let problem = Problem(error)
+        #expect(problem.status == .internalServerError)
+        #expect(problem.location == "Plugins/essex/plugin.lua:12")
+        #expect(
+            problem.detail
+                == "a script failed at Plugins/essex/plugin.lua:12; expected the scripts to run (the server's log has the location; run 'safeguard check' and the case's events at the command line for the script's message)")
+        #expect(!DocumentEncoder.json(problem.document).contains("1988"))
     }
 }
