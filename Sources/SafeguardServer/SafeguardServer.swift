@@ -49,6 +49,7 @@ public struct SafeguardServer: Sendable {
     /// behind a session.
     public func router() -> Router<ServerContext> {
         let router = Router(context: ServerContext.self)
+        router.add(middleware: SecurityHeaders())
         router.add(middleware: ProblemMiddleware())
         router.get("/health") { _, _ in JSONResponse.make(.object(["status": "ok", "engine": .string(EngineVersion.current)])) }
         router.get("/openapi.json") { _, _ in JSONResponse.make(text: OpenAPIDocument.json) }
