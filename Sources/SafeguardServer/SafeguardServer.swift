@@ -26,7 +26,7 @@ public struct SafeguardServer: Sendable {
     /// server never takes an identity a request claims.
     /// - Throws: `badInput` for a store without a staff register (or none at all yet), whatever the
     ///   scripts or the store's opening throw.
-    public init(_ configuration: Configuration, options: ServerOptions, lockout: BadTokenLockout = BadTokenLockout(), logger: Logger = Logger(label: "safeguard")) throws(WorkflowError) {
+    public init(_ configuration: Configuration, options: ServerOptions, lockout: BadTokenLockout = BadTokenLockout(), logger: Logger = ServerLogHandler.logger()) throws(WorkflowError) {
         // The scripts are checked before listening, so a broken folder stops the start, not a request.
         _ = try Casework.loadProcedure(configuration, force: nil)
         let noRegister = WorkflowError.badInput(
