@@ -9,6 +9,11 @@ public final class BadTokenLockout: @unchecked Sendable {
     public let window: TimeInterval
     private let lock = NSLock()
     private var failures: [String: [Date]] = [:]
+    /// The most clients counted at once.
+    static let capacity = 100_000
+
+    /// The clients counted now (for tests).
+    var count: Int { lock.withLock { failures.count } }
 
     public init(limit: Int = 5, window: TimeInterval = 15 * 60) {
         self.limit = limit
@@ -32,7 +37,15 @@ public final class BadTokenLockout: @unchecked Sendable {
         var recent = (failures[client] ?? []).filter { now.timeIntervalSince($0) < window }
         recent.append(now)
         failures[client] = recent
-        if failures.count > 100_000 { failures = failures.filter { now.timeIntervalSince($0.value.last!) < window } }
+        if failures.count > Self.capacity {
+            failures = failures.filter { now.timeIntervalSince($0.value.last!) < window }
+            // Still full: forget the clients with a single bad token, then the quietest, so the table stays bounded.
+            if failures.count > Self.capacity { failures = failures.filter { $0.value.count > 1 || $0.key == client } }
+            if failures.count > Self.capacity {
+                let kept = failures.sorted { $0.value.last! > $1.value.last! }.prefix(Self.capacity)
+                failures = Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) })
+            }
+        }
         return recent.count == limit
     }
 }
