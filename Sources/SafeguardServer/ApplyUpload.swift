@@ -40,6 +40,10 @@ struct ApplyUpload {
             let summary = try casework.apply(&reader, batchSize: 500, problem: { _, _, _ in }, progress: { _ in })
             return Box(summary)
         }.value
+        if summary.lines > 0, summary.malformed == summary.lines {
+            throw Problem(WorkflowError.badInput(
+                "none of the \(summary.lines) line\(summary.lines == 1 ? " is" : "s is") a well-formed transition, so nothing was applied; expected JSON Lines, one transition a line, as 'safeguard apply' takes"))
+        }
         return JSONResponse.make(.object([
             "lines": .integer(summary.lines), "applied": .integer(summary.applied), "skipped": .integer(summary.skipped),
             "refused": .integer(summary.refused), "malformed": .integer(summary.malformed),

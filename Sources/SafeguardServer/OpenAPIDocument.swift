@@ -71,7 +71,7 @@ enum OpenAPIDocument {
   }
  },
  "info": {
-  "description": "Case workflow engine for DVPN/DVPO casework (Crime and Security Act 2010 ss.24-33). Every route but /health and /openapi.json needs Authorization: Bearer TOKEN, the person's own token from the store's staff register ('safeguard staff token'); every write is recorded as that person's, in a role the register gave them at the event's time. Errors are RFC 9457 problem details: bad input 400, unknown case 404, refused by the procedure 422, storage conflict 409, script error 500, storage error 503, no or bad token 401, forbidden 403 (a force other than the person's own in a query or body, or an administrator's route for someone who is not one), too many bad tokens 429. Another force's case is answered 404, as an unknown one is. An administrator of any force may read /procedure for any force (scripts are not case data). A query parameter a route does not take is refused (400), never ignored. Personal fields (those an event marks personal) appear only for people whose register entry holds a police rank; everyone else gets them left out of every answer (cases, history, lists, writes' answers and export, which then names them in redacted), as the pages mask them.",
+  "description": "Case workflow engine for DVPN/DVPO casework (Crime and Security Act 2010 ss.24-33). Every route but /health and /openapi.json needs Authorization: Bearer TOKEN, the person's own token from the store's staff register ('safeguard staff token'); every write is recorded as that person's, in a role the register gave them at the event's time. Errors are RFC 9457 problem details: bad input 400, unknown case 404, refused by the procedure 422, storage conflict 409, script error 500, storage error 503, no or bad token 401, forbidden 403 (a force other than the person's own in a query or body, or an administrator's route for someone who is not one), too many bad tokens 429. Another force's case is answered 404, as an unknown one is. An administrator of any force may read /procedure for any force (scripts are not case data). A query parameter a route does not take is refused (400), never ignored. Personal fields (those an event marks personal) appear only for people whose register entry holds a police rank; everyone else gets them left out of every answer (cases, history, lists, writes' answers and export, which then names them in redacted), as the pages mask them. A JSON body must be sent as Content-Type: application/json (else 415), read strictly (a duplicate key is 400), at most 1 MiB (else 413). An /apply upload whose every line is malformed is 400.",
   "title": "Safeguard",
   "version": "1"
  },
@@ -282,6 +282,12 @@ enum OpenAPIDocument {
      "409": {
       "$ref": "#/components/responses/Problem"
      },
+     "413": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "415": {
+      "$ref": "#/components/responses/Problem"
+     },
      "422": {
       "$ref": "#/components/responses/Problem"
      },
@@ -490,6 +496,12 @@ enum OpenAPIDocument {
      "409": {
       "$ref": "#/components/responses/Problem"
      },
+     "413": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "415": {
+      "$ref": "#/components/responses/Problem"
+     },
      "422": {
       "$ref": "#/components/responses/Problem"
      },
@@ -575,6 +587,12 @@ enum OpenAPIDocument {
       "$ref": "#/components/responses/Problem"
      },
      "404": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "413": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "415": {
       "$ref": "#/components/responses/Problem"
      },
      "422": {

@@ -52,6 +52,7 @@ public struct SafeguardServer: Sendable {
         router.add(middleware: SecurityHeaders())
         router.add(middleware: ProblemMiddleware())
         router.get("/health") { _, _ in JSONResponse.make(.object(["status": "ok", "engine": .string(EngineVersion.current)])) }
+        router.head("/health") { _, _ in Response(status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"]) }
         router.get("/openapi.json") { _, _ in JSONResponse.make(text: OpenAPIDocument.json) }
         let clock = configuration.clock
         let clients = ClientAddress(trustedProxies: options.trustedProxies)
