@@ -18,6 +18,13 @@ struct ProblemMiddleware: RouterMiddleware {
             return try Problem(error).response(from: request, context: context)
         } catch let problem as Problem {
             return try problem.response(from: request, context: context)
+        } catch let error as HTTPResponseError where error.status == .notFound && AllowedMethods.of(request.uri.path) != nil {
+            let allowed = AllowedMethods.of(request.uri.path) ?? []
+            var problem = Problem(
+                status: .methodNotAllowed, kind: "bad input",
+                detail: "\(request.method.rawValue) is not a method of \(request.uri.path); expected \(allowed.joined(separator: " or "))")
+            problem.headers[.allow] = allowed.joined(separator: ", ")
+            return try problem.response(from: request, context: context)
         } catch let error as HTTPResponseError {
             let kind = error.status.code >= 500 ? "storage error" : "bad input"
             let detail = error.status == .notFound ? "no such resource \(request.method.rawValue) \(request.uri.path); expected one in /openapi.json" : error.status.reasonPhrase
