@@ -73,7 +73,7 @@ let package = Package(
         .target(
             name: "SafeguardServer",
             dependencies: [
-                "WorkflowCore", "Storage", "SafeguardService",
+                "WorkflowCore", "Ledger", "Storage", "SafeguardService",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -11,8 +11,9 @@ struct AdminRoutes: Sendable {
     static let role = "administrator"
 
     func add(to group: RouterGroup<ServerContext>) {
-        group.get("check") { _, context in
+        group.get("check") { request, context in
             try Self.requireAdministrator(context)
+            _ = try QueryParameters(request, allowed: [])
             let configuration = configuration
             let findings = try await pool.run { _ throws(WorkflowError) in Box(try ScriptsReview.check(configuration)) }.value
             func item(_ error: WorkflowError) -> Value {
@@ -25,9 +26,9 @@ struct AdminRoutes: Sendable {
         }
         group.get("procedure") { request, context in
             try Self.requireAdministrator(context)
-            let query = request.uri.queryParameters
-            let force = query["force"].map(String.init)
-            let workflow = query["workflow"].map(String.init) ?? DefaultWorkflow.name
+            let query = try QueryParameters(request, allowed: ["force", "workflow"])
+            let force = query["force"]
+            let workflow = query["workflow"] ?? DefaultWorkflow.name
             let configuration = configuration
             let described = try await pool.run { _ throws(WorkflowError) in
                 let version = try ProcedureVersion(try Casework.loadProcedure(configuration, force: force), workflow: workflow)
@@ -40,7 +41,7 @@ struct AdminRoutes: Sendable {
     static func requireAdministrator(_ context: ServerContext) throws {
         let person = try APIRoutes.person(context)
         guard person.roles.contains(role) else {
-            throw Problem(WorkflowError.refused("\(person.id) is not an administrator; expected a person holding the \(role) role"))
+            throw Problem.forbidden("\(person.id) is not an administrator; expected a person holding the \(role) role")
         }
     }
 

@@ -13,6 +13,7 @@ struct ApplyUpload {
 
     func apply(_ request: Request, _ context: ServerContext) async throws -> Response {
         let person = try APIRoutes.person(context)
+        _ = try QueryParameters(request, allowed: [])
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("safeguard-apply-\(UUID().uuidString).jsonl")
         guard FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]),
             let output = try? FileHandle(forWritingTo: url)
@@ -39,6 +40,10 @@ struct ApplyUpload {
             let summary = try casework.apply(&reader, batchSize: 500, problem: { _, _, _ in }, progress: { _ in })
             return Box(summary)
         }.value
+        if summary.lines > 0, summary.malformed == summary.lines {
+            throw Problem(WorkflowError.badInput(
+                "none of the \(summary.lines) line\(summary.lines == 1 ? " is" : "s is") a well-formed transition, so nothing was applied; expected JSON Lines, one transition a line, as 'safeguard apply' takes"))
+        }
         return JSONResponse.make(.object([
             "lines": .integer(summary.lines), "applied": .integer(summary.applied), "skipped": .integer(summary.skipped),
             "refused": .integer(summary.refused), "malformed": .integer(summary.malformed),

@@ -6,3 +6,9 @@ extension HTTPField.Name {
     /// `X-Forwarded-For`: the client addresses a reverse proxy saw (read only from a trusted proxy).
     static let xForwardedFor = HTTPField.Name("X-Forwarded-For")!
 }
+
+extension HTTPField.Name {
+    static let xFrameOptions = HTTPField.Name("X-Frame-Options")!
+    static let xContentTypeOptions = HTTPField.Name("X-Content-Type-Options")!
+    static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
+}

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Ledger
 import SafeguardService
 import WorkflowCore
 
@@ -10,6 +11,12 @@ struct JSONBody {
     private var fields: [String: Value]
 
     init(_ request: Request, limit: Int, allowed: Set<String>) async throws {
+        let mediaType = request.headers[.contentType]?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        guard mediaType == "application/json" else {
+            throw Problem(
+                status: .unsupportedMediaType, kind: "bad input",
+                detail: "the request body is \(mediaType.map { JSONBody.short($0) } ?? "of no declared type"); expected Content-Type: application/json")
+        }
         var request = request
         let buffer: ByteBuffer
         do {
@@ -17,7 +24,14 @@ struct JSONBody {
         } catch {
             throw Problem(status: .contentTooLarge, kind: "bad input", detail: "the request body is larger than \(limit) bytes; expected a smaller JSON object")
         }
-        guard let object = try? JSONDecoder().decode(Value.self, from: Data(buffer.readableBytesView)).objectValue else {
+        // The strict reader the apply lines use: a duplicate key is refused, never resolved silently.
+        let parsed: Value
+        do throws(CanonicalJSONReader.Problem) {
+            parsed = try CanonicalJSONReader.value(Array(buffer.readableBytesView))
+        } catch {
+            throw Problem(WorkflowError.badInput("the request body is not JSON (\(error.description)); expected {\(allowed.sorted().map { "\"\($0)\"" }.joined(separator: ", "))}"))
+        }
+        guard let object = parsed.objectValue else {
             throw Problem(WorkflowError.badInput("the request body is not a JSON object; expected {\(allowed.sorted().map { "\"\($0)\"" }.joined(separator: ", "))}"))
         }
         if let unknown = object.keys.sorted().first(where: { !allowed.contains($0) }) {
@@ -25,6 +39,9 @@ struct JSONBody {
         }
         fields = object
     }
+
+    /// Whether the body gives the field (not null).
+    func has(_ name: String) -> Bool { fields[name].map { $0 != .null } ?? false }
 
     func string(_ name: String) throws(WorkflowError) -> String? {
         guard let value = fields[name], value != .null else { return nil }

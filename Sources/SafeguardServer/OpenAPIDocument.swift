@@ -34,6 +34,7 @@ enum OpenAPIDocument {
        "storage error",
        "unauthorised",
        "locked out",
+       "forbidden",
        "server error"
       ],
       "type": "string"
@@ -70,7 +71,7 @@ enum OpenAPIDocument {
   }
  },
  "info": {
-  "description": "Case workflow engine for DVPN/DVPO casework (Crime and Security Act 2010 ss.24-33). Every route but /health and /openapi.json needs Authorization: Bearer TOKEN, the person's own token from the store's staff register ('safeguard staff token'); every write is recorded as that person's, in a role the register gave them at the event's time. Errors are RFC 9457 problem details: bad input 400, unknown case 404, refused by the procedure 422, storage conflict 409, script error 500, storage error 503, no or bad token 401, too many bad tokens 429.",
+  "description": "Case workflow engine for DVPN/DVPO casework (Crime and Security Act 2010 ss.24-33). Every route but /health and /openapi.json needs Authorization: Bearer TOKEN, the person's own token from the store's staff register ('safeguard staff token'); every write is recorded as that person's, in a role the register gave them at the event's time. Errors are RFC 9457 problem details: bad input 400, unknown case 404, refused by the procedure 422, storage conflict 409, script error 500, storage error 503, no or bad token 401, forbidden 403 (a force other than the person's own in a query or body, or an administrator's route for someone who is not one), too many bad tokens 429. Another force's case is answered 404, as an unknown one is. An administrator of any force may read /procedure for any force (scripts are not case data). A query parameter a route does not take is refused (400), never ignored. Personal fields (those an event marks personal) appear only for people whose register entry holds a police rank; everyone else gets them left out of every answer (cases, history, lists, writes' answers and export, which then names them in redacted), as the pages mask them. A JSON body must be sent as Content-Type: application/json (else 415), read strictly (a duplicate key is 400), at most 1 MiB (else 413). An /apply upload whose every line is malformed is 400. A documented path asked with a method it does not take is 405 (with Allow).",
   "title": "Safeguard",
   "version": "1"
  },
@@ -103,6 +104,9 @@ enum OpenAPIDocument {
       "$ref": "#/components/responses/Problem"
      },
      "401": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "403": {
       "$ref": "#/components/responses/Problem"
      },
      "413": {
@@ -181,6 +185,9 @@ enum OpenAPIDocument {
      "401": {
       "$ref": "#/components/responses/Problem"
      },
+     "403": {
+      "$ref": "#/components/responses/Problem"
+     },
      "422": {
       "$ref": "#/components/responses/Problem"
      },
@@ -196,7 +203,7 @@ enum OpenAPIDocument {
    "post": {
     "parameters": [
      {
-      "description": "An event id that makes the write idempotent (the body's id wins).",
+      "description": "An event id that makes the write idempotent: the same key with the same request answers 200 recorded:false; with a different request (data, time, role, event, case or person) 422; a body id that differs from it 400. Without a body id, the case id is made from the key, so a retry finds the same case.",
       "in": "header",
       "name": "Idempotency-Key",
       "required": false,
@@ -269,7 +276,16 @@ enum OpenAPIDocument {
      "401": {
       "$ref": "#/components/responses/Problem"
      },
+     "403": {
+      "$ref": "#/components/responses/Problem"
+     },
      "409": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "413": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "415": {
       "$ref": "#/components/responses/Problem"
      },
      "422": {
@@ -313,6 +329,9 @@ enum OpenAPIDocument {
        }
       },
       "description": "The case."
+     },
+     "400": {
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
       "$ref": "#/components/responses/Problem"
@@ -359,6 +378,9 @@ enum OpenAPIDocument {
       },
       "description": "{case, deadlines}"
      },
+     "400": {
+      "$ref": "#/components/responses/Problem"
+     },
      "401": {
       "$ref": "#/components/responses/Problem"
      },
@@ -396,7 +418,7 @@ enum OpenAPIDocument {
       }
      },
      {
-      "description": "An event id that makes the write idempotent (the body's id wins).",
+      "description": "An event id that makes the write idempotent: the same key with the same request answers 200 recorded:false; with a different request (data, time, role, event, case or person) 422; a body id that differs from it 400.",
       "in": "header",
       "name": "Idempotency-Key",
       "required": false,
@@ -472,6 +494,12 @@ enum OpenAPIDocument {
       "$ref": "#/components/responses/Problem"
      },
      "409": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "413": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "415": {
       "$ref": "#/components/responses/Problem"
      },
      "422": {
@@ -561,6 +589,12 @@ enum OpenAPIDocument {
      "404": {
       "$ref": "#/components/responses/Problem"
      },
+     "413": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "415": {
+      "$ref": "#/components/responses/Problem"
+     },
      "422": {
       "$ref": "#/components/responses/Problem"
      },
@@ -603,6 +637,9 @@ enum OpenAPIDocument {
       },
       "description": "{case, events}"
      },
+     "400": {
+      "$ref": "#/components/responses/Problem"
+     },
      "401": {
       "$ref": "#/components/responses/Problem"
      },
@@ -635,7 +672,13 @@ enum OpenAPIDocument {
       },
       "description": "{errors, warnings, forces}"
      },
+     "400": {
+      "$ref": "#/components/responses/Problem"
+     },
      "401": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "403": {
       "$ref": "#/components/responses/Problem"
      },
      "422": {
@@ -699,6 +742,9 @@ enum OpenAPIDocument {
      "401": {
       "$ref": "#/components/responses/Problem"
      },
+     "403": {
+      "$ref": "#/components/responses/Problem"
+     },
      "422": {
       "$ref": "#/components/responses/Problem"
      },
@@ -725,11 +771,15 @@ enum OpenAPIDocument {
       }
      },
      {
-      "description": "true leaves personal fields out.",
+      "description": "true leaves personal fields out; anything but true or false is refused (400). A person without a police rank always gets them left out.",
       "in": "query",
       "name": "redact",
       "required": false,
       "schema": {
+       "enum": [
+        "true",
+        "false"
+       ],
        "type": "string"
       }
      }
@@ -749,6 +799,9 @@ enum OpenAPIDocument {
       "$ref": "#/components/responses/Problem"
      },
      "401": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "403": {
       "$ref": "#/components/responses/Problem"
      },
      "422": {
@@ -839,6 +892,9 @@ enum OpenAPIDocument {
      "401": {
       "$ref": "#/components/responses/Problem"
      },
+     "403": {
+      "$ref": "#/components/responses/Problem"
+     },
      "422": {
       "$ref": "#/components/responses/Problem"
      },
@@ -907,6 +963,9 @@ enum OpenAPIDocument {
       "$ref": "#/components/responses/Problem"
      },
      "401": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "403": {
       "$ref": "#/components/responses/Problem"
      },
      "422": {

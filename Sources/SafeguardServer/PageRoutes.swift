@@ -23,7 +23,7 @@ struct PageRoutes: Sendable {
             try await signedIn(request) { person, csrf in try await casesPage(request, person, csrf) }
         }
         router.get("/ui/cases/:case") { request, context in
-            let id = try context.parameters.require("case")
+            let id = try APIRoutes.caseID(context)
             return try await signedIn(request) { person, csrf in try await casePage(id, person, csrf) }
         }
     }
@@ -43,9 +43,11 @@ struct PageRoutes: Sendable {
         }
         do {
             return Self.html(try await render(person, session.csrf))
+        } catch let problem as Problem {
+            return Self.html(HTML.page(title: problem.title, person: person, csrf: session.csrf, body: "<p role=\"alert\">\(HTML.escape(problem.detail))</p>"), status: problem.status)
         } catch let error as WorkflowError {
             let problem = Problem(error)
-            return Self.html(HTML.page(title: problem.title, person: person, csrf: session.csrf, body: "<p role=\"alert\">\(HTML.escape(error.message))</p>"), status: problem.status)
+            return Self.html(HTML.page(title: problem.title, person: person, csrf: session.csrf, body: "<p role=\"alert\">\(HTML.escape(problem.detail))</p>"), status: problem.status)
         }
     }
 
@@ -99,10 +101,10 @@ struct PageRoutes: Sendable {
     }
 
     func casePage(_ id: String, _ person: AuthenticatedPerson, _ csrf: String) async throws -> String {
-        let seesPersonal = person.roles.contains { Rank(name: $0) != nil }
+        let seesPersonal = PersonalFields.shown(to: person)
         let (document, history, explained, personal) = try await pool.run { casework throws(WorkflowError) in
             let document = try casework.show(id)
-            try APIRoutes.requireForce(person, document.snapshot.force)
+            try APIRoutes.requireCase(person, document.snapshot)
             let engine = try casework.engine(for: document.snapshot)
             return Box((document, try casework.history(id), try DeadlineExplanation.of(document.snapshot, casework: casework), Redaction(personalFieldsOf: engine.workflow)))
         }.value

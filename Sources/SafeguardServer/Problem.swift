@@ -7,7 +7,8 @@ import WorkflowCore
 /// `{"type","title","status","detail","instance","kind"}` and, for a script error, `location`
 /// (`Workflows/dvpo.lua:42`). Its kind is the command line's: bad input 400 (a case that does not
 /// exist 404), refused by the procedure 422, storage conflict 409, script error 500, storage error
-/// 503; and for the server's own edges, unauthorised 401, too many bad tokens 429.
+/// 503; and for the server's own edges, unauthorised 401, forbidden 403 (another force, not an
+/// administrator), too many bad tokens 429. Another force's case is 404, as an unknown one.
 public struct Problem: Error, HTTPResponseError, Sendable {
     public var status: HTTPResponse.Status
     public var kind: String
@@ -32,7 +33,14 @@ public struct Problem: Error, HTTPResponseError, Sendable {
             case .script: .internalServerError
             case .storage: .serviceUnavailable
             }
-        self.init(status: status, kind: error.kind.rawValue, detail: error.message, location: error.location?.description)
+        // A script's own message may quote case data (a plugin's `error("born " .. dob)`): the
+        // client gets only where the script failed, and the server's log the same.
+        let detail = error.kind == .script ? Self.scriptFailure(error.location) : error.message
+        self.init(status: status, kind: error.kind.rawValue, detail: detail, location: error.location?.description)
+    }
+
+    static func scriptFailure(_ location: SourceLocation?) -> String {
+        "a script failed\(location.map { " at \($0)" } ?? ""); expected the scripts to run (the server's log has the location; run 'safeguard check' and the case's events at the command line for the script's message)"
     }
 
     public static func unauthorised(_ detail: String) -> Problem {
@@ -40,6 +48,9 @@ public struct Problem: Error, HTTPResponseError, Sendable {
         problem.headers[.wwwAuthenticate] = "Bearer realm=\"safeguard\""
         return problem
     }
+
+    /// The person is known but may not do this (another force, not an administrator): 403.
+    public static func forbidden(_ detail: String) -> Problem { Problem(status: .forbidden, kind: "forbidden", detail: detail) }
 
     public static func notFound(_ detail: String) -> Problem { Problem(status: .notFound, kind: "bad input", detail: detail) }
 
@@ -64,6 +75,7 @@ public struct Problem: Error, HTTPResponseError, Sendable {
         case "storage error": "Storage error"
         case "unauthorised": "Unauthorised"
         case "locked out": "Too many bad tokens"
+        case "forbidden": "Forbidden"
         default: status.reasonPhrase
         }
     }

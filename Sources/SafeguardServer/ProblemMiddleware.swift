@@ -10,8 +10,20 @@ struct ProblemMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as WorkflowError {
+            if error.kind == .script || error.kind == .storage {
+                // Its location and kind only: a script's message may quote case data.
+                context.logger.error(
+                    "request failed", metadata: ["kind": "\(error.kind.rawValue)", "location": "\(error.location?.description ?? "-")", "path": "\(request.uri.path)"])
+            }
             return try Problem(error).response(from: request, context: context)
         } catch let problem as Problem {
+            return try problem.response(from: request, context: context)
+        } catch let error as HTTPResponseError where error.status == .notFound && AllowedMethods.of(request.uri.path) != nil {
+            let allowed = AllowedMethods.of(request.uri.path) ?? []
+            var problem = Problem(
+                status: .methodNotAllowed, kind: "bad input",
+                detail: "\(request.method.rawValue) is not a method of \(request.uri.path); expected \(allowed.joined(separator: " or "))")
+            problem.headers[.allow] = allowed.joined(separator: ", ")
             return try problem.response(from: request, context: context)
         } catch let error as HTTPResponseError {
             let kind = error.status.code >= 500 ? "storage error" : "bad input"

@@ -26,7 +26,7 @@ public struct SafeguardServer: Sendable {
     /// server never takes an identity a request claims.
     /// - Throws: `badInput` for a store without a staff register (or none at all yet), whatever the
     ///   scripts or the store's opening throw.
-    public init(_ configuration: Configuration, options: ServerOptions, lockout: BadTokenLockout = BadTokenLockout(), logger: Logger = Logger(label: "safeguard")) throws(WorkflowError) {
+    public init(_ configuration: Configuration, options: ServerOptions, lockout: BadTokenLockout = BadTokenLockout(), logger: Logger = ServerLogHandler.logger()) throws(WorkflowError) {
         // The scripts are checked before listening, so a broken folder stops the start, not a request.
         _ = try Casework.loadProcedure(configuration, force: nil)
         let noRegister = WorkflowError.badInput(
@@ -49,14 +49,16 @@ public struct SafeguardServer: Sendable {
     /// behind a session.
     public func router() -> Router<ServerContext> {
         let router = Router(context: ServerContext.self)
+        router.add(middleware: SecurityHeaders())
         router.add(middleware: ProblemMiddleware())
         router.get("/health") { _, _ in JSONResponse.make(.object(["status": "ok", "engine": .string(EngineVersion.current)])) }
+        router.head("/health") { _, _ in Response(status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"]) }
         router.get("/openapi.json") { _, _ in JSONResponse.make(text: OpenAPIDocument.json) }
         let clock = configuration.clock
         let clients = ClientAddress(trustedProxies: options.trustedProxies)
-        SignInRoutes(authenticator: authenticator, lockout: lockout, clients: clients, sessions: sessions, clock: clock).add(to: router)
+        SignInRoutes(authenticator: authenticator, lockout: lockout, clients: clients, sessions: sessions, clock: clock, logger: logger).add(to: router)
         PageRoutes(pool: pool, authenticator: authenticator, sessions: sessions, clock: clock).add(to: router)
-        let api = router.group().add(middleware: BearerAuthentication(authenticator: authenticator, lockout: lockout, clients: clients, clock: clock))
+        let api = router.group().add(middleware: BearerAuthentication(authenticator: authenticator, lockout: lockout, clients: clients, clock: clock, logger: logger))
         APIRoutes(pool: pool, clock: clock).add(to: api)
         AdminRoutes(configuration: configuration, pool: pool).add(to: api)
         return router

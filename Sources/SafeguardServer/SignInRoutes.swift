@@ -1,18 +1,20 @@
 import Foundation
 import Hummingbird
+import Logging
 import WorkflowCore
 
 /// Signing in to the pages with one's own personal token (the one the staff register issued, as
 /// for the API and the command line), and out. The session cookie is `Secure`,
 /// `HttpOnly` and `SameSite=Strict`; the sign-in form carries a CSRF token held in a cookie of its
 /// own (double submit), every signed-in form the session's. Bad tokens count towards the same
-/// lockout as the API's.
+/// lockout as the API's (which never refuses a valid token).
 struct SignInRoutes: Sendable {
     let authenticator: RegisterAuthenticator
     let lockout: BadTokenLockout
     let clients: ClientAddress
     let sessions: SessionStore
     let clock: @Sendable () -> Date
+    let logger: Logger
     static let sessionCookie = "safeguard_session"
     static let signInCookie = "safeguard_sign_in"
 
@@ -30,14 +32,15 @@ struct SignInRoutes: Sendable {
             }
             let now = clock()
             let client = clients.of(request, context)
-            if lockout.isLocked(client, at: now) {
-                return signInPage(problem: "Too many wrong tokens from this address. Try again in \(Int(lockout.window / 60)) minutes.", status: .tooManyRequests)
-            }
             let person: AuthenticatedPerson
             do throws(WorkflowError) {
                 person = try await authenticator.authenticate(bearer: (form.token ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
             } catch where error.kind == .refused {
-                lockout.recordFailure(client, at: now)
+                do throws(Problem) {
+                    try BearerAuthentication.badToken(client, at: now, lockout: lockout, logger: logger)
+                } catch {
+                    return signInPage(problem: "Too many wrong tokens from this address. Try again in \(Int(lockout.window / 60)) minutes.", status: .tooManyRequests)
+                }
                 return signInPage(problem: "That token was not recognised. Enter your own current personal token.", status: .unauthorized)
             } catch {
                 return signInPage(problem: "The staff register cannot be read just now. Try again later.", status: Problem(error).status)
