@@ -31,6 +31,8 @@ extension Casework {
             do throws(WorkflowError) {
                 report.moves = try engine.migration(of: snapshot, stateMap: stateMap)
                 report.state = try engine.migratedState(of: snapshot, stateMap: stateMap)
+                // A mapped state meets the statutory floor before anything is stored (dry run too).
+                _ = try engine.migrate(snapshot, at: at, actor: Actor(id: "migration", role: "engine"), reason: reason, stateMap: stateMap)
             } catch  where error.kind == .refused {
                 report.refusal = error.message
                 reports.append(report)

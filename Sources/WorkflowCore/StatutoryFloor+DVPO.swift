@@ -54,9 +54,23 @@ enum DVPOFloor {
         StatutoryEntryRule(state: "hearing", source: "\(act) s.27(1)") { entry in
             entry.before.data["served_at"] == nil ? "needs the notice served (serve_notice) first" : nil
         },
+        // One notice, one application, one hearing: the case's data says whether the application
+        // was made and whether the court has already decided it.
+        StatutoryEntryRule(state: "hearing", source: "\(act) s.27(1)") { entry in
+            if entry.before.data["order_made_on"] != nil {
+                return "needs an application not yet decided; the court already made an order on this notice's application (s.28)"
+            }
+            return entry.after.data["applied_at"] == nil ? "needs an application to the court (apply_for_order)" : nil
+        },
         StatutoryEntryRule(state: "order_in_force", source: "\(act) s.27-28") { entry in
-            // Back in force after a breach: the order was made already, and still ends on its date.
-            guard entry.before.data["order_made_on"] == nil else { return nil }
+            // Back in force after a breach: the order was made already, and still ends on its date;
+            // a second order on the same application is not.
+            if let made = entry.before.data["order_made_on"] {
+                let end = { (snapshot: CaseSnapshot) in snapshot.deadlines.first { $0.clock == "order_end" }?.due }
+                let same = entry.after.data["order_made_on"] == made && entry.after.data["order_days"] == entry.before.data["order_days"]
+                    && end(entry.after) == end(entry.before)
+                return same ? nil : "needs the order already made on this application unchanged; one application, one order (s.28(10))"
+            }
             if entry.before.data["applied_at"] == nil { return "needs an application heard by the court (apply_for_order) first" }
             guard case .integer(let days) = entry.after.data["order_days"], (14...28).contains(days) else {
                 return "needs order_days of 14 to 28 recorded by grant_order (s.28(10))"

@@ -79,14 +79,49 @@ public struct StatutoryFloor: Sendable {
         return problems + deadEvents(definition)
     }
 
+    /// The data only the national procedure records in `workflow`: the compiled-in fields, every
+    /// field (and the case field it is recorded as) of a national event, and every key a national
+    /// action records, so a national action's new key is covered without a list kept by hand.
+    public func nationalData(of workflow: WorkflowDefinition?) -> Set<String> {
+        guard let workflow else { return protectedFields }
+        var keys = protectedFields.union(workflow.nationalRecords)
+        for event in workflow.events where isNational(event.location) {
+            for field in event.fields where isNational(field.location) {
+                keys.insert(field.name)
+                if let alias = field.caseField { keys.insert(alias) }
+            }
+        }
+        keys.remove(TransitionEngine.warningsKey)
+        return keys
+    }
+
     /// Refuses an action of a force's plugin that proposes a change to data only the national
-    /// procedure records (`order_days`, `authorised_by`, `perpetrator_dob`).
-    public func checkProposal(_ changes: [String: Value], by action: Action, of event: EventDefinition) throws(WorkflowError) {
+    /// procedure records (`order_days`, `authorised_by`, `notice_lapsed`, `breaches_awaiting_outcome`).
+    public func checkProposal(
+        _ changes: [String: Value], by action: Action, of event: EventDefinition, in workflow: WorkflowDefinition? = nil
+    ) throws(WorkflowError) {
         guard !isNational(action.location) else { return }
-        if let field = changes.keys.sorted().first(where: protectedFields.contains) {
+        let national = nationalData(of: workflow)
+        if let field = changes.keys.sorted().first(where: national.contains) {
             throw .script(
                 "action \(action.name) of \(event.name) proposed a change to \(field), which only the national procedure records (statutory floor); expected a field name of the force's own",
                 at: action.location)
+        }
+    }
+
+    /// Refuses moving a case into a statutory state by a migration's state map (`safeguard migrate
+    /// --map limbo=order_in_force`) unless the case's data holds what entering that state needs: an
+    /// order in force needs the application and the order's period recorded by their events. Who
+    /// may enter a state is the recorded events' matter, so the rules run as for a superintendent.
+    public func checkMapped(_ transition: Transition, from current: CaseSnapshot) throws(WorkflowError) {
+        guard current.state != transition.to else { return }
+        let officer = Actor(id: transition.actor.id, role: Rank.superintendent.name)
+        let entry = StatutoryEntry(before: current, after: transition.snapshot, actor: officer, at: transition.at)
+        for rule in entryRules where rule.state == transition.to {
+            if let problem = rule.problem(entry) {
+                throw .refused(
+                    "--map \(current.state)=\(transition.to) refused by the statutory floor (\(rule.source)): entering \(rule.state) \(problem); expected a state the case's recorded events support")
+            }
         }
     }
 

@@ -62,10 +62,12 @@ extension TransitionEngine {
                 }),
         ]
         if state != snapshot.state { data["state_map"] = .object([snapshot.state: .string(state)]) }
-        return Transition(
+        let transition = Transition(
             caseID: snapshot.id, event: Self.migrateEvent, eventID: nil, from: snapshot.state, to: state, at: when,
             actor: actor, data: data, changes: [:], guardsPassed: [], snapshot: next
         ).with(tableVersion: calendar?.version)
+        try StatutoryFloor.regime(workflow.name)?.checkMapped(transition, from: snapshot)
+        return transition
     }
 
     /// The state the case is in after the migration: its own when this procedure has it, else the

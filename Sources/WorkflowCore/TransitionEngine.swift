@@ -54,7 +54,7 @@ public struct TransitionEngine {
                 if let given = proposed.removeValue(forKey: Self.warningsKey) {
                     warnings += try Self.warnings(given, from: action, of: event)
                 }
-                try StatutoryFloor.regime(workflow.name)?.checkProposal(proposed, by: action, of: event)
+                try StatutoryFloor.regime(workflow.name)?.checkProposal(proposed, by: action, of: event, in: workflow)
                 for (key, value) in proposed {
                     guard Self.isFieldName(key) else {
                         throw .script(

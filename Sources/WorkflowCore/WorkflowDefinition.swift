@@ -18,6 +18,9 @@ public struct WorkflowDefinition {
     public var limits: [StatutoryLimit] = []
     /// The figures `safeguard report` counts for cases of this workflow, in report order.
     public var figures: [FigureDefinition] = []
+    /// The data keys the national procedure's actions record (read from their source at load):
+    /// with the national events' fields, data no force's action may write (statutory floor).
+    public var nationalRecords: Set<String> = []
 
     public init(
         name: String, title: String = "", states: [StateDefinition], events: [EventDefinition],

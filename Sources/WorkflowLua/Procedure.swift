@@ -128,7 +128,8 @@ public final class Procedure {
             for declared in file.declared {
                 var pieces = DeclaredPieces(declared)
                 for (more, names) in extra { if let other = more[pieces.name] { pieces.add(from: other, plugins: names) } }
-                let definition = reader.read(pieces, plugins: plugins, force: force, findings: local)
+                var definition = reader.read(pieces, plugins: plugins, force: force, findings: local)
+                definition.nationalRecords = NationalRecords.keys(of: definition, in: sources)
                 for policy in definition.policies {
                     guard let owner = owners[policy.plugin] else { continue }
                     local.collect { () throws(WorkflowError) in try owner.applyPolicy(policy) }

@@ -78,4 +78,37 @@ struct MigrateGoldenTests {
                 "fire K1 authorise_notice --at 2026-06-02T11:00:00+01:00 --actor S1 --role superintendent --data grounds=g --data victim_opinion=v --data children_welfare=c --data perpetrator_representations=none --data premises_conditions=false"
             ).status == 0)
     }
+
+    /// A map into a statutory state the case's events do not support is refused, and nothing is
+    /// recorded: no order is in force without an application and an order's period (s.27-28).
+    @Test func aMapIntoAnOrderWithNoOrderIsRefused() throws {
+        let cli = Cli()
+        let scripts = try cli.copyOfScripts()
+        let kent = scripts.appendingPathComponent("Plugins/kent")
+        try FileManager.default.createDirectory(at: kent, withIntermediateDirectories: true)
+        try """
+            local kent = engine.plugin { name = "kent", version = "1.0", extends = "dvpo", order = 20, forces = { "kent" } }
+            kent:state("limbo", "Held")
+            kent:event("hold", { from = "incident", to = "limbo", who = "sergeant" })
+
+            """.write(to: kent.appendingPathComponent("plugin.lua"), atomically: true, encoding: .utf8)
+        func run(_ line: String) throws -> Cli.Run { try cli.run(Cli.words(line) + ["--scripts", scripts.path]) }
+        #expect(
+            try run(
+                "open --force kent --id K1 --at 2026-06-01T22:00:00+01:00 --actor PC1 --role constable --data perpetrator_dob=1980-01-01 --data relationship=spouse --data violence=used"
+            ).status == 0)
+        #expect(try run("fire K1 hold --at 2026-06-01T23:00:00+01:00 --actor SG1 --role sergeant").status == 0)
+        try "local kent = engine.plugin { name = \"kent\", version = \"2.0\", extends = \"dvpo\", order = 20, forces = { \"kent\" } }\n"
+            .write(to: kent.appendingPathComponent("plugin.lua"), atomically: true, encoding: .utf8)
+        let history = try run("history K1").stdout
+
+        let refused = try run("migrate --case K1 --map limbo=order_in_force --reason 'limbo retired' --actor ADM1 --at 2026-06-02T10:00:00+01:00")
+        #expect(refused.status == 1, "\(refused.stdout)\(refused.stderr)")
+        #expect(
+            refused.stdout.contains(
+                "K1  not migrated: --map limbo=order_in_force refused by the statutory floor (Crime and Security Act 2010 s.27-28): entering order_in_force needs an application heard by the court (apply_for_order) first; expected a state the case's recorded events support\n"
+            ), "\(refused.stdout)")
+        #expect(try run("history K1").stdout == history)
+        #expect(try run("migrate --case K1 --map limbo=incident --reason 'limbo retired' --actor ADM1 --at 2026-06-02T10:00:00+01:00").status == 0)
+    }
 }

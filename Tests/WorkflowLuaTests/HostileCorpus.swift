@@ -154,6 +154,33 @@ enum HostileCorpus {
                     "\(evil):2: action older of record_visit proposed a change to perpetrator_dob, which only the national procedure records (statutory floor); expected a field name of the force's own"
             )),
         HostileAttack(
+            "an action clears notice_lapsed, which the national decision records",
+            """
+            p:event('lapse_fix', { from = { 'notice_served', 'hearing' }, who = 'constable' })
+            p:action('lapse_fix', 'unlapse', function(case, event) return { notice_lapsed = false } end)
+            """,
+            run(
+                after: 2, "lapse_fix", kind: .script,
+                "\(evil):3: action unlapse of lapse_fix proposed a change to notice_lapsed, which only the national procedure records (statutory floor); expected a field name of the force's own"
+            )),
+        HostileAttack(
+            "an action invents breaches awaiting the court",
+            """
+            p:event('extra_breach', { from = 'order_in_force', who = 'constable' })
+            p:action('extra_breach', 'x', function(case, event) return { breaches_awaiting_outcome = 3 } end)
+            """,
+            run(
+                after: 4, "extra_breach", kind: .script,
+                "\(evil):3: action x of extra_breach proposed a change to breaches_awaiting_outcome, which only the national procedure records (statutory floor); expected a field name of the force's own"
+            )),
+        HostileAttack(
+            "a granted order relisted for a second hearing",
+            "p:event('relist', { from = 'order_in_force', to = 'hearing', who = 'constable', data = { relist_court = { 'text', summary = 'c' } } })\n",
+            run(
+                after: 4, "relist", data: ["relist_court": "c"],
+                "relist \(floor) (\(act) s.27(1)): entering hearing needs an application not yet decided; the court already made an order on this notice's application (s.28)"
+            )),
+        HostileAttack(
             "a plugin event carries order_days", "p:event('set_days', { from = 'order_in_force', data = { order_days = { 'integer' } } })\n",
             load(2, "field order_days of set_days is data only the national procedure records (statutory floor); expected a field name of the force's own")),
         HostileAttack(

@@ -1,0 +1,39 @@
+import Foundation
+import WorkflowCore
+
+/// The data keys the national procedure's actions record, read from their source: every name an
+/// action's body assigns (`return { notice_lapsed = true }`), from its declaration line to the end
+/// of its function. It reads more than the action returns (a table's keys, not only the result's),
+/// which only widens the data a force's action may not write.
+enum NationalRecords {
+    static func keys(of definition: WorkflowDefinition, in sources: [ScriptSource]) -> Set<String> {
+        guard let floor = StatutoryFloor.regime(definition.name),
+            let text = sources.first(where: { $0.path == floor.nationalFile })?.text
+        else { return [] }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var keys: Set<String> = []
+        for action in definition.events.flatMap(\.actions) where floor.isNational(action.location) {
+            let start = action.location.line - 1
+            var index = start
+            // The body runs until the next line that starts in the first column (`end)`).
+            while index < lines.count, index == start || lines[index].first.map({ $0 == " " || $0 == "\t" }) ?? true {
+                keys.formUnion(assigned(in: lines[index]))
+                index += 1
+            }
+        }
+        return keys
+    }
+
+    private static let assignment = try! NSRegularExpression(pattern: #"(?<![A-Za-z0-9_.:"'\[])([a-z_][a-z0-9_]*)\s*=(?!=)"#)
+
+    /// The names `line` assigns, outside its comment and not as `local` variables.
+    static func assigned(in line: String) -> [String] {
+        let code = line.range(of: "--").map { String(line[..<$0.lowerBound]) } ?? line
+        let range = NSRange(code.startIndex..., in: code)
+        return assignment.matches(in: code, range: range).compactMap { match in
+            guard let name = Range(match.range(at: 1), in: code) else { return nil }
+            let before = code[..<name.lowerBound].trimmingCharacters(in: .whitespaces)
+            return before.hasSuffix("local") ? nil : String(code[name])
+        }
+    }
+}
