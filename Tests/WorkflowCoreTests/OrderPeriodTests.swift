@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import WorkflowCore
 
-@Suite("Order periods: whole local days (domain.md §2)")
+@Suite("Order periods: whole local days (Crime and Security Act 2010 s.28(10))")
 struct OrderPeriodTests {
     @Test func a28DayOrderMadeOn1JuneEndsAtTheCloseOf28June() {
         let end = OrderPeriod.end(madeOn: LocalDate(iso: "2026-06-01")!, days: 28)

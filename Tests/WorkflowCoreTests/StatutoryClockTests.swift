@@ -2,9 +2,9 @@ import Foundation
 import Testing
 import WorkflowCore
 
-@Suite("Statutory clocks: counted time on London days (domain.md §9)")
+@Suite("Statutory clocks: counted time on London days (Crime and Security Act 2010 s.27(3)-(4))")
 struct StatutoryClockTests {
-    /// domain.md §9.1's worked examples, and §9.3's clock changes.
+    /// Worked examples of the 48 hours over weekends and bank holidays, and across the clock changes.
     @Test(arguments: [
         ("2026-05-23T10:00:00+01:00", 48, "2026-05-27T10:00:00+01:00"),  // Sat counts; Sun and spring bank holiday skipped
         ("2026-04-02T14:00:00+01:00", 48, "2026-04-07T14:00:00+01:00"),  // Good Friday, Sunday, Easter Monday skipped
