@@ -125,6 +125,12 @@ def browser(url, out):
         expect(driver.current_url.endswith("/ui/sign-in"), "after signing out the case page needs sign-in again")
         driver.find_element(By.ID, "token").send_keys(real_token("legal-token"))
         driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        # The sign-in's answer sets the session cookie: wait for it before asking for another page.
+        for _ in range(100):
+            if driver.current_url.endswith("/ui/due"):
+                break
+            time.sleep(0.1)
+        expect(driver.current_url.endswith("/ui/due"), "the legal officer's sign-in leads to the due list")
         driver.get(url + "/ui/cases/WEB-1")
         body = driver.find_element(By.TAG_NAME, "body").text
         expect("1988-02-14" not in body and "masked (personal)" in body, "a legal officer sees personal fields masked")
