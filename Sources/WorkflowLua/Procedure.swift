@@ -216,6 +216,11 @@ public final class Procedure {
                 let procedure = try load(sources: sources, force: force, limits: limits, findings: findings, reportAllPlugins: force == nil)
                 for workflow in (Array(procedure.workflows.values) + procedure.setAside).sorted(by: { $0.name < $1.name }) {
                     WorkflowLinter(definition: workflow).check(into: findings)
+                    for (action, event, keys) in NationalRecords.pluginWrites(of: workflow, in: procedure.sources) {
+                        findings.warn(
+                            "action \(action.name) of \(event) appears to write \(keys.joined(separator: ", ")), which only the national procedure records; it will be refused when it runs (statutory floor); expected a field name of the force's own",
+                            at: action.location)
+                    }
                 }
                 if force == nil {
                     Self.warnSharedFigureNames(procedure.workflows.values.sorted { $0.name < $1.name }, into: findings)
