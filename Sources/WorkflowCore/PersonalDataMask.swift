@@ -9,15 +9,21 @@ import Foundation
 ///     let mask = PersonalDataMask(workflow: dvpo, values: [snapshot.data, request.data])
 ///     mask.apply("too young: 2010-01-01")   // "too young: [perpetrator_dob]"
 ///
-/// The rule: a value is masked wherever it appears, inside longer words too, with letter case
-/// ignored, when it is at least `shortest` (3) characters long once trimmed; a shorter value (an
-/// initial, "no", a two-digit number) is not, since masking it would blank every "a" or "12" in
-/// the text. A date is masked in its `YYYY-MM-DD` form and as `DD/MM/YYYY`; a number in the form
-/// Lua prints it; `true` and `false` never. Lists and objects are masked by each value they hold.
-/// Longer values are masked first, so a value containing another is hidden whole.
+/// The rule: a value is masked wherever it stands as a whole (not continuing a word or a number:
+/// `safe` is not masked in `safeguard`, nor `1988` in `19880`; `dob1988-02-14` is), with letter
+/// case ignored, when it is at least `shortest` (3) characters long once trimmed; a shorter value (an
+/// initial, "no", a two-digit number) is not, since masking it would blank every "a" or "12" in the
+/// text, nor is one of the `answers` people give to a question ("none", "yes", "unknown"), which say
+/// nothing of anyone and which the engine's own texts use. A date is masked in its `YYYY-MM-DD`
+/// form and as `DD/MM/YYYY`; a number in the form Lua prints it; `true` and `false` never. Lists
+/// and objects are masked by each value they hold. Longer values are masked first, so a value
+/// containing another is hidden whole.
 public struct PersonalDataMask: Sendable {
     /// Values shorter than this are never masked.
     public static let shortest = 3
+
+    /// Answers that say nothing of anyone, never masked.
+    public static let answers: Set<String> = ["none", "none made", "yes", "unknown", "not known", "n/a", "nil", "null"]
 
     /// Each value to hide with the field it came from, longest first.
     let replacements: [(value: String, field: String)]
@@ -68,7 +74,18 @@ public struct PersonalDataMask: Sendable {
         }
     }
 
-    private static func keep(_ text: String) -> [String] { text.count >= shortest ? [text] : [] }
+    private static func keep(_ text: String) -> [String] {
+        text.count >= shortest && !answers.contains(text.lowercased()) ? [text] : []
+    }
+
+    /// Whether a match at `range` stands whole: the characters either side do not continue the
+    /// value's first or last character's run of letters, or of digits.
+    static func standsWhole(_ range: Range<String.Index>, in text: String) -> Bool {
+        func continues(_ a: Character, _ b: Character) -> Bool { (a.isLetter && b.isLetter) || (a.isNumber && b.isNumber) }
+        if range.lowerBound > text.startIndex, continues(text[text.index(before: range.lowerBound)], text[range.lowerBound]) { return false }
+        if range.upperBound < text.endIndex, continues(text[text.index(before: range.upperBound)], text[range.upperBound]) { return false }
+        return true
+    }
 
     /// Whether there is nothing to hide.
     public var isEmpty: Bool { replacements.isEmpty }
@@ -82,7 +99,7 @@ public struct PersonalDataMask: Sendable {
         for (value, field) in replacements {
             var start = text.startIndex
             while let range = text.range(of: value, options: [.caseInsensitive, .literal], range: start..<text.endIndex) {
-                if !taken.contains(where: { $0.range.overlaps(range) }) { taken.append((range, field)) }
+                if Self.standsWhole(range, in: text), !taken.contains(where: { $0.range.overlaps(range) }) { taken.append((range, field)) }
                 start = range.upperBound
             }
         }

@@ -33,7 +33,10 @@ struct PersonalDataMaskTests {
         ("dob=1988-02-14", "dob=[born]"),
         ("born 14/02/1988, so under 18", "born [born], so under 18"),
         ("lives at 12 ACACIA AVENUE", "lives at [address]"),
-        ("x12 Acacia Avenuey", "x[address]y"),  // inside a longer word too
+        ("x12 Acacia Avenue.", "x[address]."),  // beside a letter that does not continue it
+        ("12 Acacia Avenues", "12 Acacia Avenues"),  // a longer word: not the value
+        ("dob1988-02-14", "dob[born]"),
+        ("19881988-02-14", "19881988-02-14"),  // a longer number: not the value
         ("weighs 82.5 kg", "weighs [weight] kg"),
         ("a case at Colchester", "a case at Colchester"),  // not personal; "a" is too short to mask
         ("nothing personal here", "nothing personal here"),
@@ -52,10 +55,15 @@ struct PersonalDataMaskTests {
         #expect(mask.apply("notes: met the neighbour") == "notes: [review_notes]")
     }
 
-    @Test func shortValuesBooleansAndNothingAreLeftAlone() {
-        let mask = Self.mask(["initial": "ab", "born": .null, "address": true, "weight": 12])
+    @Test func shortValuesAnswersBooleansAndNothingAreLeftAlone() {
+        let mask = Self.mask(["initial": "ab", "born": .null, "address": true, "weight": 12, "notes": "None"])
         #expect(mask.isEmpty)
-        #expect(mask.apply("ab true 12") == "ab true 12")
+        #expect(mask.apply("ab true 12; expected none") == "ab true 12; expected none")
+    }
+
+    @Test func aValueIsNotMaskedInsideALongerWord() {
+        let mask = Self.mask(["notes": "safe"])
+        #expect(mask.apply("safeguard tick: safe, SAFE") == "safeguard tick: [notes], [notes]")
     }
 
     @Test func aListIsMaskedByEachValue() {
