@@ -15,7 +15,7 @@ struct Report: ParsableCommand {
         discussion: """
             Each event counts in the period and group of its own time (London dates); deadlines in those of their start. A notice never served counts where it was authorised; the order breach rate is orders breached at least once over orders granted.
 
-            Each workflow declares its own figures; --workflow reports one workflow's alone.
+            Each workflow declares its own figures; --workflow reports one workflow's alone. Two workflows' figures are never added together: a name both declare is shown as workflow.figure (dvpo.notices_authorised, zzz.notices_authorised).
 
             Examples:  safeguard report --by month --from 2026-01-01 --to 2026-12-31
                        safeguard report --workflow dapo --by force

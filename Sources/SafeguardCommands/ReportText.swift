@@ -4,7 +4,7 @@ import WorkflowCore
 /// Report figures as a table, JSON or CSV (long form: group, figure, value).
 enum ReportText {
     static func render(_ report: FigureReport, format: String, json: Bool) -> String {
-        let names = report.figures.map(\.name)
+        let names = report.figures.map(report.label)
         if json || format == "json" {
             return Rendering.json(
                 .object([

@@ -10,6 +10,8 @@ struct Tick: ParsableCommand {
         discussion: """
             Each transition is recorded with the engine's clock as actor, at the deadline's own time. A missed deadline stays on 'safeguard due' and 'safeguard show' until someone records what was decided (record_deadline_decision). Running tick twice at the same time changes nothing.
 
+            A case whose clock cannot be fired (a hook's script error, a refusal, a case that cannot be read) is named on stderr with its error; tick goes on with the other cases and exits with the first failure's code (1 refused, 3 script error, 4 storage conflict, 5 storage error). With --json, "failures" lists each failed case, clock, kind and message.
+
             --at may be in the past (a tick that did not run) but not ahead of the real clock by more than SAFEGUARD_FUTURE_MINUTES (default 5, at most 60): that is refused, for everybody, with nothing changed, since an order expired or a deadline recorded missed early cannot be taken back. To see what a later time brings, use 'safeguard due --at TIME', which changes nothing.
             """)
 
@@ -22,13 +24,14 @@ struct Tick: ParsableCommand {
     var force: String?
 
     func run() throws {
-        var failed: WorkflowError.Kind?
+        var failedKind: WorkflowError.Kind?
         try reporting(json: global.json) { () throws(WorkflowError) in
             let now = try TimeOption.parse(at, flag: "--at", now: try global.configuration().clock)
             let results = try Casework(try global.configuration()).tick(at: now, force: force)
             var fired = 0
             var skipped = 0
             var failures: [WorkflowError] = []
+            var failed: [Value] = []
             var lines: [Value] = []
             for result in results {
                 switch result.outcome {
@@ -43,6 +46,11 @@ struct Tick: ParsableCommand {
                     if !global.json { print("skipped case \(result.deadline.caseID), clock \(result.deadline.clock): \(result.skipped!)") }
                 case .failure(let error):
                     failures.append(error)
+                    failed.append(
+                        .object([
+                            "case": .string(result.deadline.caseID), "clock": .string(result.deadline.clock), "kind": .string(error.kind.rawValue),
+                            "message": .string(error.message),
+                        ]))
                     FileHandle.standardError.write(
                         Data(
                             "safeguard: \(error.kind.rawValue): case \(result.deadline.caseID), clock \(result.deadline.clock): \(OneLine.escaped(error.message))\n"
@@ -54,13 +62,13 @@ struct Tick: ParsableCommand {
                     Rendering.json(
                         .object([
                             "at": Rendering.instant(now), "fired": .integer(fired), "skipped": .integer(skipped), "failed": .integer(failures.count),
-                            "events": .array(lines),
+                            "events": .array(lines), "failures": .array(failed),
                         ])))
             } else {
                 print("tick at \(Instant.format(now)): \(fired) fired, \(failures.count) failed" + (skipped > 0 ? ", \(skipped) skipped" : ""))
             }
-            failed = failures.first?.kind
+            failedKind = failures.first?.kind
         }
-        if let failed { throw ExitCode(ExitStatus.code(for: failed)) }
+        if let failedKind { throw ExitCode(ExitStatus.code(for: failedKind)) }
     }
 }

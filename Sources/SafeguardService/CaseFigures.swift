@@ -2,7 +2,7 @@ import Foundation
 import WorkflowCore
 
 /// The figures counted for one group (all cases, a month, or a force): counts, tallies, and the
-/// samples means and medians are taken over, by figure name.
+/// samples means and medians are taken over, by figure key (`dvpo/orders_granted`).
 public struct CaseFigures {
     public var counts: [String: Int] = [:]
     public var distributions: [String: [String: Int]] = [:]
@@ -21,21 +21,21 @@ public struct CaseFigures {
     public func value(_ figure: FigureDefinition) -> Value {
         switch figure.measure {
         case .rate(let part, let whole):
-            let total = whole.reduce(0) { $0 + (counts[$1] ?? 0) }
-            return total == 0 ? .null : .number(Self.percent(counts[part] ?? 0, of: total))
+            let total = whole.reduce(0) { $0 + (counts[figure.key(of: $1)] ?? 0) }
+            return total == 0 ? .null : .number(Self.percent(counts[figure.key(of: part)] ?? 0, of: total))
         case .mean:
-            guard let values = samples[figure.name], !values.isEmpty else { return .null }
+            guard let values = samples[figure.key], !values.isEmpty else { return .null }
             return .number((values.reduce(0, +) / Double(values.count) * 10).rounded() / 10)
         case .medianHours:
-            guard let values = samples[figure.name], !values.isEmpty else { return .null }
+            guard let values = samples[figure.key], !values.isEmpty else { return .null }
             let sorted = values.sorted()
             let middle = sorted.count / 2
             let median = sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
             return .number((median * 10).rounded() / 10)
         case .tally:
-            return .object((distributions[figure.name] ?? [:]).mapValues { .integer($0) })
+            return .object((distributions[figure.key] ?? [:]).mapValues { .integer($0) })
         case .count, .cases, .clock, .clocksMetBy:
-            return .integer(counts[figure.name] ?? 0)
+            return .integer(counts[figure.key] ?? 0)
         }
     }
 

@@ -15,12 +15,16 @@ extension Casework {
         if let workflow, current[workflow] == nil {
             throw .badInput("--workflow \(workflow) is not a workflow; expected one of: \(current.keys.sorted().joined(separator: ", "))")
         }
-        var figures = current.values.filter { workflow == nil || $0.name == workflow }.sorted { $0.name < $1.name }.flatMap(\.figures)
-        var named = Set(figures.map(\.name))
+        // Each workflow's figures are its own: two workflows declaring one name are two rows.
+        var figures = current.values.filter { workflow == nil || $0.name == workflow }.sorted { $0.name < $1.name }
+            .flatMap { definition in definition.figures.map { $0.declared(by: definition.name) } }
+        var named = Set(figures.map(\.key))
         // A page of cases at a time: the report holds its counts, never every case.
         try store.forEachCase(force: force) { snapshot throws(WorkflowError) in
             guard workflow == nil || snapshot.workflow == workflow, let definition = figureWorkflow(for: snapshot) else { return }
-            for figure in definition.figures where named.insert(figure.name).inserted { figures.append(figure) }
+            for figure in definition.figures.map({ $0.declared(by: definition.name) }) where named.insert(figure.key).inserted {
+                figures.append(figure)
+            }
             counter.add(snapshot, events: try store.history(snapshot.id), workflow: definition)
         }
         let keys = counter.groups.keys.sorted()

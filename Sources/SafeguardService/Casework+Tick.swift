@@ -12,7 +12,8 @@ extension Casework {
         public var skipped: String?
     }
 
-    /// For every pending deadline due at or before `at`: the clock's `fires` event (expire_order
+    /// For every pending deadline due at or before `at`, case by case (one case's failure — a
+    /// hook's error, a refusal, a case that cannot be read — is its result, and the rest go on): the clock's `fires` event (expire_order
     /// at an order's end) or its `on_missed` event (a missed hearing or production deadline),
     /// recorded with the engine's clock as actor at the deadline's time. Each carries an event id
     /// made from the case, clock and start, so a second tick at the same time changes nothing.
@@ -26,8 +27,17 @@ extension Casework {
         let authentication = try staffRegister().isEmpty ? nil : "engine"
         for deadline in try store.openDeadlines(dueBefore: at.addingTimeInterval(0.001), orMissed: false, force: force)
         where deadline.status == .pending {
-            let snapshot = try snapshot(deadline.caseID)
-            let engine = try engine(for: snapshot)
+            // A case that cannot be read, or whose procedure cannot be loaded, is that case's
+            // failure: the other cases' clocks still fire.
+            let snapshot: CaseSnapshot
+            let engine: TransitionEngine
+            do throws(WorkflowError) {
+                snapshot = try self.snapshot(deadline.caseID)
+                engine = try self.engine(for: snapshot)
+            } catch {
+                results.append(TickResult(deadline: deadline, outcome: .failure(error)))
+                continue
+            }
             func pending(_ case: CaseSnapshot) -> Deadline? {
                 `case`.deadlines.first { $0.clock == deadline.clock && $0.startedAt == deadline.startedAt }
             }

@@ -38,7 +38,7 @@ public struct FigureCounter {
     /// Counts one case under `workflow`, the definition whose figures and clocks apply to it.
     public mutating func add(_ snapshot: CaseSnapshot, events: [RecordedEvent], workflow: WorkflowDefinition) {
         for figure in workflow.figures {
-            let name = figure.name
+            let name = figure.declared(by: workflow.name).key
             switch figure.measure {
             case .count(let event):
                 for recorded in events where recorded.event == event { update(recorded.at, snapshot) { $0.count(name) } }

@@ -27,6 +27,22 @@ public struct FigureDefinition: Sendable, Hashable {
     public var name: String
     public var measure: Measure
     public var location: SourceLocation
+    /// The workflow that declares it, set when `report` counts it: figures of two workflows never
+    /// add up, whatever their names.
+    public var workflow: String = ""
+
+    /// What `report` counts the figure under: `dvpo/orders_granted`.
+    public var key: String { key(of: name) }
+
+    /// What `report` counts another figure of the same workflow under (a rate's parts).
+    public func key(of figure: String) -> String { "\(workflow)/\(figure)" }
+
+    /// The figure as the named workflow declares it.
+    public func declared(by workflow: String) -> FigureDefinition {
+        var figure = self
+        figure.workflow = workflow
+        return figure
+    }
 
     public init(name: String, measure: Measure, location: SourceLocation = .builtIn) {
         self.name = name

@@ -1,10 +1,11 @@
 import Foundation
 
 /// A scripts folder's table against the one the engine ships (`ShippedHolidays`): it may only add
-/// days, each with a source.
+/// days, each with a source, within `HolidayAdditionBound`.
 extension HolidayTable {
     /// What this table changes in the shipped one: `problems` (a shipped day missing or of another
-    /// kind, coverage cut short, a day added with no source), each at its line of `text` where it
+    /// kind, coverage cut short or stretched, a day added with no source or beyond
+    /// `HolidayAdditionBound`), each at its line of `text` where it
     /// has one, and `additions`, the days it adds.
     public func againstShipped(path: String, text: String) -> (problems: [WorkflowError], additions: [HolidayEntry]) {
         let rule = "a force's table may add days, each with a source, but never remove or move a shipped one"
@@ -35,6 +36,7 @@ extension HolidayTable {
                     "\(addition.date) (\(addition.name)) is not a shipped bank holiday and has no source; expected \"source\": where it was proclaimed (a London Gazette notice, say)",
                     at: SourceLocation(file: path, line: Self.line(of: "\"\(addition.date)\"", in: text))))
         }
+        problems += HolidayAdditionBound.problems(self, additions: additions, path: path, text: text)
         return (problems, additions)
     }
 

@@ -59,9 +59,12 @@ extension TransitionEngine {
             case .allow:
                 results.append(CheckResult(check: "guard \(check.name)", passed: true, detail: "allows", location: check.location))
             case .refuse(let reason):
-                results.append(CheckResult(check: "guard \(check.name)", passed: false, detail: reason, location: check.location))
+                results.append(CheckResult(check: "guard \(check.name)", passed: false, detail: personalData(context).apply(reason), location: check.location))
             case .failed(let failure):
-                results.append(CheckResult(check: "guard \(check.name)", passed: false, detail: "script error: \(failure.message)", location: check.location))
+                results.append(
+                    CheckResult(
+                        check: "guard \(check.name)", passed: false, detail: "script error: \(personalData(context).apply(failure).message)",
+                        location: check.location))
             }
         }
         return results

@@ -40,9 +40,9 @@ public struct TransitionEngine {
             case .allow:
                 passed.append(check.name)
             case .refuse(let reason):
-                throw .refused("\(event.name) refused by rule \(check.name) (\(check.location)): \(reason)")
+                throw .refused("\(event.name) refused by rule \(check.name) (\(check.location)): \(personalData(context).apply(reason))")
             case .failed(let failure):
-                throw Self.describe(failure, hook: "guard \(check.name) of \(event.name)", at: check.location)
+                throw Self.describe(personalData(context).apply(failure), hook: "guard \(check.name) of \(event.name)", at: check.location)
             }
         }
 
@@ -52,7 +52,8 @@ public struct TransitionEngine {
             switch action.propose(context) {
             case .success(var proposed):
                 if let given = proposed.removeValue(forKey: Self.warningsKey) {
-                    warnings += try Self.warnings(given, from: action, of: event)
+                    let mask = personalData(context)
+                    warnings += try Self.warnings(given, from: action, of: event).map { $0.stringValue.map { .string(mask.apply($0)) } ?? $0 }
                 }
                 try StatutoryFloor.regime(workflow.name)?.checkProposal(proposed, by: action, of: event, in: workflow)
                 for (key, value) in proposed {
@@ -64,7 +65,7 @@ public struct TransitionEngine {
                     changes[key] = value
                 }
             case .failure(let failure):
-                throw Self.describe(failure, hook: "action \(action.name) of \(event.name)", at: action.location)
+                throw Self.describe(personalData(context).apply(failure), hook: "action \(action.name) of \(event.name)", at: action.location)
             }
         }
 
@@ -162,6 +163,12 @@ public struct TransitionEngine {
     static func isFieldName(_ name: String) -> Bool {
         guard let first = name.utf8.first, first >= 97, first <= 122 else { return false }
         return name.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 }
+    }
+
+    /// What hides personal data in text the scripts wrote about this transition: the values of
+    /// personal fields in the case's data and the event's (as given and as checked).
+    func personalData(_ context: HookContext) -> PersonalDataMask {
+        PersonalDataMask(workflow: workflow, values: [context.snapshot?.data ?? [:], context.request.data, context.data])
     }
 
     /// `Workflows/dvpo.lua:40: guard adult of authorise_notice: attempt to compare nil with number`:

@@ -10,18 +10,43 @@ enum NationalRecords {
         guard let floor = StatutoryFloor.regime(definition.name),
             let text = sources.first(where: { $0.path == floor.nationalFile })?.text
         else { return [] }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var keys: Set<String> = []
         for action in definition.events.flatMap(\.actions) where floor.isNational(action.location) {
-            let start = action.location.line - 1
-            var index = start
             // The body runs until the next line that starts in the first column (`end)`).
-            while index < lines.count, index == start || lines[index].first.map({ $0 == " " || $0 == "\t" }) ?? true {
-                keys.formUnion(assigned(in: lines[index]))
-                index += 1
-            }
+            for line in body(of: action, in: text) { keys.formUnion(assigned(in: line)) }
         }
         return keys
+    }
+
+    /// What a force's actions appear to write of the national data (`nationalData`): each action
+    /// with the protected names its body assigns, read as the national actions are. Dynamic keys
+    /// (`t[name] = v`) are not seen, so this only warns (`check`); the engine refuses the write
+    /// itself when the action runs.
+    static func pluginWrites(of definition: WorkflowDefinition, in sources: [ScriptSource]) -> [(action: Action, event: String, keys: [String])] {
+        guard let floor = StatutoryFloor.regime(definition.name) else { return [] }
+        let protected = floor.nationalData(of: definition)
+        var found: [(Action, String, [String])] = []
+        for event in definition.events {
+            for action in event.actions where !floor.isNational(action.location) {
+                guard let text = sources.first(where: { $0.path == action.location.file })?.text else { continue }
+                let keys = Set(body(of: action, in: text).flatMap(assigned(in:))).intersection(protected)
+                if !keys.isEmpty { found.append((action, event.name, keys.sorted())) }
+            }
+        }
+        return found
+    }
+
+    /// An action's lines: from its declaration to the next line that starts in the first column.
+    static func body(of action: Action, in text: String) -> [String] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let start = action.location.line - 1
+        var index = start
+        var body: [String] = []
+        while index < lines.count, index == start || lines[index].first.map({ $0 == " " || $0 == "\t" }) ?? true {
+            body.append(lines[index])
+            index += 1
+        }
+        return body
     }
 
     private static let assignment = try! NSRegularExpression(pattern: #"(?<![A-Za-z0-9_.:"'\[])([a-z_][a-z0-9_]*)\s*=(?!=)"#)

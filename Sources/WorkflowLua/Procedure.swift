@@ -183,6 +183,25 @@ public final class Procedure {
         return table
     }
 
+    /// A figure named like another workflow's: `report` keeps each workflow's own count and shows
+    /// both rows as `workflow.figure`, so an analyst's `notices_authorised` is never two regimes
+    /// added up; `check` warns at every such figure after the first workflow's.
+    static func warnSharedFigureNames(_ workflows: [WorkflowDefinition], into findings: Findings) {
+        var first: [String: (workflow: String, location: SourceLocation)] = [:]
+        for workflow in workflows {
+            for figure in workflow.figures {
+                guard let earlier = first[figure.name] else {
+                    first[figure.name] = (workflow.name, figure.location)
+                    continue
+                }
+                guard earlier.workflow != workflow.name else { continue }
+                findings.warn(
+                    "figure \(figure.name) of workflow \(workflow.name) is also a figure of workflow \(earlier.workflow) (\(earlier.location)); report counts each apart, as \(earlier.workflow).\(figure.name) and \(workflow.name).\(figure.name); expected a name of its own, such as \(workflow.name)_\(figure.name)",
+                    at: figure.location)
+            }
+        }
+    }
+
     /// Every problem in a scripts folder: the national procedure and each force's, loaded as far as
     /// they go, with the shape of each workflow linted. Each problem is reported once.
     public static func diagnose(_ folder: ScriptFolder, limits: SandboxLimits = .standard) -> (findings: Findings, forces: [String]) {
@@ -197,8 +216,14 @@ public final class Procedure {
                 let procedure = try load(sources: sources, force: force, limits: limits, findings: findings, reportAllPlugins: force == nil)
                 for workflow in (Array(procedure.workflows.values) + procedure.setAside).sorted(by: { $0.name < $1.name }) {
                     WorkflowLinter(definition: workflow).check(into: findings)
+                    for (action, event, keys) in NationalRecords.pluginWrites(of: workflow, in: procedure.sources) {
+                        findings.warn(
+                            "action \(action.name) of \(event) appears to write \(keys.joined(separator: ", ")), which only the national procedure records; it will be refused when it runs (statutory floor); expected a field name of the force's own",
+                            at: action.location)
+                    }
                 }
                 if force == nil {
+                    Self.warnSharedFigureNames(procedure.workflows.values.sorted { $0.name < $1.name }, into: findings)
                     // A plugin that failed to run declared no forces: its folder's name stands for its force.
                     let declared = Set(procedure.allPlugins.map { Procedure.folder(of: $0.location.file) })
                     let broken = findings.errors.compactMap(\.location?.file).filter { $0.hasPrefix("Plugins/") }

@@ -24,7 +24,7 @@ struct RecomputeGoldenTests {
         var text = try String(contentsOf: table, encoding: .utf8)
         text = text.replacingOccurrences(of: "\"version\": \"ew-2026-11-21\"", with: "\"version\": \"ew-2026-12-01\"")
         text = text.replacingOccurrences(
-            of: "\"days\": [", with: "\"days\": [\n  {\"date\": \"2026-06-05\", \"kind\": \"bank_holiday\", \"name\": \"One-off bank holiday\", \"source\": \"London Gazette proclamation\"},")
+            of: "\"days\": [", with: "\"days\": [\n  {\"date\": \"2026-06-05\", \"kind\": \"bank_holiday\", \"name\": \"One-off bank holiday\", \"source\": \"London Gazette 64120\"},")
         try text.write(to: table, atomically: true, encoding: .utf8)
 
         let dry = try cli.run(["recompute", "--dry-run", "--scripts", scripts.path])

@@ -29,7 +29,7 @@ enum HostileCorpus {
 
     static let considerations: [String: Value] = NationalProcedure.validData["authorise_notice"]!
 
-    static let attacks: [HostileAttack] = editing + bypassing + inactive + crashes + hangs + leaks + sandbox + crossPlugin
+    static let attacks: [HostileAttack] = editing + bypassing + inactive + crashes + hangs + leaks + sandbox + crossPlugin + personalData
 
     /// 1. Editing the national declarations, or filing a change under another name or line.
     static let editing: [HostileAttack] = [
@@ -491,5 +491,46 @@ enum HostileCorpus {
                 plugin("pa", "age_of_perpetrator = function() return 30 end\nnational_marker = true\n"),
                 plugin("pb", "pb:action('record_visit', 'seen', function() return { seen = tostring(national_marker) } end)\n"),
             ], .harmless(["seen": "nil"])),
+    ]
+
+    /// 9. Personal data carried into script text: a refusal, an `error(...)` or a warning that
+    /// quotes a personal field is printed and stored with the value masked by the field's name.
+    static let personalData: [HostileAttack] = [
+        HostileAttack(
+            "a guard's refusal quotes the date of birth",
+            "p:guard('authorise_notice', 'leak', function(case) return false, 'dob=' .. case.data.perpetrator_dob end)\n",
+            .stepRefused(
+                step: 1, kind: .refused,
+                message: "authorise_notice refused by rule leak (\(evil):2): dob=[perpetrator_dob]")),
+        HostileAttack(
+            "a hook's error quotes the hearing address",
+            "p:action('apply_for_order', 'leak', function(case) error('served at ' .. case.data.hearing_address .. '!') end)\n",
+            .stepRefused(
+                step: 3, kind: .script,
+                message: "\(evil):2: action leak of apply_for_order: served at [hearing_address]!")),
+        HostileAttack(
+            "a hook's error shouts the address in capitals",
+            "p:action('apply_for_order', 'leak', function(case) error(string.upper(case.data.hearing_address), 0) end)\n",
+            .stepRefused(
+                step: 3, kind: .script,
+                message: "\(evil):2: action leak of apply_for_order: [hearing_address]")),
+        HostileAttack(
+            "a guard's refusal writes the date of birth the British way",
+            """
+            p:guard('authorise_notice', 'leak', function(case)
+              local y, m, d = case.data.perpetrator_dob:match('(%d+)-(%d+)-(%d+)')
+              return false, 'born ' .. d .. '/' .. m .. '/' .. y
+            end)
+
+            """,
+            .stepRefused(
+                step: 1, kind: .refused,
+                message: "authorise_notice refused by rule leak (\(evil):2): born [perpetrator_dob]")),
+        HostileAttack(
+            "a guard's refusal quotes the event's own personal data",
+            "p:guard('authorise_notice', 'leak', function(case, event) return false, 'grounds: ' .. event.data.grounds .. '; opinion: ' .. event.data.victim_opinion end)\n",
+            .stepRefused(
+                step: 1, kind: .refused,
+                message: "authorise_notice refused by rule leak (\(evil):2): grounds: [grounds]; opinion: [victim_opinion]")),
     ]
 }

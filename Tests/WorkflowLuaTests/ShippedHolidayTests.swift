@@ -94,4 +94,76 @@ struct ShippedHolidayTests {
         // The table's text is one of the procedure's sources, so it is stored with each case.
         #expect(procedure.sources.contains(ScriptSource(path: Self.path, text: text)))
     }
+
+    /// The shipped table with `days` (JSON objects) added at the top of its list, from line 10.
+    static func adding(_ days: [String]) -> String {
+        shippedText.replacingOccurrences(of: "\"days\": [", with: "\"days\": [\n" + days.map { "  \($0)," }.joined(separator: "\n"))
+    }
+
+    static func day(_ date: String, kind: String = "bank_holiday", source: String = "London Gazette 12345") -> String {
+        "{\"date\": \"\(date)\", \"kind\": \"\(kind)\", \"name\": \"One-off\", \"source\": \"\(source)\"}"
+    }
+
+    static func errors(_ text: String) -> [String] {
+        let findings = Findings()
+        let sources = (try? Scripts.shipped.workflowSources()) ?? []
+        _ = try? Procedure.load(sources: sources + [ScriptSource(path: path, text: text)], force: nil, limits: .standard, findings: findings)
+        return findings.errors.map(\.message)
+    }
+
+    static let bound = "added days lengthen the Crime and Security Act 2010 s.27(3) clock"
+
+    @Test func aThirdAdditionInAYearIsRefusedAtItsLine() {
+        let text = Self.adding([Self.day("2026-06-05"), Self.day("2026-06-08"), Self.day("2026-06-09")])
+        #expect(
+            Self.errors(text) == [
+                "\(Self.path):12: 2026-06-09 (One-off) is the third day added in 2026; expected at most 2 a year, the most ever proclaimed in one year (\(Self.bound))"
+            ])
+        #expect(Self.errors(Self.adding([Self.day("2026-06-05"), Self.day("2026-06-08"), Self.day("2027-06-08")])) == [])
+    }
+
+    @Test func addingEveryWeekdayOfAMonthIsRefused() {
+        let days = (1...30).compactMap { LocalDate(year: 2026, month: 9, day: $0) }.filter { $0.weekday <= 5 }.map { Self.day($0.description) }
+        let errors = Self.errors(Self.adding(days))
+        #expect(errors.count == days.count - 2)
+        #expect(throws: WorkflowError.self) { try Self.load(Self.adding(days)) }
+    }
+
+    @Test func aDayTheClocksAlreadyLeaveOutIsRefused() {
+        #expect(
+            Self.errors(Self.adding([Self.day("2026-06-07")])) == [
+                "\(Self.path):10: 2026-06-07 (One-off) is a Sunday, which the clocks already leave out; expected a day they would otherwise count"
+            ])
+    }
+
+    @Test func onlyABankHolidayMayBeAdded() {
+        #expect(
+            Self.errors(Self.adding([Self.day("2026-06-05", kind: "good_friday")])) == [
+                "\(Self.path):10: 2026-06-05 (One-off) is added as good_friday; expected bank_holiday: Good Friday and Christmas Day are fixed days the shipped table holds"
+            ])
+    }
+
+    @Test func aSourceThatNamesNoPublicationIsRefused() {
+        #expect(
+            Self.errors(Self.adding([Self.day("2026-06-05", source: "the chief constable said so")])) == [
+                "\(Self.path):10: 2026-06-05 (One-off) has source \"the chief constable said so\"; expected \(HolidayAdditionBound.expectedSource)"
+            ])
+    }
+
+    @Test(arguments: [
+        ("London Gazette 63649", true), ("https://www.thegazette.co.uk/London/issue/63649/page/3422", true), ("S.I. 2022/123", true),
+        ("SI 2022/123", true), ("Royal Proclamation of 2022", true), ("The Gazette", false), ("proclaimed", false), ("gov.uk", false),
+        ("Proclamation", false),
+    ])
+    func aSourceIsAGazetteNoticeAnInstrumentOrAProclamation(_ source: String, _ accepted: Bool) {
+        #expect(HolidayAdditionBound.isReference(source) == accepted)
+    }
+
+    @Test func coverageBeyondTheShippedYearsIsRefused() {
+        let text = Self.shippedText.replacingOccurrences(of: "\"to\": \"2028-12-31\"", with: "\"to\": \"2030-12-31\"")
+        #expect(
+            Self.errors(text) == [
+                "\(Self.path):5: the table covers 2011-01-01 to 2030-12-31; expected no more than the shipped 2011-01-01 to 2028-12-31: a year's bank holidays come with the engine's table, not one day at a time"
+            ])
+    }
 }

@@ -1,0 +1,120 @@
+import Foundation
+
+/// Hides personal data in text a script wrote: a guard's refusal, a hook's `error(...)`, an
+/// action's warning. Every value of a field marked `personal = true` that the case or the event
+/// holds is replaced by the field's name in brackets wherever it appears in the text, so
+/// `"dob=" .. case.data.perpetrator_dob` reaches the officer, the store and the server as
+/// `dob=[perpetrator_dob]`; the rest of the text, and the `file:line`, stay as they were.
+///
+///     let mask = PersonalDataMask(workflow: dvpo, values: [snapshot.data, request.data])
+///     mask.apply("too young: 2010-01-01")   // "too young: [perpetrator_dob]"
+///
+/// The rule: a value is masked wherever it stands as a whole (not continuing a word or a number:
+/// `safe` is not masked in `safeguard`, nor `1988` in `19880`; `dob1988-02-14` is), with letter
+/// case ignored, when it is at least `shortest` (3) characters long once trimmed; a shorter value (an
+/// initial, "no", a two-digit number) is not, since masking it would blank every "a" or "12" in the
+/// text, nor is one of the `answers` people give to a question ("none", "yes", "unknown"), which say
+/// nothing of anyone and which the engine's own texts use. A date is masked in its `YYYY-MM-DD`
+/// form and as `DD/MM/YYYY`; a number in the form Lua prints it; `true` and `false` never. Lists
+/// and objects are masked by each value they hold. Longer values are masked first, so a value
+/// containing another is hidden whole.
+public struct PersonalDataMask: Sendable {
+    /// Values shorter than this are never masked.
+    public static let shortest = 3
+
+    /// Answers that say nothing of anyone, never masked.
+    public static let answers: Set<String> = ["none", "none made", "yes", "unknown", "not known", "n/a", "nil", "null"]
+
+    /// Each value to hide with the field it came from, longest first.
+    let replacements: [(value: String, field: String)]
+
+    /// The mask for a workflow's personal fields (each event's, and the case field each is recorded
+    /// under) with the values `data` holds: the case's data and the event's, as given and as checked.
+    public init(workflow: WorkflowDefinition, values data: [[String: Value]]) {
+        var fields: Set<String> = []
+        for event in workflow.events {
+            for field in event.fields where field.personal {
+                fields.insert(field.name)
+                if let alias = field.caseField { fields.insert(alias) }
+            }
+        }
+        var found: [String: String] = [:]
+        for values in data {
+            for name in fields.sorted() {
+                guard let value = values[name] else { continue }
+                for text in Self.forms(of: value) where found[text.lowercased()] == nil {
+                    found[text.lowercased()] = name
+                }
+            }
+        }
+        replacements = found.map { ($0.key, $0.value) }.sorted { a, b in
+            a.value.count != b.value.count ? a.value.count > b.value.count : a.value < b.value
+        }
+    }
+
+    /// The texts a value may appear as in what a script writes.
+    static func forms(of value: Value) -> [String] {
+        switch value {
+        case .null, .bool: return []
+        case .integer(let number): return keep(String(number))
+        case .number(let number):
+            // Lua 5.4 prints a float with a fraction or ".0": 3.5, 28.0.
+            guard number.rounded() == number, abs(number) < 1e15 else { return keep(String(number)) }
+            return keep(String(Int(number)) + ".0") + keep(String(Int(number)))
+        case .string(let text):
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            var forms = keep(trimmed)
+            if let date = LocalDate(iso: trimmed), trimmed.count == 10 {
+                let parts = date.description.split(separator: "-")
+                forms += keep("\(parts[2])/\(parts[1])/\(parts[0])")
+            }
+            return forms
+        case .array(let items): return items.flatMap(forms(of:))
+        case .object(let fields): return fields.keys.sorted().flatMap { forms(of: fields[$0]!) }
+        }
+    }
+
+    private static func keep(_ text: String) -> [String] {
+        text.count >= shortest && !answers.contains(text.lowercased()) ? [text] : []
+    }
+
+    /// Whether a match at `range` stands whole: the characters either side do not continue the
+    /// value's first or last character's run of letters, or of digits.
+    static func standsWhole(_ range: Range<String.Index>, in text: String) -> Bool {
+        func continues(_ a: Character, _ b: Character) -> Bool { (a.isLetter && b.isLetter) || (a.isNumber && b.isNumber) }
+        if range.lowerBound > text.startIndex, continues(text[text.index(before: range.lowerBound)], text[range.lowerBound]) { return false }
+        if range.upperBound < text.endIndex, continues(text[text.index(before: range.upperBound)], text[range.upperBound]) { return false }
+        return true
+    }
+
+    /// Whether there is nothing to hide.
+    public var isEmpty: Bool { replacements.isEmpty }
+
+    /// The text with every personal value replaced by `[field]`.
+    public func apply(_ text: String) -> String {
+        guard !replacements.isEmpty else { return text }
+        // Every match in the original text, longest value first; a match overlapping one already
+        // taken is part of a longer value and is hidden with it.
+        var taken: [(range: Range<String.Index>, field: String)] = []
+        for (value, field) in replacements {
+            var start = text.startIndex
+            while let range = text.range(of: value, options: [.caseInsensitive, .literal], range: start..<text.endIndex) {
+                if Self.standsWhole(range, in: text), !taken.contains(where: { $0.range.overlaps(range) }) { taken.append((range, field)) }
+                start = range.upperBound
+            }
+        }
+        guard !taken.isEmpty else { return text }
+        var masked = ""
+        var position = text.startIndex
+        for (range, field) in taken.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+            masked += text[position..<range.lowerBound] + "[\(field)]"
+            position = range.upperBound
+        }
+        return masked + text[position...]
+    }
+
+    /// A script failure with its reason masked; its location stays.
+    public func apply(_ failure: ScriptFailure) -> ScriptFailure {
+        ScriptFailure(apply(failure.reason), at: failure.location)
+    }
+}
