@@ -43,17 +43,17 @@ dapo:event("report_incident", {
   opens = true, to = "incident", who = "constable",
   summary = "Record the abuse reported and the facts the notice or application needs",
   data = {
-    route = { one_of = ROUTES,
+    route = { one_of = ROUTES, case = true,
       summary = "police_notice, or an application with no police notice: police_application, victim, third_party, court_own_motion (s.28)" },
-    perpetrator_dob = { "date", personal = true,
+    perpetrator_dob = { "date", personal = true, case = true,
       summary = "Perpetrator's date of birth; a notice needs the perpetrator 18 or over" },
-    victim_dob = { "date", personal = true,
+    victim_dob = { "date", personal = true, case = true,
       summary = "Date of birth of the person to be protected, who must be 16 or over (s.22(1))" },
-    relationship = { one_of = PERSONALLY_CONNECTED,
+    relationship = { one_of = PERSONALLY_CONNECTED, case = true,
       summary = "How the perpetrator and the person to be protected are personally connected (s.2)" },
     abuse = { "text",
       summary = "The forms of abuse, comma-separated: physical_or_sexual, violent_or_threatening, controlling_or_coercive, economic, psychological_or_emotional, other (s.1(3))" },
-    area = { "text", required = false,
+    area = { "text", required = false, case = true,
       summary = "The area (for example a London borough) the regime table chose the workflow by" },
   },
 })
@@ -83,9 +83,9 @@ dapo:event("serve_notice", {
   who_rule = "Domestic Abuse Act 2021 s.25(1)",
   summary = "A constable gives the notice to the perpetrator in person (s.25)",
   data = {
-    hearing_address = { "text", required_unless = "address_refused", personal = true,
+    hearing_address = { "text", required_unless = "address_refused", personal = true, case = true,
       summary = "Address the perpetrator gave for notice of the hearing (s.25)" },
-    address_refused = { "boolean", required = false,
+    address_refused = { "boolean", required = false, case = true,
       summary = "True when the perpetrator refused to give an address, or had none" },
     service_accommodation = { "boolean",
       summary = "Whether the perpetrator is believed subject to service law and the notice covers service living accommodation (s.25)" },
@@ -99,7 +99,7 @@ dapo:event("apply_for_order", {
   summary = "The application is made: the chief officer's after a notice (s.28), or by another route",
   data = {
     court = { "text", summary = "The court hearing the application" },
-    listed_for = { "instant", summary = "When the hearing is listed" },
+    listed_for = { "instant", case = true, summary = "When the hearing is listed" },
   },
 })
 
@@ -107,7 +107,7 @@ dapo:event("adjourn_hearing", {
   from = "hearing", who = "constable",
   summary = "The court adjourns; a notice continues until the application is determined or withdrawn (s.29)",
   data = {
-    listed_for = { "instant", summary = "When the adjourned hearing is listed" },
+    listed_for = { "instant", case = true, summary = "When the adjourned hearing is listed" },
     reason = { "text", summary = "Why the court adjourned" },
   },
 })
@@ -121,7 +121,7 @@ dapo:event("grant_order", {
   from = "hearing", to = "order_in_force", who = "constable",
   summary = "The court makes an order, for a stated period or until further order (s.40)",
   data = {
-    ends_on = { "date", required = false,
+    ends_on = { "date", required = false, case = true,
       summary = "The order's last day; leave out for an order until further order (s.40)" },
   },
 })
@@ -185,7 +185,7 @@ dapo:event("vary_order", {
   data = {
     variation = { "text", personal = true, summary = "What the court changed" },
     applicant = { one_of = { "chief_officer", "victim", "perpetrator", "third_party" }, summary = "Who applied" },
-    ends_on = { "date", required = false, summary = "The order's new last day, if the court changed it" },
+    ends_on = { "date", required = false, case = true, summary = "The order's new last day, if the court changed it" },
   },
 })
 
