@@ -184,11 +184,17 @@ public final class Casework {
         let request = try authenticated(request, force: existing.force)
         try checkNotAhead(request)
         let engine = try engine(for: existing)
+        let stale = staleDerivedWarning(request, on: existing, engine: engine)
         do throws(WorkflowError) {
             return try Self.sameEvent(
                 try store.record(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
                     guard let current else { throw .unknownCase(request.caseID) }
-                    return try engine.transition(current, request)
+                    var transition = try engine.transition(current, request)
+                    if let stale {
+                        let given = transition.data[TransitionEngine.warningsKey]?.arrayValue ?? []
+                        transition.data[TransitionEngine.warningsKey] = .array(given + [.string(stale)])
+                    }
+                    return transition
                 }, request)
         } catch {
             throw NameSuggestion.add(to: error, request, workflow: engine.workflow)
