@@ -495,6 +495,17 @@ local function listing_warning(case, event)
   return warnings
 end
 
+-- The court lists the hearing when the application is made or the hearing adjourned, so a listing
+-- before that event is most likely a typing slip. The Act sets when the hearing must be held, not
+-- what a listing may say (CSA 2010 s.27(3)), so it is recorded with a warning, never refused.
+local function listing_before_event(event, warnings)
+  if event.data.listed_for < event.at then
+    warnings[#warnings + 1] = "listed_for " .. engine.local_time(event.data.listed_for) .. " is before this " .. event.name
+      .. " (" .. engine.local_time(event.at) .. "); check the listing the court gave"
+  end
+  return warnings
+end
+
 -- The force recorded that the notice lapsed; the Act does not say the court then cannot hear the
 -- application (s.27(3) sets the time but no consequence; s.27(1)'s duty to apply stands), so the
 -- court's hearing and order are recorded, with a warning (docs/law.md, "A lapsed notice").
@@ -513,12 +524,14 @@ end
 
 -- CSA 2010 s.27(1)-(3): when the application was made.
 dvpo:action("apply_for_order", "record_application", function(case, event)
-  return { applied_at = event.at, warnings = none_if_empty(lapsed_warning(case, listing_warning(case, event))) }
+  return { applied_at = event.at,
+    warnings = none_if_empty(lapsed_warning(case, listing_before_event(event, listing_warning(case, event)))) }
 end)
 
 -- CSA 2010 s.27(8): the notice continues through each adjournment.
 dvpo:action("adjourn_hearing", "count_adjournment", function(case, event)
-  return { adjournments = (case.data.adjournments or 0) + 1, warnings = none_if_empty(listing_warning(case, event)) }
+  return { adjournments = (case.data.adjournments or 0) + 1,
+    warnings = none_if_empty(listing_before_event(event, listing_warning(case, event))) }
 end)
 
 -- CSA 2010 s.26(1): each arrest for breaching the notice.
