@@ -61,6 +61,23 @@ struct CaseDataRuleTests {
         #expect(try casework.verify(caseID: "C1").problems == [])
     }
 
+    @Test func aFieldKeptOnItsEventIsNotCorrectedAsCaseData() throws {
+        let casework = try casework()
+        for index in 0..<5 {
+            _ = index == 0 ? try casework.open(Self.request("C1", index)) : try casework.fire(Self.request("C1", index))
+        }
+        let correction = TransitionRequest(
+            caseID: "C1", event: "correct_record", at: Instant.parse("2026-05-02T09:00:00+01:00")!, actor: Actor(id: "SGT1", role: "sergeant"),
+            data: ["corrected_field": "court", "corrected_value": "Chelmsford", "correction_reason": "typed wrongly"])
+        let error = #expect(throws: WorkflowError.self) { try casework.fire(correction) }
+        #expect(error?.kind == .refused)
+        #expect(
+            error?.message
+                == "correct_record refused: court stays on its event (apply_for_order), not on the case, so there is no case value to correct; expected a case field (hearing_address, listed_for, perpetrator_dob, relationship, violence), or void that event and record it again"
+        )
+        #expect(try casework.store.history("C1").count == 5)
+    }
+
     @Test func aCaseRecordedByEngine01KeepsItsMergedDataAndStillVerifies() throws {
         let casework = try casework()
         // A case opened the usual way stores the procedure; OLD is recorded as engine 0.1 recorded it.
