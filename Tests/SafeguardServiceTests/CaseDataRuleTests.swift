@@ -99,3 +99,21 @@ struct CaseDataRuleTests {
         #expect(try casework.replay("OLD") == [])
     }
 }
+
+/// A scenario that expects an event's own data on the case is told why the case does not hold it.
+@Suite("Scenarios: expecting event data on the case")
+struct ScenarioCaseDataTests {
+    @Test func anExpectationOfDataKeptOnItsEventSaysTheCaseKeepsOnlyDeclaredFields() {
+        var snapshot = CaseSnapshot(
+            id: "C1", workflow: "dvpo", force: "essex", state: "hearing", data: ["listed_for": "2026-05-02T09:00:00.000Z"], version: 4,
+            procedure: "p", openedAt: CaseDataRuleTests.base, updatedAt: CaseDataRuleTests.base)
+        snapshot.dataRule = .declaredOnly
+        #expect(
+            ScenarioRunner.check(["data": ["court": "Colchester"]], against: snapshot)
+                == "expected data court = \"Colchester\", got nothing (the case keeps only fields an event declares case = true; an event's other data stays on the event)"
+        )
+        // A case opened by engine 0.1 merged everything: nothing to explain.
+        snapshot.dataRule = nil
+        #expect(ScenarioRunner.check(["data": ["court": "Colchester"]], against: snapshot) == "expected data court = \"Colchester\", got nothing")
+    }
+}
