@@ -52,7 +52,8 @@
 ---@field required_if string|nil  # a boolean field of the same event
 ---@field required_unless string|nil
 ---@field personal boolean|nil  # names, addresses, dates of birth
----@field case_field string|nil  # the other name an action records this field under on the case; a correction corrects both
+---@field case boolean|nil  # the case keeps this field under its own name (the latest value); without it the field stays on the event
+---@field case_field string|nil  # the case keeps this field under this other name (days as order_days); a correction corrects both
 ---@field summary string|nil
 
 ---@class EventSpec

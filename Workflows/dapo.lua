@@ -43,17 +43,17 @@ dapo:event("report_incident", {
   opens = true, to = "incident", who = "constable",
   summary = "Record the abuse reported and the facts the notice or application needs",
   data = {
-    route = { one_of = ROUTES,
+    route = { one_of = ROUTES, case = true,
       summary = "police_notice, or an application with no police notice: police_application, victim, third_party, court_own_motion (s.28)" },
-    perpetrator_dob = { "date", personal = true,
+    perpetrator_dob = { "date", personal = true, case = true,
       summary = "Perpetrator's date of birth; a notice needs the perpetrator 18 or over" },
-    victim_dob = { "date", personal = true,
+    victim_dob = { "date", personal = true, case = true,
       summary = "Date of birth of the person to be protected, who must be 16 or over (s.22(1))" },
-    relationship = { one_of = PERSONALLY_CONNECTED,
+    relationship = { one_of = PERSONALLY_CONNECTED, case = true,
       summary = "How the perpetrator and the person to be protected are personally connected (s.2)" },
     abuse = { "text",
       summary = "The forms of abuse, comma-separated: physical_or_sexual, violent_or_threatening, controlling_or_coercive, economic, psychological_or_emotional, other (s.1(3))" },
-    area = { "text", required = false,
+    area = { "text", required = false, case = true,
       summary = "The area (for example a London borough) the regime table chose the workflow by" },
   },
 })
@@ -80,17 +80,17 @@ dapo:event("authorise_notice", {
 dapo:event("serve_notice", {
   from = "notice_authorised", to = "notice_served", who = "constable",
   statutory = true,  -- given to the perpetrator in person by a constable
-  who_rule = "Domestic Abuse Act 2021 s.25(1)",
-  summary = "A constable gives the notice to the perpetrator in person (s.25)",
+  who_rule = "Domestic Abuse Act 2021 s.25(3)",
+  summary = "A constable serves the notice on the perpetrator personally (s.25(3))",
   data = {
-    hearing_address = { "text", required_unless = "address_refused", personal = true,
-      summary = "Address the perpetrator gave for notice of the hearing (s.25)" },
-    address_refused = { "boolean", required = false,
+    hearing_address = { "text", required_unless = "address_refused", personal = true, case = true,
+      summary = "Address the perpetrator gave for notice of the hearing (s.25(4))" },
+    address_refused = { "boolean", required = false, case = true,
       summary = "True when the perpetrator refused to give an address, or had none" },
     service_accommodation = { "boolean",
-      summary = "Whether the perpetrator is believed subject to service law and the notice covers service living accommodation (s.25)" },
+      summary = "Whether the perpetrator is believed subject to service law and the notice covers service living accommodation (s.25(5))" },
     commanding_officer_informed = { "text", required_if = "service_accommodation",
-      summary = "The reasonable efforts made to inform the perpetrator's commanding officer (s.25)" },
+      summary = "The reasonable efforts made to inform the perpetrator's commanding officer (s.25(6))" },
   },
 })
 
@@ -99,7 +99,7 @@ dapo:event("apply_for_order", {
   summary = "The application is made: the chief officer's after a notice (s.28), or by another route",
   data = {
     court = { "text", summary = "The court hearing the application" },
-    listed_for = { "instant", summary = "When the hearing is listed" },
+    listed_for = { "instant", case = true, summary = "When the hearing is listed" },
   },
 })
 
@@ -107,7 +107,7 @@ dapo:event("adjourn_hearing", {
   from = "hearing", who = "constable",
   summary = "The court adjourns; a notice continues until the application is determined or withdrawn (s.29)",
   data = {
-    listed_for = { "instant", summary = "When the adjourned hearing is listed" },
+    listed_for = { "instant", case = true, summary = "When the adjourned hearing is listed" },
     reason = { "text", summary = "Why the court adjourned" },
   },
 })
@@ -121,7 +121,7 @@ dapo:event("grant_order", {
   from = "hearing", to = "order_in_force", who = "constable",
   summary = "The court makes an order, for a stated period or until further order (s.40)",
   data = {
-    ends_on = { "date", required = false,
+    ends_on = { "date", required = false, case = true,
       summary = "The order's last day; leave out for an order until further order (s.40)" },
   },
 })
@@ -185,7 +185,7 @@ dapo:event("vary_order", {
   data = {
     variation = { "text", personal = true, summary = "What the court changed" },
     applicant = { one_of = { "chief_officer", "victim", "perpetrator", "third_party" }, summary = "Who applied" },
-    ends_on = { "date", required = false, summary = "The order's new last day, if the court changed it" },
+    ends_on = { "date", required = false, case = true, summary = "The order's new last day, if the court changed it" },
   },
 })
 
@@ -475,12 +475,25 @@ dapo:action("serve_notice", "record_service", function(case, event)
   return { served_at = event.at, served_by = event.actor.id }
 end)
 
+-- The court lists the hearing when the application is made or the hearing adjourned, so a listing
+-- before that event is most likely a typing slip. The Act sets when the hearing must be held, not
+-- what a listing may say (DA 2021 s.29(2)-(3)), so it is recorded with a warning, never refused.
+local function listing_before_event(event, warnings)
+  if event.data.listed_for < event.at then
+    warnings[#warnings + 1] = "listed_for " .. engine.local_time(event.data.listed_for) .. " is before this " .. event.name
+      .. " (" .. engine.local_time(event.at) .. "); check the listing the court gave"
+  end
+  return warnings
+end
+
 dapo:action("apply_for_order", "record_application", function(case, event)
-  return { applied_at = event.at }
+  local warnings = listing_before_event(event, {})
+  return { applied_at = event.at, warnings = #warnings > 0 and warnings or nil }
 end)
 
 dapo:action("adjourn_hearing", "count_adjournment", function(case, event)
-  return { adjournments = (case.data.adjournments or 0) + 1 }
+  local warnings = listing_before_event(event, {})
+  return { adjournments = (case.data.adjournments or 0) + 1, warnings = #warnings > 0 and warnings or nil }
 end)
 
 dapo:action("report_notice_breach", "record_notice_arrest", function(case, event)
@@ -511,8 +524,29 @@ dapo:action("report_breach", "record_arrest", function(case, event)
   return { order_breaches = (case.data.order_breaches or 0) + 1, last_arrest_at = event.at }
 end)
 
+-- DA 2021 s.40: a requirement is part of the order and ends when the order does. A variation that
+-- gives the order an earlier last day ends, with it, each requirement that would have run on: the
+-- court's decision, recorded with a warning naming those requirements, never refused.
 dapo:action("vary_order", "count_variation", function(case, event)
-  return { variations = (case.data.variations or 0) + 1 }
+  local changes = { variations = (case.data.variations or 0) + 1 }
+  local ends_on = event.data.ends_on
+  if ends_on == nil or case.data.requirements == nil then return changes end
+  local requirements, cut = {}, {}
+  for name, item in pairs(case.data.requirements) do
+    local copy = {}
+    for key, value in pairs(item) do copy[key] = value end
+    if copy.ends_on == "until_further_order" or copy.ends_on > ends_on then
+      copy.ends_on = ends_on
+      cut[#cut + 1] = name
+    end
+    requirements[name] = copy
+  end
+  if #cut == 0 then return changes end
+  table.sort(cut)
+  changes.requirements = requirements
+  changes.warnings = { "requirements " .. table.concat(cut, ", ") .. " ran past the order's new last day " .. ends_on
+    .. " and end with it (DA 2021 s.40: a requirement of the order ends when the order does)" }
+  return changes
 end)
 
 -- Report figures (safeguard report); names distinct from dvpo's so each regime has its own rows.

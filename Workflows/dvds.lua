@@ -32,12 +32,12 @@ dvds:event("receive_request", {
   opens = true, to = "received", who = "constable",
   summary = "Record a right-to-ask application or right-to-know information",
   data = {
-    route = { one_of = { "right_to_ask", "right_to_know" }, summary = "The route the request came by" },
-    applicant = { one_of = { "person_at_risk", "third_party", "police" },
+    route = { one_of = { "right_to_ask", "right_to_know" }, case = true, summary = "The route the request came by" },
+    applicant = { one_of = { "person_at_risk", "third_party", "police" }, case = true,
       summary = "Who applied: the person at risk or a third party (right to ask), or the police (right to know)" },
-    linked_case = { "text", required = false,
+    linked_case = { "text", required = false, case = true,
       summary = "The id of a protection notice or order case this request follows, if any" },
-    area = { "text", required = false, summary = "The area the request was received in" },
+    area = { "text", required = false, case = true, summary = "The area the request was received in" },
   },
 })
 

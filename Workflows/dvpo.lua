@@ -60,11 +60,11 @@ dvpo:event("report_incident", {
   opens = true, to = "incident", who = "constable",
   summary = "Record the incident and the facts the eligibility test needs (CSA 2010 s.24(2), (9))",
   data = {
-    perpetrator_dob = { "date", personal = true,
+    perpetrator_dob = { "date", personal = true, case = true,
       summary = "Perpetrator's date of birth; the age test is made on the day of authorisation" },
-    relationship = { one_of = ASSOCIATED_PERSONS,
+    relationship = { one_of = ASSOCIATED_PERSONS, case = true,
       summary = "How the victim is associated with the perpetrator (CSA 2010 s.24(9); Family Law Act 1996 s.62(3))" },
-    violence = { one_of = { "used", "threatened", "none" },
+    violence = { one_of = { "used", "threatened", "none" }, case = true,
       summary = "Whether violence was used or threatened towards the victim" },
   },
 })
@@ -98,9 +98,9 @@ dvpo:event("serve_notice", {
   who_rule = "Crime and Security Act 2010 s.25(2)",
   summary = "A constable serves the notice on the perpetrator personally (CSA 2010 s.25(2)-(3))",
   data = {
-    hearing_address = { "text", required_unless = "address_refused", personal = true,
+    hearing_address = { "text", required_unless = "address_refused", personal = true, case = true,
       summary = "Address the perpetrator gave for notice of the hearing" },
-    address_refused = { "boolean", required = false,
+    address_refused = { "boolean", required = false, case = true,
       summary = "True when the perpetrator refused to give an address, or had none" },
   },
 })
@@ -110,7 +110,7 @@ dvpo:event("apply_for_order", {
   summary = "A constable applies to the magistrates' court for an order (CSA 2010 s.27(1)-(2))",
   data = {
     court = { "text", summary = "The magistrates' court hearing the application" },
-    listed_for = { "instant", summary = "When the hearing is listed" },
+    listed_for = { "instant", case = true, summary = "When the hearing is listed" },
   },
 })
 
@@ -118,7 +118,7 @@ dvpo:event("adjourn_hearing", {
   from = "hearing", who = "constable",
   summary = "The court adjourns; the notice continues (CSA 2010 s.27(8))",
   data = {
-    listed_for = { "instant", summary = "When the adjourned hearing is listed" },
+    listed_for = { "instant", case = true, summary = "When the adjourned hearing is listed" },
     reason = { "text", summary = "Why the court adjourned" },
   },
 })
@@ -140,7 +140,7 @@ dvpo:event("grant_order", {
   from = "hearing", to = "order_in_force", who = "constable",
   summary = "The court makes an order for a stated number of days (CSA 2010 s.28(1), (10))",
   data = {
-    days = { "integer", case_field = "order_days", summary = "The order's period in days, 14 to 28 (recorded on the case as order_days)" },
+    days = { "integer", case_field = "order_days", summary = "The order's period in days, 14 to 28 (kept on the case as order_days)" },
   },
 })
 
@@ -495,6 +495,17 @@ local function listing_warning(case, event)
   return warnings
 end
 
+-- The court lists the hearing when the application is made or the hearing adjourned, so a listing
+-- before that event is most likely a typing slip. The Act sets when the hearing must be held, not
+-- what a listing may say (CSA 2010 s.27(3)), so it is recorded with a warning, never refused.
+local function listing_before_event(event, warnings)
+  if event.data.listed_for < event.at then
+    warnings[#warnings + 1] = "listed_for " .. engine.local_time(event.data.listed_for) .. " is before this " .. event.name
+      .. " (" .. engine.local_time(event.at) .. "); check the listing the court gave"
+  end
+  return warnings
+end
+
 -- The force recorded that the notice lapsed; the Act does not say the court then cannot hear the
 -- application (s.27(3) sets the time but no consequence; s.27(1)'s duty to apply stands), so the
 -- court's hearing and order are recorded, with a warning (docs/law.md, "A lapsed notice").
@@ -513,12 +524,14 @@ end
 
 -- CSA 2010 s.27(1)-(3): when the application was made.
 dvpo:action("apply_for_order", "record_application", function(case, event)
-  return { applied_at = event.at, warnings = none_if_empty(lapsed_warning(case, listing_warning(case, event))) }
+  return { applied_at = event.at,
+    warnings = none_if_empty(lapsed_warning(case, listing_before_event(event, listing_warning(case, event)))) }
 end)
 
 -- CSA 2010 s.27(8): the notice continues through each adjournment.
 dvpo:action("adjourn_hearing", "count_adjournment", function(case, event)
-  return { adjournments = (case.data.adjournments or 0) + 1, warnings = none_if_empty(listing_warning(case, event)) }
+  return { adjournments = (case.data.adjournments or 0) + 1,
+    warnings = none_if_empty(listing_before_event(event, listing_warning(case, event))) }
 end)
 
 -- CSA 2010 s.26(1): each arrest for breaching the notice.

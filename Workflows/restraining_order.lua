@@ -24,13 +24,13 @@ ro:event("record_order", {
   opens = true, to = "order_in_force", who = "constable",
   summary = "Record a restraining order the court made; the event's time is when it was made",
   data = {
-    basis = { one_of = { "conviction", "acquittal" },
+    basis = { one_of = { "conviction", "acquittal" }, case = true,
       summary = "Made on conviction (Sentencing Act 2020 s.360, or PHA 1997 s.5 before 1 December 2020) or on acquittal (PHA 1997 s.5A)" },
     court = { "text", summary = "The court that made the order" },
     terms = { "text", personal = true, summary = "What the order prohibits, as it states it" },
-    ends_on = { "date", required = false, summary = "The order's last day; leave out for an order until further order" },
-    linked_case = { "text", required = false, summary = "The id of the DVPO or DAPO case it followed, if any" },
-    area = { "text", required = false, summary = "The area the order was recorded in" },
+    ends_on = { "date", required = false, case = true, summary = "The order's last day; leave out for an order until further order" },
+    linked_case = { "text", required = false, case = true, summary = "The id of the DVPO or DAPO case it followed, if any" },
+    area = { "text", required = false, case = true, summary = "The area the order was recorded in" },
   },
 })
 
@@ -40,7 +40,7 @@ ro:event("vary_order", {
   data = {
     applicant = { one_of = APPLICANTS, summary = "Who applied" },
     variation = { "text", personal = true, summary = "What the court changed" },
-    ends_on = { "date", required = false, summary = "The order's new last day, if the court changed it" },
+    ends_on = { "date", required = false, case = true, summary = "The order's new last day, if the court changed it" },
   },
 })
 

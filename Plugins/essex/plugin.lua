@@ -21,7 +21,7 @@ essex:event("legal_review", {
   from = "notice_served", who = "legal_officer",
   summary = "A legal officer reviews the evidence and prepares the application",
   data = {
-    evidence_complete = { "boolean", summary = "Whether the evidence bundle is ready for court" },
+    evidence_complete = { "boolean", case = true, summary = "Whether the evidence bundle is ready for court" },
     review_notes = { "text", required = false, personal = true, summary = "The legal officer's notes" },
   },
 })

@@ -29,14 +29,14 @@ end)
 gmp:event("offer_caseworker", {
   from = { "notice_served", "hearing", "order_in_force" }, who = "constable",
   summary = "The victim is offered a caseworker",
-  data = { caseworker_outcome = { one_of = { "accepted", "declined", "not_reached" },
+  data = { caseworker_outcome = { one_of = { "accepted", "declined", "not_reached" }, case = true,
     summary = "What the victim said" } },
 })
 
 gmp:event("offer_perpetrator_programme", {
   from = { "hearing", "order_in_force" }, who = "constable",
   summary = "The perpetrator is offered the Probation-run programme",
-  data = { programme_outcome = { one_of = { "accepted", "declined" }, summary = "What the perpetrator said" } },
+  data = { programme_outcome = { one_of = { "accepted", "declined" }, case = true, summary = "What the perpetrator said" } },
 })
 
 gmp:action("offer_caseworker", "record_offer", function(case, event)

@@ -12,7 +12,7 @@ local met = engine.plugin {
   },
 }
 
-met:field("report_incident", "perpetrator_borough", { "text",
+met:field("report_incident", "perpetrator_borough", { "text", case = true,
   summary = "The London borough where the perpetrator lives (lower case, for example croydon)" })
 
 met:action("report_incident", "check_pilot_borough", function(case, event)

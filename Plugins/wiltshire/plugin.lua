@@ -9,9 +9,9 @@ local wiltshire = engine.plugin {
 
 wiltshire:set("order_lengths", { 14, 21, 28 })
 
-wiltshire:field("serve_notice", "custody_suite", { "text", required = false,
+wiltshire:field("serve_notice", "custody_suite", { "text", required = false, case = true,
   summary = "The custody suite the perpetrator left, when served on release" })
-wiltshire:field("serve_notice", "released_at", { "instant", required = false,
+wiltshire:field("serve_notice", "released_at", { "instant", required = false, case = true,
   summary = "When the perpetrator was released, when served on release" })
 
 -- Service is personal, by a constable (CSA 2010 s.25(2)), and the Act allows it in custody; the s.31

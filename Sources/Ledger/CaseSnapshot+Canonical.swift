@@ -13,6 +13,8 @@ extension CaseSnapshot {
         ]
         object["plugins"] = plugins.map { .array($0.map(Value.string)) }
         object["stateChangedAt"] = stateChangedAt.map { .string(Instant.formatUTC($0)) }
+        // Absent in cases opened by engine 0.1, so their stored form is unchanged.
+        object["dataRule"] = dataRule.map { .string($0.rawValue) }
         return .object(object)
     }
 
@@ -29,6 +31,12 @@ extension CaseSnapshot {
             openedAt: try fields.instant("openedAt"), updatedAt: try fields.instant("updatedAt"))
         if fields.fields["plugins"] != nil { plugins = try fields.strings("plugins") }
         stateChangedAt = try fields.optionalInstant("stateChangedAt")
+        if let rule = try fields.optionalString("dataRule") {
+            guard let known = CaseDataRule(rawValue: rule) else {
+                throw .storage("a stored case has an unknown dataRule; expected merged_whole or declared_only")
+            }
+            dataRule = known
+        }
     }
 
     /// A snapshot from its stored text.

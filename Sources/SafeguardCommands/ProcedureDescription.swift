@@ -68,6 +68,7 @@ enum ProcedureDescription {
                     .object([
                         "name": .string(field.name), "type": .string(field.type.name), "expected": .string(field.type.description),
                         "requirement": .string(field.requirement.description), "personal": .bool(field.personal),
+                        "case_field": field.caseName.map(Value.string) ?? .null,
                         "summary": .string(field.summary), "source": .string(field.location.description),
                     ])
                 }),
@@ -115,7 +116,8 @@ enum ProcedureDescription {
             if !event.whoChangedAt.isEmpty { who += "  changed at " + event.whoChangedAt.map(\.description).joined(separator: ", ") }
             lines.append(who)
             for field in event.fields {
-                lines.append("    data \(field.name): \(field.type.name), \(field.requirement)\(field.personal ? ", personal" : "")  \(field.location)")
+                let kept = field.caseName.map { $0 == field.name ? ", on the case" : ", on the case as \($0)" } ?? ""
+                lines.append("    data \(field.name): \(field.type.name), \(field.requirement)\(field.personal ? ", personal" : "")\(kept)  \(field.location)")
             }
             for check in event.guards { lines.append("    guard \(check.name)  \(check.location)") }
             for action in event.actions { lines.append("    action \(action.name)  \(action.location)") }

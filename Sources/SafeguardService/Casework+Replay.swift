@@ -80,10 +80,12 @@ extension Casework {
                 actor: event.actor, data: event.data, changes: [:], guardsPassed: [], snapshot: next)
         default:
             // The warnings an event recorded are the procedure's to give again, not data to check.
-            let request = TransitionRequest(
+            var request = TransitionRequest(
                 caseID: event.caseID, event: event.event, at: event.at, actor: event.actor,
                 data: event.data.filter { $0.key != TransitionEngine.warningsKey },
                 eventID: event.eventID, workflow: engine.workflow.name, force: force)
+            // The opening event's engine version fixes which of each event's data the case keeps.
+            request.engineVersion = event.engineVersion
             return try engine.transition(snapshot, request)
         }
     }

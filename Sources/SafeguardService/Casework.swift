@@ -157,8 +157,14 @@ public final class Casework {
             request.data["area"] = .string(area)
         }
         // A link must name a case on record, so a mistyped id cannot link a case to nothing.
-        if let linked = request.data["linked_case"]?.stringValue, try store.snapshot(linked) == nil {
-            throw .badInput("linked_case \(linked) names no case on record; expected the id of the notice or order case this one follows")
+        if let linked = request.data["linked_case"]?.stringValue {
+            guard let found = try store.snapshot(linked) else {
+                throw .badInput("linked_case \(linked) names no case on record; expected the id of the notice or order case this one follows")
+            }
+            guard Self.linkableWorkflows.contains(found.workflow) else {
+                throw .badInput(
+                    "linked_case \(linked) is a \(found.workflow) case; expected the id of a notice or order case (\(Self.linkableWorkflows.joined(separator: ", ")))")
+            }
         }
         try checkNotAhead(request)
         try store.storeProcedure(hash: version.hash, sources: version.sources)
@@ -178,17 +184,27 @@ public final class Casework {
         }
     }
 
+    /// The workflows whose cases a `linked_case` may name: protection notices and orders. A Clare's
+    /// Law request is not one: a request or an order following it links to the notice or order case.
+    static let linkableWorkflows = ["dapo", "dvpo", "restraining_order"]
+
     /// Fires an event on an existing case.
     public func fire(_ request: TransitionRequest) throws(WorkflowError) -> RecordOutcome {
         guard let existing = try store.snapshot(request.caseID) else { throw .unknownCase(request.caseID) }
         let request = try authenticated(request, force: existing.force)
         try checkNotAhead(request)
         let engine = try engine(for: existing)
+        let stale = staleDerivedWarning(request, on: existing, engine: engine)
         do throws(WorkflowError) {
             return try Self.sameEvent(
                 try store.record(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
                     guard let current else { throw .unknownCase(request.caseID) }
-                    return try engine.transition(current, request)
+                    var transition = try engine.transition(current, request)
+                    if let stale {
+                        let given = transition.data[TransitionEngine.warningsKey]?.arrayValue ?? []
+                        transition.data[TransitionEngine.warningsKey] = .array(given + [.string(stale)])
+                    }
+                    return transition
                 }, request)
         } catch {
             throw NameSuggestion.add(to: error, request, workflow: engine.workflow)

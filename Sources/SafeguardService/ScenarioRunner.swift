@@ -134,7 +134,10 @@ public final class ScenarioRunner {
             return "expected state \(state), got \(snapshot?.state ?? "no case")"
         }
         for (field, value) in (expect["data"]?.objectValue ?? [:]).sorted(by: { $0.key < $1.key }) where snapshot?.data[field] != value {
-            return "expected data \(field) = \(Rendering.json(value)), got \(snapshot?.data[field].map(Rendering.json) ?? "nothing")"
+            // A case that keeps event data apart holds only declared case data: say so, not just "nothing".
+            let apart = snapshot?.data[field] == nil && snapshot?.effectiveDataRule == .declaredOnly
+            let hint = apart ? " (the case keeps only fields an event declares case = true; an event's other data stays on the event)" : ""
+            return "expected data \(field) = \(Rendering.json(value)), got \(snapshot?.data[field].map(Rendering.json) ?? "nothing")\(hint)"
         }
         for (clock, wanted) in (expect["deadlines"]?.objectValue ?? [:]).sorted(by: { $0.key < $1.key }) {
             guard let deadline = snapshot?.deadline(clock) else { return "expected a \(clock) deadline; the case has none" }

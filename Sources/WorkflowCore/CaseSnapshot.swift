@@ -21,6 +21,12 @@ public struct CaseSnapshot: Sendable, Hashable, Codable {
     /// recorded with its true earlier time, but not before this. Nil in snapshots written before
     /// it was kept, where `updatedAt` stands in.
     public var stateChangedAt: Date?
+    /// Which of each event's data the case keeps; nil in cases opened by engine 0.1, which merged
+    /// every event's data whole (`CaseDataRule.mergedWhole`).
+    public var dataRule: CaseDataRule?
+
+    /// The rule this case's events are recorded under.
+    public var effectiveDataRule: CaseDataRule { dataRule ?? .mergedWhole }
 
     public init(
         id: String, workflow: String, force: String, state: String, data: [String: Value] = [:],

@@ -27,15 +27,21 @@ public struct FieldSpec: Sendable, Hashable {
     public var summary: String
     /// Whether the field holds personal data (names, addresses, dates of birth).
     public var personal: Bool
-    /// The other name an action records this field under on the case (`grant_order`'s `days` as
-    /// `order_days`): a correction of either corrects both.
+    /// The name the case keeps this field under (`grant_order`'s `days` as `order_days`): the field
+    /// is case data, and a correction of either name corrects both.
     public var caseField: String?
+    /// The field is case data under its own name (`case = true`): the case keeps the latest value.
+    public var onCase: Bool = false
+
+    /// The name the case keeps this field under, or nil when it stays on the event only.
+    public var caseName: String? { caseField ?? (onCase ? name : nil) }
     public var location: SourceLocation
 
     public init(
         name: String, type: FieldType, requirement: Requirement = .required, summary: String = "",
-        personal: Bool = false, location: SourceLocation = .builtIn
+        personal: Bool = false, onCase: Bool = false, location: SourceLocation = .builtIn
     ) {
+        self.onCase = onCase
         self.name = name
         self.type = type
         self.requirement = requirement

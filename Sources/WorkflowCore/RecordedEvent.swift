@@ -48,6 +48,6 @@ public struct RecordedEvent: Sendable, Hashable, Codable {
             eventID: transition.eventID, from: transition.from, to: transition.to, at: transition.at,
             recordedAt: recordedAt, actor: transition.actor, data: transition.data, changes: transition.changes,
             guardsPassed: transition.guardsPassed, procedure: transition.snapshot.procedure,
-            tableVersion: transition.tableVersion)
+            tableVersion: transition.tableVersion, engineVersion: transition.engineVersion)
     }
 }

@@ -7,20 +7,27 @@ public struct StatutoryEntry: Sendable {
     public let after: CaseSnapshot
     public let actor: Actor
     public let at: Date
+    /// The data of the event entering the state: a case that keeps event data apart
+    /// (`CaseDataRule.declaredOnly`) holds the mandatory considerations on the event only.
+    public let eventData: [String: Value]
 
-    public init(before: CaseSnapshot, after: CaseSnapshot, actor: Actor, at: Date) {
+    public init(before: CaseSnapshot, after: CaseSnapshot, actor: Actor, at: Date, eventData: [String: Value] = [:]) {
         self.before = before
         self.after = after
         self.actor = actor
         self.at = at
+        self.eventData = eventData
     }
+
+    /// `field` as the event gave it, or as the case holds it after the transition.
+    public func value(_ field: String) -> Value? { eventData[field] ?? after.data[field] }
 
     /// The actor's rank, or nil for a staff role or the engine.
     public var rank: Rank? { Rank(name: actor.role) }
 
-    /// Whether the case after the transition holds non-empty text for `field`.
+    /// Whether the event, or the case after the transition, holds non-empty text for `field`.
     public func hasText(_ field: String) -> Bool {
-        if case .string(let text) = after.data[field] { return !text.trimmingCharacters(in: .whitespaces).isEmpty }
+        if case .string(let text) = value(field) { return !text.trimmingCharacters(in: .whitespaces).isEmpty }
         return false
     }
 }

@@ -41,7 +41,7 @@ enum DVPOFloor {
             if let missing = considerations.first(where: { !entry.hasText($0) }) {
                 return "needs the mandatory consideration \(missing) recorded"
             }
-            guard case .bool(let premises) = entry.after.data["premises_conditions"] else {
+            guard case .bool(let premises) = entry.value("premises_conditions") else {
                 return "needs premises_conditions recorded (true or false)"
             }
             return premises && !entry.hasText("other_residents_opinion")

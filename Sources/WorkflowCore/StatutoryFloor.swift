@@ -137,7 +137,7 @@ public struct StatutoryFloor: Sendable {
             throw .refused("\(refusal): \(field) is recorded only by the national procedure's events; expected a field name of the force's own")
         }
         guard let current, current.state != transition.to else { return }
-        let entry = StatutoryEntry(before: current, after: transition.snapshot, actor: transition.actor, at: transition.at)
+        let entry = StatutoryEntry(before: current, after: transition.snapshot, actor: transition.actor, at: transition.at, eventData: transition.data)
         for rule in entryRules where rule.state == transition.to {
             if let problem = rule.problem(entry) {
                 throw .refused("\(refusal) (\(rule.source)): entering \(rule.state) \(problem)")

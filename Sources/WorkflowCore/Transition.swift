@@ -19,6 +19,8 @@ public struct Transition: Sendable, Hashable {
     public var snapshot: CaseSnapshot
     /// The bank-holiday table the engine held when it decided.
     public var tableVersion: String?
+    /// The engine version that decided it (an earlier one only when a recorded event is replayed).
+    public var engineVersion: String = EngineVersion.current
 
     public init(
         caseID: String, event: String, eventID: String?, from: String?, to: String, at: Date, actor: Actor,

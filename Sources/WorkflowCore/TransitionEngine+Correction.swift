@@ -44,6 +44,12 @@ extension TransitionEngine {
             )
         }
         let names = Array(Set([first.name] + declared.compactMap(\.1.caseField))).sorted()
+        if current.effectiveDataRule == .declaredOnly, !declared.contains(where: { $0.1.caseName != nil }) {
+            let correctable = correctableFields(current)
+            throw .refused(
+                "\(event.name) refused: \(name) stays on its event (\(declared[0].0.name)), not on the case, so there is no case value to correct; expected a case field (\(correctable.isEmpty ? "none recorded yet" : correctable.joined(separator: ", "))), or void that event and record it again"
+            )
+        }
         guard names.contains(where: { current.data[$0] != nil }) else {
             throw .refused("\(event.name) refused: the case has no field \(name) to correct; expected a field already recorded")
         }

@@ -32,7 +32,7 @@ extension TransitionEngine {
                 result[index].decidedAt = at
             }
             if clock.startedBy.contains(event.name) {
-                if let deadline = try start(clock, event: event, snapshot: snapshot, at: at) { result.append(deadline) }
+                if let deadline = try start(clock, event: event, eventData: data, snapshot: snapshot, at: at) { result.append(deadline) }
             } else if let field = clock.cappedBy, data[field] != nil {
                 try recap(&result, clock: clock, field: field, snapshot: snapshot)
             }
@@ -73,10 +73,11 @@ extension TransitionEngine {
     }
 
     /// The deadline a clock starts with, or nil when it has none (an order until further order).
-    private func start(_ clock: ClockDefinition, event: EventDefinition, snapshot: CaseSnapshot, at: Date) throws(WorkflowError) -> Deadline? {
+    private func start(_ clock: ClockDefinition, event: EventDefinition, eventData: [String: Value], snapshot: CaseSnapshot, at: Date) throws(WorkflowError) -> Deadline? {
         switch clock.rule {
         case .orderPeriod(let daysField):
-            guard let days = snapshot.data[daysField]?.integerValue else {
+            // The case's value (an action may have set it), else the event's own field.
+            guard let days = (snapshot.data[daysField] ?? eventData[daysField])?.integerValue else {
                 throw .script("clock \(clock.name) needs whole-number field \"\(daysField)\" on \(event.name)", at: clock.location)
             }
             return Deadline(clock: clock.name, startedAt: at, due: OrderPeriod.end(madeOn: London.date(of: at), days: days))
@@ -86,7 +87,7 @@ extension TransitionEngine {
             return Deadline(clock: clock.name, startedAt: at, due: OrderPeriod.end(madeOn: London.date(of: at), days: days))
         case .untilDate(let dateField):
             // The event's own data: a later event may not carry the field at all.
-            guard let text = snapshot.data[dateField]?.stringValue, event.field(named: dateField) != nil else { return nil }
+            guard let text = (snapshot.data[dateField] ?? eventData[dateField])?.stringValue, event.field(named: dateField) != nil else { return nil }
             guard let last = LocalDate(iso: text) else {
                 throw .badInput("\(dateField) \(text) is not a date; expected YYYY-MM-DD")
             }

@@ -93,13 +93,13 @@ extension TransitionEngine {
     func restart(_ clock: ClockDefinition, from start: Date, data: [String: Value]) throws(WorkflowError) -> Date? {
         switch clock.rule {
         case .orderPeriod(let field):
-            return data[field]?.integerValue.map { OrderPeriod.end(madeOn: London.date(of: start), days: $0) }
+            return caseValue(field, of: clock, in: data)?.integerValue.map { OrderPeriod.end(madeOn: London.date(of: start), days: $0) }
         case .elapsed(let hours):
             return start.addingTimeInterval(TimeInterval(hours * 3600))
         case .calendarDays(let days):
             return OrderPeriod.end(madeOn: London.date(of: start), days: days)
         case .untilDate(let field):
-            return data[field]?.stringValue.flatMap(LocalDate.init(iso:)).map { OrderPeriod.end(madeOn: $0, days: 1) }
+            return caseValue(field, of: clock, in: data)?.stringValue.flatMap(LocalDate.init(iso:)).map { OrderPeriod.end(madeOn: $0, days: 1) }
         case .workingDays(let days):
             guard let calendar else { return nil }
             return try WorkingDays.deadline(from: start, days: days, table: calendar).due
@@ -107,5 +107,15 @@ extension TransitionEngine {
             guard let calendar else { return nil }
             return try StatutoryClock.deadline(from: start, rule: rule, table: calendar).due
         }
+    }
+
+    /// A clock's field as the case keeps it: under its own name, or under the case name the event
+    /// that starts the clock gives it (`grant_order`'s `days` kept as `order_days`).
+    func caseValue(_ field: String, of clock: ClockDefinition, in data: [String: Value]) -> Value? {
+        if let value = data[field] { return value }
+        for name in clock.startedBy {
+            if let alias = workflow.event(named: name)?.field(named: field)?.caseField, let value = data[alias] { return value }
+        }
+        return nil
     }
 }

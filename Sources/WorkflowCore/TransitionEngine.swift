@@ -78,10 +78,14 @@ public struct TransitionEngine {
             ?? CaseSnapshot(
                 id: request.caseID, workflow: workflow.name, force: request.force ?? "national", state: target,
                 version: 0, procedure: procedure, openedAt: request.at, updatedAt: request.at)
-        if current == nil { snapshot.plugins = workflow.plugins.map { "\($0.name) \($0.version)" } }
+        if current == nil {
+            snapshot.plugins = workflow.plugins.map { "\($0.name) \($0.version)" }
+            let rule = CaseDataRule(engineVersion: request.engineVersion ?? EngineVersion.current)
+            snapshot.dataRule = rule == .mergedWhole ? nil : rule
+        }
         snapshot.state = target
         // A correction's own data (which field, why) stays on its event; the case gets the value.
-        if !event.corrects { snapshot.data.merge(data) { _, new in new } }
+        if !event.corrects { Self.keep(data, of: event, on: &snapshot) }
         snapshot.data.merge(changes) { _, new in new }
         snapshot.version += 1
         snapshot.updatedAt = max(request.at, current?.updatedAt ?? request.at)
@@ -97,12 +101,27 @@ public struct TransitionEngine {
         // officer was told when it was recorded.
         var recorded = data
         if !warnings.isEmpty { recorded[Self.warningsKey] = .array(warnings) }
-        let transition = Transition(
+        var transition = Transition(
             caseID: request.caseID, event: event.name, eventID: request.eventID, from: current?.state, to: target,
             at: request.at, actor: request.actor, data: recorded, changes: changes, guardsPassed: passed, snapshot: snapshot
         ).with(tableVersion: calendar?.version)
+        if let version = request.engineVersion { transition.engineVersion = version }
         try StatutoryFloor.regime(workflow.name)?.check(transition, from: current, event: event)
         return transition
+    }
+
+    /// The event's data the case keeps, by the case's rule: every field (engine 0.1), or only those
+    /// the event declares as case data, under their case names; the rest stays on the event.
+    static func keep(_ data: [String: Value], of event: EventDefinition, on snapshot: inout CaseSnapshot) {
+        switch snapshot.effectiveDataRule {
+        case .mergedWhole:
+            snapshot.data.merge(data) { _, new in new }
+        case .declaredOnly:
+            for field in event.fields {
+                guard let name = field.caseName, let value = data[field.name] else { continue }
+                snapshot.data[name] = value
+            }
+        }
     }
 
     /// Every id a request carries, by `Identifier`'s rule.

@@ -12,6 +12,9 @@ public struct TransitionRequest: Sendable, Hashable {
     /// For the event that opens a case: the workflow and force.
     public var workflow: String?
     public var force: String?
+    /// The engine version that recorded the event, when it is replayed: an opening event recorded by
+    /// engine 0.1 opens the case under its rule (`CaseDataRule`). Nil for a new event: this engine.
+    public var engineVersion: String?
 
     public init(
         caseID: String, event: String, at: Date, actor: Actor, data: [String: Value] = [:],

@@ -53,6 +53,7 @@ public struct DeclarationSchema: Sendable {
                 SchemaKey("required_if", .name),
                 SchemaKey("required_unless", .name),
                 SchemaKey("personal", .boolean),
+                SchemaKey("case", .boolean),
                 SchemaKey("case_field", .name),
                 SchemaKey("summary", .text),
             ]),

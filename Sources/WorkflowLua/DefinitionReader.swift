@@ -27,6 +27,7 @@ struct DefinitionReader {
         for problem in StatutoryFloor.regime(definition.name)?.check(definition) ?? [] {
             findings.collect { () throws(WorkflowError) in throw problem }
         }
+        findings.collect { () throws(WorkflowError) in try WorkflowValidator(definition: definition).checkCaseFields() }
         return definition
     }
 
@@ -79,6 +80,7 @@ struct DefinitionReader {
             summary: field["summary"]?.stringValue ?? "", personal: field["personal"]?.boolValue ?? false,
             location: location(field))
         spec.caseField = field["case_field"]?.stringValue
+        spec.onCase = field["case"]?.boolValue ?? false
         return spec
     }
 

@@ -24,6 +24,44 @@ struct WorkflowValidator {
         }
     }
 
+    /// No silent overwrite of case data: every event that writes a case field declares it, of one
+    /// type. A field an event takes under the name another event keeps on the case must be declared
+    /// case data too (`case = true`), or named otherwise.
+    /// A field type as a script declares it: `date`, `one_of {a, b}`.
+    static func typeName(_ type: FieldType) -> String {
+        if case .oneOf(let values) = type { return "one_of {\(values.joined(separator: ", "))}" }
+        return type.name
+    }
+
+    /// Run after the statutory floor's checks, whose refusal of a force writing national data says more.
+    func checkCaseFields() throws(WorkflowError) {
+        var first: [String: (event: EventDefinition, field: FieldSpec)] = [:]
+        let events = definition.events.filter { !$0.corrects }
+        for event in events {
+            for field in event.fields {
+                guard let name = field.caseName, first[name] == nil else { continue }
+                first[name] = (event, field)
+            }
+        }
+        for event in events {
+            for field in event.fields {
+                for name in Set([field.name, field.caseName].compactMap { $0 }) {
+                    guard let (owner, declared) = first[name], owner.name != event.name || declared.name != field.name else { continue }
+                    if field.caseName != name {
+                        throw .script(
+                            "field \(field.name) of \(event.name) has the name of case field \(name), which \(owner.name) keeps on the case (\(declared.location)), but \(event.name) does not declare it case data; expected case = true on both, of one type, or another name",
+                            at: field.location)
+                    }
+                    if field.type != declared.type {
+                        throw .script(
+                            "case field \(name) is \(Self.typeName(field.type)) in \(event.name) but \(Self.typeName(declared.type)) in \(owner.name) (\(declared.location)); expected one type for one case field",
+                            at: field.location)
+                    }
+                }
+            }
+        }
+    }
+
     private func check(_ event: EventDefinition, states: [String]) throws(WorkflowError) {
         if case .states(let from) = event.origin {
             for state in from where !states.contains(state) {

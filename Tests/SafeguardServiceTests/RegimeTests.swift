@@ -207,3 +207,22 @@ struct CaseAreaTests {
         #expect(error?.message == "--area croydon and --data area=lambeth name different areas; expected one area for the case")
     }
 }
+
+@Suite("Linked cases: only a notice or order case")
+struct LinkedCaseKindTests {
+    @Test func aLinkToAClaresLawRequestIsBadInputAndOpensNothing() throws {
+        let casework = try Casework(Configuration(storeURL: ":memory:", scripts: ScriptsCopy.packageRoot.path))
+        var request = RegimeTests.request(
+            "V1", force: "essex", at: "2026-03-11T15:00:00Z", data: ["route": "right_to_ask", "applicant": "person_at_risk"])
+        request.workflow = "dvds"
+        _ = try casework.open(request)
+        var order = RegimeTests.request(
+            "R1", force: "essex", at: "2026-03-12T15:00:00Z",
+            data: ["basis": "conviction", "court": "Chelmsford", "terms": "no contact", "linked_case": "V1"])
+        order.workflow = "restraining_order"
+        let error = #expect(throws: WorkflowError.self) { try casework.open(order) }
+        #expect(error?.kind == .badInput)
+        #expect(error?.message == "linked_case V1 is a dvds case; expected the id of a notice or order case (dapo, dvpo, restraining_order)")
+        #expect(throws: WorkflowError.self) { try casework.snapshot("R1") }
+    }
+}

@@ -11,8 +11,8 @@ enum StoreFixtures {
                 name: "w",
                 states: [StateDefinition(name: "active")],
                 events: [
-                    EventDefinition(name: "open", origin: .newCase, target: "active", fields: [FieldSpec(name: "n", type: .integer)]),
-                    EventDefinition(name: "note", origin: .states(["active"]), target: nil, fields: [FieldSpec(name: "n", type: .integer)]),
+                    EventDefinition(name: "open", origin: .newCase, target: "active", fields: [FieldSpec(name: "n", type: .integer, onCase: true)]),
+                    EventDefinition(name: "note", origin: .states(["active"]), target: nil, fields: [FieldSpec(name: "n", type: .integer, onCase: true)]),
                 ]),
             procedure: "hash1")
     }

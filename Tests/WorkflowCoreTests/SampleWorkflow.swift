@@ -21,7 +21,7 @@ enum SampleWorkflow {
             events: [
                 EventDefinition(
                     name: "start", origin: .newCase, target: "open",
-                    fields: [FieldSpec(name: "born", type: .date)]),
+                    fields: [FieldSpec(name: "born", type: .date, onCase: true)]),
                 EventDefinition(
                     name: "review", origin: .states(["open"]), target: "review",
                     who: RoleRequirement(minimumRank: .inspector, staffRoles: ["legal_officer"]),
@@ -30,7 +30,7 @@ enum SampleWorkflow {
                         FieldSpec(name: "kind", type: .oneOf(["a", "b"]), requirement: .optional),
                         FieldSpec(name: "flag", type: .boolean, requirement: .optional),
                         FieldSpec(name: "why", type: .text, requirement: .requiredIf("flag")),
-                        FieldSpec(name: "when", type: .instant, requirement: .requiredUnless("flag")),
+                        FieldSpec(name: "when", type: .instant, requirement: .requiredUnless("flag"), onCase: true),
                     ],
                     guards: [Guard(name: "checked", location: location, evaluate: guardVerdict)],
                     actions: [Action(name: "stamp", location: location, propose: actionResult)]),

@@ -26,7 +26,7 @@ struct DeclarationSchemaTests {
         ),
         (
             "wf:event('x', { from = 'a', data = { d = { type = 'text', secret = true } } })",
-            "Workflows/test.lua:4: field d of x has unknown key secret; expected: case_field, one_of, personal, required, required_if, required_unless, summary, type"
+            "Workflows/test.lua:4: field d of x has unknown key secret; expected: case, case_field, one_of, personal, required, required_if, required_unless, summary, type"
         ),
         (
             "wf:event('x', { from = 'a', data = { d = { type = 'text', required_if = 'Flag' } } })",

@@ -11,8 +11,8 @@ struct HookArgumentTests {
     static let script = """
         local wf = engine.workflow { name = "t" }
         wf:state("a")
-        wf:event("open", { opens = true, to = "a", data = { n = "integer" } })
-        wf:event("poke", { from = "a", data = { n = "integer" } })
+        wf:event("open", { opens = true, to = "a", data = { n = { "integer", case = true } } })
+        wf:event("poke", { from = "a", data = { n = { "integer", case = true } } })
         wf:guard("poke", "spoil", function(case, event)
           case.data.n = 99
           case.state = "elsewhere"

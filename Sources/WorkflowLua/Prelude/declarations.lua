@@ -50,7 +50,8 @@ local function parse_field(name, spec, event, what)
     fail("%s.data.%s has type %s; expected %s", what, name, type(kind) == "string" and kind or P.shown(kind), field_types_expected)
   end
   P.check_values(spec, "field", field_what)
-  local field = { name = name, personal = spec.personal == true, summary = spec.summary or "", case_field = spec.case_field }
+  local field = { name = name, personal = spec.personal == true, summary = spec.summary or "", case_field = spec.case_field,
+    case = spec.case == true }
   if spec.one_of ~= nil then
     field.type = "one_of"
     field.one_of = name_list(spec.one_of, what .. ".data." .. name .. ".one_of")
