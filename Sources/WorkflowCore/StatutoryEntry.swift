@@ -20,7 +20,8 @@ public struct StatutoryEntry: Sendable {
 
     /// Whether the case after the transition holds non-empty text for `field`.
     public func hasText(_ field: String) -> Bool {
-        if case .string(let text) = after.data[field] { return !text.trimmingCharacters(in: .whitespaces).isEmpty }
+        // Some character not a space or tab: what trimming `.whitespaces` leaves, without building the trimmed copy.
+        if case .string(let text) = after.data[field] { return text.unicodeScalars.contains { !CharacterSet.whitespaces.contains($0) } }
         return false
     }
 }
