@@ -5,7 +5,9 @@ import WorkflowCore
 extension Casework {
     /// The events checked, the cases replayed, and every problem found (none when intact).
     /// With a `checkpoint` (a head kept outside the database), also that the log still holds what it saw.
-    public func verify(caseID: String?, checkpoint: Checkpoint? = nil) throws(WorkflowError) -> (events: Int, cases: Int, problems: [String]) {
+    /// Each case's snapshot and history are read once: the replay, the register versions its
+    /// events name and the notes `verify` prints (procedures, claimed actors) all come from that read.
+    public func verify(caseID: String?, checkpoint: Checkpoint? = nil) throws(WorkflowError) -> VerifyResult {
         var (events, chainProblems) = try store.verifyChain(caseID: caseID, checkpoint: checkpoint)
         if let checkpoint, let mac = checkpoint.mac, let keys, keys.problem(mac: mac, hash: checkpoint.body) != nil {
             chainProblems.insert("the checkpoint's MAC does not match it under the record's keys; it was not made by this store, or it was altered", at: 0)
@@ -29,11 +31,22 @@ extension Casework {
         var count = 0
         let versions = Set(try store.registerChanges(force: nil).map(\.version))
         var registerProblems: [String] = []
+        var result = VerifyResult()
+        var procedures = Set<String>()
         func check(_ snapshot: CaseSnapshot) {
             count += 1
-            registerProblems += registerVersionProblems(snapshot.id, versions: versions)
+            if procedures.insert(snapshot.procedure).inserted { result.procedures.append(snapshot.procedure) }
             do throws(WorkflowError) {
-                problems += try replay(snapshot.id)
+                let events: [RecordedEvent]
+                do throws(WorkflowError) {
+                    events = try store.history(snapshot.id)
+                } catch {
+                    result.complete = false
+                    throw error
+                }
+                registerProblems += Self.registerVersionProblems(snapshot.id, events, versions: versions)
+                if events.contains(where: { $0.actor.authentication == nil && !$0.actor.claimsEngine }) { result.claimedActors = true }
+                problems += try replay(snapshot.id, stored: snapshot, events: events)
             } catch {
                 problems.append("case \(snapshot.id): cannot be replayed: \(error.message)")
             }
@@ -46,7 +59,9 @@ extension Casework {
             if let caseID { check(try snapshot(caseID)) } else { try store.forEachCase(check) }
         } catch where error.kind == .storage {
             problems.append("the cases cannot be read to replay them (\(error.message)); each unreadable snapshot is named above")
-            return (events, count, problems)
+            result.complete = false
+            (result.events, result.cases, result.problems) = (events, count, problems)
+            return result
         }
         for (id, _) in indexed.sorted(by: { $0.key < $1.key }) {
             indexProblems.append("case \(id): the deadline index holds deadlines of a case with no snapshot; it was changed behind the engine's back")
@@ -54,15 +69,14 @@ extension Casework {
         // The columns list and report select by must agree with each snapshot's own state and force.
         indexProblems += try columnProblems(expected: states, column: "state", mine: mine)
         indexProblems += try columnProblems(expected: forces, column: "force", mine: mine)
-        return (events, count, problems + indexProblems + registerProblems)
+        (result.events, result.cases, result.problems) = (events, count, problems + indexProblems + registerProblems)
+        return result
     }
 
     /// Every event that names a register version (recorded with a token, by a batch or an import)
     /// must find it in the staff register: a register deleted or cut short, to turn the store back
     /// into one whose identities are claimed, leaves events naming versions it no longer holds.
-    func registerVersionProblems(_ caseID: String, versions: Set<String>) -> [String] {
-        // A history that cannot be read was named by its replay.
-        guard let events = try? store.history(caseID) else { return [] }
+    static func registerVersionProblems(_ caseID: String, _ events: [RecordedEvent], versions: Set<String>) -> [String] {
         var problems: [String] = []
         for event in events {
             guard let version = event.actor.registerVersion, !versions.contains(version) else { continue }
