@@ -7,7 +7,9 @@ extension Casework {
     /// With a `checkpoint` (a head kept outside the database), also that the log still holds what it saw.
     /// Each case's snapshot and history are read once: the replay, the register versions its
     /// events name and the notes `verify` prints (procedures, claimed actors) all come from that read.
-    public func verify(caseID: String?, checkpoint: Checkpoint? = nil) throws(WorkflowError) -> VerifyResult {
+    /// Cases are replayed on `workers` workers (at most two; see `forEachCaseFound`), with the
+    /// same result as on one.
+    public func verify(caseID: String?, checkpoint: Checkpoint? = nil, workers: Int = 2) throws(WorkflowError) -> VerifyResult {
         var (events, chainProblems) = try store.verifyChain(caseID: caseID, checkpoint: checkpoint)
         if let checkpoint, let mac = checkpoint.mac, let keys, keys.problem(mac: mac, hash: checkpoint.body) != nil {
             chainProblems.insert("the checkpoint's MAC does not match it under the record's keys; it was not made by this store, or it was altered", at: 0)
@@ -33,30 +35,25 @@ extension Casework {
         var registerProblems: [String] = []
         var result = VerifyResult()
         var procedures = Set<String>()
-        func check(_ snapshot: CaseSnapshot) {
+        func check(_ snapshot: CaseSnapshot, _ found: CaseFindings) {
             count += 1
             if procedures.insert(snapshot.procedure).inserted { result.procedures.append(snapshot.procedure) }
-            do throws(WorkflowError) {
-                let events: [RecordedEvent]
-                do throws(WorkflowError) {
-                    events = try store.history(snapshot.id)
-                } catch {
-                    result.complete = false
-                    throw error
-                }
-                registerProblems += Self.registerVersionProblems(snapshot.id, events, versions: versions)
-                if events.contains(where: { $0.actor.authentication == nil && !$0.actor.claimsEngine }) { result.claimedActors = true }
-                problems += try replay(snapshot.id, stored: snapshot, events: events)
-            } catch {
-                problems.append("case \(snapshot.id): cannot be replayed: \(error.message)")
-            }
+            if !found.historyRead { result.complete = false }
+            if found.claimedActors { result.claimedActors = true }
+            registerProblems += found.registerProblems
+            problems += found.problems
             indexProblems += Self.deadlineIndexProblems(snapshot, indexed: indexed.removeValue(forKey: snapshot.id) ?? [])
             states[snapshot.state, default: 0] += 1
             forces[snapshot.force, default: 0] += 1
         }
         // A row that cannot be read is a finding, named by case where it can be: verify goes on.
         do throws(WorkflowError) {
-            if let caseID { check(try snapshot(caseID)) } else { try store.forEachCase(check) }
+            if let caseID {
+                let snapshot = try snapshot(caseID)
+                check(snapshot, findings(snapshot, versions: versions))
+            } else {
+                try forEachCaseFound(versions: versions, workers: workers, check)
+            }
         } catch where error.kind == .storage {
             problems.append("the cases cannot be read to replay them (\(error.message)); each unreadable snapshot is named above")
             result.complete = false

@@ -11,8 +11,9 @@ import Foundation
 enum PreludeBytecode {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var compiled: [String: [UInt8]] = [:]
+    nonisolated(unsafe) private static var reusedCount = 0
     /// How many chunks were loaded from bytes dumped earlier (for tests).
-    nonisolated(unsafe) private(set) static var reused = 0
+    static var reused: Int { lock.withLock { reusedCount } }
 
     /// Pushes the prelude file `name` compiled (or an error message), and returns Lua's status.
     static func load(_ state: OpaquePointer, name: String, text: String) -> Int32 {
@@ -21,7 +22,7 @@ enum PreludeBytecode {
                 buffer.withMemoryRebound(to: CChar.self) { luaL_loadbufferx(state, $0.baseAddress, $0.count, name, "b") }
             }
             if status == LUA_OK {
-                lock.withLock { reused += 1 }
+                lock.withLock { reusedCount += 1 }
                 return status
             }
             sg_pop(state, 1)
