@@ -10,7 +10,7 @@ enum NationalRecords {
         guard let floor = StatutoryFloor.regime(definition.name),
             let text = sources.first(where: { $0.path == floor.nationalFile })?.text
         else { return [] }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = Self.lines(of: text)
         var keys: Set<String> = []
         for action in definition.events.flatMap(\.actions) where floor.isNational(action.location) {
             let start = action.location.line - 1
@@ -22,6 +22,22 @@ enum NationalRecords {
             }
         }
         return keys
+    }
+
+    /// `text.split(separator: "\n", omittingEmptySubsequences: false)`, cut by bytes instead of
+    /// by `Character` (which measures every grapheme of the script, most of loading a procedure
+    /// for one `fire`): a line feed is a `Character` of its own except after a carriage return,
+    /// where the two are one `Character`, so the lines are the same.
+    static func lines(of text: String) -> [String] {
+        var lines: [String] = []
+        let bytes = Array(text.utf8)
+        var start = 0
+        for index in bytes.indices where bytes[index] == 0x0A && (index == 0 || bytes[index - 1] != 0x0D) {
+            lines.append(String(decoding: bytes[start..<index], as: UTF8.self))
+            start = index + 1
+        }
+        lines.append(String(decoding: bytes[start...], as: UTF8.self))
+        return lines
     }
 
     private static let assignment = try! NSRegularExpression(pattern: #"(?<![A-Za-z0-9_.:"'\[])([a-z_][a-z0-9_]*)\s*=(?!=)"#)
