@@ -37,7 +37,7 @@ public struct ChainKey: Sendable, Equatable {
 
     /// `<key id>:<HMAC-SHA-256 of text, hex>`.
     public func mac(_ text: String) -> String {
-        id + ":" + Data(HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key)).hexDigits
+        id + ":" + HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key).withUnsafeBytes { HexDigits.of($0) }
     }
 
     public func verifies(_ mac: String, _ text: String) -> Bool {
@@ -51,13 +51,7 @@ public struct ChainKey: Sendable, Equatable {
 
 extension Data {
     init?(hexDigits text: String) {
-        let digits = Array(text.utf8)
-        guard digits.count % 2 == 0 else { return nil }
-        var bytes: [UInt8] = []
-        for index in stride(from: 0, to: digits.count, by: 2) {
-            guard let byte = UInt8(String(decoding: digits[index..<index + 2], as: UTF8.self), radix: 16) else { return nil }
-            bytes.append(byte)
-        }
+        guard let bytes = HexDigits.bytes(text) else { return nil }
         self.init(bytes)
     }
 }

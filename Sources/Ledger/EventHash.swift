@@ -8,9 +8,6 @@ import WorkflowCore
 /// so the same events have the same hashes in SQLite, in memory or in PostgreSQL.
 public enum EventHash {
     public static func of(_ event: RecordedEvent, after previous: String) -> String {
-        let canonical = CanonicalJSON.text(event.canonicalValue)
-        var hasher = SHA256()
-        hasher.update(data: Array(previous.utf8) + [0x0A] + Array(canonical.utf8))
-        return hasher.finalize().hex
+        CanonicalEvent(event).hash(after: previous)
     }
 }

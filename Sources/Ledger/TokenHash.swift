@@ -15,5 +15,5 @@ public enum TokenHash {
 }
 
 extension Data {
-    var hexDigits: String { map { String(format: "%02x", $0) }.joined() }
+    var hexDigits: String { HexDigits.of(self) }
 }

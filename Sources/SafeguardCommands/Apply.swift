@@ -6,6 +6,7 @@ import WorkflowCore
 /// `safeguard apply`: transitions in bulk, from JSON Lines.
 struct Apply: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "apply",
         abstract: "Apply transitions from JSON Lines (a file, or - for standard input), one a line, in file order.",
         discussion: """
             Each line is {"id":…,"case":…,"workflow":…,"force":…,"event":…,"at":…,"actor":{"id":…,"role":…},"data":{…}}; "workflow" and "force" are needed only on the line that opens a case, and "id" makes a line idempotent: a line whose id is already recorded is skipped, so a crashed run can be run again. Each line stands or falls alone; lines are committed in batches. Refused and malformed lines are reported on standard error with their line number and reason, and a closing summary counts applied, skipped, refused and malformed lines. A line dated more than SAFEGUARD_FUTURE_MINUTES (default 5) minutes after the clock is malformed, as fire refuses it; --now checks against another time. Exits 0 when every line was applied or skipped, 1 when any was refused or malformed.

@@ -6,6 +6,7 @@ import WorkflowCore
 /// `safeguard check`: every problem in a scripts folder, compiler-style.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract:
             "Check the scripts: syntax, unknown states, events and roles, unreachable states, states with no way out, clocks, policies, plugin conflicts and the statutory floor.",
         discussion:

@@ -6,6 +6,7 @@ import WorkflowCore
 /// `safeguard copy`: moves every case, event and procedure from one store into another, empty, one.
 struct Copy: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "copy",
         abstract: "Copy every procedure, case, event and staff register change from one store into another, empty, store.",
         discussion: """
             Events (with their MACs) and staff register changes are appended in the same order, so both chains end at the same heads; both sides are verified after the copy, under the record's keys: --key-file (env SAFEGUARD_KEY_FILE), by default the source file's path with .key added. \

@@ -6,6 +6,7 @@ import WorkflowCore
 /// `safeguard due`: pending and overdue deadlines across all cases, soonest first.
 struct Due: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "due",
         abstract: "List pending and overdue deadlines across all cases, soonest first.",
         discussion: """
             Read from the deadline index, not a scan of every case. A missed deadline stays listed,

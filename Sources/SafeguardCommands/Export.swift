@@ -10,6 +10,7 @@ struct Export: ParsableCommand {
     }
 
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Export cases and their histories as JSON Lines (a case a line) or CSV (an event a row).",
         discussion:
             "With --redact, every field the case's workflow or plugins mark personal (personal = true: dates of birth, addresses, opinions) is left out of the case's data and its events' data, and the fields left out are listed.\n\nExample:  safeguard export --redact --format csv > cases.csv"

@@ -5,6 +5,7 @@ import WorkflowCore
 /// `safeguard fire`: records one event on a case, whole or not at all.
 struct Fire: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "fire",
         abstract: "Fire an event on a case; prints the transition, or one line saying why not.",
         discussion: """
             Example:

@@ -6,6 +6,7 @@ import WorkflowCore
 /// every force in the register.
 struct Forces: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "forces",
         abstract: "List the forces with plugins, and the plugins layered on the national procedure for each (--all: every force in the register).",
         discussion: """
             A case's --force must be an id from the register of forces, Forces/england-and-wales.json: the 43 territorial forces of England and Wales, British Transport Police and Ministry of Defence Police (or national, for the national procedure alone). A force without a plugin runs the national procedure.

@@ -6,6 +6,7 @@ import WorkflowCore
 /// `safeguard generate`: realistic cases as JSON Lines, for benchmarks and trials (hidden from help).
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "generate",
         abstract: "Write a force's cases as JSON Lines for 'safeguard apply', at a given scale and seed.",
         shouldDisplay: false)
 

@@ -9,6 +9,7 @@ struct Graph: ParsableCommand {
     }
 
     static let configuration = CommandConfiguration(
+        commandName: "graph",
         abstract: "Draw a force's effective procedure as a state diagram (Mermaid or Graphviz DOT), marking what each plugin added.",
         discussion: "Examples:  safeguard graph dvpo > dvpo.mmd;  safeguard graph dvpo --force essex --format dot | dot -Tpng -o essex.png")
 

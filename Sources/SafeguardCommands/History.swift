@@ -4,7 +4,7 @@ import WorkflowCore
 
 /// `safeguard history`: a case's events, oldest first.
 struct History: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List a case's events, oldest first.")
+    static let configuration = CommandConfiguration(commandName: "history", abstract: "List a case's events, oldest first.")
 
     @OptionGroup var global: GlobalOptions
 

@@ -6,6 +6,7 @@ import WorkflowCore
 /// `safeguard init`: starts a force's staff register with its first administrator.
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Start a force's staff register with its first administrator, and print their token.",
         discussion: """
             From then on every transition in the store needs the personal token of whoever makes it (SAFEGUARD_TOKEN, or --token-file PATH readable by its owner only), and the rank used is the one the register gives that person at the event's time. The token is printed once and stored only as its hash.

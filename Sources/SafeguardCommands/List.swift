@@ -4,7 +4,7 @@ import WorkflowCore
 
 /// `safeguard list`: cases, optionally by state or force.
 struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List cases, optionally only those in a state or of a force.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List cases, optionally only those in a state or of a force.")
 
     @OptionGroup var global: GlobalOptions
 

@@ -6,6 +6,7 @@ import WorkflowCore
 /// `safeguard migrate`: moves cases onto the current procedure, deliberately and on the record.
 struct Migrate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "migrate",
         abstract: "Move cases onto the current procedure, first showing what would change for each.",
         discussion: """
             A case keeps the exact procedure it was opened under (a hash over every contributing script, whose sources are stored in the database), so editing scripts changes new cases only. This moves open cases to the scripts as they are now: it shows whether each case's state still exists and which deadlines move, and records a migrate_procedure event with the reason. Cases in a final state are left as they are.

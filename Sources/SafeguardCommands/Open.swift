@@ -6,6 +6,7 @@ import WorkflowCore
 /// `safeguard open`: opens a case with its workflow's opening event (report_incident).
 struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "open",
         abstract: "Open a case: records the workflow's opening event (report_incident for dvpo and dapo).",
         discussion: """
             Without --workflow, the regime table (Regimes/england-and-wales.json in the scripts folder) chooses it from --force, --area and the London date of --at: dapo (Domestic Abuse Act 2021) where and while the commencement regulations bring it in, dvpo (Crime and Security Act 2010) elsewhere. A force that runs dapo only in some areas (metropolitan: croydon, bromley, sutton) needs --area. --workflow dapo is refused where the table does not choose dapo; --workflow dvpo is allowed everywhere (the 2010 Act was not repealed). The case keeps its workflow whatever later happens to the table. dvds (Clare's Law) and restraining_order are always named with --workflow.

@@ -6,6 +6,7 @@ import WorkflowCore
 /// `safeguard recompute`: moves pending deadlines onto an updated bank-holiday table.
 struct Recompute: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "recompute",
         abstract: "Recompute pending statutory deadlines after the bank-holiday table changed, and report what moved.",
         discussion:
             "Each case whose deadlines move gets one recompute_deadlines event, by the engine's clock, listing the old and new times. With --dry-run nothing is recorded."

@@ -5,6 +5,7 @@ import WorkflowCore
 /// `safeguard regimes`: the regime table, and with --check the open cases it would now open differently.
 struct Regimes: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "regimes",
         abstract: "Show the regime table that chooses a new case's workflow by force, area and date.",
         discussion: """
             The table is Regimes/england-and-wales.json in the scripts folder. A case keeps the workflow it was opened with; after editing the table, --check lists the open cases the table as it stands would have opened under another workflow (or could not choose one for without an area), and changes nothing.

@@ -10,6 +10,7 @@ struct Report: ParsableCommand {
     }
 
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract:
             "Report the figures forces and the Home Office use: notices, applications, orders, grant rate, order lengths, hearings against the 48-hour deadline, breaches and outcomes, visits, closures.",
         discussion: """

@@ -7,6 +7,7 @@ import WorkflowCore
 /// `safeguard serve`: the HTTP API, the pages and the engine's clock, until SIGTERM or SIGINT.
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Serve the JSON API (/openapi.json), the pages (/ui) and the engine's clock over the store.",
         discussion: """
             Who may act is the store's staff register, as for every other command: every request but /health and /openapi.json needs the person's own token from 'safeguard staff token' (Authorization: Bearer TOKEN for the API; the sign-in page for /ui). The actor of every write is the token's holder, in a role the register gave them at the event's time (a request body may name a role they held, never an actor); a retired person's token, or one since replaced, is refused. Five bad tokens from one address lock it out for 15 minutes (behind a reverse proxy, name it with --trusted-proxy so the client's own address is counted). A store with no staff register is refused: set it up first with 'safeguard init' and 'safeguard staff add'.

@@ -5,6 +5,7 @@ import WorkflowCore
 /// `safeguard show`: a case as it stands.
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "Show a case: its state, data, deadlines and the events allowed next.",
         discussion: """
             --linked shows the case together with the cases linked to it: the case it names in linked_case, and every case naming it (a restraining order or a Clare's Law request that followed a DVPO or DAPO case).

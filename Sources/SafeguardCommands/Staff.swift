@@ -3,6 +3,7 @@ import ArgumentParser
 /// `safeguard staff`: the force's staff register, changed by its administrators only.
 struct Staff: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "staff",
         abstract: "Manage a force's staff register: who may act, in which ranks and roles, between which dates.",
         discussion: """
             Every change is recorded in the register's hash-chained log with the administrator who made it (the holder of the token the command runs with) and the reason. Ranks and roles apply to events from the entry's --from (or an update's --effective) on; an event is decided with the entry as it stood at the event's time.

@@ -6,6 +6,7 @@ import WorkflowCore
 /// `safeguard tick`: fires what the clocks make due, as the engine's clock.
 struct Tick: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "tick",
         abstract: "Fire what the clocks make due: expire orders at their end, record missed hearing and production deadlines.",
         discussion: """
             Each transition is recorded with the engine's clock as actor, at the deadline's own time. A missed deadline stays on 'safeguard due' and 'safeguard show' until someone records what was decided (record_deadline_decision). Running tick twice at the same time changes nothing.

@@ -6,6 +6,7 @@ import WorkflowCore
 /// `safeguard verify`: proves the record unaltered, or names what was altered.
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "verify",
         abstract: "Check the event log's hash chain and replay every case from its events, comparing with its stored snapshot.",
         discussion:
             "Reports each mismatch by case and event: an event edited, deleted or reordered behind the engine's back (even with every hash recomputed: each event carries a MAC under the key kept outside the database), a staff register change altered, a row MAC'd under a key that was not current when it was written (key rotations are recorded by 'safeguard key rotate'), a snapshot that its events do not produce, and with --checkpoint events removed since the checkpoint. Exits 5 when it finds any. Each case is replayed under the Lua budgets its procedure records; a note says where they differ from this run's. In a store without a staff register it also says that identities are claimed, not proven; in one whose register began after some events were recorded, that identities are mixed."
@@ -26,10 +27,11 @@ struct Verify: ParsableCommand {
         var broken = false
         try reporting(json: global.json) { () throws(WorkflowError) in
             let casework = try Casework(try global.configuration(), access: .readOnly)
-            let (events, caseCount, problems) = try casework.verify(caseID: caseID, checkpoint: try checkpointValue())
+            let result = try casework.verify(caseID: caseID, checkpoint: try checkpointValue())
+            let (events, caseCount, problems) = (result.events, result.cases, result.problems)
             // A deleted register is one of the problems; the store's identities are then not known.
-            let identities = try? casework.identities(caseID: caseID)
-            let notes = casework.budgetNotes(caseID: caseID)
+            let identities = try? casework.identities(after: result, caseID: caseID)
+            let notes = result.complete ? casework.budgetNotes(procedures: result.procedures) : casework.budgetNotes(caseID: caseID)
             if global.json {
                 var document: [String: Value] = [
                     "events": .integer(events), "cases": .integer(caseCount), "intact": .bool(problems.isEmpty),

@@ -9,9 +9,15 @@ extension Casework {
     public func budgetNotes(caseID: String?) -> [String] {
         let listed: [CaseSnapshot]?
         if let caseID { listed = (try? snapshot(caseID)).map { [$0] } } else { listed = try? store.list(state: nil, force: nil) }
-        var notes: [String] = []
         var seen: Set<String> = []
-        for hash in (listed ?? []).map(\.procedure) where seen.insert(hash).inserted {
+        return budgetNotes(procedures: (listed ?? []).map(\.procedure).filter { seen.insert($0).inserted })
+    }
+
+    /// The same notes for the procedures a verify pass saw (`VerifyResult.procedures`), without
+    /// reading the cases again.
+    public func budgetNotes(procedures: [String]) -> [String] {
+        var notes: [String] = []
+        for hash in procedures {
             guard let sources = try? store.procedureSources(hash) else { continue }
             let current = configuration.limits
             let recorded: SandboxLimits?

@@ -27,6 +27,14 @@ extension Casework {
         return "registered"
     }
 
+    /// `identities(caseID:)` from what a verify pass saw, without reading every history again
+    /// (read again only when the pass was cut short).
+    public func identities(after pass: VerifyResult, caseID: String?) throws(WorkflowError) -> String {
+        guard pass.complete else { return try identities(caseID: caseID) }
+        if try identitiesClaimed() { return "claimed" }
+        return pass.claimedActors ? "mixed" : "registered"
+    }
+
     /// The staff registers as stored now.
     public func staffRegister() throws(WorkflowError) -> StaffRegister {
         let register = StaffRegister(try store.registerChanges(force: nil))
@@ -42,9 +50,7 @@ extension Casework {
     /// - Throws: `refused` with no token, a token the register did not issue (or since replaced),
     ///   or an entry no longer valid.
     func tokenHolder(_ register: StaffRegister) throws(WorkflowError) -> RegisterChange {
-        if let problem = RegisterVerifier.problems(register.changes, keys: keys).first {
-            throw .storage("the staff register fails its check (\(problem)); expected an unaltered register (see 'safeguard verify')")
-        }
+        try checkRegister(register)
         guard let token = configuration.token else {
             throw .refused(
                 "this store keeps a staff register, so every change needs the personal token of whoever makes it; expected it in SAFEGUARD_TOKEN or --token-file (issued by 'safeguard staff token')"
@@ -63,6 +69,17 @@ extension Casework {
             throw .refused("\(latest.entry.id)'s register entry (\(latest.force)) is retired or expired; expected a person whose entry is valid now")
         }
         return latest
+    }
+
+    /// The register's hashes and MACs, unless this worker found these very changes intact already
+    /// (the check is a function of the changes and the record's keys alone).
+    func checkRegister(_ register: StaffRegister) throws(WorkflowError) {
+        guard register.changes != checkedRegister else { return }
+        registerChecks += 1
+        if let problem = RegisterVerifier.problems(register.changes, keys: keys).first {
+            throw .storage("the staff register fails its check (\(problem)); expected an unaltered register (see 'safeguard verify')")
+        }
+        checkedRegister = register.changes
     }
 
     /// The actor a request is recorded under: for a store with a register, the token's holder in

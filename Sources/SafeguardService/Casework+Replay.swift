@@ -7,9 +7,12 @@ extension Casework {
     /// Rebuilds the case from its events under the procedure each event records, and compares the
     /// result with the stored snapshot. Returns each mismatch, by case and event.
     public func replay(_ caseID: String) throws(WorkflowError) -> [String] {
-        let stored = try snapshot(caseID)
+        try replay(caseID, stored: try snapshot(caseID), events: try store.history(caseID))
+    }
+
+    /// The same, for a case whose stored snapshot and history the caller has read (verify's pass).
+    func replay(_ caseID: String, stored: CaseSnapshot, events: [RecordedEvent]) throws(WorkflowError) -> [String] {
         var snapshot: CaseSnapshot?
-        let events = try store.history(caseID)
         for (index, event) in events.enumerated() {
             let label = "case \(caseID), event \(event.sequence) (\(event.event))"
             if event.event == Self.voidEvent {

@@ -5,7 +5,11 @@ import WorkflowCore
 extension Casework {
     /// The events checked, the cases replayed, and every problem found (none when intact).
     /// With a `checkpoint` (a head kept outside the database), also that the log still holds what it saw.
-    public func verify(caseID: String?, checkpoint: Checkpoint? = nil) throws(WorkflowError) -> (events: Int, cases: Int, problems: [String]) {
+    /// Each case's snapshot and history are read once: the replay, the register versions its
+    /// events name and the notes `verify` prints (procedures, claimed actors) all come from that read.
+    /// Cases are replayed on `workers` workers (at most two; see `forEachCaseFound`), with the
+    /// same result as on one.
+    public func verify(caseID: String?, checkpoint: Checkpoint? = nil, workers: Int = 2) throws(WorkflowError) -> VerifyResult {
         var (events, chainProblems) = try store.verifyChain(caseID: caseID, checkpoint: checkpoint)
         if let checkpoint, let mac = checkpoint.mac, let keys, keys.problem(mac: mac, hash: checkpoint.body) != nil {
             chainProblems.insert("the checkpoint's MAC does not match it under the record's keys; it was not made by this store, or it was altered", at: 0)
@@ -29,24 +33,32 @@ extension Casework {
         var count = 0
         let versions = Set(try store.registerChanges(force: nil).map(\.version))
         var registerProblems: [String] = []
-        func check(_ snapshot: CaseSnapshot) {
+        var result = VerifyResult()
+        var procedures = Set<String>()
+        func check(_ snapshot: CaseSnapshot, _ found: CaseFindings) {
             count += 1
-            registerProblems += registerVersionProblems(snapshot.id, versions: versions)
-            do throws(WorkflowError) {
-                problems += try replay(snapshot.id)
-            } catch {
-                problems.append("case \(snapshot.id): cannot be replayed: \(error.message)")
-            }
+            if procedures.insert(snapshot.procedure).inserted { result.procedures.append(snapshot.procedure) }
+            if !found.historyRead { result.complete = false }
+            if found.claimedActors { result.claimedActors = true }
+            registerProblems += found.registerProblems
+            problems += found.problems
             indexProblems += Self.deadlineIndexProblems(snapshot, indexed: indexed.removeValue(forKey: snapshot.id) ?? [])
             states[snapshot.state, default: 0] += 1
             forces[snapshot.force, default: 0] += 1
         }
         // A row that cannot be read is a finding, named by case where it can be: verify goes on.
         do throws(WorkflowError) {
-            if let caseID { check(try snapshot(caseID)) } else { try store.forEachCase(check) }
+            if let caseID {
+                let snapshot = try snapshot(caseID)
+                check(snapshot, findings(snapshot, versions: versions))
+            } else {
+                try forEachCaseFound(versions: versions, workers: workers, check)
+            }
         } catch where error.kind == .storage {
             problems.append("the cases cannot be read to replay them (\(error.message)); each unreadable snapshot is named above")
-            return (events, count, problems)
+            result.complete = false
+            (result.events, result.cases, result.problems) = (events, count, problems)
+            return result
         }
         for (id, _) in indexed.sorted(by: { $0.key < $1.key }) {
             indexProblems.append("case \(id): the deadline index holds deadlines of a case with no snapshot; it was changed behind the engine's back")
@@ -54,15 +66,14 @@ extension Casework {
         // The columns list and report select by must agree with each snapshot's own state and force.
         indexProblems += try columnProblems(expected: states, column: "state", mine: mine)
         indexProblems += try columnProblems(expected: forces, column: "force", mine: mine)
-        return (events, count, problems + indexProblems + registerProblems)
+        (result.events, result.cases, result.problems) = (events, count, problems + indexProblems + registerProblems)
+        return result
     }
 
     /// Every event that names a register version (recorded with a token, by a batch or an import)
     /// must find it in the staff register: a register deleted or cut short, to turn the store back
     /// into one whose identities are claimed, leaves events naming versions it no longer holds.
-    func registerVersionProblems(_ caseID: String, versions: Set<String>) -> [String] {
-        // A history that cannot be read was named by its replay.
-        guard let events = try? store.history(caseID) else { return [] }
+    static func registerVersionProblems(_ caseID: String, _ events: [RecordedEvent], versions: Set<String>) -> [String] {
         var problems: [String] = []
         for event in events {
             guard let version = event.actor.registerVersion, !versions.contains(version) else { continue }

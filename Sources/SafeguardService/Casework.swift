@@ -23,6 +23,12 @@ public final class Casework {
     /// Workflow versions whose current procedure this run has stored.
     var storedProcedures: Set<String> = []
     private var register: ForceRegister?
+    /// The staff register as this worker last checked it whole (hashes, MACs, keys): a register
+    /// read again unchanged is not checked again, so a server's request, authenticated and then
+    /// written, checks it once, not twice. Any change to any row is checked anew.
+    var checkedRegister: [RegisterChange]?
+    /// How many times the register was checked whole (for tests).
+    var registerChecks = 0
     /// Set when this run took an actor as claimed (the store keeps no staff register): a front
     /// end then warns after the write (`claimedIdentitiesWarning`).
     public internal(set) var claimedIdentities = false

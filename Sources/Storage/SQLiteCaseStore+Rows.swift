@@ -69,7 +69,9 @@ extension SQLiteCaseStore {
 
     /// Inserts an event's row, hashed after `previous`, and returns its hash; the head is the caller's to move.
     static func insert(_ event: RecordedEvent, after previous: String, mac: (_ hash: String) -> String?, _ db: Database) throws -> String {
-        let hash = EventHash.of(event, after: previous)
+        // Encoded once: the hash is over these bytes, and the JSON columns are cut from them.
+        let canonical = CanonicalEvent(event)
+        let hash = canonical.hash(after: previous)
         try db.cachedStatement(
             sql: """
                 INSERT INTO event (case_id, sequence, event_id, name, from_state, to_state, at, recorded_at,
@@ -80,8 +82,7 @@ extension SQLiteCaseStore {
         ).execute(arguments: [
             event.caseID, event.sequence, event.eventID, event.event, event.from, event.to,
             Instant.formatUTC(event.at), Instant.formatUTC(event.recordedAt), event.actor.id, event.actor.role,
-            CanonicalJSON.text(.object(event.data)), CanonicalJSON.text(.object(event.changes)),
-            CanonicalJSON.text(.array(event.guardsPassed.map(Value.string))), event.procedure, event.tableVersion,
+            canonical.data, canonical.changes, canonical.guards, event.procedure, event.tableVersion,
             event.engineVersion, previous, hash, event.actor.authentication, event.actor.registerVersion,
             mac(hash),
         ])

@@ -27,7 +27,8 @@ public struct StatutoryEntry: Sendable {
 
     /// Whether the event, or the case after the transition, holds non-empty text for `field`.
     public func hasText(_ field: String) -> Bool {
-        if case .string(let text) = value(field) { return !text.trimmingCharacters(in: .whitespaces).isEmpty }
+        // Some character not a space or tab: what trimming `.whitespaces` leaves, without building the trimmed copy.
+        if case .string(let text) = value(field) { return text.unicodeScalars.contains { !CharacterSet.whitespaces.contains($0) } }
         return false
     }
 }

@@ -49,7 +49,7 @@ public final class LuaInterpreter {
         pushPrimitives()
         lua_setfield(state, privateTable, "primitives")
         for (name, text) in EnginePrelude.chunks {
-            let status = text.withCString { sg_loadtext(state, $0, strlen($0), name) }
+            let status = PreludeBytecode.load(state, name: name, text: text)
             guard status == LUA_OK else { throw .script("engine prelude does not compile: \(string(at: -1) ?? name)") }
             lua_pushvalue(state, privateTable)
             if case .failure(let failure) = protectedCall(arguments: 1, results: 0, budget: 0) {

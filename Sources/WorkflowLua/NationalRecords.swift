@@ -10,10 +10,11 @@ enum NationalRecords {
         guard let floor = StatutoryFloor.regime(definition.name),
             let text = sources.first(where: { $0.path == floor.nationalFile })?.text
         else { return [] }
+        let lines = Self.lines(of: text)
         var keys: Set<String> = []
         for action in definition.events.flatMap(\.actions) where floor.isNational(action.location) {
             // The body runs until the next line that starts in the first column (`end)`).
-            for line in body(of: action, in: text) { keys.formUnion(assigned(in: line)) }
+            for line in body(of: action, in: lines) { keys.formUnion(assigned(in: line)) }
         }
         return keys
     }
@@ -29,7 +30,7 @@ enum NationalRecords {
         for event in definition.events {
             for action in event.actions where !floor.isNational(action.location) {
                 guard let text = sources.first(where: { $0.path == action.location.file })?.text else { continue }
-                let keys = Set(body(of: action, in: text).flatMap(assigned(in:))).intersection(protected)
+                let keys = Set(body(of: action, in: lines(of: text)).flatMap(assigned(in:))).intersection(protected)
                 if !keys.isEmpty { found.append((action, event.name, keys.sorted())) }
             }
         }
@@ -37,8 +38,7 @@ enum NationalRecords {
     }
 
     /// An action's lines: from its declaration to the next line that starts in the first column.
-    static func body(of action: Action, in text: String) -> [String] {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    static func body(of action: Action, in lines: [String]) -> [String] {
         let start = action.location.line - 1
         var index = start
         var body: [String] = []
@@ -47,6 +47,22 @@ enum NationalRecords {
             index += 1
         }
         return body
+    }
+
+    /// `text.split(separator: "\n", omittingEmptySubsequences: false)`, cut by bytes instead of
+    /// by `Character` (which measures every grapheme of the script, most of loading a procedure
+    /// for one `fire`): a line feed is a `Character` of its own except after a carriage return,
+    /// where the two are one `Character`, so the lines are the same.
+    static func lines(of text: String) -> [String] {
+        var lines: [String] = []
+        let bytes = Array(text.utf8)
+        var start = 0
+        for index in bytes.indices where bytes[index] == 0x0A && (index == 0 || bytes[index - 1] != 0x0D) {
+            lines.append(String(decoding: bytes[start..<index], as: UTF8.self))
+            start = index + 1
+        }
+        lines.append(String(decoding: bytes[start...], as: UTF8.self))
+        return lines
     }
 
     private static let assignment = try! NSRegularExpression(pattern: #"(?<![A-Za-z0-9_.:"'\[])([a-z_][a-z0-9_]*)\s*=(?!=)"#)

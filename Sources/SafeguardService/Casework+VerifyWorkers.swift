@@ -1,0 +1,49 @@
+import Dispatch
+import Storage
+import WorkflowCore
+
+/// `verify` on both cores: each page of cases is split in two halves, replayed at once by this
+/// `Casework` and a second one on the same store (each with its own Lua interpreters, which are
+/// single-threaded), and the findings are taken back in case order, so the output is the same as
+/// one worker's. Only over SQLite, whose reads may run from two threads; other stores replay on one.
+extension Casework {
+    /// One case's findings from its history.
+    func findings(_ snapshot: CaseSnapshot, versions: Set<String>) -> CaseFindings {
+        var found = CaseFindings()
+        do throws(WorkflowError) {
+            let events: [RecordedEvent]
+            do throws(WorkflowError) {
+                events = try store.history(snapshot.id)
+            } catch {
+                found.historyRead = false
+                throw error
+            }
+            found.registerProblems = Self.registerVersionProblems(snapshot.id, events, versions: versions)
+            found.claimedActors = events.contains { $0.actor.authentication == nil && !$0.actor.claimsEngine }
+            found.problems = try replay(snapshot.id, stored: snapshot, events: events)
+        } catch {
+            found.problems.append("case \(snapshot.id): cannot be replayed: \(error.message)")
+        }
+        return found
+    }
+
+    /// Every case, a page at a time, with its findings, in case order: on `workers` workers (at
+    /// most 2) when the store is SQLite, else on this one.
+    func forEachCaseFound(
+        versions: Set<String>, workers: Int, _ body: (CaseSnapshot, CaseFindings) -> Void
+    ) throws(WorkflowError) {
+        guard workers > 1, store is SQLiteCaseStore else {
+            try store.forEachCase { snapshot in body(snapshot, findings(snapshot, versions: versions)) }
+            return
+        }
+        let workers = [self, Casework(sharing: self)]
+        var after: String?
+        repeat {
+            let page = try store.cases(state: nil, force: nil, after: after, limit: 500)
+            let split = VerifyPage(page.cases, workers: workers, versions: versions)
+            DispatchQueue.concurrentPerform(iterations: 2) { split.work($0) }
+            for (snapshot, found) in zip(page.cases, split.found) { body(snapshot, found) }
+            after = page.next
+        } while after != nil
+    }
+}
