@@ -6,13 +6,13 @@ import WorkflowCore
 /// personal fields; each is replaced by its field's name.
 @Suite("Personal data masked in script text")
 struct PersonalDataMaskTests {
-    /// A workflow whose `start` takes a personal date of birth, a personal address and a number,
-    /// and whose `review` takes personal notes recorded on the case as `review_notes`.
+    /// A workflow whose `start` takes a personal date of birth and a personal address (both kept
+    /// on the case, where later hooks read them) and a number, and whose `review` takes personal notes recorded on the case as `review_notes`.
     static var workflow: WorkflowDefinition {
         var definition = SampleWorkflow.definition()
         definition.events[0].fields = [
-            FieldSpec(name: "born", type: .date, personal: true),
-            FieldSpec(name: "address", type: .text, personal: true),
+            FieldSpec(name: "born", type: .date, personal: true, onCase: true),
+            FieldSpec(name: "address", type: .text, personal: true, onCase: true),
             FieldSpec(name: "initial", type: .text, personal: true),
             FieldSpec(name: "weight", type: .number, personal: true),
             FieldSpec(name: "court", type: .text),
