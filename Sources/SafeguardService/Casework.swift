@@ -194,15 +194,16 @@ public final class Casework {
         let request = try authenticated(request, force: existing.force)
         try checkNotAhead(request)
         let engine = try engine(for: existing)
-        let stale = staleDerivedWarning(request, on: existing, engine: engine)
+        let checked = try correctionChecks(request, on: existing, engine: engine)
+        let stale = checked + [staleDerivedWarning(request, on: existing, engine: engine)].compactMap { $0 }
         do throws(WorkflowError) {
             return try Self.sameEvent(
                 try store.record(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
                     guard let current else { throw .unknownCase(request.caseID) }
                     var transition = try engine.transition(current, request)
-                    if let stale {
+                    if !stale.isEmpty {
                         let given = transition.data[TransitionEngine.warningsKey]?.arrayValue ?? []
-                        transition.data[TransitionEngine.warningsKey] = .array(given + [.string(stale)])
+                        transition.data[TransitionEngine.warningsKey] = .array(given + stale.map { .string($0) })
                     }
                     return transition
                 }, request)

@@ -83,6 +83,14 @@ extension TransitionEngine {
                 warnings.append(
                     .string("deadline \(clock.name) moves from \(Instant.format(old.due)) to \(Instant.format(new.due)) with the corrected \(correction.field)"))
             }
+            // An end the correction puts in the past has already come: tick records the expiry.
+            for deadline in next.deadlines where deadline.clock == clock.name && deadline.status == .pending && deadline.due < next.updatedAt {
+                guard clock.fires != nil else { continue }
+                warnings.append(
+                    .string(
+                        "with the corrected \(correction.field), \(clock.name) \(Instant.format(deadline.due)) has already passed; expected safeguard tick to record \(clock.fires ?? "the expiry") now"
+                    ))
+            }
         }
         return (next, warnings)
     }
