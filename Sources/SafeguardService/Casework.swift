@@ -156,16 +156,7 @@ public final class Casework {
         if let area, opening.field(named: "area") != nil {
             request.data["area"] = .string(area)
         }
-        // A link must name a case on record, so a mistyped id cannot link a case to nothing.
-        if let linked = request.data["linked_case"]?.stringValue {
-            guard let found = try store.snapshot(linked) else {
-                throw .badInput("linked_case \(linked) names no case on record; expected the id of the notice or order case this one follows")
-            }
-            guard Self.linkableWorkflows.contains(found.workflow) else {
-                throw .badInput(
-                    "linked_case \(linked) is a \(found.workflow) case; expected the id of a notice or order case (\(Self.linkableWorkflows.joined(separator: ", ")))")
-            }
-        }
+        if let linked = request.data["linked_case"]?.stringValue { try checkLinkedCase(linked) }
         try checkNotAhead(request)
         try store.storeProcedure(hash: version.hash, sources: version.sources)
         do throws(WorkflowError) {
@@ -184,6 +175,19 @@ public final class Casework {
         }
     }
 
+    /// A link must name a case on record, so a mistyped id cannot link a case to nothing; the value
+    /// is echoed only when it looks like a case id (it may be personal data typed by mistake).
+    func checkLinkedCase(_ linked: String) throws(WorkflowError) {
+        let shown = linked.count <= 40 && linked.allSatisfy({ $0.isLetter || $0.isNumber || "-_/.".contains($0) }) ? "linked_case \(linked)" : "the linked_case given"
+        guard let found = try store.snapshot(linked) else {
+            throw .badInput("\(shown) names no case on record; expected the id of the notice or order case this one follows")
+        }
+        guard Self.linkableWorkflows.contains(found.workflow) else {
+            throw .badInput(
+                "\(shown) is a \(found.workflow) case; expected the id of a notice or order case (\(Self.linkableWorkflows.joined(separator: ", ")))")
+        }
+    }
+
     /// The workflows whose cases a `linked_case` may name: protection notices and orders. A Clare's
     /// Law request is not one: a request or an order following it links to the notice or order case.
     static let linkableWorkflows = ["dapo", "dvpo", "restraining_order"]
@@ -194,6 +198,12 @@ public final class Casework {
         let request = try authenticated(request, force: existing.force)
         try checkNotAhead(request)
         let engine = try engine(for: existing)
+        if engine.workflow.event(named: request.event)?.corrects == true,
+            request.data[TransitionEngine.correctedFieldKey]?.stringValue == "linked_case",
+            let linked = request.data[TransitionEngine.correctedValueKey]?.stringValue
+        {
+            try checkLinkedCase(linked)
+        }
         let checked = try correctionChecks(request, on: existing, engine: engine)
         let stale = checked + [staleDerivedWarning(request, on: existing, engine: engine)].compactMap { $0 }
         do throws(WorkflowError) {
