@@ -41,6 +41,18 @@ struct WorkflowValidator {
         var first: [String: (event: EventDefinition, field: FieldSpec)] = [:]
         let events = definition.events.filter { !$0.corrects }
         for event in events {
+            var named: [String: String] = [:]
+            for field in event.fields {
+                guard let name = field.caseName else { continue }
+                if let other = named[name] {
+                    throw .script(
+                        "fields \(other) and \(field.name) of \(event.name) are both kept on the case as \(name); expected one case field per field of an event",
+                        at: field.location)
+                }
+                named[name] = field.name
+            }
+        }
+        for event in events {
             for field in event.fields {
                 guard let name = field.caseName, first[name] == nil else { continue }
                 first[name] = (event, field)

@@ -83,3 +83,16 @@ struct CorrectionChecksTests {
         #expect(!warnings(outcome).joined().contains("2015"))
     }
 }
+
+@Suite("A correction to the value already held")
+struct UnchangedCorrectionTests {
+    @Test func aCorrectionToTheSameValueWarnsItChangesNothing() throws {
+        let suite = CorrectionChecksTests()
+        let casework = try suite.orderInForce()
+        let outcome = try casework.fire(suite.correction("ends_on", "2026-06-30"))
+        #expect(
+            suite.warnings(outcome) == [
+                "ends_on already holds the value given: the correction changes nothing; expected the value the record should hold"
+            ])
+    }
+}
