@@ -204,6 +204,8 @@ public final class Casework {
         {
             try checkLinkedCase(linked)
         }
+        // The correction's own checks (the value's type, a statutory limit) speak first.
+        if engine.workflow.event(named: request.event)?.corrects == true { _ = try engine.transition(existing, request) }
         let checked = try correctionChecks(request, on: existing, engine: engine)
         let stale = checked + [staleDerivedWarning(request, on: existing, engine: engine)].compactMap { $0 }
         do throws(WorkflowError) {

@@ -96,3 +96,19 @@ struct UnchangedCorrectionTests {
             ])
     }
 }
+
+@Suite("A correction's own checks speak first")
+struct CorrectionOwnChecksFirstTests {
+    @Test func aPeriodOutsideTheStatuteIsRefusedByTheLimitItself() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("correct-first-\(UUID().uuidString).sqlite").path
+        let casework = try Casework(Configuration(storeURL: path))
+        try ReportVoidAndCorrectionTests.granted(casework, "C1", days: 28)
+        let error = #expect(throws: WorkflowError.self) {
+            try casework.fire(
+                TransitionRequest(
+                    caseID: "C1", event: "correct_record", at: Instant.parse("2026-06-02T12:00:00+01:00")!, actor: Actor(id: "S", role: "sergeant"),
+                    data: ["corrected_field": "order_days", "corrected_value": 10, "correction_reason": "typed"]))
+        }
+        #expect(error?.message.hasPrefix("correct_record refused by rule order_days (Workflows/dvpo.lua:") == true, "\(error?.message ?? "")")
+    }
+}
