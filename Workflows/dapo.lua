@@ -370,7 +370,7 @@ dapo:guard("impose_requirement", "requirement_terms", function(case, event)
       return false, "requirement_ends_on " .. ends_on .. " is before today; expected " .. today .. " or later"
     end
     if case.data.ends_on ~= nil and ends_on > case.data.ends_on then
-      return false, "requirement_ends_on " .. ends_on .. " is after the order's end " .. case.data.ends_on .. "; expected a date within the order"
+      return false, "requirement_ends_on " .. ends_on .. " is after the order's end " .. case.data.ends_on .. "; expected a date within the order (DA 2021 s.40)"
     end
   end
   if (data.kind == "positive" or data.kind == "electronic_monitoring") and data.supervisor == nil then

@@ -127,6 +127,19 @@ dvds:event("record_deadline_decision", {
   },
 })
 
+-- Corrections are new events with a reason; the original entry stays in the history, so a mistake
+-- in the opening event is put right without voiding it (record-keeping, not in the Act).
+dvds:event("correct_record", {
+  from = "*", who = "sergeant", who_rule = "record-keeping, not in the Act",
+  corrects = true,  -- the engine checks the value against the field's declaration and moves the clocks it sets
+  summary = "Correct an item of case data recorded wrongly, giving the reason; nothing is changed in place (record-keeping, not in the Act)",
+  data = {
+    corrected_field = { "text", summary = "The field to correct: data an event took (what the engine or an action recorded is corrected by voiding that event)" },
+    corrected_value = { "any", personal = true, summary = "Its correct value, of the field's own type (linked_case must name a notice or order case on record)" },
+    correction_reason = { "text", summary = "Why the record is corrected, and on whose authority" },
+  },
+})
+
 dvds:event("close", {
   from = "*", to = "closed", who = "constable",
   summary = "Close the request: completed, withdrawn, or no further action",

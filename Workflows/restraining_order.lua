@@ -72,6 +72,19 @@ ro:event("expire_order", {
   summary = "The order reaches the end of its last day",
 })
 
+-- Corrections are new events with a reason; the original entry stays in the history, so a mistake
+-- in the opening event is put right without voiding it (record-keeping, not in the Act).
+ro:event("correct_record", {
+  from = "*", who = "sergeant", who_rule = "record-keeping, not in the Act",
+  corrects = true,  -- the engine checks the value against the field's declaration and moves the clocks it sets
+  summary = "Correct an item of case data recorded wrongly, giving the reason; nothing is changed in place (record-keeping, not in the Act)",
+  data = {
+    corrected_field = { "text", summary = "The field to correct: data an event took (what the engine or an action recorded is corrected by voiding that event)" },
+    corrected_value = { "any", personal = true, summary = "Its correct value, of the field's own type (a date for ends_on; linked_case must name a notice or order case on record)" },
+    correction_reason = { "text", summary = "Why the record is corrected, and on whose authority" },
+  },
+})
+
 -- Only the court ends an order (Sentencing Act 2020 s.362; PHA 1997 s.5(4)): a record of an order in
 -- force is not closed; one made in error is corrected, or ends with discharge_order or expire_order.
 ro:event("close", {

@@ -52,7 +52,18 @@ extension Casework {
                     }
                     request.actor.authentication = authentication
                     do throws(WorkflowError) {
-                        return try engine.transition(current, request)
+                        var transition = try engine.transition(current, request)
+                        if request.at > due.due {
+                            // Dated after the end: say why, on the event, so the history explains itself.
+                            let given = transition.data[TransitionEngine.warningsKey]?.arrayValue ?? []
+                            transition.data[TransitionEngine.warningsKey] = .array(
+                                given + [
+                                    .string(
+                                        "\(request.event) is dated \(Instant.format(request.at)), after the end \(Instant.format(due.due)), because events are already recorded after that end; the order ended at \(Instant.format(due.due))"
+                                    )
+                                ])
+                        }
+                        return transition
                     } catch {
                         if current.version != snapshot.version, error.kind == .refused {
                             movedOn = "the case moved on since the clock was read (now \(current.state)); the deadline no longer needs firing"

@@ -44,7 +44,7 @@ extension Casework {
             throw .refused("event \(sequence) (\(target.event)) of case \(caseID) is already void; expected an event still in force")
         }
         if target.from == nil {
-            throw .refused("event \(sequence) (\(target.event)) opens case \(caseID) and cannot be voided; expected close with a reason instead")
+            throw .refused("event \(sequence) (\(target.event)) opens case \(caseID) and cannot be voided; expected correct_record for a field recorded wrongly, or close with a reason")
         }
         if [Self.voidEvent, TransitionEngine.migrateEvent].contains(target.event) {
             throw .refused("event \(sequence) (\(target.event)) is recorded by the engine and cannot be voided; expected an event an officer recorded")

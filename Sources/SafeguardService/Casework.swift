@@ -162,16 +162,7 @@ public final class Casework {
         if let area, opening.field(named: "area") != nil {
             request.data["area"] = .string(area)
         }
-        // A link must name a case on record, so a mistyped id cannot link a case to nothing.
-        if let linked = request.data["linked_case"]?.stringValue {
-            guard let found = try store.snapshot(linked) else {
-                throw .badInput("linked_case \(linked) names no case on record; expected the id of the notice or order case this one follows")
-            }
-            guard Self.linkableWorkflows.contains(found.workflow) else {
-                throw .badInput(
-                    "linked_case \(linked) is a \(found.workflow) case; expected the id of a notice or order case (\(Self.linkableWorkflows.joined(separator: ", ")))")
-            }
-        }
+        if let linked = request.data["linked_case"]?.stringValue { try checkLinkedCase(linked) }
         try checkNotAhead(request)
         try store.storeProcedure(hash: version.hash, sources: version.sources)
         do throws(WorkflowError) {
@@ -190,6 +181,19 @@ public final class Casework {
         }
     }
 
+    /// A link must name a case on record, so a mistyped id cannot link a case to nothing; the value
+    /// is echoed only when it looks like a case id (it may be personal data typed by mistake).
+    func checkLinkedCase(_ linked: String) throws(WorkflowError) {
+        let shown = linked.count <= 40 && linked.allSatisfy({ $0.isLetter || $0.isNumber || "-_/.".contains($0) }) ? "linked_case \(linked)" : "the linked_case given"
+        guard let found = try store.snapshot(linked) else {
+            throw .badInput("\(shown) names no case on record; expected the id of the notice or order case this one follows")
+        }
+        guard Self.linkableWorkflows.contains(found.workflow) else {
+            throw .badInput(
+                "\(shown) is a \(found.workflow) case; expected the id of a notice or order case (\(Self.linkableWorkflows.joined(separator: ", ")))")
+        }
+    }
+
     /// The workflows whose cases a `linked_case` may name: protection notices and orders. A Clare's
     /// Law request is not one: a request or an order following it links to the notice or order case.
     static let linkableWorkflows = ["dapo", "dvpo", "restraining_order"]
@@ -200,15 +204,24 @@ public final class Casework {
         let request = try authenticated(request, force: existing.force)
         try checkNotAhead(request)
         let engine = try engine(for: existing)
-        let stale = staleDerivedWarning(request, on: existing, engine: engine)
+        if engine.workflow.event(named: request.event)?.corrects == true,
+            request.data[TransitionEngine.correctedFieldKey]?.stringValue == "linked_case",
+            let linked = request.data[TransitionEngine.correctedValueKey]?.stringValue
+        {
+            try checkLinkedCase(linked)
+        }
+        // The correction's own checks (the value's type, a statutory limit) speak first.
+        if engine.workflow.event(named: request.event)?.corrects == true { _ = try engine.transition(existing, request) }
+        let checked = try correctionChecks(request, on: existing, engine: engine)
+        let stale = checked + [staleDerivedWarning(request, on: existing, engine: engine)].compactMap { $0 }
         do throws(WorkflowError) {
             return try Self.sameEvent(
                 try store.record(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
                     guard let current else { throw .unknownCase(request.caseID) }
                     var transition = try engine.transition(current, request)
-                    if let stale {
+                    if !stale.isEmpty {
                         let given = transition.data[TransitionEngine.warningsKey]?.arrayValue ?? []
-                        transition.data[TransitionEngine.warningsKey] = .array(given + [.string(stale)])
+                        transition.data[TransitionEngine.warningsKey] = .array(given + stale.map { .string($0) })
                     }
                     return transition
                 }, request)

@@ -36,7 +36,10 @@ public struct FigureCounter {
     }
 
     /// Counts one case under `workflow`, the definition whose figures and clocks apply to it.
-    public mutating func add(_ snapshot: CaseSnapshot, events: [RecordedEvent], workflow: WorkflowDefinition) {
+    /// Voided events and the voids themselves are left out, as replay and verify leave them out,
+    /// and an event's field counts at its corrected value when `correct_record` corrected it.
+    public mutating func add(_ snapshot: CaseSnapshot, events recorded: [RecordedEvent], workflow: WorkflowDefinition) {
+        let events = Self.inForce(recorded, workflow: workflow)
         for figure in workflow.figures {
             let name = figure.declared(by: workflow.name).key
             switch figure.measure {
@@ -80,5 +83,25 @@ public struct FigureCounter {
                 continue
             }
         }
+    }
+
+    /// The events still in force (neither voided nor a void), each with the data later corrections
+    /// set: a correction amends the field of the latest earlier event that took it, by its own name
+    /// or the name it has on the case.
+    static func inForce(_ events: [RecordedEvent], workflow: WorkflowDefinition) -> [RecordedEvent] {
+        let voided = Casework.voidedSequences(events)
+        var kept = events.filter { $0.event != Casework.voidEvent && !voided.contains($0.sequence) }
+        for index in kept.indices where workflow.event(named: kept[index].event)?.corrects == true {
+            let data = kept[index].data
+            guard let field = data[TransitionEngine.correctedFieldKey]?.stringValue, let value = data[TransitionEngine.correctedValueKey] else { continue }
+            for earlier in kept[..<index].indices.reversed() {
+                guard let definition = workflow.event(named: kept[earlier].event), !definition.corrects,
+                    let spec = definition.fields.first(where: { ($0.name == field || $0.caseField == field) && kept[earlier].data[$0.name] != nil })
+                else { continue }
+                if let accepted = spec.type.accept(value) { kept[earlier].data[spec.name] = accepted }
+                break
+            }
+        }
+        return kept
     }
 }

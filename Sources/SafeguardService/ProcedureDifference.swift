@@ -40,6 +40,22 @@ public enum ProcedureDifference {
             guard let before = oldFields[field.name], before.type != field.type || before.requirement != field.requirement else { continue }
             parts.append("field \(field.name) \(before.type), \(before.requirement) → \(field.type), \(field.requirement)")
         }
+        // Which data the case keeps: a field that became case data is not filled from earlier
+        // events by a migration; the case holds it once an event takes it again.
+        for field in b.fields {
+            guard let before = oldFields[field.name], before.caseName != field.caseName else { continue }
+            switch (before.caseName, field.caseName) {
+            case (nil, let name?):
+                parts.append(
+                    "field \(field.name) now kept on the case\(name == field.name ? "" : " as \(name)") (a migration does not fill it from earlier events)")
+            case (let name?, nil):
+                parts.append("field \(field.name) no longer kept on the case\(name == field.name ? "" : " as \(name)") (the value already there stays)")
+            case (let old?, let new?):
+                parts.append("field \(field.name) kept on the case as \(old) → as \(new)")
+            case (nil, nil):
+                break
+            }
+        }
         let oldGuards = a.guards.map(\.name)
         let newGuards = b.guards.map(\.name)
         for name in newGuards where !oldGuards.contains(name) { parts.append("guard \(name) added") }

@@ -9,8 +9,11 @@ extension TransitionEngine {
         // An event the case's state does not take is left for `due` to show, not tried and refused.
         guard workflow.events(allowedIn: snapshot.state).contains(where: { $0.name == event }) else { return nil }
         let data: [String: Value] = clock.fires != nil ? [:] : ["clock": .string(deadline.clock)]
+        // An event the clock fires (an order's expiry) is never dated before an event already on
+        // record, so history stays in time order when a correction moved the end into the past.
+        let after = clock.fires != nil ? snapshot.updatedAt : (snapshot.stateChangedAt ?? snapshot.updatedAt)
         return TransitionRequest(
-            caseID: snapshot.id, event: event, at: max(deadline.due, snapshot.stateChangedAt ?? snapshot.updatedAt), actor: .engineClock, data: data,
+            caseID: snapshot.id, event: event, at: max(deadline.due, after), actor: .engineClock, data: data,
             eventID: "tick:\(snapshot.id):\(deadline.clock):\(Instant.formatUTC(deadline.startedAt))")
     }
 }

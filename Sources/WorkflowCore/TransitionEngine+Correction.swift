@@ -72,16 +72,27 @@ extension TransitionEngine {
     /// deadline capped by a corrected listing. Met and missed deadlines are history.
     func corrected(_ snapshot: CaseSnapshot, _ correction: Correction) throws(WorkflowError) -> (CaseSnapshot, [Value]) {
         var next = snapshot
+        var warnings: [Value] = []
+        if correction.names.allSatisfy({ snapshot.data[$0] == nil || snapshot.data[$0] == correction.value }) {
+            warnings.append(.string("\(correction.field) already holds the value given: the correction changes nothing; expected the value the record should hold"))
+        }
         for name in correction.names where snapshot.data[name] != nil {
             next.data[name] = correction.value
         }
-        var warnings: [Value] = []
         for clock in workflow.clocks where depends(clock, on: correction.names) {
             let before = next.deadlines
             try recap(&next.deadlines, clock: clock, field: clock.cappedBy, snapshot: next)
-            for (old, new) in zip(before, next.deadlines) where old.due != new.due {
+            for (old, new) in zip(before, next.deadlines) where Instant.format(old.due) != Instant.format(new.due) {
                 warnings.append(
                     .string("deadline \(clock.name) moves from \(Instant.format(old.due)) to \(Instant.format(new.due)) with the corrected \(correction.field)"))
+            }
+            // An end the correction puts in the past has already come: tick records the expiry.
+            for deadline in next.deadlines where deadline.clock == clock.name && deadline.status == .pending && deadline.due < next.updatedAt {
+                guard clock.fires != nil else { continue }
+                warnings.append(
+                    .string(
+                        "with the corrected \(correction.field), \(clock.name) \(Instant.format(deadline.due)) has already passed; expected safeguard tick to record \(clock.fires ?? "the expiry") now"
+                    ))
             }
         }
         return (next, warnings)

@@ -33,10 +33,25 @@ struct WorkflowValidator {
         return type.name
     }
 
+    /// Whether a declaration is a force plugin's (Plugins/<force>/…), not the national procedure's.
+    static func isPlugin(_ location: SourceLocation) -> Bool { location.file.hasPrefix("Plugins/") }
+
     /// Run after the statutory floor's checks, whose refusal of a force writing national data says more.
     func checkCaseFields() throws(WorkflowError) {
         var first: [String: (event: EventDefinition, field: FieldSpec)] = [:]
         let events = definition.events.filter { !$0.corrects }
+        for event in events {
+            var named: [String: String] = [:]
+            for field in event.fields {
+                guard let name = field.caseName else { continue }
+                if let other = named[name] {
+                    throw .script(
+                        "fields \(other) and \(field.name) of \(event.name) are both kept on the case as \(name); expected one case field per field of an event",
+                        at: field.location)
+                }
+                named[name] = field.name
+            }
+        }
         for event in events {
             for field in event.fields {
                 guard let name = field.caseName, first[name] == nil else { continue }
@@ -47,15 +62,21 @@ struct WorkflowValidator {
             for field in event.fields {
                 for name in Set([field.name, field.caseName].compactMap { $0 }) {
                     guard let (owner, declared) = first[name], owner.name != event.name || declared.name != field.name else { continue }
+                    // A collision between a national field and a plugin's is the plugin's to fix: it is
+                    // located at the plugin's line, the national one named in brackets.
+                    let plugins = Self.isPlugin(declared.location) && !Self.isPlugin(field.location)
+                    let at = plugins ? declared.location : field.location
+                    let mine = plugins ? " (\(field.location))" : ""
+                    let theirs = plugins ? "" : " (\(declared.location))"
                     if field.caseName != name {
                         throw .script(
-                            "field \(field.name) of \(event.name) has the name of case field \(name), which \(owner.name) keeps on the case (\(declared.location)), but \(event.name) does not declare it case data; expected case = true on both, of one type, or another name",
-                            at: field.location)
+                            "field \(field.name) of \(event.name)\(mine) has the name of case field \(name), which \(owner.name) keeps on the case\(theirs), but \(event.name) does not declare it case data; expected case = true on both, of one type, or another name",
+                            at: at)
                     }
                     if field.type != declared.type {
                         throw .script(
-                            "case field \(name) is \(Self.typeName(field.type)) in \(event.name) but \(Self.typeName(declared.type)) in \(owner.name) (\(declared.location)); expected one type for one case field",
-                            at: field.location)
+                            "case field \(name) is \(Self.typeName(field.type)) in \(event.name)\(mine) but \(Self.typeName(declared.type)) in \(owner.name)\(theirs); expected one type for one case field",
+                            at: at)
                     }
                 }
             }

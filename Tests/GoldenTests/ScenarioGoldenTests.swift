@@ -16,7 +16,7 @@ struct ScenarioGoldenTests {
             #expect(lines.contains { $0.hasPrefix("PASS  Scenarios/\(file).lua  ") }, "no PASS for \(file)")
         }
         #expect(lines.contains { $0.hasPrefix("coverage dvpo for national: states 9 of 9, events ") })
-        #expect(lines.contains { $0.hasPrefix("coverage dvds for national: states 9 of 10, events 12 of 13") })
+        #expect(lines.contains { $0.hasPrefix("coverage dvds for national: states 9 of 10, events 12 of 14") })
         #expect(lines.last == "20 passed, 0 failed")
     }
 

@@ -43,3 +43,21 @@ struct CaseFieldDeclarationTests {
         #expect(next.data["reason"] == "second")
     }
 }
+
+/// Contradictory or doubled case-field declarations do not load.
+@Suite("Case data: contradictions refused at load")
+struct CaseFieldContradictionTests {
+    static let workflow = "local wf = engine.workflow { name = 't' }\nwf:state('a')\n"
+
+    @Test func caseFalseWithACaseFieldIsRefused() {
+        let message = Scripts.loadError(Self.workflow + "wf:event('o', { opens = true, to = 'a', data = { reason = { 'text', case = false, case_field = 'zz' } } })")
+        #expect(message?.hasPrefix("Workflows/test.lua:3: ") == true, "\(message ?? "")")
+        #expect(message?.contains("says case = false but case_field = \"zz\"; expected one of them (case_field keeps it on the case)") == true, "\(message ?? "")")
+    }
+
+    @Test func twoFieldsOfOneEventKeptAsOneCaseFieldAreRefused() {
+        let message = Scripts.loadError(
+            Self.workflow + "wf:event('o', { opens = true, to = 'a', data = { a = { 'text', case_field = 'zz' }, b = { 'text', case_field = 'zz' } } })")
+        #expect(message?.contains("of o are both kept on the case as zz; expected one case field per field of an event") == true, "\(message ?? "")")
+    }
+}

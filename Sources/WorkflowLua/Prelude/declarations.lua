@@ -50,6 +50,9 @@ local function parse_field(name, spec, event, what)
     fail("%s.data.%s has type %s; expected %s", what, name, type(kind) == "string" and kind or P.shown(kind), field_types_expected)
   end
   P.check_values(spec, "field", field_what)
+  if spec.case == false and spec.case_field ~= nil then
+    fail("%s says case = false but case_field = %q; expected one of them (case_field keeps it on the case)", field_what, tostring(spec.case_field))
+  end
   local field = { name = name, personal = spec.personal == true, summary = spec.summary or "", case_field = spec.case_field,
     case = spec.case == true }
   if spec.one_of ~= nil then

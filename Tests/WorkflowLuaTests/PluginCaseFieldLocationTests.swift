@@ -1,0 +1,17 @@
+import Foundation
+import Testing
+import WorkflowCore
+import WorkflowLua
+
+/// A plugin's field that collides with a national field's case data is the plugin's to fix: the
+/// error is located at the plugin's line, the national field's named in brackets.
+@Suite("Plugin case field collisions are located at the plugin")
+struct PluginCaseFieldLocationTests {
+    @Test func aPluginEventKeepingANationalFieldNameOnTheCaseIsLocatedAtThePlugin() throws {
+        let plugin = PluginLayeringTests.header("p")
+            + "p:event('x1', { from = 'order_in_force', who = 'constable', data = { reason = { 'text', case = true, summary = 's' } } })\n"
+        let message = try #require(PluginLayeringTests().loadError([("p", plugin)]))
+        #expect(message.hasPrefix("Plugins/p/plugin.lua:2: field reason of "), "\(message)")
+        #expect(message.contains("(Workflows/dvpo.lua:"), "\(message)")
+    }
+}
