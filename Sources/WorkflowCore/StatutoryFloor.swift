@@ -54,6 +54,9 @@ public struct StatutoryFloor: Sendable {
     /// and every force event the floor would refuse on every case.
     public func check(_ definition: WorkflowDefinition) -> [WorkflowError] {
         var problems = declarationRules.compactMap { $0.check(definition, self) }
+        // The same set the run-time check refuses an action's keys by (`checkProposal`): the
+        // compiled-in fields, every national event's fields and every key a national action records.
+        let national = nationalData(of: definition)
         for event in definition.events {
             // A force's own correcting event could correct the national data under its own rules.
             if event.corrects, !isNational(event.location) {
@@ -63,13 +66,17 @@ public struct StatutoryFloor: Sendable {
                         at: event.location))
             }
             for field in event.fields where !isNationalField(field.name, of: event) {
-                guard let alias = field.caseField, protectedFields.contains(alias) else { continue }
+                guard let alias = field.caseField, national.contains(alias) else { continue }
                 problems.append(
                     .script(
                         "field \(field.name) of \(event.name) says it is recorded as \(alias), data only the national procedure records (statutory floor); expected a case_field of the force's own",
                         at: field.location))
             }
-            for field in event.fields where protectedFields.contains(field.name) && !isNationalField(field.name, of: event) {
+            // The engine fills an on_missed event's `clock` with the missed clock's name (the
+            // engine's contract, not an officer's entry): a force's on_missed event declares it too.
+            let engineFilled: Set<String> = definition.clocks.contains { $0.onMissed == event.name } ? ["clock"] : []
+            for field in event.fields
+            where national.contains(field.name) && !isNationalField(field.name, of: event) && !engineFilled.contains(field.name) {
                 problems.append(
                     .script(
                         "field \(field.name) of \(event.name) is data only the national procedure records (statutory floor); expected a field name of the force's own",

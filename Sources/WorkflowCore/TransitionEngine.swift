@@ -58,8 +58,9 @@ public struct TransitionEngine {
                 try StatutoryFloor.regime(workflow.name)?.checkProposal(proposed, by: action, of: event, in: workflow)
                 for (key, value) in proposed {
                     guard Self.isFieldName(key) else {
+                        // The key is the script's making (it may be a case's value): never quoted.
                         throw .script(
-                            "action \(action.name) of \(event.name) proposed a change to \"\(key)\"; expected names of lower-case letters, digits and _",
+                            "action \(action.name) of \(event.name) proposed a change under a key that is not a field name (\(key.count) characters); expected names of lower-case letters, digits and _",
                             at: action.location)
                     }
                     changes[key] = value

@@ -123,13 +123,12 @@ public final class Procedure {
                 }
                 extra.append((pieces, names))
             }
-            let reader = DefinitionReader(hooks: hooks, knownPlugins: knownPlugins)
+            let reader = DefinitionReader(hooks: hooks, knownPlugins: knownPlugins, sources: sources)
             var read: [WorkflowDefinition] = []
             for declared in file.declared {
                 var pieces = DeclaredPieces(declared)
                 for (more, names) in extra { if let other = more[pieces.name] { pieces.add(from: other, plugins: names) } }
-                var definition = reader.read(pieces, plugins: plugins, force: force, findings: local)
-                definition.nationalRecords = NationalRecords.keys(of: definition, in: sources)
+                let definition = reader.read(pieces, plugins: plugins, force: force, findings: local)
                 for policy in definition.policies {
                     guard let owner = owners[policy.plugin] else { continue }
                     local.collect { () throws(WorkflowError) in try owner.applyPolicy(policy) }

@@ -184,6 +184,22 @@ enum HostileCorpus {
             "a plugin event carries order_days", "p:event('set_days', { from = 'order_in_force', data = { order_days = { 'integer' } } })\n",
             load(2, "field order_days of set_days is data only the national procedure records (statutory floor); expected a field name of the force's own")),
         HostileAttack(
+            "a plugin event carries notice_lapsed, which a national action records",
+            "p:event('unlapse', { from = '*', who = 'constable', summary = 'u', data = { notice_lapsed = { 'boolean', summary = 'v' } } })\n",
+            load(2, "field notice_lapsed of unlapse is data only the national procedure records (statutory floor); expected a field name of the force's own")),
+        HostileAttack(
+            "a plugin event carries breaches_awaiting_outcome",
+            "p:event('clear', { from = 'breach', who = 'constable', summary = 'c', data = { breaches_awaiting_outcome = { 'integer', summary = 'w' } } })\n",
+            load(2, "field breaches_awaiting_outcome of clear is data only the national procedure records (statutory floor); expected a field name of the force's own")),
+        HostileAttack(
+            "a plugin event carries decision, a national event's field",
+            "p:event('decide', { from = 'hearing', who = 'constable', summary = 'd', data = { decision = { 'text', summary = 'd' } } })\n",
+            load(2, "field decision of decide is data only the national procedure records (statutory floor); expected a field name of the force's own")),
+        HostileAttack(
+            "a plugin field recorded as notice_lapsed",
+            "p:event('note_lapse', { from = 'hearing', who = 'constable', summary = 'n', data = { lapse = { 'boolean', summary = 'l', case_field = 'notice_lapsed' } } })\n",
+            load(2, "field lapse of note_lapse says it is recorded as notice_lapsed, data only the national procedure records (statutory floor); expected a case_field of the force's own")),
+        HostileAttack(
             "a national event given order_days by a plugin", "p:field('record_visit', 'order_days', { 'integer', required = false })\n",
             load(2, "field order_days of record_visit is data only the national procedure records (statutory floor); expected a field name of the force's own")),
         HostileAttack(
