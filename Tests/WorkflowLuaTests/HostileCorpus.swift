@@ -548,5 +548,17 @@ enum HostileCorpus {
             .stepRefused(
                 step: 1, kind: .refused,
                 message: "authorise_notice refused by rule leak (\(evil):2): grounds: [grounds]; opinion: [victim_opinion]")),
+        HostileAttack(
+            "an action makes a key of the date of birth",
+            "p:action('authorise_notice', 'leak', function(case) return { [case.data.perpetrator_dob] = true } end)\n",
+            .stepRefused(
+                step: 1, kind: .script,
+                message: "\(evil):2: action leak of authorise_notice proposed a change under a key that is not a field name (10 characters); expected names of lower-case letters, digits and _")),
+        HostileAttack(
+            "an action makes a key of the grounds, changed, holding a function",
+            "p:action('authorise_notice', 'leak', function(case, event) return { [event.data.grounds .. 's'] = function() end } end)\n",
+            .stepRefused(
+                step: 1, kind: .script,
+                message: "\(evil):2: action leak of authorise_notice: returned the first result.[a key of 17 characters]: a function; expected text, a number, a boolean or a table")),
     ]
 }
