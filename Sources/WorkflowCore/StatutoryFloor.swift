@@ -21,12 +21,19 @@ public struct StatutoryFloor: Sendable {
     public let declarationRules: [StatutoryDeclarationRule]
     /// For each statutory state, the national event a force's event entering it needs first.
     public let prerequisites: [String: StatutoryPrerequisite]
+    /// The order's own states and clock: a case leaves them only by the national procedure's events.
+    public var order: StatutoryOrder?
+    /// The statutory clocks, each with its provision: a force's final state does not end a case
+    /// while one is pending or a missed one awaits a decision.
+    public var clocks: [String: String] = [:]
 
     public init(
         workflow: String, nationalFile: String, protectedFields: Set<String>, openingState: String,
         entryRules: [StatutoryEntryRule], declarationRules: [StatutoryDeclarationRule],
-        prerequisites: [String: StatutoryPrerequisite] = [:]
+        prerequisites: [String: StatutoryPrerequisite] = [:], order: StatutoryOrder? = nil, clocks: [String: String] = [:]
     ) {
+        self.order = order
+        self.clocks = clocks
         self.workflow = workflow
         self.nationalFile = nationalFile
         self.protectedFields = protectedFields
@@ -135,7 +142,9 @@ public struct StatutoryFloor: Sendable {
     /// Refuses a transition whose effect the statute forbids: a case opened anywhere but the
     /// opening state, a statutory state entered without what the statute requires, or national
     /// data written by a force's event.
-    public func check(_ transition: Transition, from current: CaseSnapshot?, event: EventDefinition) throws(WorkflowError) {
+    public func check(
+        _ transition: Transition, from current: CaseSnapshot?, event: EventDefinition, in workflow: WorkflowDefinition? = nil
+    ) throws(WorkflowError) {
         let refusal = "\(event.name) refused by the statutory floor"
         if current == nil, transition.to != openingState {
             throw .refused("\(refusal): a case opens in \(openingState); this event opens it in \(transition.to)")
@@ -150,5 +159,6 @@ public struct StatutoryFloor: Sendable {
                 throw .refused("\(refusal) (\(rule.source)): entering \(rule.state) \(problem)")
             }
         }
+        if !isNational(event.location) { try checkForceMove(transition, from: current, event: event, in: workflow) }
     }
 }

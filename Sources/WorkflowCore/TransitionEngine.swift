@@ -102,7 +102,7 @@ public struct TransitionEngine {
             caseID: request.caseID, event: event.name, eventID: request.eventID, from: current?.state, to: target,
             at: request.at, actor: request.actor, data: recorded, changes: changes, guardsPassed: passed, snapshot: snapshot
         ).with(tableVersion: calendar?.version)
-        try StatutoryFloor.regime(workflow.name)?.check(transition, from: current, event: event)
+        try StatutoryFloor.regime(workflow.name)?.check(transition, from: current, event: event, in: workflow)
         return transition
     }
 

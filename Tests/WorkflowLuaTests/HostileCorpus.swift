@@ -200,6 +200,34 @@ enum HostileCorpus {
             "p:event('note_lapse', { from = 'hearing', who = 'constable', summary = 'n', data = { lapse = { 'boolean', summary = 'l', case_field = 'notice_lapsed' } } })\n",
             load(2, "field lapse of note_lapse says it is recorded as notice_lapsed, data only the national procedure records (statutory floor); expected a case_field of the force's own")),
         HostileAttack(
+            "a force's state parks an order in force",
+            "p:state('parked', 'p')\np:event('park', { from = 'order_in_force', to = 'parked', who = 'constable', summary = 'p' })\n",
+            run(
+                after: 4, "park",
+                "park \(floor) (\(act) s.28(10)): a case leaves order_in_force only by the national procedure's events (a breach, the court's outcome, the order's expiry); the order lasts its whole period and no force's event ends, suspends or revives it"
+            )),
+        HostileAttack(
+            "a force's final state archives an order in force",
+            "p:state('archived', 'a', { final = true })\np:event('archive', { from = { 'order_in_force', 'notice_served' }, to = 'archived', who = 'constable', summary = 'a' })\n",
+            run(
+                after: 4, "archive",
+                "archive \(floor) (\(act) s.28(10)): a case leaves order_in_force only by the national procedure's events (a breach, the court's outcome, the order's expiry); the order lasts its whole period and no force's event ends, suspends or revives it"
+            )),
+        HostileAttack(
+            "a force's final state ends a case before its hearing",
+            "p:state('archived', 'a', { final = true })\np:event('archive', { from = 'notice_served', to = 'archived', who = 'constable', summary = 'a' })\n",
+            run(
+                after: 2, "archive",
+                "archive \(floor) (\(act) s.27(3)): a force's event ends the case in archived while the statutory clock hearing is pending; expected the national procedure's events"
+            )),
+        HostileAttack(
+            "a force's event closes a case before its hearing, past close's guards",
+            "p:event('shelve', { from = 'notice_served', to = 'closed', who = 'constable', summary = 's' })\n",
+            run(
+                after: 2, "shelve",
+                "shelve \(floor) (\(act) s.27(3)): a force's event ends the case in closed while the statutory clock hearing is pending; expected the national procedure's events"
+            )),
+        HostileAttack(
             "a national event given order_days by a plugin", "p:field('record_visit', 'order_days', { 'integer', required = false })\n",
             load(2, "field order_days of record_visit is data only the national procedure records (statutory floor); expected a field name of the force's own")),
         HostileAttack(
