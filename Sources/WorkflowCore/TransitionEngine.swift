@@ -48,25 +48,24 @@ public struct TransitionEngine {
 
         var changes: [String: Value] = [:]
         var warnings: [Value] = []
+        let floor = StatutoryFloor.regime(workflow.name)
         for action in event.actions {
-            switch action.propose(context) {
-            case .success(var proposed):
-                if let given = proposed.removeValue(forKey: Self.warningsKey) {
-                    let mask = personalData(context)
-                    warnings += try Self.warnings(given, from: action, of: event).map { $0.stringValue.map { .string(mask.apply($0)) } ?? $0 }
-                }
-                try StatutoryFloor.regime(workflow.name)?.checkProposal(proposed, by: action, of: event, in: workflow)
-                for (key, value) in proposed {
-                    guard Self.isFieldName(key) else {
-                        // The key is the script's making (it may be a case's value): never quoted.
-                        throw .script(
-                            "action \(action.name) of \(event.name) proposed a change under a key that is not a field name (\(key.count) characters); expected names of lower-case letters, digits and _",
-                            at: action.location)
-                    }
-                    changes[key] = value
-                }
-            case .failure(let failure):
-                throw Self.describe(personalData(context).apply(failure), hook: "action \(action.name) of \(event.name)", at: action.location)
+            do throws(WorkflowError) {
+                let (proposed, given) = try proposal(of: action, for: event, context)
+                warnings += given
+                changes.merge(proposed) { _, new in new }
+            } catch {
+                // A force's action never stops a statutory event the engine fires (an order's
+                // expiry, a missed deadline): the event is recorded without that action's changes,
+                // with a warning at the action's line, and the force's script is left to be fixed.
+                guard let floor, floor.isNational(event.location), !floor.isNational(action.location),
+                    event.who.permits(Actor.engineClock.role)
+                else { throw error }
+                let at = error.location ?? action.location
+                warnings.append(
+                    .string(
+                        "\(at): action \(action.name) of \(event.name) failed (\(error.kind.rawValue)) and was left out: the statutory event is recorded without its changes; expected the force's action fixed (safeguard check, safeguard test)"
+                    ))
             }
         }
 
@@ -104,6 +103,30 @@ public struct TransitionEngine {
         ).with(tableVersion: calendar?.version)
         try StatutoryFloor.regime(workflow.name)?.check(transition, from: current, event: event, in: workflow)
         return transition
+    }
+
+    /// One action's proposed changes and warnings (masked), or why they cannot be recorded.
+    func proposal(
+        of action: Action, for event: EventDefinition, _ context: HookContext
+    ) throws(WorkflowError) -> (changes: [String: Value], warnings: [Value]) {
+        switch action.propose(context) {
+        case .success(var proposed):
+            var warnings: [Value] = []
+            if let given = proposed.removeValue(forKey: Self.warningsKey) {
+                let mask = personalData(context)
+                warnings = try Self.warnings(given, from: action, of: event).map { $0.stringValue.map { .string(mask.apply($0)) } ?? $0 }
+            }
+            try StatutoryFloor.regime(workflow.name)?.checkProposal(proposed, by: action, of: event, in: workflow)
+            for key in proposed.keys.sorted() where !Self.isFieldName(key) {
+                // The key is the script's making (it may be a case's value): never quoted.
+                throw .script(
+                    "action \(action.name) of \(event.name) proposed a change under a key that is not a field name (\(key.count) characters); expected names of lower-case letters, digits and _",
+                    at: action.location)
+            }
+            return (proposed, warnings)
+        case .failure(let failure):
+            throw Self.describe(personalData(context).apply(failure), hook: "action \(action.name) of \(event.name)", at: action.location)
+        }
     }
 
     /// Every id a request carries, by `Identifier`'s rule.
