@@ -27,6 +27,14 @@ extension HolidayTable {
                     .script(
                         "the shipped \(kind.rawValue) on \(iso) was removed or changed (\(found)); \(rule)",
                         at: SourceLocation(file: path, line: entry == nil ? Self.line(of: "\"days\"", in: text) : Self.line(of: "\"\(iso)\"", in: text))))
+            } else if let entry, (entry.unsettled != nil) != ShippedHolidays.unsettled.contains(iso) {
+                // Unsettled decides whether a clock counts the day: removing it would lengthen a
+                // clock set to count such days, adding it (to Christmas Day, say) shorten another's.
+                let change = entry.unsettled == nil ? "its \"unsettled\" was removed" : "\"unsettled\" was added to it"
+                problems.append(
+                    .script(
+                        "the shipped \(kind.rawValue) on \(iso): \(change); whether a shipped day is unsettled is the engine's table (\(ShippedHolidays.version)), not a force's to change",
+                        at: SourceLocation(file: path, line: Self.line(of: "\"\(iso)\"", in: text))))
             }
         }
         let additions = entries.filter { !shipped.contains($0.date) }
