@@ -48,6 +48,17 @@ extension HolidayTable {
         return (problems, additions)
     }
 
+    /// The table with its version labelled by what it adds to the shipped one, each added day
+    /// (`ew-2026-12-01+2026-06-05`, `?` after a day added as unsettled): the shipped days are the
+    /// engine's, so the label names everything that counts in a clock, and `recompute` moves a
+    /// deadline when the days change though the table's `version` did not.
+    public func labelled(additions: [HolidayEntry]) -> HolidayTable {
+        guard !additions.isEmpty else { return self }
+        let added = additions.sorted { $0.date < $1.date }.map { "\($0.date)\($0.unsettled == nil ? "" : "?")" }
+        let label = ([version] + added).joined(separator: "+")
+        return (try? HolidayTable(name: name, version: label, coversFrom: coversFrom, coversTo: coversTo, entries: entries)) ?? self
+    }
+
     /// The 1-based line of the first occurrence of `needle`, or 1.
     public static func line(of needle: String, in text: String) -> Int {
         guard let range = text.range(of: needle) else { return 1 }

@@ -179,7 +179,7 @@ public final class Procedure {
                 "adds \(day.kind.rawValue) \(day.date) (\(day.name)) to the shipped table \(ShippedHolidays.version); source: \(day.source ?? "")",
                 at: SourceLocation(file: source.path, line: HolidayTable.line(of: "\"\(day.date)\"", in: source.text)))
         }
-        return table
+        return table.labelled(additions: additions)
     }
 
     /// A figure named like another workflow's: `report` keeps each workflow's own count and shows
