@@ -52,6 +52,7 @@ struct StatutoryEventGoldenTests {
         #expect(tick.status == 0, "\(tick.stderr)")
         #expect(tick.stdout.contains("E1  expire_order  order_in_force → expired"), "\(tick.stdout)")
         #expect(tick.stdout.contains("E2  record_missed_deadline"), "\(tick.stdout)")
+        #expect(tick.stdout.contains("\n  warning: Plugins/evil/plugin.lua:2: action spin of expire_order failed (script error) and was left out"), "\(tick.stdout)")
         let e1 = try cli.run("history E1 --json").stdout
         #expect(
             e1.contains(

@@ -116,7 +116,7 @@ enum HostileCorpus {
             "an order with no period", "p:event('grant_forever', { from = 'hearing', to = 'order_in_force' })\n",
             load(2, "event grant_forever can never enter order_in_force: \(act) s.28(10) needs grant_order first, and no case is in hearing after it (statutory floor); expected an event from a state a case reaches after grant_order")),
         HostileAttack(
-            "expire an order early", "p:event('end_early', { from = 'order_in_force', to = 'expired' })\n",
+            "expire an order early", "p:event('end_early', { from = { 'order_in_force', 'hearing' }, to = 'expired' })\n",
             run(after: 4, "end_early", "end_early \(floor) (\(act) s.28(10)): entering expired is allowed only at or after the end of the order's last day")),
         HostileAttack(
             "refuse with no application", "p:event('refuse_now', { from = 'notice_served', to = 'refused' })\n",
@@ -175,7 +175,7 @@ enum HostileCorpus {
             )),
         HostileAttack(
             "a granted order relisted for a second hearing",
-            "p:event('relist', { from = 'order_in_force', to = 'hearing', who = 'constable', data = { relist_court = { 'text', summary = 'c' } } })\n",
+            "p:event('relist', { from = { 'order_in_force', 'notice_served' }, to = 'hearing', who = 'constable', data = { relist_court = { 'text', summary = 'c' } } })\n",
             run(
                 after: 4, "relist", data: ["relist_court": "c"],
                 "relist \(floor) (\(act) s.27(1)): entering hearing needs an application not yet decided; the court already made an order on this notice's application (s.28)"
@@ -202,6 +202,10 @@ enum HostileCorpus {
         HostileAttack(
             "a force's state parks an order in force",
             "p:state('parked', 'p')\np:event('park', { from = 'order_in_force', to = 'parked', who = 'constable', summary = 'p' })\n",
+            load(3, "event park can never leave order_in_force for parked: \(act) s.28(10) lets only the national procedure's events end an order or take a case out of its states (statutory floor); expected an event that keeps the case where it is (no `to`)")),
+        HostileAttack(
+            "a force's state parks an order in force or a case before service",
+            "p:state('parked', 'p')\np:event('park', { from = { 'order_in_force', 'notice_authorised' }, to = 'parked', who = 'constable', summary = 'p' })\n",
             run(
                 after: 4, "park",
                 "park \(floor) (\(act) s.28(10)): a case leaves order_in_force only by the national procedure's events (a breach, the court's outcome, the order's expiry); the order lasts its whole period and no force's event ends, suspends or revives it"
