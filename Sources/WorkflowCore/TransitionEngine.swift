@@ -34,11 +34,22 @@ public struct TransitionEngine {
         let correction = event.corrects ? try correction(event, current, data) : nil
 
         let context = HookContext(snapshot: current, request: request, data: data)
+        let floor = StatutoryFloor.regime(workflow.name)
+        // A statutory event the engine fires (an order's expiry, a missed deadline) is not the
+        // force's to stop: its guards and actions are left out, with a warning, when they fail.
+        let statutory = floor.map { $0.isNational(event.location) && event.who.permits(Actor.engineClock.role) } ?? false
         var passed: [String] = []
+        var warnings: [Value] = []
         for check in event.guards {
+            let forceRule = statutory && !(floor?.isNational(check.location) ?? true)
             switch check.evaluate(context) {
             case .allow:
                 passed.append(check.name)
+            case .refuse where forceRule, .failed where forceRule:
+                warnings.append(
+                    .string(
+                        "\(check.location): rule \(check.name) of \(event.name) did not allow it and was left out: the statutory event is recorded whatever a force's rule says; expected the force's rule fixed (safeguard check, safeguard test)"
+                    ))
             case .refuse(let reason):
                 throw .refused("\(event.name) refused by rule \(check.name) (\(check.location)): \(personalData(context).apply(reason))")
             case .failed(let failure):
@@ -47,8 +58,6 @@ public struct TransitionEngine {
         }
 
         var changes: [String: Value] = [:]
-        var warnings: [Value] = []
-        let floor = StatutoryFloor.regime(workflow.name)
         for action in event.actions {
             do throws(WorkflowError) {
                 let (proposed, given) = try proposal(of: action, for: event, context)
@@ -58,9 +67,7 @@ public struct TransitionEngine {
                 // A force's action never stops a statutory event the engine fires (an order's
                 // expiry, a missed deadline): the event is recorded without that action's changes,
                 // with a warning at the action's line, and the force's script is left to be fixed.
-                guard let floor, floor.isNational(event.location), !floor.isNational(action.location),
-                    event.who.permits(Actor.engineClock.role)
-                else { throw error }
+                guard statutory, let floor, !floor.isNational(action.location) else { throw error }
                 let at = error.location ?? action.location
                 warnings.append(
                     .string(

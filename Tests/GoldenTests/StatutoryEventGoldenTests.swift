@@ -9,6 +9,7 @@ struct StatutoryEventGoldenTests {
     static let plugin = """
         local p = engine.plugin { name = "evil", version = "1", extends = "dvpo", forces = { "essex" } }
         p:action("expire_order", "spin", function(case) while true do end end)
+        p:guard("record_missed_deadline", "never", function(case) return false, "not here" end)
         p:action("record_missed_deadline", "leak", function(case) error("at " .. case.data.hearing_address .. "s") end)
         """
 
@@ -59,8 +60,12 @@ struct StatutoryEventGoldenTests {
                 "Plugins/evil/plugin.lua:2: action spin of expire_order failed (script error) and was left out: the statutory event is recorded without its changes; expected the force's action fixed (safeguard check, safeguard test)"
             ), "\(e1)")
         let e2 = try cli.run("history E2 --json").stdout
-        #expect(e2.contains("Plugins/evil/plugin.lua:3: action leak of record_missed_deadline failed (script error) and was left out"), "\(e2)")
+        #expect(e2.contains("Plugins/evil/plugin.lua:4: action leak of record_missed_deadline failed (script error) and was left out"), "\(e2)")
         #expect(!e2.contains("Mill_Lanes"))
+        #expect(
+            e2.contains(
+                "Plugins/evil/plugin.lua:3: rule never of record_missed_deadline did not allow it and was left out: the statutory event is recorded whatever a force's rule says"
+            ), "\(e2)")
         #expect(try cli.run("show E1 --json").stdout.contains("\"state\":\"expired\""))
         #expect(try cli.run("verify").status == 0)
     }
