@@ -79,6 +79,11 @@ public struct TransitionEngine {
         // A final state is never left: an event it still takes (a decision on a missed deadline,
         // the outcome of a breach after the order ended) is recorded where the case is.
         let finalState = current.flatMap { workflow.state(named: $0.state)?.isFinal == true ? $0.state : nil }
+        // Only the national procedure's events are recorded in a final state they would have left
+        // (a breach's outcome after the order ended); a force's event is refused.
+        if let finalState, let target = event.target, target != finalState, let floor, !floor.isNational(event.location) {
+            throw .refused("\(event.name) refused by the statutory floor: the case is \(finalState), a final state; a force's event does not take it to \(target)")
+        }
         let target = finalState ?? event.target ?? current?.state ?? ""
         var snapshot =
             current

@@ -11,6 +11,7 @@ struct StatutoryEventGoldenTests {
         p:action("expire_order", "spin", function(case) while true do end end)
         p:guard("record_missed_deadline", "never", function(case) return false, "not here" end)
         p:action("record_missed_deadline", "leak", function(case) error("at " .. case.data.hearing_address .. "s") end)
+        p:event("late_breach", { from = { "order_in_force", "expired" }, to = "breach", who = "constable", summary = "b" })
         """
 
     func cli() throws -> Cli {
@@ -67,6 +68,12 @@ struct StatutoryEventGoldenTests {
                 "Plugins/evil/plugin.lua:3: rule never of record_missed_deadline did not allow it and was left out: the statutory event is recorded whatever a force's rule says"
             ), "\(e2)")
         #expect(try cli.run("show E1 --json").stdout.contains("\"state\":\"expired\""))
+        let late = try cli.run("fire E1 late_breach --at 2026-06-10T10:00:00+01:00 --actor PC1 --role constable")
+        #expect(late.status == 1)
+        #expect(
+            late.stderr.hasSuffix(
+                "safeguard: refused: late_breach refused by the statutory floor: the case is expired, a final state; a force's event does not take it to breach\n"),
+            "\(late.stderr)")
         #expect(try cli.run("verify").status == 0)
     }
 }
