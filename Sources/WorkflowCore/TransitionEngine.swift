@@ -196,7 +196,7 @@ public struct TransitionEngine {
         }
     }
 
-    static func isFieldName(_ name: String) -> Bool {
+    public static func isFieldName(_ name: String) -> Bool {
         guard let first = name.utf8.first, first >= 97, first <= 122 else { return false }
         return name.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 }
     }
