@@ -596,5 +596,4 @@ dvpo:figures {
   { "visits_missed", clocks_met_by = "record_visit", status = "missed" },
   { "orders_expired", count = "expire_order" },
   { "cases_closed", count = "close" },
-  { "close_reasons", tally = "close", field = "reason" },
 }

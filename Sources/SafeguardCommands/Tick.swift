@@ -39,7 +39,13 @@ struct Tick: ParsableCommand {
                 case .success(.recorded(let event, _)):
                     fired += 1
                     lines.append(Rendering.eventValue(event))
-                    if !global.json { print(Rendering.transitionLine(event) + "  [\(result.deadline.clock) due \(Instant.format(result.deadline.due))]") }
+                    if !global.json {
+                        print(Rendering.transitionLine(event) + "  [\(result.deadline.clock) due \(Instant.format(result.deadline.due))]")
+                        // A force's action left out of a statutory event says so where the event is shown.
+                        for case .string(let warning) in event.data[TransitionEngine.warningsKey]?.arrayValue ?? [] {
+                            print("  warning: \(warning)")
+                        }
+                    }
                 case .success(.alreadyRecorded):
                     continue
                 case .failure where result.skipped != nil:

@@ -76,7 +76,14 @@ public struct FigureCounter {
                 }
             case .clocksMetBy(let event, let status):
                 let clocks = Set(workflow.clocks.filter { $0.metBy.contains(event) }.map(\.name))
+                // Each visit once: several clocks met by one event are one visit, and a clock
+                // started where the event could not be recorded (a visit before any order) is no
+                // visit scheduled.
+                var metAt: Set<Date> = []
                 for deadline in snapshot.deadlines where clocks.contains(deadline.clock) && (status == nil || deadline.status == status) {
+                    let state = events.last { $0.at <= deadline.startedAt }?.to
+                    guard let state, workflow.events(allowedIn: state).contains(where: { $0.name == event }) else { continue }
+                    if deadline.status == .met, let settled = deadline.settledAt, !metAt.insert(settled).inserted { continue }
                     update(deadline.startedAt, snapshot) { $0.count(name) }
                 }
             case .rate:

@@ -27,6 +27,14 @@ extension HolidayTable {
                     .script(
                         "the shipped \(kind.rawValue) on \(iso) was removed or changed (\(found)); \(rule)",
                         at: SourceLocation(file: path, line: entry == nil ? Self.line(of: "\"days\"", in: text) : Self.line(of: "\"\(iso)\"", in: text))))
+            } else if let entry, (entry.unsettled != nil) != ShippedHolidays.unsettled.contains(iso) {
+                // Unsettled decides whether a clock counts the day: removing it would lengthen a
+                // clock set to count such days, adding it (to Christmas Day, say) shorten another's.
+                let change = entry.unsettled == nil ? "its \"unsettled\" was removed" : "\"unsettled\" was added to it"
+                problems.append(
+                    .script(
+                        "the shipped \(kind.rawValue) on \(iso): \(change); whether a shipped day is unsettled is the engine's table (\(ShippedHolidays.version)), not a force's to change",
+                        at: SourceLocation(file: path, line: Self.line(of: "\"\(iso)\"", in: text))))
             }
         }
         let additions = entries.filter { !shipped.contains($0.date) }
@@ -38,6 +46,17 @@ extension HolidayTable {
         }
         problems += HolidayAdditionBound.problems(self, additions: additions, path: path, text: text)
         return (problems, additions)
+    }
+
+    /// The table with its version labelled by what it adds to the shipped one, each added day
+    /// (`ew-2026-12-01+2026-06-05`, `?` after a day added as unsettled): the shipped days are the
+    /// engine's, so the label names everything that counts in a clock, and `recompute` moves a
+    /// deadline when the days change though the table's `version` did not.
+    public func labelled(additions: [HolidayEntry]) -> HolidayTable {
+        guard !additions.isEmpty else { return self }
+        let added = additions.sorted { $0.date < $1.date }.map { "\($0.date)\($0.unsettled == nil ? "" : "?")" }
+        let label = ([version] + added).joined(separator: "+")
+        return (try? HolidayTable(name: name, version: label, coversFrom: coversFrom, coversTo: coversTo, entries: entries)) ?? self
     }
 
     /// The 1-based line of the first occurrence of `needle`, or 1.

@@ -9,18 +9,25 @@ import Foundation
 ///     let mask = PersonalDataMask(workflow: dvpo, values: [snapshot.data, request.data])
 ///     mask.apply("too young: 2010-01-01")   // "too young: [perpetrator_dob]"
 ///
-/// The rule: a value is masked wherever it stands as a whole (not continuing a word or a number:
-/// `safe` is not masked in `safeguard`, nor `1988` in `19880`; `dob1988-02-14` is), with letter
-/// case ignored, when it is at least `shortest` (3) characters long once trimmed; a shorter value (an
-/// initial, "no", a two-digit number) is not, since masking it would blank every "a" or "12" in the
-/// text, nor is one of the `answers` people give to a question ("none", "yes", "unknown"), which say
-/// nothing of anyone and which the engine's own texts use. A date is masked in its `YYYY-MM-DD`
-/// form and as `DD/MM/YYYY`; a number in the form Lua prints it; `true` and `false` never. Lists
-/// and objects are masked by each value they hold. Longer values are masked first, so a value
-/// containing another is hidden whole.
+/// The rule: text and values are compared in Unicode's composed form (NFC), with letter case
+/// ignored. A value of at least `phrase` (8) characters that is not all digits (an address, the
+/// grounds, a date written with separators) is masked wherever it appears, even run into a word or
+/// repeated (`Mill Lanes`, `1988-02-141988-02-14`); a shorter one, or all digits, only where it
+/// stands whole (not continuing a word or a number: `safe` is not masked in `safeguard`, nor
+/// `1988` in `19880`; `dob1988-02-14` is). A value shorter than `shortest` (3) characters once
+/// trimmed is not masked, since masking it would blank every "a" or "12" in the text, nor is one
+/// of the `answers` people give to a question ("none", "yes", "unknown"), which say nothing of
+/// anyone and which the engine's own texts use. A date is masked in the forms people write it:
+/// day, month and year in either British, American or ISO order, with `-`, `/`, `.`, `_` or a
+/// space between them or nothing, with or without leading zeros (`14/2/1988`, `19880214`); a
+/// number in the form Lua prints it; `true` and `false` never. Lists and objects are masked by
+/// each value they hold. Longer values are masked first, so a value containing another is hidden
+/// whole.
 public struct PersonalDataMask: Sendable {
     /// Values shorter than this are never masked.
     public static let shortest = 3
+    /// Values at least this long (and not all digits) are masked wherever they appear.
+    public static let phrase = 8
 
     /// Answers that say nothing of anyone, never masked.
     public static let answers: Set<String> = ["none", "none made", "yes", "unknown", "not known", "n/a", "nil", "null"]
@@ -42,8 +49,9 @@ public struct PersonalDataMask: Sendable {
         for values in data {
             for name in fields.sorted() {
                 guard let value = values[name] else { continue }
-                for text in Self.forms(of: value) where found[text.lowercased()] == nil {
-                    found[text.lowercased()] = name
+                for form in Self.forms(of: value) {
+                    let text = form.precomposedStringWithCanonicalMapping.lowercased()
+                    if found[text] == nil { found[text] = name }
                 }
             }
         }
@@ -64,14 +72,31 @@ public struct PersonalDataMask: Sendable {
         case .string(let text):
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             var forms = keep(trimmed)
-            if let date = LocalDate(iso: trimmed), trimmed.count == 10 {
-                let parts = date.description.split(separator: "-")
-                forms += keep("\(parts[2])/\(parts[1])/\(parts[0])")
-            }
+            if let date = LocalDate(iso: trimmed), trimmed.count == 10 { forms += dateForms(date).flatMap(keep) }
             return forms
         case .array(let items): return items.flatMap(forms(of:))
         case .object(let fields): return fields.keys.sorted().flatMap { forms(of: fields[$0]!) }
         }
+    }
+
+    /// The ways people write a date: `14/02/1988`, `14-2-1988`, `1988.02.14`, `02/14/1988`, `19880214`.
+    static func dateForms(_ date: LocalDate) -> [String] {
+        let year = String(format: "%04d", date.year)
+        let days = Set([String(format: "%02d", date.day), String(date.day)])
+        let months = Set([String(format: "%02d", date.month), String(date.month)])
+        var forms: Set<String> = []
+        for separator in ["-", "/", ".", "_", " ", ""] {
+            for day in days {
+                for month in months {
+                    // Without a separator only the padded forms read as one date.
+                    if separator.isEmpty, day.count == 1 || month.count == 1 { continue }
+                    forms.insert([day, month, year].joined(separator: separator))
+                    forms.insert([month, day, year].joined(separator: separator))
+                    forms.insert([year, month, day].joined(separator: separator))
+                }
+            }
+        }
+        return forms.sorted()
     }
 
     private static func keep(_ text: String) -> [String] {
@@ -91,19 +116,21 @@ public struct PersonalDataMask: Sendable {
     public var isEmpty: Bool { replacements.isEmpty }
 
     /// The text with every personal value replaced by `[field]`.
-    public func apply(_ text: String) -> String {
-        guard !replacements.isEmpty else { return text }
+    public func apply(_ given: String) -> String {
+        guard !replacements.isEmpty else { return given }
+        let text = given.precomposedStringWithCanonicalMapping
         // Every match in the original text, longest value first; a match overlapping one already
         // taken is part of a longer value and is hidden with it.
         var taken: [(range: Range<String.Index>, field: String)] = []
         for (value, field) in replacements {
             var start = text.startIndex
             while let range = text.range(of: value, options: [.caseInsensitive, .literal], range: start..<text.endIndex) {
-                if Self.standsWhole(range, in: text), !taken.contains(where: { $0.range.overlaps(range) }) { taken.append((range, field)) }
+                let loose = value.count >= Self.phrase && !value.allSatisfy(\.isNumber)
+                if loose || Self.standsWhole(range, in: text), !taken.contains(where: { $0.range.overlaps(range) }) { taken.append((range, field)) }
                 start = range.upperBound
             }
         }
-        guard !taken.isEmpty else { return text }
+        guard !taken.isEmpty else { return given }
         var masked = ""
         var position = text.startIndex
         for (range, field) in taken.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
@@ -111,6 +138,16 @@ public struct PersonalDataMask: Sendable {
             position = range.upperBound
         }
         return masked + text[position...]
+    }
+
+    /// A value with every text it holds masked (`export --redact`'s free text and copies).
+    public func apply(_ value: Value) -> Value {
+        switch value {
+        case .string(let text): .string(apply(text))
+        case .array(let items): .array(items.map(apply))
+        case .object(let fields): .object(fields.mapValues(apply))
+        default: value
+        }
     }
 
     /// A script failure with its reason masked; its location stays.

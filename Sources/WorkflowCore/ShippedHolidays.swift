@@ -11,6 +11,11 @@ public enum ShippedHolidays {
     public static let coversFrom = LocalDate(iso: "2011-01-01")!
     public static let coversTo = LocalDate(iso: "2028-12-31")!
 
+    /// The shipped days whose bank-holiday status is unsettled (Boxing Day on a Saturday): a clock's
+    /// `unsettled_days` setting decides whether they count, so the flag is the engine's, never the
+    /// table's to remove or add.
+    public static let unsettled: Set<String> = ["2015-12-26", "2020-12-26", "2026-12-26"]
+
     /// Each shipped day and its kind, in date order.
     public static let days: [(date: String, kind: DayCategory)] = [
         ("2011-01-03", .bankHoliday),

@@ -12,7 +12,12 @@ extension StatutoryFloor {
             "listed_for", "days", "order_made_on", "order_days",
         ],
         openingState: "incident",
-        entryRules: DVPOFloor.entryRules, declarationRules: DVPOFloor.declarationRules, prerequisites: DVPOFloor.prerequisites)
+        entryRules: DVPOFloor.entryRules, declarationRules: DVPOFloor.declarationRules, prerequisites: DVPOFloor.prerequisites,
+        order: StatutoryOrder(states: ["order_in_force", "breach"], inForce: "order_in_force", endClock: "order_end", source: "\(DVPOFloor.act) s.28(10)"),
+        clocks: [
+            "hearing": "\(DVPOFloor.act) s.27(3)", "notice_breach_production": "\(DVPOFloor.act) s.26(1)",
+            "breach_production": "\(DVPOFloor.act) s.29",
+        ])
 }
 
 /// The rules of `StatutoryFloor.dvpo`.

@@ -9,6 +9,16 @@ extension StatutoryFloor {
     func deadEvents(_ definition: WorkflowDefinition) -> [WorkflowError] {
         var problems: [WorkflowError] = []
         for event in definition.events where !isNational(event.location) {
+            // Only the national events move a case out of an order's states (`checkForceMove`).
+            if let order, let target = event.target, !order.states.contains(target), case .states(let states) = event.origin,
+                !states.isEmpty, states.allSatisfy(order.states.contains)
+            {
+                problems.append(
+                    .script(
+                        "event \(event.name) can never leave \(states.joined(separator: " or ")) for \(target): \(order.source) lets only the national procedure's events end an order or take a case out of its states (statutory floor); expected an event that keeps the case where it is (no `to`)",
+                        at: event.location))
+                continue
+            }
             guard let target = event.target, let prerequisite = prerequisites[target], event.name != prerequisite.event,
                 let national = definition.event(named: prerequisite.event), let after = national.target
             else { continue }

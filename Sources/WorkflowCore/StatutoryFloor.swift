@@ -21,12 +21,19 @@ public struct StatutoryFloor: Sendable {
     public let declarationRules: [StatutoryDeclarationRule]
     /// For each statutory state, the national event a force's event entering it needs first.
     public let prerequisites: [String: StatutoryPrerequisite]
+    /// The order's own states and clock: a case leaves them only by the national procedure's events.
+    public var order: StatutoryOrder?
+    /// The statutory clocks, each with its provision: a force's final state does not end a case
+    /// while one is pending or a missed one awaits a decision.
+    public var clocks: [String: String] = [:]
 
     public init(
         workflow: String, nationalFile: String, protectedFields: Set<String>, openingState: String,
         entryRules: [StatutoryEntryRule], declarationRules: [StatutoryDeclarationRule],
-        prerequisites: [String: StatutoryPrerequisite] = [:]
+        prerequisites: [String: StatutoryPrerequisite] = [:], order: StatutoryOrder? = nil, clocks: [String: String] = [:]
     ) {
+        self.order = order
+        self.clocks = clocks
         self.workflow = workflow
         self.nationalFile = nationalFile
         self.protectedFields = protectedFields
@@ -54,6 +61,9 @@ public struct StatutoryFloor: Sendable {
     /// and every force event the floor would refuse on every case.
     public func check(_ definition: WorkflowDefinition) -> [WorkflowError] {
         var problems = declarationRules.compactMap { $0.check(definition, self) }
+        // The same set the run-time check refuses an action's keys by (`checkProposal`): the
+        // compiled-in fields, every national event's fields and every key a national action records.
+        let national = nationalData(of: definition)
         for event in definition.events {
             // A force's own correcting event could correct the national data under its own rules.
             if event.corrects, !isNational(event.location) {
@@ -63,13 +73,17 @@ public struct StatutoryFloor: Sendable {
                         at: event.location))
             }
             for field in event.fields where !isNationalField(field.name, of: event) {
-                guard let alias = field.caseField, protectedFields.contains(alias) else { continue }
+                guard let alias = field.caseField, national.contains(alias) else { continue }
                 problems.append(
                     .script(
                         "field \(field.name) of \(event.name) says it is recorded as \(alias), data only the national procedure records (statutory floor); expected a case_field of the force's own",
                         at: field.location))
             }
-            for field in event.fields where protectedFields.contains(field.name) && !isNationalField(field.name, of: event) {
+            // The engine fills an on_missed event's `clock` with the missed clock's name (the
+            // engine's contract, not an officer's entry): a force's on_missed event declares it too.
+            let engineFilled: Set<String> = definition.clocks.contains { $0.onMissed == event.name } ? ["clock"] : []
+            for field in event.fields
+            where national.contains(field.name) && !isNationalField(field.name, of: event) && !engineFilled.contains(field.name) {
                 problems.append(
                     .script(
                         "field \(field.name) of \(event.name) is data only the national procedure records (statutory floor); expected a field name of the force's own",
@@ -128,7 +142,9 @@ public struct StatutoryFloor: Sendable {
     /// Refuses a transition whose effect the statute forbids: a case opened anywhere but the
     /// opening state, a statutory state entered without what the statute requires, or national
     /// data written by a force's event.
-    public func check(_ transition: Transition, from current: CaseSnapshot?, event: EventDefinition) throws(WorkflowError) {
+    public func check(
+        _ transition: Transition, from current: CaseSnapshot?, event: EventDefinition, in workflow: WorkflowDefinition? = nil
+    ) throws(WorkflowError) {
         let refusal = "\(event.name) refused by the statutory floor"
         if current == nil, transition.to != openingState {
             throw .refused("\(refusal): a case opens in \(openingState); this event opens it in \(transition.to)")
@@ -143,5 +159,6 @@ public struct StatutoryFloor: Sendable {
                 throw .refused("\(refusal) (\(rule.source)): entering \(rule.state) \(problem)")
             }
         }
+        if !isNational(event.location) { try checkForceMove(transition, from: current, event: event, in: workflow) }
     }
 }

@@ -14,7 +14,9 @@ extension TransitionEngine {
     func checkKnownFields(_ event: EventDefinition, _ given: [String: Value]) throws(WorkflowError) {
         if let name = given.keys.filter({ event.field(named: $0) == nil }).min() {
             let expected = event.fields.isEmpty ? "no data" : event.fields.map(\.name).joined(separator: ", ")
-            throw .badInput("field \"\(name)\" is not part of \(event.name); expected: \(expected)")
+            // A name that is not a field name may be free text typed as a key: it is not echoed.
+            let named = Self.echoes(name) ? "field \"\(name)\"" : "a field named otherwise than in lower-case letters, digits and _ (\(name.count) characters)"
+            throw .badInput("\(named) is not part of \(event.name); expected: \(expected)")
         }
     }
 

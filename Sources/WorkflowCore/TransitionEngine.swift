@@ -34,11 +34,22 @@ public struct TransitionEngine {
         let correction = event.corrects ? try correction(event, current, data) : nil
 
         let context = HookContext(snapshot: current, request: request, data: data)
+        let floor = StatutoryFloor.regime(workflow.name)
+        // A statutory event the engine fires (an order's expiry, a missed deadline) is not the
+        // force's to stop: its guards and actions are left out, with a warning, when they fail.
+        let statutory = floor.map { $0.isNational(event.location) && event.who.permits(Actor.engineClock.role) } ?? false
         var passed: [String] = []
+        var warnings: [Value] = []
         for check in event.guards {
+            let forceRule = statutory && !(floor?.isNational(check.location) ?? true)
             switch check.evaluate(context) {
             case .allow:
                 passed.append(check.name)
+            case .refuse where forceRule, .failed where forceRule:
+                warnings.append(
+                    .string(
+                        "\(check.location): rule \(check.name) of \(event.name) did not allow it and was left out: the statutory event is recorded whatever a force's rule says; expected the force's rule fixed (safeguard check, safeguard test)"
+                    ))
             case .refuse(let reason):
                 throw .refused("\(event.name) refused by rule \(check.name) (\(check.location)): \(personalData(context).apply(reason))")
             case .failed(let failure):
@@ -47,31 +58,32 @@ public struct TransitionEngine {
         }
 
         var changes: [String: Value] = [:]
-        var warnings: [Value] = []
         for action in event.actions {
-            switch action.propose(context) {
-            case .success(var proposed):
-                if let given = proposed.removeValue(forKey: Self.warningsKey) {
-                    let mask = personalData(context)
-                    warnings += try Self.warnings(given, from: action, of: event).map { $0.stringValue.map { .string(mask.apply($0)) } ?? $0 }
-                }
-                try StatutoryFloor.regime(workflow.name)?.checkProposal(proposed, by: action, of: event, in: workflow)
-                for (key, value) in proposed {
-                    guard Self.isFieldName(key) else {
-                        throw .script(
-                            "action \(action.name) of \(event.name) proposed a change to \"\(key)\"; expected names of lower-case letters, digits and _",
-                            at: action.location)
-                    }
-                    changes[key] = value
-                }
-            case .failure(let failure):
-                throw Self.describe(personalData(context).apply(failure), hook: "action \(action.name) of \(event.name)", at: action.location)
+            do throws(WorkflowError) {
+                let (proposed, given) = try proposal(of: action, for: event, context)
+                warnings += given
+                changes.merge(proposed) { _, new in new }
+            } catch {
+                // A force's action never stops a statutory event the engine fires (an order's
+                // expiry, a missed deadline): the event is recorded without that action's changes,
+                // with a warning at the action's line, and the force's script is left to be fixed.
+                guard statutory, let floor, !floor.isNational(action.location) else { throw error }
+                let at = error.location ?? action.location
+                warnings.append(
+                    .string(
+                        "\(at): action \(action.name) of \(event.name) failed (\(error.kind.rawValue)) and was left out: the statutory event is recorded without its changes; expected the force's action fixed (safeguard check, safeguard test)"
+                    ))
             }
         }
 
         // A final state is never left: an event it still takes (a decision on a missed deadline,
         // the outcome of a breach after the order ended) is recorded where the case is.
         let finalState = current.flatMap { workflow.state(named: $0.state)?.isFinal == true ? $0.state : nil }
+        // Only the national procedure's events are recorded in a final state they would have left
+        // (a breach's outcome after the order ended); a force's event is refused.
+        if let finalState, let target = event.target, target != finalState, let floor, !floor.isNational(event.location) {
+            throw .refused("\(event.name) refused by the statutory floor: the case is \(finalState), a final state; a force's event does not take it to \(target)")
+        }
         let target = finalState ?? event.target ?? current?.state ?? ""
         var snapshot =
             current
@@ -106,7 +118,7 @@ public struct TransitionEngine {
             at: request.at, actor: request.actor, data: recorded, changes: changes, guardsPassed: passed, snapshot: snapshot
         ).with(tableVersion: calendar?.version)
         if let version = request.engineVersion { transition.engineVersion = version }
-        try StatutoryFloor.regime(workflow.name)?.check(transition, from: current, event: event)
+        try StatutoryFloor.regime(workflow.name)?.check(transition, from: current, event: event, in: workflow)
         return transition
     }
 
@@ -121,6 +133,30 @@ public struct TransitionEngine {
                 guard let name = field.caseName, let value = data[field.name] else { continue }
                 snapshot.data[name] = value
             }
+        }
+    }
+
+    /// One action's proposed changes and warnings (masked), or why they cannot be recorded.
+    func proposal(
+        of action: Action, for event: EventDefinition, _ context: HookContext
+    ) throws(WorkflowError) -> (changes: [String: Value], warnings: [Value]) {
+        switch action.propose(context) {
+        case .success(var proposed):
+            var warnings: [Value] = []
+            if let given = proposed.removeValue(forKey: Self.warningsKey) {
+                let mask = personalData(context)
+                warnings = try Self.warnings(given, from: action, of: event).map { $0.stringValue.map { .string(mask.apply($0)) } ?? $0 }
+            }
+            try StatutoryFloor.regime(workflow.name)?.checkProposal(proposed, by: action, of: event, in: workflow)
+            for key in proposed.keys.sorted() where !Self.isFieldName(key) {
+                // The key is the script's making (it may be a case's value): never quoted.
+                throw .script(
+                    "action \(action.name) of \(event.name) proposed a change under a key that is not a field name (\(key.count) characters); expected names of lower-case letters, digits and _",
+                    at: action.location)
+            }
+            return (proposed, warnings)
+        case .failure(let failure):
+            throw Self.describe(personalData(context).apply(failure), hook: "action \(action.name) of \(event.name)", at: action.location)
         }
     }
 
@@ -179,7 +215,7 @@ public struct TransitionEngine {
         }
     }
 
-    static func isFieldName(_ name: String) -> Bool {
+    public static func isFieldName(_ name: String) -> Bool {
         guard let first = name.utf8.first, first >= 97, first <= 122 else { return false }
         return name.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 }
     }

@@ -7,6 +7,8 @@ struct DefinitionReader {
     let hooks: HookAdapters
     /// Every plugin the folder declares, for any force: the names `after` may refer to.
     var knownPlugins: Set<String> = []
+    /// The procedure's sources, where the national actions' records are read (`NationalRecords`).
+    var sources: [ScriptSource] = []
 
     /// The workflow's own declarations, with the active plugins' layered on for `force`.
     func read(
@@ -22,7 +24,8 @@ struct DefinitionReader {
             ordered = try PluginOrder.sorted(activePlugins.map(\.0), known: knownPlugins.union(plugins.map(\.0.name)))
         }
         var layering = PluginLayering(pieces: pieces, hooks: hooks, force: force, findings: findings)
-        let definition = layering.layer(ordered, policies: activePlugins.flatMap(\.1))
+        var definition = layering.layer(ordered, policies: activePlugins.flatMap(\.1))
+        definition.nationalRecords = NationalRecords.keys(of: definition, in: sources)
         WorkflowValidator(definition: definition).check(into: findings)
         for problem in StatutoryFloor.regime(definition.name)?.check(definition) ?? [] {
             findings.collect { () throws(WorkflowError) in throw problem }

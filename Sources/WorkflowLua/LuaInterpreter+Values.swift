@@ -110,6 +110,12 @@ extension LuaInterpreter {
         }
     }
 
+    /// Whether a table's key is a name (`order_days`, `Essex_note`), shown as it is in a problem.
+    static func isName(_ key: String) -> Bool {
+        guard let first = key.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else { return false }
+        return key.count <= 60 && key.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
+    }
+
     private func readTable(at index: Int32, path: String, depth: Int, remaining: inout Int) -> Result<Value, BridgeProblem> {
         var integerKeys: [Int: Value] = [:]
         var stringKeys: [String: Value] = [:]
@@ -125,7 +131,9 @@ extension LuaInterpreter {
                     return .failure(problem)
                 }
             } else if keyType == LUA_TSTRING, let key = string(at: -2) {
-                switch readValue(at: lua_gettop(state), path: path.isEmpty ? key : "\(path).\(key)", depth: depth, remaining: &remaining) {
+                // A key the script made may be a case's value: only a name is shown in a problem.
+                let shown = Self.isName(key) ? key : "[a key of \(key.count) characters]"
+                switch readValue(at: lua_gettop(state), path: path.isEmpty ? shown : "\(path).\(shown)", depth: depth, remaining: &remaining) {
                 case .success(let item): stringKeys[key] = item
                 case .failure(let problem):
                     sg_pop(state, 2)

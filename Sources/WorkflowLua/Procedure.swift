@@ -123,13 +123,12 @@ public final class Procedure {
                 }
                 extra.append((pieces, names))
             }
-            let reader = DefinitionReader(hooks: hooks, knownPlugins: knownPlugins)
+            let reader = DefinitionReader(hooks: hooks, knownPlugins: knownPlugins, sources: sources)
             var read: [WorkflowDefinition] = []
             for declared in file.declared {
                 var pieces = DeclaredPieces(declared)
                 for (more, names) in extra { if let other = more[pieces.name] { pieces.add(from: other, plugins: names) } }
-                var definition = reader.read(pieces, plugins: plugins, force: force, findings: local)
-                definition.nationalRecords = NationalRecords.keys(of: definition, in: sources)
+                let definition = reader.read(pieces, plugins: plugins, force: force, findings: local)
                 for policy in definition.policies {
                     guard let owner = owners[policy.plugin] else { continue }
                     local.collect { () throws(WorkflowError) in try owner.applyPolicy(policy) }
@@ -180,7 +179,7 @@ public final class Procedure {
                 "adds \(day.kind.rawValue) \(day.date) (\(day.name)) to the shipped table \(ShippedHolidays.version); source: \(day.source ?? "")",
                 at: SourceLocation(file: source.path, line: HolidayTable.line(of: "\"\(day.date)\"", in: source.text)))
         }
-        return table
+        return table.labelled(additions: additions)
     }
 
     /// A figure named like another workflow's: `report` keeps each workflow's own count and shows

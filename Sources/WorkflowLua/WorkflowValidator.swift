@@ -22,6 +22,24 @@ struct WorkflowValidator {
         for clock in definition.clocks {
             findings.collect { () throws(WorkflowError) in try check(clock, events: events) }
         }
+        for figure in definition.figures {
+            findings.collect { () throws(WorkflowError) in try checkTally(figure) }
+        }
+    }
+
+    /// A tally counts declared values (one_of words, whole numbers, true or false), never free
+    /// text: a report would otherwise print what people typed, personal data included.
+    private func checkTally(_ figure: FigureDefinition) throws(WorkflowError) {
+        guard case .tally(let eventName, let fieldName) = figure.measure,
+            let field = definition.event(named: eventName)?.fields.first(where: { $0.name == fieldName })
+        else { return }
+        switch field.type {
+        case .oneOf, .integer, .boolean: return
+        default:
+            throw .script(
+                "figure \(figure.name) tallies field \(fieldName) of \(eventName), which is \(field.type); expected a field with one_of, a whole number or true or false, since a report counts declared values and never shows what people typed",
+                at: figure.location)
+        }
     }
 
     /// No silent overwrite of case data: every event that writes a case field declares it, of one

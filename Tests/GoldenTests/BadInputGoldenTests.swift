@@ -99,6 +99,21 @@ struct BadInputGoldenTests {
         #expect(try cli.run("list --json").stdout == list)
     }
 
+    @Test func freeTextTypedAsDataIsNeverEchoed() throws {
+        let cli = try cliWithCase()
+        let base = ["fire", "C1", "close", "--at", "2026-05-24T01:30:00+01:00", "--actor", "PC1", "--role", "constable"]
+        let noEquals = try cli.run(base + ["--data", "John Smith lives here"])
+        #expect(noEquals.status == 2)
+        #expect(noEquals.stderr == "safeguard: bad input: malformed --data (21 characters, no \"=\"); expected key=value, such as days=28\n")
+        let asKey = try cli.run(base + ["--data", "victim Jane Doe=4 Mill Lane"])
+        #expect(asKey.status == 2)
+        #expect(
+            asKey.stderr
+                == "safeguard: bad input: a field named otherwise than in lower-case letters, digits and _ (15 characters) is not part of close; expected: reason\n")
+        let twice = try cli.run(base + ["--data", "Jane Doe=1", "--data", "Jane Doe=2"])
+        #expect(twice.stderr == "safeguard: bad input: a --data key (8 characters) is given twice; expected each field once\n")
+    }
+
     @Test func aMissingRequiredOptionIsAUsageError() throws {
         let cli = try cliWithCase()
         let run = try cli.run("fire C1 close --actor PC1 --role constable --data reason=x")

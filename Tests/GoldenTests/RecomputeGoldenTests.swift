@@ -30,7 +30,7 @@ struct RecomputeGoldenTests {
         let dry = try cli.run(["recompute", "--dry-run", "--scripts", scripts.path])
         #expect(
             dry.stdout == """
-                D1  hearing  2026-06-06T09:00:00+01:00 → 2026-06-08T09:00:00+01:00  (table ew-2026-11-21 → ew-2026-12-01)
+                D1  hearing  2026-06-06T09:00:00+01:00 → 2026-06-08T09:00:00+01:00  (table ew-2026-11-21 → ew-2026-12-01+2026-06-05)
                 1 deadline would move
 
                 """)
@@ -42,7 +42,34 @@ struct RecomputeGoldenTests {
         let show = try cli.run(["show", "D1", "--json"])
         let deadline = ((try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as! [String: Any])["deadlines"] as! [[String: Any]])[0]
         #expect(deadline["due"] as? String == "2026-06-08T09:00:00+01:00")
-        #expect(deadline["table_version"] as? String == "ew-2026-12-01")
+        #expect(deadline["table_version"] as? String == "ew-2026-12-01+2026-06-05")
         #expect(try cli.run(["recompute", "--scripts", scripts.path]).stdout == "0 deadlines moved\n")
+    }
+
+    @Test func aDayAddedUnderTheSameVersionStillMovesDeadlines() throws {
+        let cli = Cli()
+        let scripts = cli.folder.appendingPathComponent("scripts")
+        for folder in ["Workflows", "Plugins", "Calendars"] {
+            try FileManager.default.createDirectory(at: scripts, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: Cli.packageRoot.appendingPathComponent(folder), to: scripts.appendingPathComponent(folder))
+        }
+        let open = [
+            "open --force durham --id D1 --at 2026-06-03T22:00:00+01:00 --actor PC1 --role constable --data perpetrator_dob=1980-01-01 --data relationship=spouse --data violence=used",
+            "fire D1 authorise_notice --at 2026-06-04T01:00:00+01:00 --actor S1 --role superintendent --data grounds=g --data victim_opinion=v --data children_welfare=c --data perpetrator_representations=none --data premises_conditions=false",
+            "fire D1 serve_notice --at 2026-06-04T09:00:00+01:00 --actor PC1 --role constable --data address_refused=true",
+        ]
+        for step in open { #expect(try cli.run(Cli.words(step) + ["--scripts", scripts.path]).status == 0) }
+        // The day is added but the table's version is left as it was.
+        let table = scripts.appendingPathComponent("Calendars/england-and-wales.json")
+        let text = try String(contentsOf: table, encoding: .utf8).replacingOccurrences(
+            of: "\"days\": [", with: "\"days\": [\n  {\"date\": \"2026-06-05\", \"kind\": \"bank_holiday\", \"name\": \"One-off bank holiday\", \"source\": \"London Gazette 64120\"},")
+        try text.write(to: table, atomically: true, encoding: .utf8)
+        let dry = try cli.run(["recompute", "--dry-run", "--scripts", scripts.path])
+        #expect(
+            dry.stdout == """
+                D1  hearing  2026-06-06T09:00:00+01:00 → 2026-06-08T09:00:00+01:00  (table ew-2026-11-21 → ew-2026-11-21+2026-06-05)
+                1 deadline would move
+
+                """)
     }
 }

@@ -35,7 +35,7 @@ struct DeclaredFiguresTests {
                 "notices_authorised", "notices_served", "notices_never_served", "applications", "orders_granted", "orders_refused",
                 "grant_rate", "order_days", "mean_order_days", "hearings_within_deadline", "hearings_missed",
                 "median_hours_service_to_hearing", "notice_breaches", "order_breaches", "orders_breached", "order_breach_rate",
-                "breach_outcomes", "visits_made", "visits_scheduled", "visits_missed", "orders_expired", "cases_closed", "close_reasons",
+                "breach_outcomes", "visits_made", "visits_scheduled", "visits_missed", "orders_expired", "cases_closed",
             ])
     }
 }

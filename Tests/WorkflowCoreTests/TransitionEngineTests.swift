@@ -171,7 +171,19 @@ struct TransitionEngineTests {
         #expect(
             actionFailure
                 == .script(
-                    "Workflows/sample.lua:1: action stamp of review proposed a change to \"Bad Key\"; expected names of lower-case letters, digits and _"))
+                    "Workflows/sample.lua:1: action stamp of review proposed a change under a key that is not a field name (7 characters); expected names of lower-case letters, digits and _"))
+    }
+
+    @Test("a key an action makes of a case's value is never quoted in the error")
+    func scriptMadeKeyNotQuoted() throws {
+        let engine = TransitionEngine(
+            workflow: SampleWorkflow.definition(actionResult: { _ in .success(["4 Mill Lane, Colchester": true]) }), procedure: "p1")
+        let snapshot = try engine.transition(nil, SampleWorkflow.request("start", data: ["born": "1990-01-01"])).snapshot
+        let failure = error { () throws(WorkflowError) in
+            try engine.transition(snapshot, SampleWorkflow.request("review", data: SampleWorkflow.reviewData))
+        }
+        #expect(!"\(failure)".contains("Mill Lane"))
+        #expect(failure?.reason.contains("(23 characters)") == true)
     }
 }
 

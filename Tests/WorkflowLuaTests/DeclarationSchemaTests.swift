@@ -145,6 +145,19 @@ struct DeclarationSchemaTests {
         }
     }
 
+    @Test func aFigureNeverTalliesFreeText() {
+        let text = Self.workflow + "wf:event('c', { from = 'a', data = { reason = { 'text' } } })\nwf:figures { { 'reasons', tally = 'c', field = 'reason' } }\n"
+        do throws(WorkflowError) {
+            _ = try Procedure.load(sources: [ScriptSource(path: "Workflows/test.lua", text: text)], force: nil)
+            Issue.record("the workflow loaded")
+        } catch {
+            #expect(
+                error.message
+                    == "Workflows/test.lua:5: figure reasons tallies field reason of c, which is text; expected a field with one_of, a whole number or true or false, since a report counts declared values and never shows what people typed"
+            )
+        }
+    }
+
     @Test func aPluginFieldIsCheckedLikeAnEventField() {
         let sources = [
             ScriptSource(path: "Workflows/test.lua", text: Self.workflow),

@@ -116,7 +116,7 @@ enum HostileCorpus {
             "an order with no period", "p:event('grant_forever', { from = 'hearing', to = 'order_in_force' })\n",
             load(2, "event grant_forever can never enter order_in_force: \(act) s.28(10) needs grant_order first, and no case is in hearing after it (statutory floor); expected an event from a state a case reaches after grant_order")),
         HostileAttack(
-            "expire an order early", "p:event('end_early', { from = 'order_in_force', to = 'expired' })\n",
+            "expire an order early", "p:event('end_early', { from = { 'order_in_force', 'hearing' }, to = 'expired' })\n",
             run(after: 4, "end_early", "end_early \(floor) (\(act) s.28(10)): entering expired is allowed only at or after the end of the order's last day")),
         HostileAttack(
             "refuse with no application", "p:event('refuse_now', { from = 'notice_served', to = 'refused' })\n",
@@ -175,7 +175,7 @@ enum HostileCorpus {
             )),
         HostileAttack(
             "a granted order relisted for a second hearing",
-            "p:event('relist', { from = 'order_in_force', to = 'hearing', who = 'constable', data = { relist_court = { 'text', summary = 'c' } } })\n",
+            "p:event('relist', { from = { 'order_in_force', 'notice_served' }, to = 'hearing', who = 'constable', data = { relist_court = { 'text', summary = 'c' } } })\n",
             run(
                 after: 4, "relist", data: ["relist_court": "c"],
                 "relist \(floor) (\(act) s.27(1)): entering hearing needs an application not yet decided; the court already made an order on this notice's application (s.28)"
@@ -183,6 +183,54 @@ enum HostileCorpus {
         HostileAttack(
             "a plugin event carries order_days", "p:event('set_days', { from = 'order_in_force', data = { order_days = { 'integer' } } })\n",
             load(2, "field order_days of set_days is data only the national procedure records (statutory floor); expected a field name of the force's own")),
+        HostileAttack(
+            "a plugin event carries notice_lapsed, which a national action records",
+            "p:event('unlapse', { from = '*', who = 'constable', summary = 'u', data = { notice_lapsed = { 'boolean', summary = 'v' } } })\n",
+            load(2, "field notice_lapsed of unlapse is data only the national procedure records (statutory floor); expected a field name of the force's own")),
+        HostileAttack(
+            "a plugin event carries breaches_awaiting_outcome",
+            "p:event('clear', { from = 'breach', who = 'constable', summary = 'c', data = { breaches_awaiting_outcome = { 'integer', summary = 'w' } } })\n",
+            load(2, "field breaches_awaiting_outcome of clear is data only the national procedure records (statutory floor); expected a field name of the force's own")),
+        HostileAttack(
+            "a plugin event carries decision, a national event's field",
+            "p:event('decide', { from = 'hearing', who = 'constable', summary = 'd', data = { decision = { 'text', summary = 'd' } } })\n",
+            load(2, "field decision of decide is data only the national procedure records (statutory floor); expected a field name of the force's own")),
+        HostileAttack(
+            "a plugin field recorded as notice_lapsed",
+            "p:event('note_lapse', { from = 'hearing', who = 'constable', summary = 'n', data = { lapse = { 'boolean', summary = 'l', case_field = 'notice_lapsed' } } })\n",
+            load(2, "field lapse of note_lapse says it is recorded as notice_lapsed, data only the national procedure records (statutory floor); expected a case_field of the force's own")),
+        HostileAttack(
+            "a force's state parks an order in force",
+            "p:state('parked', 'p')\np:event('park', { from = 'order_in_force', to = 'parked', who = 'constable', summary = 'p' })\n",
+            load(3, "event park can never leave order_in_force for parked: \(act) s.28(10) lets only the national procedure's events end an order or take a case out of its states (statutory floor); expected an event that keeps the case where it is (no `to`)")),
+        HostileAttack(
+            "a force's state parks an order in force or a case before service",
+            "p:state('parked', 'p')\np:event('park', { from = { 'order_in_force', 'notice_authorised' }, to = 'parked', who = 'constable', summary = 'p' })\n",
+            run(
+                after: 4, "park",
+                "park \(floor) (\(act) s.28(10)): a case leaves order_in_force only by the national procedure's events (a breach, the court's outcome, the order's expiry); the order lasts its whole period and no force's event ends, suspends or revives it"
+            )),
+        HostileAttack(
+            "a force's final state archives an order in force",
+            "p:state('archived', 'a', { final = true })\np:event('archive', { from = { 'order_in_force', 'notice_served' }, to = 'archived', who = 'constable', summary = 'a' })\n",
+            run(
+                after: 4, "archive",
+                "archive \(floor) (\(act) s.28(10)): a case leaves order_in_force only by the national procedure's events (a breach, the court's outcome, the order's expiry); the order lasts its whole period and no force's event ends, suspends or revives it"
+            )),
+        HostileAttack(
+            "a force's final state ends a case before its hearing",
+            "p:state('archived', 'a', { final = true })\np:event('archive', { from = 'notice_served', to = 'archived', who = 'constable', summary = 'a' })\n",
+            run(
+                after: 2, "archive",
+                "archive \(floor) (\(act) s.27(3)): a force's event ends the case in archived while the statutory clock hearing is pending; expected the national procedure's events"
+            )),
+        HostileAttack(
+            "a force's event closes a case before its hearing, past close's guards",
+            "p:event('shelve', { from = 'notice_served', to = 'closed', who = 'constable', summary = 's' })\n",
+            run(
+                after: 2, "shelve",
+                "shelve \(floor) (\(act) s.27(3)): a force's event ends the case in closed while the statutory clock hearing is pending; expected the national procedure's events"
+            )),
         HostileAttack(
             "a national event given order_days by a plugin", "p:field('record_visit', 'order_days', { 'integer', required = false })\n",
             load(2, "field order_days of record_visit is data only the national procedure records (statutory floor); expected a field name of the force's own")),
@@ -532,5 +580,17 @@ enum HostileCorpus {
             .stepRefused(
                 step: 1, kind: .refused,
                 message: "authorise_notice refused by rule leak (\(evil):2): grounds: [grounds]; opinion: [victim_opinion]")),
+        HostileAttack(
+            "an action makes a key of the date of birth",
+            "p:action('authorise_notice', 'leak', function(case) return { [case.data.perpetrator_dob] = true } end)\n",
+            .stepRefused(
+                step: 1, kind: .script,
+                message: "\(evil):2: action leak of authorise_notice proposed a change under a key that is not a field name (10 characters); expected names of lower-case letters, digits and _")),
+        HostileAttack(
+            "an action makes a key of the grounds, changed, holding a function",
+            "p:action('authorise_notice', 'leak', function(case, event) return { [event.data.grounds .. 's'] = function() end } end)\n",
+            .stepRefused(
+                step: 1, kind: .script,
+                message: "\(evil):2: action leak of authorise_notice: returned the first result.[a key of 17 characters]: a function; expected text, a number, a boolean or a table")),
     ]
 }

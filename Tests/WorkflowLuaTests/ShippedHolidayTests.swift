@@ -65,6 +65,32 @@ struct ShippedHolidayTests {
         ) { try Self.load(text) }
     }
 
+    @Test func removingAShippedDaysUnsettledIsRefused() throws {
+        let entry = try #require(Self.shippedText.range(of: "   \"name\": \"Boxing Day (Saturday)\",\n   \"unsettled\"", options: .backwards))
+        // The last Boxing Day on a Saturday (2026-12-26) loses its flag, so a clock that counts
+        // unsettled days would disregard it.
+        var text = Self.shippedText
+        let end = try #require(text.range(of: "\n  }", range: entry.upperBound..<text.endIndex))
+        text.replaceSubrange(entry.lowerBound..<end.lowerBound, with: "   \"name\": \"Boxing Day (Saturday)\"")
+        #expect(
+            throws: WorkflowError.script(
+                "the shipped bank_holiday on 2026-12-26: its \"unsettled\" was removed; whether a shipped day is unsettled is the engine's table (\(ShippedHolidays.version)), not a force's to change",
+                at: SourceLocation(file: Self.path, line: 703))
+        ) { try Self.load(text) }
+    }
+
+    @Test func addingUnsettledToChristmasDayIsRefused() {
+        let text = Self.shippedText.replacingOccurrences(
+            of: "\"date\": \"2026-12-25\",\n   \"kind\": \"christmas_day\",\n   \"name\": \"Christmas Day\"",
+            with: "\"date\": \"2026-12-25\",\n   \"kind\": \"christmas_day\",\n   \"name\": \"Christmas Day\", \"unsettled\": \"x\"")
+        #expect(text != Self.shippedText)
+        #expect(
+            throws: WorkflowError.script(
+                "the shipped christmas_day on 2026-12-25: \"unsettled\" was added to it; whether a shipped day is unsettled is the engine's table (\(ShippedHolidays.version)), not a force's to change",
+                at: SourceLocation(file: Self.path, line: 698))
+        ) { try Self.load(text) }
+    }
+
     @Test func cuttingTheCoverageShortIsRefused() {
         let text = Self.shippedText.replacingOccurrences(of: "\"to\": \"2028-12-31\"", with: "\"to\": \"2030-12-31\"")
             .replacingOccurrences(of: "\"from\": \"2011-01-01\"", with: "\"from\": \"2012-01-01\"")
