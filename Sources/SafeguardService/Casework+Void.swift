@@ -46,7 +46,10 @@ extension Casework {
         if target.from == nil {
             throw .refused("event \(sequence) (\(target.event)) opens case \(caseID) and cannot be voided; expected correct_record for a field recorded wrongly, or close with a reason")
         }
-        if [Self.voidEvent, TransitionEngine.migrateEvent].contains(target.event) {
+        // The engine's own events (an order's expiry, a missed deadline, fired by the clock) record
+        // what the statute's time did; voiding one would bring an ended order back into force or
+        // hide a missed deadline, and the clock could not fire it again.
+        if [Self.voidEvent, TransitionEngine.migrateEvent].contains(target.event) || target.actor.claimsEngine {
             throw .refused("event \(sequence) (\(target.event)) is recorded by the engine and cannot be voided; expected an event an officer recorded")
         }
         let data: [String: Value] = [
