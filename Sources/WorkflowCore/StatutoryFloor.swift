@@ -105,9 +105,18 @@ public struct StatutoryFloor: Sendable {
                 if let alias = field.caseField { keys.insert(alias) }
             }
         }
+        // A national clock's name (`order_end`, `hearing`) and the names a case's record is read by
+        // (`state`, `deadlines`) would stand beside the real ones in `show` and `export`.
+        for clock in workflow.clocks where isNational(clock.location) { keys.insert(clock.name) }
+        keys.formUnion(Self.recordNames)
         keys.remove(TransitionEngine.warningsKey)
         return keys
     }
+
+    /// The names a case's record is shown and exported under, never case data of a force's.
+    static let recordNames: Set<String> = [
+        "id", "workflow", "force", "state", "version", "procedure", "plugins", "deadlines", "opened_at", "updated_at",
+    ]
 
     /// Refuses an action of a force's plugin that proposes a change to data only the national
     /// procedure records (`order_days`, `authorised_by`, `notice_lapsed`, `breaches_awaiting_outcome`).

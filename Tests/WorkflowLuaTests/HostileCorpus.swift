@@ -196,6 +196,14 @@ enum HostileCorpus {
             "p:event('decide', { from = 'hearing', who = 'constable', summary = 'd', data = { decision = { 'text', summary = 'd' } } })\n",
             load(2, "field decision of decide is data only the national procedure records (statutory floor); expected a field name of the force's own")),
         HostileAttack(
+            "a plugin field kept on the case as order_end, a national clock's name",
+            "p:event('note_end', { from = 'order_in_force', who = 'constable', summary = 'n', data = { order_end = { 'instant', required = false, case = true, summary = 's' } } })\n",
+            load(2, "field order_end of note_end is data only the national procedure records (statutory floor); expected a field name of the force's own")),
+        HostileAttack(
+            "a plugin field kept on the case as state, a name the record is read by",
+            "p:event('note_state', { from = 'order_in_force', who = 'constable', summary = 'n', data = { st = { 'text', required = false, case_field = 'state', summary = 's' } } })\n",
+            load(2, "field st of note_state says it is recorded as state, data only the national procedure records (statutory floor); expected a case_field of the force's own")),
+        HostileAttack(
             "a plugin field recorded as notice_lapsed",
             "p:event('note_lapse', { from = 'hearing', who = 'constable', summary = 'n', data = { lapse = { 'boolean', summary = 'l', case_field = 'notice_lapsed' } } })\n",
             load(2, "field lapse of note_lapse says it is recorded as notice_lapsed, data only the national procedure records (statutory floor); expected a case_field of the force's own")),
