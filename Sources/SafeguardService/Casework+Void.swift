@@ -46,16 +46,31 @@ extension Casework {
         if target.from == nil {
             throw .refused("event \(sequence) (\(target.event)) opens case \(caseID) and cannot be voided; expected correct_record for a field recorded wrongly, or close with a reason")
         }
-        // The engine's own events (an order's expiry, a missed deadline, fired by the clock) record
-        // what the statute's time did; voiding one would bring an ended order back into force or
-        // hide a missed deadline, and the clock could not fire it again.
-        if [Self.voidEvent, TransitionEngine.migrateEvent].contains(target.event) || target.actor.claimsEngine {
+        if [Self.voidEvent, TransitionEngine.migrateEvent].contains(target.event) {
             throw .refused("event \(sequence) (\(target.event)) is recorded by the engine and cannot be voided; expected an event an officer recorded")
         }
         let data: [String: Value] = [
             "event": .integer(sequence), "voided_event": .string(target.event), "reason": .string(reason),
         ]
         let transition = try voidTransition(events, current: snapshot, voiding: voided.union([sequence]), actor: actor, data: data)
+        // The engine's own events (an order's expiry, a missed deadline, fired by the clock) record
+        // what the statute's time did. One is voided only when, without it, the deadline it settled
+        // is not due at the same time any more (a correction moved it: the clock fires again, for
+        // the corrected time) or not due yet. Otherwise the void would bring an ended order back
+        // into force or hide a missed deadline, with nothing left for the clock to fire.
+        if target.actor.claimsEngine {
+            let now = configuration.clock()
+            let settled = snapshot.deadlines.filter { $0.settledBy == target.event && $0.status != .pending }
+            let stillDue = transition.snapshot.deadlines.filter { rebuilt in
+                rebuilt.status == .pending && rebuilt.due <= now
+                    && settled.contains { $0.clock == rebuilt.clock && Self.same($0.startedAt, rebuilt.startedAt) && Self.same($0.due, rebuilt.due) }
+            }
+            if let due = stillDue.min(by: { $0.due < $1.due }) {
+                throw .refused(
+                    "event \(sequence) (\(target.event)) was recorded by the engine when deadline \(due.clock) fell due (\(Instant.format(due.due))), and without it that deadline is still due then; expected correct_record first if the deadline came from a value recorded wrongly"
+                )
+            }
+        }
         return try store.record(caseID: caseID, eventID: nil) { current throws(WorkflowError) in
             guard let current, current.version == snapshot.version else {
                 throw .conflict("case \(caseID) changed while the void was prepared; expected to run void again")
@@ -87,6 +102,9 @@ extension Casework {
             caseID: caseID, event: Self.voidEvent, eventID: nil, from: current.state, to: next.state, at: next.updatedAt,
             actor: actor, data: data, changes: [:], guardsPassed: ["void_needs_supervisor"], snapshot: next)
     }
+
+    /// Two times equal to the millisecond the record keeps (one read back from it, one computed).
+    static func same(_ a: Date, _ b: Date) -> Bool { abs(a.timeIntervalSince(b)) < 0.001 }
 
     /// The sequences of the events voided so far.
     static func voidedSequences(_ events: [RecordedEvent]) -> Set<Int> {

@@ -12,8 +12,10 @@ extension TransitionEngine {
         // An event the clock fires (an order's expiry) is never dated before an event already on
         // record, so history stays in time order when a correction moved the end into the past.
         let after = clock.fires != nil ? snapshot.updatedAt : (snapshot.stateChangedAt ?? snapshot.updatedAt)
+        // The id names the deadline's due time too: after a premature expiry is voided and the
+        // period corrected, the clock fires again for the new end.
         return TransitionRequest(
             caseID: snapshot.id, event: event, at: max(deadline.due, after), actor: .engineClock, data: data,
-            eventID: "tick:\(snapshot.id):\(deadline.clock):\(Instant.formatUTC(deadline.startedAt))")
+            eventID: "tick:\(snapshot.id):\(deadline.clock):\(Instant.formatUTC(deadline.startedAt)):\(Instant.formatUTC(deadline.due))")
     }
 }

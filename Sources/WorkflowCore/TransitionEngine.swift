@@ -181,6 +181,9 @@ public struct TransitionEngine {
             return
         }
         if event.origin == .newCase { throw .caseExists(request.caseID) }
+        // A correction is record-keeping: it may put right a case that has ended (an order that
+        // expired on a period typed wrongly), and never changes its state.
+        if event.corrects, event.origin == .anyNonFinal { return }
         if workflow.state(named: current.state)?.isFinal == true, !event.namesOrigin(current.state) {
             throw .refused("case \(current.id) is \(current.state), a final state; expected no further events")
         }

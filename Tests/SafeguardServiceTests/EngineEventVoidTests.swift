@@ -4,23 +4,59 @@ import WorkflowCore
 
 @testable import SafeguardService
 
-/// The engine's own events record what the statute's time did: an order's expiry fired by the
-/// clock cannot be voided (the order would be back in force after its end, and the clock could not
-/// fire the expiry again), nor can a missed deadline the clock recorded.
-@Suite("void refuses the engine's own events")
+/// The engine's own events record what the statute's time did. An expiry the clock recorded at the
+/// order's end cannot be voided (the order would be back in force after its end); one fired on a
+/// period typed wrongly can be put right: correct the period, then void the expiry, and the clock
+/// fires again at the corrected end.
+@Suite("void and the engine's own events")
 struct EngineEventVoidTests {
-    @Test func anExpiryTheClockRecordedCannotBeVoided() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("engine-void-\(UUID().uuidString).sqlite").path
-        let casework = try Casework(Configuration(storeURL: path, clock: { Instant.parse("2026-07-01T09:00:00+01:00")! }))
+    static func casework(now: String, path: String = FileManager.default.temporaryDirectory.appendingPathComponent("engine-void-\(UUID().uuidString).sqlite").path) throws -> Casework {
+        try Casework(Configuration(storeURL: path, clock: { Instant.parse(now)! }))
+    }
+
+    static let sergeant = Actor(id: "S", role: "sergeant")
+
+    @Test func anExpiryAtTheOrdersEndCannotBeVoided() throws {
+        let casework = try Self.casework(now: "2026-07-01T09:00:00+01:00")
         try ReportVoidAndCorrectionTests.granted(casework, "V1", days: 14)
         _ = try casework.tick(at: Instant.parse("2026-06-30T09:00:00+01:00")!, force: nil)
         let history = try casework.store.history("V1")
         let expiry = try #require(history.last)
         #expect(expiry.event == "expire_order")
-        #expect(throws: WorkflowError.refused("event \(expiry.sequence) (expire_order) is recorded by the engine and cannot be voided; expected an event an officer recorded")) {
-            try casework.void(caseID: "V1", sequence: expiry.sequence, reason: "wrong", actor: Actor(id: "S", role: "sergeant"))
+        let message =
+            "event \(expiry.sequence) (expire_order) was recorded by the engine when deadline order_end fell due (2026-06-15T23:59:59.999+01:00), and without it that deadline is still due then; expected correct_record first if the deadline came from a value recorded wrongly"
+        #expect(throws: WorkflowError.refused(message)) {
+            try casework.void(caseID: "V1", sequence: expiry.sequence, reason: "wrong", actor: Self.sergeant)
         }
         #expect(try casework.store.history("V1").count == history.count)
         #expect(try casework.store.snapshot("V1")?.state == "expired")
+        // And the clock does not fire it twice.
+        #expect(try casework.tick(at: Instant.parse("2026-07-01T08:00:00+01:00")!, force: nil).isEmpty)
+    }
+
+    @Test func anExpiryOnAPeriodTypedWronglyIsPutRightByCorrectionThenVoid() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("engine-void-\(UUID().uuidString).sqlite").path
+        let casework = try Self.casework(now: "2026-06-20T09:00:00+01:00", path: path)
+        try ReportVoidAndCorrectionTests.granted(casework, "V2", days: 14)
+        _ = try casework.tick(at: Instant.parse("2026-06-20T08:00:00+01:00")!, force: nil)
+        let expiry = try #require(try casework.store.history("V2").last)
+        #expect(expiry.event == "expire_order")
+        // The court made 28 days; the period was typed as 14. The case has ended, and the
+        // correction is recorded all the same.
+        _ = try casework.fire(
+            TransitionRequest(
+                caseID: "V2", event: "correct_record", at: Instant.parse("2026-06-20T08:30:00+01:00")!, actor: Self.sergeant,
+                data: ["corrected_field": "order_days", "corrected_value": 28, "correction_reason": "the order was for 28 days"]))
+        _ = try casework.void(caseID: "V2", sequence: expiry.sequence, reason: "expired on the wrong period", actor: Self.sergeant)
+        let snapshot = try #require(try casework.store.snapshot("V2"))
+        #expect(snapshot.state == "order_in_force")
+        let end = try #require(snapshot.deadlines.first { $0.clock == "order_end" })
+        #expect(end.status == .pending)
+        #expect(Instant.format(end.due) == "2026-06-29T23:59:59.999+01:00")
+        // The clock fires again at the corrected end.
+        let later = try Self.casework(now: "2026-06-30T09:00:00+01:00", path: path)
+        let fired = try later.tick(at: Instant.parse("2026-06-30T09:00:00+01:00")!, force: nil)
+        #expect(fired.count == 1)
+        #expect(try later.store.snapshot("V2")?.state == "expired")
     }
 }
