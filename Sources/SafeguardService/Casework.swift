@@ -245,6 +245,11 @@ public final class Casework {
     /// Refuses an event dated further ahead of the clock (or of `now`, when given) than the
     /// configured tolerance: once recorded, every later event would be "before the case's latest event".
     func checkNotAhead(_ request: TransitionRequest, now given: Date? = nil) throws(WorkflowError) {
+        // The clock's event ids (`tick:…`) are the engine's: an id taken in advance by a person
+        // would stop `tick` firing that deadline (an order never expiring, a missed hearing unrecorded).
+        if let id = request.eventID, id.hasPrefix(TransitionEngine.clockEventIDPrefix) {
+            throw .badInput("event ids beginning \(TransitionEngine.clockEventIDPrefix) are kept for the events the engine's clock records; expected another id")
+        }
         let now = given ?? configuration.clock()
         guard request.at.timeIntervalSince(now) > configuration.futureTolerance else { return }
         let minutes = Int(configuration.futureTolerance / 60)

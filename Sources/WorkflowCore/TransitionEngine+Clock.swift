@@ -12,10 +12,17 @@ extension TransitionEngine {
         // An event the clock fires (an order's expiry) is never dated before an event already on
         // record, so history stays in time order when a correction moved the end into the past.
         let after = clock.fires != nil ? snapshot.updatedAt : (snapshot.stateChangedAt ?? snapshot.updatedAt)
-        // The id names the deadline's due time too: after a premature expiry is voided and the
-        // period corrected, the clock fires again for the new end.
+        // The id names the deadline's due time and the case's version too: after a premature
+        // expiry is voided (and the period corrected, even back again), the clock fires anew.
+        // Every process firing the same deadline on the same version makes the same id, so the
+        // store records it once.
         return TransitionRequest(
             caseID: snapshot.id, event: event, at: max(deadline.due, after), actor: .engineClock, data: data,
-            eventID: "tick:\(snapshot.id):\(deadline.clock):\(Instant.formatUTC(deadline.startedAt)):\(Instant.formatUTC(deadline.due))")
+            eventID: "\(Self.clockEventIDPrefix)\(snapshot.id):\(deadline.clock):\(Instant.formatUTC(deadline.startedAt)):\(Instant.formatUTC(deadline.due)):\(snapshot.version)")
     }
+}
+
+extension TransitionEngine {
+    /// The prefix of the event ids the engine's clock gives the events it records; no one else may use it.
+    public static let clockEventIDPrefix = "tick:"
 }

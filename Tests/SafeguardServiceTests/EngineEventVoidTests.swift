@@ -59,4 +59,39 @@ struct EngineEventVoidTests {
         #expect(fired.count == 1)
         #expect(try later.store.snapshot("V2")?.state == "expired")
     }
+
+    @Test func aCorrectionThereAndBackAfterTheVoidLetsTheClockFireAgain() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("engine-void-\(UUID().uuidString).sqlite").path
+        let casework = try Self.casework(now: "2026-06-20T12:00:00+01:00", path: path)
+        try ReportVoidAndCorrectionTests.granted(casework, "V3", days: 14)
+        _ = try casework.tick(at: Instant.parse("2026-06-20T08:00:00+01:00")!, force: nil)
+        let expiry = try #require(try casework.store.history("V3").last)
+        func correct(_ days: Int, _ at: String) throws {
+            _ = try casework.fire(
+                TransitionRequest(
+                    caseID: "V3", event: "correct_record", at: Instant.parse(at)!, actor: Self.sergeant,
+                    data: ["corrected_field": "order_days", "corrected_value": .integer(days), "correction_reason": "r"]))
+        }
+        try correct(28, "2026-06-20T08:30:00+01:00")
+        _ = try casework.void(caseID: "V3", sequence: expiry.sequence, reason: "expired on the wrong period", actor: Self.sergeant)
+        try correct(14, "2026-06-20T09:30:00+01:00")
+        let fired = try casework.tick(at: Instant.parse("2026-06-20T10:00:00+01:00")!, force: nil)
+        #expect(fired.count == 1)
+        #expect(try casework.store.snapshot("V3")?.state == "expired")
+    }
+
+    @Test func nobodyButTheClockTakesAClockEventID() throws {
+        let casework = try Self.casework(now: "2026-06-03T09:00:00+01:00")
+        try ReportVoidAndCorrectionTests.granted(casework, "V4", days: 14)
+        let id = "tick:V4:order_end:2026-06-02T10:00:00.000Z:2026-06-15T22:59:59.999Z:6"
+        #expect(
+            throws: WorkflowError.badInput("event ids beginning tick: are kept for the events the engine's clock records; expected another id")
+        ) {
+            try casework.fire(
+                TransitionRequest(
+                    caseID: "V4", event: "record_visit", at: Instant.parse("2026-06-03T08:00:00+01:00")!,
+                    actor: Actor(id: "X", role: "constable"), data: ["outcome": "seen"], eventID: id))
+        }
+        #expect(try casework.store.history("V4").count == 5)
+    }
 }
