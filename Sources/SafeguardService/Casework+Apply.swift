@@ -89,7 +89,7 @@ extension Casework {
                 note(reader.number, "malformed", error.message)
             case .success(let request):
                 do throws(WorkflowError) {
-                    try checkNotAhead(request, now: now)
+                    try checkPersonsRequest(request, now: now)
                 } catch {
                     note(reader.number, "malformed", error.message)
                     continue

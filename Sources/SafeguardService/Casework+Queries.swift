@@ -87,7 +87,7 @@ extension Casework {
         }
         var checks = engine.explain(snapshot, request)
         do throws(WorkflowError) {
-            try checkNotAhead(request)
+            try checkPersonsRequest(request)
         } catch {
             checks.append(CheckResult(check: "time", passed: false, detail: error.message))
             return Explanation(checks: checks, refusal: error)

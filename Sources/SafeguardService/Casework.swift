@@ -163,7 +163,7 @@ public final class Casework {
             request.data["area"] = .string(area)
         }
         if let linked = request.data["linked_case"]?.stringValue { try checkLinkedCase(linked) }
-        try checkNotAhead(request)
+        try checkPersonsRequest(request)
         try store.storeProcedure(hash: version.hash, sources: version.sources)
         do throws(WorkflowError) {
             return try Self.sameEvent(
@@ -202,7 +202,7 @@ public final class Casework {
     public func fire(_ request: TransitionRequest) throws(WorkflowError) -> RecordOutcome {
         guard let existing = try store.snapshot(request.caseID) else { throw .unknownCase(request.caseID) }
         let request = try authenticated(request, force: existing.force)
-        try checkNotAhead(request)
+        try checkPersonsRequest(request)
         let engine = try engine(for: existing)
         if engine.workflow.event(named: request.event)?.corrects == true,
             request.data[TransitionEngine.correctedFieldKey]?.stringValue == "linked_case",
@@ -242,14 +242,20 @@ public final class Casework {
         return outcome
     }
 
-    /// Refuses an event dated further ahead of the clock (or of `now`, when given) than the
-    /// configured tolerance: once recorded, every later event would be "before the case's latest event".
-    func checkNotAhead(_ request: TransitionRequest, now given: Date? = nil) throws(WorkflowError) {
+    /// What a person's request (`open`, `fire`, an `apply` line) may not carry, checked before the
+    /// store is touched: an event id of the clock's, or a time ahead of the clock.
+    func checkPersonsRequest(_ request: TransitionRequest, now given: Date? = nil) throws(WorkflowError) {
         // The clock's event ids (`tick:…`) are the engine's: an id taken in advance by a person
         // would stop `tick` firing that deadline (an order never expiring, a missed hearing unrecorded).
         if let id = request.eventID, id.hasPrefix(TransitionEngine.clockEventIDPrefix) {
             throw .badInput("event ids beginning \(TransitionEngine.clockEventIDPrefix) are kept for the events the engine's clock records; expected another id")
         }
+        try checkNotAhead(request, now: given)
+    }
+
+    /// Refuses an event dated further ahead of the clock (or of `now`, when given) than the
+    /// configured tolerance: once recorded, every later event would be "before the case's latest event".
+    func checkNotAhead(_ request: TransitionRequest, now given: Date? = nil) throws(WorkflowError) {
         let now = given ?? configuration.clock()
         guard request.at.timeIntervalSince(now) > configuration.futureTolerance else { return }
         let minutes = Int(configuration.futureTolerance / 60)
