@@ -3,7 +3,8 @@ import Testing
 
 @Suite("Golden runs: recomputing deadlines after the bank-holiday table changes")
 struct RecomputeGoldenTests {
-    @Test func aNewBankHolidayMovesPendingDeadlinesAndIsReported() throws {
+    /// A scripts folder copied for the test to edit, and case D1 served on it (2026-06-04 09:00).
+    static func servedCase() throws -> (Cli, URL) {
         let cli = Cli()
         let scripts = cli.folder.appendingPathComponent("scripts")
         for folder in ["Workflows", "Plugins", "Calendars"] {
@@ -16,6 +17,11 @@ struct RecomputeGoldenTests {
             "fire D1 serve_notice --at 2026-06-04T09:00:00+01:00 --actor PC1 --role constable --data address_refused=true",
         ]
         for step in open { #expect(try cli.run(Cli.words(step) + ["--scripts", scripts.path]).status == 0) }
+        return (cli, scripts)
+    }
+
+    @Test func aNewBankHolidayMovesPendingDeadlinesAndIsReported() throws {
+        let (cli, scripts) = try Self.servedCase()
         #expect(try cli.run(["recompute", "--scripts", scripts.path]).stdout == "0 deadlines moved\n")
 
         // A one-off bank holiday is proclaimed for Friday 5 June 2026, in a new table version; an
@@ -47,18 +53,7 @@ struct RecomputeGoldenTests {
     }
 
     @Test func aDayAddedUnderTheSameVersionStillMovesDeadlines() throws {
-        let cli = Cli()
-        let scripts = cli.folder.appendingPathComponent("scripts")
-        for folder in ["Workflows", "Plugins", "Calendars"] {
-            try FileManager.default.createDirectory(at: scripts, withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: Cli.packageRoot.appendingPathComponent(folder), to: scripts.appendingPathComponent(folder))
-        }
-        let open = [
-            "open --force durham --id D1 --at 2026-06-03T22:00:00+01:00 --actor PC1 --role constable --data perpetrator_dob=1980-01-01 --data relationship=spouse --data violence=used",
-            "fire D1 authorise_notice --at 2026-06-04T01:00:00+01:00 --actor S1 --role superintendent --data grounds=g --data victim_opinion=v --data children_welfare=c --data perpetrator_representations=none --data premises_conditions=false",
-            "fire D1 serve_notice --at 2026-06-04T09:00:00+01:00 --actor PC1 --role constable --data address_refused=true",
-        ]
-        for step in open { #expect(try cli.run(Cli.words(step) + ["--scripts", scripts.path]).status == 0) }
+        let (cli, scripts) = try Self.servedCase()
         // The day is added but the table's version is left as it was.
         let table = scripts.appendingPathComponent("Calendars/england-and-wales.json")
         let text = try String(contentsOf: table, encoding: .utf8).replacingOccurrences(
