@@ -29,6 +29,16 @@ AUTHORISATION = {"grounds": "assault", "victim_opinion": "wants him kept away", 
 
 
 @functools.lru_cache(maxsize=None)
+
+def landed(driver, path, seconds=10):
+    """Whether the browser reaches a page ending in `path` within `seconds`: a form's answer is a
+    redirect the browser follows after the click returns, so the address is read until it lands."""
+    for _ in range(seconds * 10):
+        if driver.current_url.endswith(path):
+            return True
+        time.sleep(0.1)
+    return driver.current_url.endswith(path)
+
 def real_token(nickname):
     """The real token the staff register issued to the person with this nickname."""
     with open(os.path.join(os.environ["SERVE_TOKENS"], nickname + ".token")) as file:
@@ -100,7 +110,7 @@ def browser(url, out):
         expect(label.text == "Your personal token", "the token field is labelled")
         driver.find_element(By.ID, "token").send_keys(real_token("pc-token"))
         driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-        expect(driver.current_url.endswith("/ui/due"), "signing in leads to the due list")
+        expect(landed(driver, "/ui/due"), "signing in leads to the due list")
         expect(driver.find_element(By.TAG_NAME, "h1").text == "Due", "the due list has its heading")
         link = driver.find_element(By.LINK_TEXT, "WEB-1")
         expect(link is not None, "the due list links case WEB-1")
@@ -120,17 +130,13 @@ def browser(url, out):
         expect(driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1"), "the case page fits a phone's width")
         driver.save_screenshot(f"{out}/case.png")
         driver.find_element(By.XPATH, "//button[text()='Sign out']").click()
-        expect(driver.current_url.endswith("/ui/sign-in"), "signing out leads back to sign in")
+        expect(landed(driver, "/ui/sign-in"), "signing out leads back to sign in")
         driver.get(url + "/ui/cases/WEB-1")
         expect(driver.current_url.endswith("/ui/sign-in"), "after signing out the case page needs sign-in again")
         driver.find_element(By.ID, "token").send_keys(real_token("legal-token"))
         driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
         # The sign-in's answer sets the session cookie: wait for it before asking for another page.
-        for _ in range(100):
-            if driver.current_url.endswith("/ui/due"):
-                break
-            time.sleep(0.1)
-        expect(driver.current_url.endswith("/ui/due"), "the legal officer's sign-in leads to the due list")
+        expect(landed(driver, "/ui/due"), "the legal officer's sign-in leads to the due list")
         driver.get(url + "/ui/cases/WEB-1")
         body = driver.find_element(By.TAG_NAME, "body").text
         expect("1988-02-14" not in body and "masked (personal)" in body, "a legal officer sees personal fields masked")
