@@ -82,10 +82,11 @@ extension Casework {
                 caseID: event.caseID, event: event.event, eventID: event.eventID, from: event.from, to: event.to, at: event.at,
                 actor: event.actor, data: event.data, changes: [:], guardsPassed: [], snapshot: next)
         default:
-            // The warnings an event recorded are the procedure's to give again, not data to check.
+            // The warnings an event recorded are the procedure's to give again, and the due time a
+            // late clock event keeps is the engine's note on it: neither is data to check.
             var request = TransitionRequest(
                 caseID: event.caseID, event: event.event, at: event.at, actor: event.actor,
-                data: event.data.filter { $0.key != TransitionEngine.warningsKey },
+                data: event.data.filter { $0.key != TransitionEngine.warningsKey && !($0.key == TransitionEngine.deadlineDueKey && event.actor.claimsEngine) },
                 eventID: event.eventID, workflow: engine.workflow.name, force: force)
             // The opening event's engine version fixes which of each event's data the case keeps.
             request.engineVersion = event.engineVersion

@@ -52,18 +52,8 @@ extension Casework {
                     }
                     request.actor.authentication = authentication
                     do throws(WorkflowError) {
-                        var transition = try engine.transition(current, request)
-                        if request.at > due.due {
-                            // Dated after the end: say why, on the event, so the history explains itself.
-                            let given = transition.data[TransitionEngine.warningsKey]?.arrayValue ?? []
-                            transition.data[TransitionEngine.warningsKey] = .array(
-                                given + [
-                                    .string(
-                                        "\(request.event) is dated \(Instant.format(request.at)), after the end \(Instant.format(due.due)), because events are already recorded after that end; the order ended at \(Instant.format(due.due))"
-                                    )
-                                ])
-                        }
-                        return transition
+                        // Dated after the deadline: the event says when it was due, and why it is later.
+                        return engine.dated(try engine.transition(current, request), answering: due)
                     } catch {
                         if current.version != snapshot.version, error.kind == .refused {
                             movedOn = "the case moved on since the clock was read (now \(current.state)); the deadline no longer needs firing"

@@ -86,15 +86,28 @@ extension Casework {
     ) throws(WorkflowError) -> Transition {
         let caseID = current.id
         var rebuilt: CaseSnapshot?
+        // Every later event the void would strand is named, not just the first: each one refused is
+        // left out (as it would be once voided too) and the rest are decided without it.
+        var stranded: [(event: RecordedEvent, error: WorkflowError)] = []
         for event in events where event.event != Self.voidEvent && !voiding.contains(event.sequence) {
             let engine = try self.engine(procedure: event.procedure, force: current.force, workflow: current.workflow)
             do throws(WorkflowError) {
                 rebuilt = try Self.replay(event, on: rebuilt, engine: engine, force: current.force).snapshot
             } catch {
+                stranded.append((event, error))
+            }
+        }
+        let voided = data["event"]?.integerValue ?? 0
+        if let first = stranded.first {
+            guard stranded.count > 1 else {
                 throw .refused(
-                    "without event \(data["event"]?.integerValue ?? 0), event \(event.sequence) (\(event.event)) of case \(caseID) would be refused: \(error.message); expected to void the later events first"
+                    "without event \(voided), event \(first.event.sequence) (\(first.event.event)) of case \(caseID) would be refused: \(first.error.message); expected to void the later events first"
                 )
             }
+            let named = stranded.map { "\($0.event.sequence) (\($0.event.event)\(Self.ruleName($0.error.message).map { ", rule \($0)" } ?? ""))" }
+            throw .refused(
+                "without event \(voided), \(stranded.count) later events of case \(caseID) would be refused: events \(named.joined(separator: ", ")); the first: \(first.error.message); expected to void the later events first, the latest first"
+            )
         }
         guard var next = rebuilt else { throw .refused("case \(caseID) would have no events left; expected an event other than the opening one") }
         next.version = current.version + 1

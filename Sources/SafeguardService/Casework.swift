@@ -162,7 +162,9 @@ public final class Casework {
         if let area, opening.field(named: "area") != nil {
             request.data["area"] = .string(area)
         }
-        if let linked = request.data["linked_case"]?.stringValue { try checkLinkedCase(linked) }
+        let linkWarnings = try request.data["linked_case"]?.stringValue.map { linked throws(WorkflowError) in
+            try checkLinkedCase(linked, from: force, openedAt: request.at)
+        } ?? []
         try checkPersonsRequest(request)
         try store.storeProcedure(hash: version.hash, sources: version.sources)
         do throws(WorkflowError) {
@@ -170,7 +172,7 @@ public final class Casework {
                 try store.record(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
                     if current != nil { throw .caseExists(request.caseID) }
                     do throws(WorkflowError) {
-                        return try engine.transition(nil, request)
+                        return Self.adding(linkWarnings, to: try engine.transition(nil, request))
                     } catch {
                         guard let chosen, error.kind == .badInput || error.kind == .refused else { throw error }
                         throw WorkflowError(error.kind, "\(chosen): \(error.message)")
@@ -183,7 +185,10 @@ public final class Casework {
 
     /// A link must name a case on record, so a mistyped id cannot link a case to nothing; the value
     /// is echoed only when it looks like a case id (it may be personal data typed by mistake).
-    func checkLinkedCase(_ linked: String) throws(WorkflowError) {
+    /// - Returns: warnings, never refusals, for a link the store shows to be unlikely: a case of
+    ///   another force than `force`, or one opened after `openedAt` (this case follows the linked
+    ///   one). Neither is against the law, so neither is refused.
+    func checkLinkedCase(_ linked: String, from force: String, openedAt: Date) throws(WorkflowError) -> [String] {
         let shown = linked.count <= 40 && linked.allSatisfy({ $0.isLetter || $0.isNumber || "-_/.".contains($0) }) ? "linked_case \(linked)" : "the linked_case given"
         guard let found = try store.snapshot(linked) else {
             throw .badInput("\(shown) names no case on record; expected the id of the notice or order case this one follows")
@@ -192,6 +197,24 @@ public final class Casework {
             throw .badInput(
                 "\(shown) is a \(found.workflow) case; expected the id of a notice or order case (\(Self.linkableWorkflows.joined(separator: ", ")))")
         }
+        var warnings: [String] = []
+        if found.force != force {
+            warnings.append("linked_case names a case of force \(found.force), not \(force); check the id is the case this one follows")
+        }
+        if found.openedAt > openedAt {
+            warnings.append(
+                "linked_case names a case opened after this one (\(Instant.format(found.openedAt)), this case \(Instant.format(openedAt))); check the id is the case this one follows")
+        }
+        return warnings
+    }
+
+    /// The transition with `warnings` added to those its event records.
+    static func adding(_ warnings: [String], to transition: Transition) -> Transition {
+        guard !warnings.isEmpty else { return transition }
+        var added = transition
+        let given = transition.data[TransitionEngine.warningsKey]?.arrayValue ?? []
+        added.data[TransitionEngine.warningsKey] = .array(given + warnings.map { .string($0) })
+        return added
     }
 
     /// The workflows whose cases a `linked_case` may name: protection notices and orders. A Clare's
@@ -204,26 +227,22 @@ public final class Casework {
         let request = try authenticated(request, force: existing.force)
         try checkPersonsRequest(request)
         let engine = try engine(for: existing)
+        var linkWarnings: [String] = []
         if engine.workflow.event(named: request.event)?.corrects == true,
             request.data[TransitionEngine.correctedFieldKey]?.stringValue == "linked_case",
             let linked = request.data[TransitionEngine.correctedValueKey]?.stringValue
         {
-            try checkLinkedCase(linked)
+            linkWarnings = try checkLinkedCase(linked, from: existing.force, openedAt: existing.openedAt)
         }
         // The correction's own checks (the value's type, a statutory limit) speak first.
         if engine.workflow.event(named: request.event)?.corrects == true { _ = try engine.transition(existing, request) }
         let checked = try correctionChecks(request, on: existing, engine: engine)
-        let stale = checked + [staleDerivedWarning(request, on: existing, engine: engine)].compactMap { $0 }
+        let stale = linkWarnings + checked + [staleDerivedWarning(request, on: existing, engine: engine)].compactMap { $0 }
         do throws(WorkflowError) {
             return try Self.sameEvent(
                 try store.record(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
                     guard let current else { throw .unknownCase(request.caseID) }
-                    var transition = try engine.transition(current, request)
-                    if !stale.isEmpty {
-                        let given = transition.data[TransitionEngine.warningsKey]?.arrayValue ?? []
-                        transition.data[TransitionEngine.warningsKey] = .array(given + stale.map { .string($0) })
-                    }
-                    return transition
+                    return Self.adding(stale, to: try engine.transition(current, request))
                 }, request)
         } catch {
             throw NameSuggestion.add(to: error, request, workflow: engine.workflow)

@@ -85,7 +85,7 @@ public final class ScenarioRunner {
                     now.deadlines.contains(where: { $0.clock == deadline.clock && $0.startedAt == deadline.startedAt && $0.status == .pending }),
                     let request = engine.clockRequest(for: deadline, on: now)
                 else { continue }
-                let transition = try engine.transition(now, request)
+                let transition = engine.dated(try engine.transition(now, request), answering: deadline)
                 fired.append(transition)
                 current = transition.snapshot
             }

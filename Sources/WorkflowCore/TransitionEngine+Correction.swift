@@ -12,7 +12,14 @@ extension TransitionEngine {
         var field: String
         var names: [String]
         var value: Value
+        /// The field was absent and is added (a link left out when the case was opened).
+        var adds = false
     }
+
+    /// Fields a correction may add when they were left out: an optional reference to another record
+    /// taken by the opening event, whose absence decided nothing (`linked_case`). An optional field
+    /// whose absence is itself a decision (an order's `ends_on`: until further order) is not added.
+    public static let addableFields: Set<String> = ["linked_case"]
 
     /// The correction `data` asks for, checked against the declaration of the field it corrects:
     /// only data an event took can be corrected (what the engine or an action recorded is corrected
@@ -50,8 +57,14 @@ extension TransitionEngine {
                 "\(event.name) refused: \(name) stays on its event (\(declared[0].0.name)), not on the case, so there is no case value to correct; expected a case field (\(correctable.isEmpty ? "none recorded yet" : correctable.joined(separator: ", "))), or void that event and record it again"
             )
         }
-        guard names.contains(where: { current.data[$0] != nil }) else {
-            throw .refused("\(event.name) refused: the case has no field \(name) to correct; expected a field already recorded")
+        let adds =
+            !names.contains(where: { current.data[$0] != nil }) && Self.addableFields.contains(name)
+            && declared.allSatisfy { $0.0.origin == .newCase && $0.1.requirement == .optional }
+        guard adds || names.contains(where: { current.data[$0] != nil }) else {
+            let events = Array(Set(declared.map(\.0.name))).sorted().joined(separator: " or ")
+            throw .refused(
+                "\(event.name) refused: \(name) was never recorded on case \(current.id) (left out when \(events) was recorded), so there is no value to correct; expected to void that event and record it again with \(name) (safeguard history \(current.id) numbers the events)"
+            )
         }
         guard let accepted = declared.lazy.compactMap({ $0.1.type.accept(value) }).first else {
             let got = (value.stringValue.map { $0.allSatisfy(\.isWhitespace) } ?? false) ? "empty text" : value.kindName
@@ -64,7 +77,7 @@ extension TransitionEngine {
                 "\(event.name) refused by rule \(limit.name) (\(limit.location)): \(name) must be from \(Self.format(limit.min)) to \(Self.format(limit.max)) (\(limit.rule))\(shown)"
             )
         }
-        return Correction(field: name, names: names, value: accepted)
+        return Correction(field: name, names: adds ? [first.caseName ?? first.name] : names, value: accepted, adds: adds)
     }
 
     /// The case with the correction made, and each pending deadline whose time depends on the
@@ -73,10 +86,10 @@ extension TransitionEngine {
     func corrected(_ snapshot: CaseSnapshot, _ correction: Correction) throws(WorkflowError) -> (CaseSnapshot, [Value]) {
         var next = snapshot
         var warnings: [Value] = []
-        if correction.names.allSatisfy({ snapshot.data[$0] == nil || snapshot.data[$0] == correction.value }) {
+        if !correction.adds, correction.names.allSatisfy({ snapshot.data[$0] == nil || snapshot.data[$0] == correction.value }) {
             warnings.append(.string("\(correction.field) already holds the value given: the correction changes nothing; expected the value the record should hold"))
         }
-        for name in correction.names where snapshot.data[name] != nil {
+        for name in correction.names where snapshot.data[name] != nil || correction.adds {
             next.data[name] = correction.value
         }
         for clock in workflow.clocks where depends(clock, on: correction.names) {

@@ -213,6 +213,12 @@ public struct TransitionEngine {
             // A plugin that raised the rank made the rule its own: the statute is cited only when
             // the rule is the one the workflow declared with it.
             let location = event.whoChangedAt.last ?? event.location
+            // An event only the clock records (a missed deadline) is not a person's to record early.
+            if event.who.minimumRank == nil, event.who.staffRoles == [Actor.engineClock.role] {
+                throw .refused(
+                    "\(event.name) refused by rule who (\(location)): only the engine's clock records it, when its deadline falls due (safeguard tick); \(actor.id) holds \(actor.role); expected safeguard tick, or safeguard due to see what falls due"
+                )
+            }
             let statute = event.whoChangedAt.isEmpty ? event.whoRule.map { " (\($0))" } ?? "" : ""
             throw .refused("\(event.name) refused by rule who (\(location)): needs \(event.who)\(statute); \(actor.id) holds \(actor.role)")
         }
