@@ -47,9 +47,12 @@ extension Casework {
             let decided = try Self.replay(corrected, on: case_, engine: try decider(original), force: existing.force)
             case_ = decided.snapshot
             // What the event would say of the corrected value (a hearing listed beyond the 48
-            // hours, say), unless it said so of the value recorded.
+            // hours, say), unless it said so of the value recorded, or the case holds it already
+            // (a correction that changes nothing says so, and no more).
             let said = Set((original.data[TransitionEngine.warningsKey]?.arrayValue ?? []).compactMap(\.stringValue))
-            for case .string(let warning) in decided.data[TransitionEngine.warningsKey]?.arrayValue ?? [] where !said.contains(warning) {
+            let unchanged = existing.data[taken.caseName ?? taken.name] == accepted
+            for case .string(let warning) in decided.data[TransitionEngine.warningsKey]?.arrayValue ?? []
+            where !said.contains(warning) && !unchanged {
                 warnings.append("with the corrected \(field), \(original.event) (event \(original.sequence)) warns: \(warning)")
             }
         } catch {

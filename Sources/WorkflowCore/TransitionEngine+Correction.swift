@@ -61,9 +61,14 @@ extension TransitionEngine {
             !names.contains(where: { current.data[$0] != nil }) && Self.addableFields.contains(name)
             && declared.allSatisfy { $0.0.origin == .newCase && $0.1.requirement == .optional }
         guard adds || names.contains(where: { current.data[$0] != nil }) else {
+            // An optional field left out (an order made until further order) was a decision when
+            // it was recorded: it is put right by recording that event again, not by a correction.
+            guard declared.contains(where: { $0.1.requirement != .required }) else {
+                throw .refused("\(event.name) refused: the case has no field \(name) to correct; expected a field already recorded")
+            }
             let events = Array(Set(declared.map(\.0.name))).sorted().joined(separator: " or ")
             throw .refused(
-                "\(event.name) refused: \(name) was never recorded on case \(current.id) (left out when \(events) was recorded), so there is no value to correct; expected to void that event and record it again with \(name) (safeguard history \(current.id) numbers the events)"
+                "\(event.name) refused: \(name) is not recorded on case \(current.id) (\(events) left it out, or has not been recorded), so there is no value to correct; expected, if it was left out by mistake, to void that event and record it again with \(name) (safeguard history \(current.id) numbers the events)"
             )
         }
         guard let accepted = declared.lazy.compactMap({ $0.1.type.accept(value) }).first else {
