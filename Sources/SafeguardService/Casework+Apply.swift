@@ -121,6 +121,20 @@ extension Casework {
                         continue
                     }
                 }
+                // A link names a case on record, checked as `open` and `fire` check it: the lines
+                // before are recorded first, so a link to a case opened earlier in the file holds.
+                var linkWarnings: [String] = []
+                if let linked = Self.linkNamed(in: request, opens: opens) {
+                    try flush()
+                    do throws(WorkflowError) {
+                        let existing = try store.snapshot(request.caseID)
+                        linkWarnings = try checkLinkedCase(
+                            linked, from: existing?.force ?? request.force ?? DefaultWorkflow.nationalForce, openedAt: existing?.openedAt ?? request.at)
+                    } catch where error.kind == .badInput {
+                        note(reader.number, "malformed", error.message)
+                        continue
+                    }
+                }
                 batch.append(
                     (
                         line: reader.number,
@@ -128,13 +142,13 @@ extension Casework {
                             var request = request
                             if let current {
                                 request.actor = try actor(checkedActor, checkedForce, current.force, request)
-                                return try engine(for: current).transition(current, request)
+                                return Self.adding(linkWarnings, to: try engine(for: current).transition(current, request))
                             }
                             guard opens else { throw .unknownCase(request.caseID) }
                             let force = request.force ?? DefaultWorkflow.nationalForce
                             request.actor = try actor(checkedActor, checkedForce, force, request)
                             let engine = try engine(for: request.workflow ?? DefaultWorkflow.name, force: force)
-                            return try engine.transition(nil, request)
+                            return Self.adding(linkWarnings, to: try engine.transition(nil, request))
                         }, event: request.event
                     ))
                 if batch.count >= batchSize { try flush() }
@@ -142,6 +156,15 @@ extension Casework {
         }
         try flush()
         return summary
+    }
+
+    /// The case a line links to: `linked_case` on a line that opens a case, or the value a
+    /// correction of `linked_case` gives.
+    static func linkNamed(in request: TransitionRequest, opens: Bool) -> String? {
+        if request.data[TransitionEngine.correctedFieldKey]?.stringValue == "linked_case" {
+            return request.data[TransitionEngine.correctedValueKey]?.stringValue
+        }
+        return opens ? request.data["linked_case"]?.stringValue : nil
     }
 
     /// Stores a workflow's current procedure for a force once per run, so cases opened under it can find it.

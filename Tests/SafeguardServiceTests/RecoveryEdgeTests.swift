@@ -217,6 +217,33 @@ struct RecoveryEdgeTests {
             ])
     }
 
+    @Test func applyChecksALinkAsOpenAndFireDo() throws {
+        // Given a DVPO case C1, and a file that opens a restraining order linked to it, links
+        // another to nothing, and adds a link to a third by correction
+        let casework = try served()
+        let lines = [
+            #"{"case":"R1","workflow":"restraining_order","force":"essex","event":"record_order","at":"2026-06-02T09:00:00+01:00","actor":{"id":"PC1","role":"constable"},"data":{"basis":"conviction","court":"c","terms":"t","linked_case":"C1"}}"#,
+            #"{"case":"R2","workflow":"restraining_order","force":"national","event":"record_order","at":"2026-06-02T09:00:00+01:00","actor":{"id":"PC1","role":"constable"},"data":{"basis":"conviction","court":"c","terms":"t","linked_case":"NOPE"}}"#,
+            #"{"case":"R3","workflow":"restraining_order","force":"national","event":"record_order","at":"2026-06-02T09:00:00+01:00","actor":{"id":"PC1","role":"constable"},"data":{"basis":"conviction","court":"c","terms":"t"}}"#,
+            #"{"case":"R3","event":"correct_record","at":"2026-06-02T10:00:00+01:00","actor":{"id":"SGT1","role":"sergeant"},"data":{"corrected_field":"linked_case","corrected_value":"C1","correction_reason":"left out"}}"#,
+        ]
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("apply-link-\(UUID().uuidString).jsonl").path
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        var reader = LineReader(handle: try #require(FileHandle(forReadingAtPath: path)))
+        // When it is applied
+        let summary = try casework.apply(&reader, batchSize: 100, problem: { _, _, _ in }, progress: { _ in })
+        // Then the link to nothing is malformed, the others recorded with their warnings
+        #expect(summary.applied == 3)
+        #expect(summary.malformed == 1)
+        #expect(summary.problems.first?.message == "linked_case NOPE names no case on record; expected the id of the notice or order case this one follows")
+        #expect(try casework.snapshot("R3").data["linked_case"] == "C1")
+        let opened = try #require(try casework.store.history("R1").first)
+        #expect(
+            opened.data[TransitionEngine.warningsKey] == .array([
+                "linked_case names a case of force national, not essex; check the id is the case this one follows"
+            ]))
+    }
+
     // Item 6 -------------------------------------------------------------------------------------
 
     @Test func aDAPOsEndCorrectedToBeforeAVariationIsRefusedAsTheVariationIs() throws {
