@@ -129,7 +129,7 @@ extension Casework {
                     do throws(WorkflowError) {
                         let existing = try store.snapshot(request.caseID)
                         linkWarnings = try checkLinkedCase(
-                            linked, from: existing?.force ?? request.force ?? DefaultWorkflow.nationalForce, openedAt: existing?.openedAt ?? request.at)
+                            linked, for: request.caseID, from: existing?.force ?? request.force ?? DefaultWorkflow.nationalForce, openedAt: existing?.openedAt ?? request.at)
                     } catch where error.kind == .badInput {
                         note(reader.number, "malformed", error.message)
                         continue

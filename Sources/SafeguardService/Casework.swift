@@ -163,7 +163,7 @@ public final class Casework {
             request.data["area"] = .string(area)
         }
         let linkWarnings = try request.data["linked_case"]?.stringValue.map { linked throws(WorkflowError) in
-            try checkLinkedCase(linked, from: force, openedAt: request.at)
+            try checkLinkedCase(linked, for: request.caseID, from: force, openedAt: request.at)
         } ?? []
         try checkPersonsRequest(request)
         try store.storeProcedure(hash: version.hash, sources: version.sources)
@@ -188,8 +188,11 @@ public final class Casework {
     /// - Returns: warnings, never refusals, for a link the store shows to be unlikely: a case of
     ///   another force than `force`, or one opened after `openedAt` (this case follows the linked
     ///   one). Neither is against the law, so neither is refused.
-    func checkLinkedCase(_ linked: String, from force: String, openedAt: Date) throws(WorkflowError) -> [String] {
+    func checkLinkedCase(_ linked: String, for caseID: String, from force: String, openedAt: Date) throws(WorkflowError) -> [String] {
         let shown = linked.count <= 40 && linked.allSatisfy({ $0.isLetter || $0.isNumber || "-_/.".contains($0) }) ? "linked_case \(linked)" : "the linked_case given"
+        if Identifier.normalized(linked) == Identifier.normalized(caseID) {
+            throw .badInput("\(shown) names this case itself; expected the id of the notice or order case this one follows")
+        }
         guard let found = try store.snapshot(linked) else {
             throw .badInput("\(shown) names no case on record; expected the id of the notice or order case this one follows")
         }
@@ -232,7 +235,7 @@ public final class Casework {
             request.data[TransitionEngine.correctedFieldKey]?.stringValue == "linked_case",
             let linked = request.data[TransitionEngine.correctedValueKey]?.stringValue
         {
-            linkWarnings = try checkLinkedCase(linked, from: existing.force, openedAt: existing.openedAt)
+            linkWarnings = try checkLinkedCase(linked, for: existing.id, from: existing.force, openedAt: existing.openedAt)
         }
         // The correction's own checks (the value's type, a statutory limit) speak first.
         if engine.workflow.event(named: request.event)?.corrects == true { _ = try engine.transition(existing, request) }

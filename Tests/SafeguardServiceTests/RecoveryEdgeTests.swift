@@ -204,6 +204,9 @@ struct RecoveryEdgeTests {
         let error = #expect(throws: WorkflowError.self) { try correct(casework, "linked_case", "Jane Smith, 1 High St", at: "2026-06-02T10:00:00+01:00", case: "R1") }
         #expect(error?.kind == .badInput)
         #expect(error?.message.contains("Jane") == false)
+        // And a case is not linked to itself
+        let itself = #expect(throws: WorkflowError.self) { try correct(casework, "linked_case", "R1", at: "2026-06-02T10:00:00+01:00", case: "R1") }
+        #expect(itself?.message == "linked_case R1 names this case itself; expected the id of the notice or order case this one follows")
     }
 
     @Test func aLinkGivenWhenOpeningIsWarnedOfToo() throws {
