@@ -20,12 +20,15 @@ struct History: ParsableCommand {
                 // Voids and what they voided are marked, so the record reads as it stands.
                 var voidedBy: [Int: Int] = [:]
                 for event in document.events where event.event == Casework.voidEvent {
-                    if let target = event.data["event"]?.integerValue { voidedBy[target] = event.sequence }
+                    for target in Casework.voidTargets(event) { voidedBy[target] = event.sequence }
                 }
                 for event in document.events {
                     var line = Rendering.transitionLine(event)
                     if let by = voidedBy[event.sequence] { line += "  [void: see event \(by)]" }
-                    if event.event == Casework.voidEvent, let target = event.data["event"]?.integerValue { line += "  [voids event \(target)]" }
+                    if event.event == Casework.voidEvent, let target = event.data["event"]?.integerValue {
+                        let with = Casework.voidTargets(event).dropFirst().map(String.init)
+                        line += "  [voids event \(target)\(with.isEmpty ? "" : ", with the clock's event\(with.count == 1 ? "" : "s") \(with.joined(separator: ", "))")]"
+                    }
                     print(line)
                     if let change = document.importChange(of: event) {
                         print("  imported by \(change.by) (\(change.version), \(Instant.format(change.recordedAt))): \(OneLine.escaped(change.reason))")

@@ -15,6 +15,13 @@ enum TransitionPrinter {
                         ])))
             } else {
                 Swift.print(Rendering.transitionLine(event))
+                if event.event == Casework.voidEvent {
+                    let with = Casework.voidTargets(event).dropFirst().map(String.init)
+                    if !with.isEmpty {
+                        Swift.print(
+                            "  voids with it the clock's event\(with.count == 1 ? "" : "s") \(with.joined(separator: ", ")), fired for a deadline the case no longer has due then; tick fires again for what is due now")
+                    }
+                }
                 for case .string(let warning) in event.data[TransitionEngine.warningsKey]?.arrayValue ?? [] {
                     Swift.print("  warning: \(warning)")
                 }

@@ -18,10 +18,11 @@ extension Casework {
             if event.event == Self.voidEvent {
                 // A void rebuilds the case from the events before it, without every event voided so far.
                 let before = Array(events[..<index])
-                guard let current = snapshot, let target = event.data["event"]?.integerValue else { return ["\(label): a void with no case or no event named"] }
+                let targets = Self.voidTargets(event)
+                guard let current = snapshot, !targets.isEmpty else { return ["\(label): a void with no case or no event named"] }
                 do throws(WorkflowError) {
                     let transition = try voidTransition(
-                        before, current: current, voiding: Self.voidedSequences(before).union([target]), actor: event.actor, data: event.data)
+                        before, current: current, voiding: Self.voidedSequences(before).union(targets), actor: event.actor, data: event.data)
                     if transition.to != event.to { return ["\(label): replayed, it leads to \(transition.to); the log records \(event.to)"] }
                     snapshot = transition.snapshot
                 } catch {

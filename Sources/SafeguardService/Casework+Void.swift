@@ -49,16 +49,34 @@ extension Casework {
         if [Self.voidEvent, TransitionEngine.migrateEvent].contains(target.event) {
             throw .refused("event \(sequence) (\(target.event)) is recorded by the engine and cannot be voided; expected an event an officer recorded")
         }
-        let data: [String: Value] = [
+        // The clock's events after it that answered a deadline the void takes away or moves go with it.
+        let derived = try derivedClockEvents(events, current: snapshot, voiding: voided.union([sequence]), after: sequence)
+        var data: [String: Value] = [
             "event": .integer(sequence), "voided_event": .string(target.event), "reason": .string(reason),
         ]
-        let transition = try voidTransition(events, current: snapshot, voiding: voided.union([sequence]), actor: actor, data: data)
-        // The engine's own events (an order's expiry, a missed deadline, fired by the clock) record
-        // what the statute's time did. One is voided only when, without it, the deadline it settled
-        // is not due at the same time any more (a correction moved it: the clock fires again, for
-        // the corrected time) or not due yet. Otherwise the void would bring an ended order back
-        // into force or hide a missed deadline, with nothing left for the clock to fire.
-        if target.actor.claimsEngine {
+        if !derived.isEmpty { data[Self.withEventsKey] = .array(derived.map { .integer($0) }) }
+        var transition = try voidTransition(
+            events, current: snapshot, voiding: voided.union([sequence]).union(derived), actor: actor, data: data)
+        // The void is dated at the latest event in force: the voider must have held the role then,
+        // as for any event so dated (a correction is checked the same way), not only now.
+        let register = try staffRegister()
+        if !register.isEmpty {
+            do throws(WorkflowError) {
+                transition.actor = try registered(
+                    id: actor.id, role: actor.role, force: snapshot.force, at: transition.at, register,
+                    authentication: actor.authentication ?? "token")
+            } catch {
+                throw .refused(
+                    "the void is dated at the case's latest event in force (\(Instant.format(transition.at))), and the register says: \(error.message)")
+            }
+        }
+        // An event that settles a deadline as the statute's time does (an order's expiry, a missed
+        // deadline), by the clock or by a person, is voided only when, without it, the deadline it
+        // settled is not due at the same time any more (a correction moved it: the clock fires
+        // again, for the corrected time) or not due yet. Otherwise the void would bring an ended
+        // order back into force or hide a missed deadline, with nothing left for the clock to fire.
+        let workflow = try engine(for: snapshot).workflow
+        if target.actor.claimsEngine || workflow.clocks.contains(where: { $0.fires == target.event || $0.onMissed == target.event }) {
             let now = configuration.clock()
             let settled = snapshot.deadlines.filter { $0.settledBy == target.event && $0.status != .pending }
             let stillDue = transition.snapshot.deadlines.filter { rebuilt in
@@ -66,8 +84,12 @@ extension Casework {
                     && settled.contains { $0.clock == rebuilt.clock && Self.same($0.startedAt, rebuilt.startedAt) && Self.same($0.due, rebuilt.due) }
             }
             if let due = stillDue.min(by: { $0.due < $1.due }) {
+                let fix =
+                    target.actor.claimsEngine
+                    ? "expected to void (or correct) the event whose value set that time instead: its void takes this event with it"
+                    : "expected to leave it recorded, or to void (or correct) the event whose value set that time"
                 throw .refused(
-                    "event \(sequence) (\(target.event)) was recorded by the engine when deadline \(due.clock) fell due (\(Instant.format(due.due))), and without it that deadline is still due then; expected correct_record first if the deadline came from a value recorded wrongly"
+                    "event \(sequence) (\(target.event)) settled deadline \(due.clock), which fell due \(Instant.format(due.due)); without it that deadline is still due then (\(workflow.clock(named: due.clock)?.fires != nil ? "the order would be back in force after its end" : "the missed deadline would be hidden")); \(fix)"
                 )
             }
         }
@@ -116,12 +138,60 @@ extension Casework {
             actor: actor, data: data, changes: [:], guardsPassed: ["void_needs_supervisor"], snapshot: next)
     }
 
+    /// The key of a void's data listing the clock's events voided with the event it names.
+    public static let withEventsKey = "with_events"
+
+    /// The clock's events recorded after event `after` (an order's expiry, a missed deadline) that
+    /// answered a deadline the case, rebuilt without `voiding` and without them, no longer has
+    /// falling due at that time: they derive from the voided event and would not have been fired
+    /// without it. The clock fires again for whatever is due in the rebuilt case.
+    func derivedClockEvents(_ events: [RecordedEvent], current: CaseSnapshot, voiding: Set<Int>, after: Int) throws(WorkflowError) -> [Int] {
+        let candidates = events.filter {
+            $0.sequence > after && $0.event != Self.voidEvent && !voiding.contains($0.sequence)
+                && ($0.eventID?.hasPrefix(TransitionEngine.clockEventIDPrefix) ?? false)
+        }
+        guard !candidates.isEmpty else { return [] }
+        let without = voiding.union(candidates.map(\.sequence))
+        var rebuilt: CaseSnapshot?
+        for event in events where event.event != Self.voidEvent && !without.contains(event.sequence) {
+            let engine = try self.engine(procedure: event.procedure, force: current.force, workflow: current.workflow)
+            // An event refused without the voided one is left out here; the void itself names it.
+            if let next = try? Self.replay(event, on: rebuilt, engine: engine, force: current.force).snapshot { rebuilt = next }
+        }
+        let deadlines = rebuilt?.deadlines ?? []
+        return candidates.filter { event in
+            // The clock's id names the deadline it answered: tick:<case>:<clock>:<started>:<due>:<version>.
+            guard let id = event.eventID else { return false }
+            let parts = id.dropFirst(TransitionEngine.clockEventIDPrefix.count + current.id.count + 1).split(separator: ":", maxSplits: 1)
+            guard parts.count == 2 else { return false }
+            let clock = String(parts[0])
+            let rest = parts[1]
+            guard let lastColon = rest.lastIndex(of: ":") else { return false }
+            let times = rest[..<lastColon]
+            // The two times are UTC instants of fixed form (…Z), so the due time follows the first "Z:".
+            guard let split = times.range(of: "Z:"),
+                let started = Instant.parse(String(times[..<split.lowerBound]) + "Z"),
+                let due = Instant.parse(String(times[split.upperBound...]))
+            else { return false }
+            let stillAnswered = deadlines.contains {
+                $0.clock == clock && $0.status == .pending && Self.same($0.startedAt, started) && Self.same($0.due, due) && $0.due <= event.at
+            }
+            return !stillAnswered
+        }.map(\.sequence)
+    }
+
+    /// The events a void names: the one asked for and the clock's events it took with it.
+    public static func voidTargets(_ void: RecordedEvent) -> [Int] {
+        guard let first = void.data["event"]?.integerValue else { return [] }
+        return [first] + (void.data[withEventsKey]?.arrayValue ?? []).compactMap(\.integerValue)
+    }
+
     /// Two times equal to the millisecond the record keeps (one read back from it, one computed).
     static func same(_ a: Date, _ b: Date) -> Bool { abs(a.timeIntervalSince(b)) < 0.001 }
 
     /// The sequences of the events voided so far.
     static func voidedSequences(_ events: [RecordedEvent]) -> Set<Int> {
-        Set(events.filter { $0.event == voidEvent }.compactMap { $0.data["event"]?.integerValue })
+        Set(events.filter { $0.event == voidEvent }.flatMap(voidTargets))
     }
 
     /// A role is echoed only when it looks like one.

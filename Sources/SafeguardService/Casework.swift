@@ -242,11 +242,13 @@ public final class Casework {
         let checked = try correctionChecks(request, on: existing, engine: engine)
         let stale = linkWarnings + checked + [staleDerivedWarning(request, on: existing, engine: engine)].compactMap { $0 }
         do throws(WorkflowError) {
-            return try Self.sameEvent(
+            let outcome = try Self.sameEvent(
                 try store.record(caseID: request.caseID, eventID: request.eventID) { current throws(WorkflowError) in
                     guard let current else { throw .unknownCase(request.caseID) }
                     return Self.adding(stale, to: try engine.transition(current, request))
                 }, request)
+            try notVoided(outcome, request)
+            return outcome
         } catch {
             throw NameSuggestion.add(to: error, request, workflow: engine.workflow)
         }
@@ -262,6 +264,18 @@ public final class Casework {
             )
         }
         return outcome
+    }
+
+    /// An event id already recorded for an event since voided is not this request done before: the
+    /// event is not on the case, and "nothing changed" would hide that. The id stays recorded with
+    /// the voided event, so the event is recorded again under a new id.
+    func notVoided(_ outcome: RecordOutcome, _ request: TransitionRequest) throws(WorkflowError) {
+        guard case .alreadyRecorded(let existing) = outcome else { return }
+        let events = try store.history(existing.caseID)
+        guard let void = events.first(where: { $0.event == Self.voidEvent && $0.data["event"]?.integerValue == existing.sequence }) else { return }
+        throw .badInput(
+            "event id \(request.eventID ?? "") was recorded for event \(existing.sequence) (\(existing.event)) of case \(existing.caseID), voided by event \(void.sequence); nothing changed; expected a new event id to record it again"
+        )
     }
 
     /// What a person's request (`open`, `fire`, an `apply` line) may not carry, checked before the

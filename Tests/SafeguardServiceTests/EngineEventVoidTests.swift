@@ -24,7 +24,7 @@ struct EngineEventVoidTests {
         let expiry = try #require(history.last)
         #expect(expiry.event == "expire_order")
         let message =
-            "event \(expiry.sequence) (expire_order) was recorded by the engine when deadline order_end fell due (2026-06-15T23:59:59.999+01:00), and without it that deadline is still due then; expected correct_record first if the deadline came from a value recorded wrongly"
+            "event \(expiry.sequence) (expire_order) settled deadline order_end, which fell due 2026-06-15T23:59:59.999+01:00; without it that deadline is still due then (the order would be back in force after its end); expected to void (or correct) the event whose value set that time instead: its void takes this event with it"
         #expect(throws: WorkflowError.refused(message)) {
             try casework.void(caseID: "V1", sequence: expiry.sequence, reason: "wrong", actor: Self.sergeant)
         }
