@@ -323,6 +323,22 @@ dvpo:guard("grant_order", "order_period_14_to_28", function(case, event)
   return true
 end)
 
+-- CSA 2010 s.27(1), (3): the application is made once a notice has been given, and the hearing it
+-- lists is of that application, within the 48 hours from service; a hearing listed before the
+-- notice was served cannot be that hearing (a listing typed wrongly). A listing after the 48
+-- hours is a warning, as the court lists it (see listing_warning).
+local function listed_after_service(case, event)
+  local served = case.data.served_at
+  if served ~= nil and event.data.listed_for ~= nil and event.data.listed_for < served then
+    return false, "the hearing is listed for " .. engine.local_time(event.data.listed_for) .. ", before the notice was served ("
+      .. engine.local_time(served) .. "); the hearing is of an application made after service (CSA 2010 s.27(1), (3));"
+      .. " expected the listing the court gave"
+  end
+  return true
+end
+dvpo:guard("apply_for_order", "listed_after_service", listed_after_service)
+dvpo:guard("adjourn_hearing", "listed_after_service", listed_after_service)
+
 -- CSA 2010 s.28(10): the order ends at the end of its stated period, not before.
 dvpo:guard("expire_order", "order_period_over", function(case, event)
   local deadline = case.deadlines.order_end

@@ -8,10 +8,10 @@ struct VoidCommand: ParsableCommand {
         commandName: "void",
         abstract: "Void a wrongly recorded event (sergeant or above): the case is rebuilt without it; the history keeps both.",
         discussion: """
-            For an event recorded by mistake — a time in the wrong year, an event fired on the wrong case — a supervisor records a void_event naming the event's number (from 'safeguard history') and why. Nothing is deleted: the history keeps the event and its void, and the case is rebuilt by replaying its events without the voided ones ('safeguard verify' replays it the same way). The void is dated at the latest event that remains, so the right event can then be recorded at its true time. It is refused when an event after the voided one would no longer be allowed (void that one first), for the opening event (close the case instead), and for the engine's own events.
+            For an event recorded by mistake — a time in the wrong year, an event fired on the wrong case — a supervisor records a void_event naming the event's number (from 'safeguard history') and why. Nothing is deleted: the history keeps the event and its void, and the case is rebuilt by replaying its events without the voided ones ('safeguard verify' replays it the same way). The void is dated at the latest event that remains, so the right event can then be recorded at its true time; the voider must have held the role at that time on the staff register. The clock's events that answered a deadline only the voided event gave (a hearing recorded missed on a service time typed wrongly, an expiry at a corrected end) are voided with it, in the same void, and listed; tick then fires again for what is due. It is refused when an event after the voided one would no longer be allowed (void that one first), for the opening event (correct_record a field it recorded, or close the case), and for an expiry or missed deadline whose deadline would still be due without it. A voided event's --id is not reused: record it again under a new id.
 
             Example:
-              safeguard void C1 --event 4 --reason "served time typed as 2062" --actor SGT12 --role sergeant
+              safeguard void C1 --event 3 --reason "served time typed as the 14th" --actor SGT12 --role sergeant
             """)
 
     @OptionGroup var global: GlobalOptions

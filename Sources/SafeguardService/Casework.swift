@@ -238,7 +238,16 @@ public final class Casework {
             linkWarnings = try checkLinkedCase(linked, for: existing.id, from: existing.force, openedAt: existing.openedAt)
         }
         // The correction's own checks (the value's type, a statutory limit) speak first.
-        if engine.workflow.event(named: request.event)?.corrects == true { _ = try engine.transition(existing, request) }
+        if engine.workflow.event(named: request.event)?.corrects == true {
+            let trial = try engine.transition(existing, request)
+            // A correction that changes nothing is not recorded: there is nothing to put right.
+            if let field = request.data[TransitionEngine.correctedFieldKey]?.stringValue,
+                trial.data[TransitionEngine.warningsKey]?.arrayValue?.contains(.string(TransitionEngine.unchangedCorrection(field))) == true
+            {
+                throw .badInput(
+                    "\(field) already holds the value given: the correction would change nothing, and nothing was recorded; expected the value the record should hold")
+            }
+        }
         let checked = try correctionChecks(request, on: existing, engine: engine)
         let stale = linkWarnings + checked + [staleDerivedWarning(request, on: existing, engine: engine)].compactMap { $0 }
         do throws(WorkflowError) {
@@ -287,6 +296,26 @@ public final class Casework {
             throw .badInput("event ids beginning \(TransitionEngine.clockEventIDPrefix) are kept for the events the engine's clock records; expected another id")
         }
         try checkNotAhead(request, now: given)
+        try checkBirthDates(request)
+    }
+
+    /// A date of birth (a field named `…_dob`, given or corrected) after the event's own day is a
+    /// slip: nobody is born after the incident recorded about them. Bad input, checked on a
+    /// person's request only, so a record made before this check still replays. The value is
+    /// never echoed (it is personal data).
+    func checkBirthDates(_ request: TransitionRequest) throws(WorkflowError) {
+        var given = request.data.filter { $0.key.hasSuffix("_dob") }
+        if let field = request.data[TransitionEngine.correctedFieldKey]?.stringValue, field.hasSuffix("_dob"),
+            let value = request.data[TransitionEngine.correctedValueKey]
+        {
+            given[field] = value
+        }
+        let day = London.date(of: request.at)
+        for (name, value) in given.sorted(by: { $0.key < $1.key }) {
+            guard let text = value.stringValue, let born = LocalDate(iso: text), born > day else { continue }
+            throw .badInput(
+                "\(name) is after the day of this \(request.event.isEmpty ? "event" : request.event) (\(day)); expected a date of birth on or before it")
+        }
     }
 
     /// Refuses an event dated further ahead of the clock (or of `now`, when given) than the

@@ -92,7 +92,7 @@ extension TransitionEngine {
         var next = snapshot
         var warnings: [Value] = []
         if !correction.adds, correction.names.allSatisfy({ snapshot.data[$0] == nil || snapshot.data[$0] == correction.value }) {
-            warnings.append(.string("\(correction.field) already holds the value given: the correction changes nothing; expected the value the record should hold"))
+            warnings.append(.string(Self.unchangedCorrection(correction.field)))
         }
         for name in correction.names where snapshot.data[name] != nil || correction.adds {
             next.data[name] = correction.value
@@ -104,6 +104,21 @@ extension TransitionEngine {
                 warnings.append(
                     .string("deadline \(clock.name) moves from \(Instant.format(old.due)) to \(Instant.format(new.due)) with the corrected \(correction.field)"))
             }
+            // A deadline already met or missed keeps its recorded time (it is history), but where it
+            // would fall with the corrected value is said, so the person sees what to put right.
+            var settled = next.deadlines
+            for index in settled.indices where settled[index].clock == clock.name && settled[index].status != .pending {
+                settled[index].status = .pending
+            }
+            let recorded = next.deadlines
+            try recap(&settled, clock: clock, field: clock.cappedBy, snapshot: next)
+            for (old, new) in zip(recorded, settled)
+            where old.clock == clock.name && old.status != .pending && Instant.format(old.due) != Instant.format(new.due) {
+                warnings.append(
+                    .string(
+                        "deadline \(clock.name) moves from \(Instant.format(old.due)) to \(Instant.format(new.due)) with the corrected \(correction.field); it was recorded \(old.status.rawValue) by \(old.settledBy ?? "an event") at \(Instant.format(old.settledAt ?? old.due)), which stands: void that event if it answered the old time"
+                    ))
+            }
             // An end the correction puts in the past has already come: tick records the expiry.
             for deadline in next.deadlines where deadline.clock == clock.name && deadline.status == .pending && deadline.due < next.updatedAt {
                 guard clock.fires != nil else { continue }
@@ -114,6 +129,13 @@ extension TransitionEngine {
             }
         }
         return (next, warnings)
+    }
+
+    /// What a correction to the value the case already holds says. A person's such correction is
+    /// refused before it is recorded (the service checks for this text); one already on record
+    /// replays with it as a warning.
+    public static func unchangedCorrection(_ field: String) -> String {
+        "\(field) already holds the value given: the correction changes nothing; expected the value the record should hold"
     }
 
     /// Whether a clock's deadline is computed from one of `names`.

@@ -29,7 +29,7 @@ struct ForceGoldenTests {
         #expect((apply["who_changed_at"] as? [String])?.first?.hasPrefix("Plugins/essex/plugin.lua:") == true)
         let fields = apply["data"] as! [[String: Any]]
         #expect(fields.first { $0["name"] as? String == "days_sought" }?["source"] as? String == "Plugins/order_lengths/plugin.lua:15")
-        #expect((apply["guards"] as! [[String: Any]]).map { $0["name"] as! String } == ["days_sought_lawful"])
+        #expect((apply["guards"] as! [[String: Any]]).map { $0["name"] as! String } == ["listed_after_service", "days_sought_lawful"])
         #expect((apply["actions"] as? [[String: Any]])?.map { $0["name"] as! String } == ["record_application", "days_sought_usual", "legal_team_preferred"])
         let review = events.first { $0["name"] as? String == "legal_review" }!
         #expect((review["source"] as? String)?.hasPrefix("Plugins/essex/plugin.lua:") == true)

@@ -86,14 +86,17 @@ struct CorrectionChecksTests {
 
 @Suite("A correction to the value already held")
 struct UnchangedCorrectionTests {
-    @Test func aCorrectionToTheSameValueWarnsItChangesNothing() throws {
+    @Test func aCorrectionToTheSameValueIsBadInputAndRecordsNothing() throws {
         let suite = CorrectionChecksTests()
         let casework = try suite.orderInForce()
-        let outcome = try casework.fire(suite.correction("ends_on", "2026-06-30"))
+        let count = try casework.store.history("D1").count
         #expect(
-            suite.warnings(outcome) == [
-                "ends_on already holds the value given: the correction changes nothing; expected the value the record should hold"
-            ])
+            throws: WorkflowError.badInput(
+                "ends_on already holds the value given: the correction would change nothing, and nothing was recorded; expected the value the record should hold")
+        ) {
+            try casework.fire(suite.correction("ends_on", "2026-06-30"))
+        }
+        #expect(try casework.store.history("D1").count == count)
     }
 }
 

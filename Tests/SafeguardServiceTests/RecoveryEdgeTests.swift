@@ -120,12 +120,13 @@ struct RecoveryEdgeTests {
                 "with the corrected listed_for, apply_for_order (event 4) warns: the hearing is listed for 2026-06-04T10:00:00+01:00, after the 48 hours end at 2026-06-03T11:00:00+01:00 (CSA 2010 s.27(3))"
             ), "\(warnings(outcome))")
         #expect(try casework.snapshot("C1").data["listed_for"] == "2026-06-04T09:00:00.000Z")
-        // The same listing again changes nothing, and says only that
-        let again = try correct(casework, "listed_for", "2026-06-04T10:00:00+01:00", at: "2026-06-01T13:10:00+01:00")
+        // The same listing again changes nothing: bad input, nothing recorded
         #expect(
-            warnings(again) == [
-                "listed_for already holds the value given: the correction changes nothing; expected the value the record should hold"
-            ])
+            throws: WorkflowError.badInput(
+                "listed_for already holds the value given: the correction would change nothing, and nothing was recorded; expected the value the record should hold")
+        ) {
+            try correct(casework, "listed_for", "2026-06-04T10:00:00+01:00", at: "2026-06-01T13:10:00+01:00")
+        }
         // A listing within the 48 hours says nothing of them
         let within = try correct(casework, "listed_for", "2026-06-02T11:00:00+01:00", at: "2026-06-01T13:30:00+01:00")
         #expect(!warnings(within).joined().contains("48 hours"), "\(warnings(within))")
