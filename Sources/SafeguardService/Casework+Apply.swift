@@ -58,6 +58,13 @@ extension Casework {
                 switch outcome {
                 case .success(.recorded): summary.applied += 1
                 case .success(.alreadyRecorded(let existing)):
+                    // An id recorded for an event since voided: the line's event is not on the case.
+                    do throws(WorkflowError) {
+                        try notVoided(.alreadyRecorded(existing), eventID: entry.item.eventID)
+                    } catch {
+                        note(entry.line, "malformed", error.message)
+                        continue
+                    }
                     summary.skipped += 1
                     if existing.caseID != entry.item.caseID || existing.event != entry.event {
                         note(

@@ -256,7 +256,7 @@ public final class Casework {
                     guard let current else { throw .unknownCase(request.caseID) }
                     return Self.adding(stale, to: try engine.transition(current, request))
                 }, request)
-            try notVoided(outcome, request)
+            try notVoided(outcome, eventID: request.eventID)
             return outcome
         } catch {
             throw NameSuggestion.add(to: error, request, workflow: engine.workflow)
@@ -278,12 +278,12 @@ public final class Casework {
     /// An event id already recorded for an event since voided is not this request done before: the
     /// event is not on the case, and "nothing changed" would hide that. The id stays recorded with
     /// the voided event, so the event is recorded again under a new id.
-    func notVoided(_ outcome: RecordOutcome, _ request: TransitionRequest) throws(WorkflowError) {
+    func notVoided(_ outcome: RecordOutcome, eventID: String?) throws(WorkflowError) {
         guard case .alreadyRecorded(let existing) = outcome else { return }
         let events = try store.history(existing.caseID)
         guard let void = events.first(where: { $0.event == Self.voidEvent && $0.data["event"]?.integerValue == existing.sequence }) else { return }
         throw .badInput(
-            "event id \(request.eventID ?? "") was recorded for event \(existing.sequence) (\(existing.event)) of case \(existing.caseID), voided by event \(void.sequence); nothing changed; expected a new event id to record it again"
+            "event id \(eventID ?? "") was recorded for event \(existing.sequence) (\(existing.event)) of case \(existing.caseID), voided by event \(void.sequence); nothing changed; expected a new event id to record it again"
         )
     }
 

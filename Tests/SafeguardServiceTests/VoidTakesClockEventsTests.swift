@@ -103,6 +103,23 @@ struct VoidTakesClockEventsTests {
         #expect(try casework.store.history("C4").count == 7)
     }
 
+    @Test func anApplyLineWithAVoidedEventsIdIsMalformedNotSkipped() throws {
+        let casework = try Self.casework(now: "2026-06-05T09:00:00+01:00")
+        try ReportVoidAndCorrectionTests.granted(casework, "C4", days: 28)
+        _ = try Self.fire(casework, "C4", "record_visit", "2026-06-03T15:00:00+01:00", ["outcome": "safe"], eventID: "V1")
+        _ = try casework.void(caseID: "C4", sequence: 6, reason: "wrong time", actor: Self.sergeant)
+        let line = #"{"id":"V1","case":"C4","event":"record_visit","at":"2026-06-04T15:00:00+01:00","actor":{"id":"PC2","role":"constable"},"data":{"outcome":"safe"}}"#
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("apply-voided-\(UUID().uuidString).jsonl").path
+        try (line + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        var reader = LineReader(handle: try #require(FileHandle(forReadingAtPath: path)))
+        let summary = try casework.apply(&reader, batchSize: 10, problem: { _, _, _ in }, progress: { _ in })
+        #expect(summary.skipped == 0)
+        #expect(summary.malformed == 1)
+        #expect(
+            summary.problems.first?.message
+                == "event id V1 was recorded for event 6 (record_visit) of case C4, voided by event 7; nothing changed; expected a new event id to record it again")
+    }
+
     @Test func aVoidIsCheckedAgainstTheRegisterAtTheTimeItIsDated() throws {
         // Given a register where sergeant SG2 joined only after the case's latest event
         let scripts = try ScriptsCopy()

@@ -232,7 +232,9 @@ struct NationalClockTests {
         let hearing = try #require(served.deadline("hearing"))
         #expect(Instant.format(hearing.due) == "2026-05-27T10:00:00+01:00")
         #expect(hearing.tableVersion == "ew-2026-11-21")
-        let applied = try national.fire(served, "apply_for_order", at: "2026-05-26T09:00:00+01:00")
+        // Listed after service (a listing before it is refused: CSA 2010 s.27(1), (3)).
+        let applied = try national.fire(
+            served, "apply_for_order", at: "2026-05-26T09:00:00+01:00", data: ["court": "Colchester", "listed_for": "2026-05-27T10:00:00+01:00"])
         let late = try national.fire(applied, "grant_order", at: "2026-05-27T10:30:00+01:00")
         #expect(late.deadline("hearing")?.status == .missed)
         let onTime = try national.fire(applied, "refuse_order", at: "2026-05-27T09:30:00+01:00")
