@@ -44,7 +44,9 @@ extension Casework {
             let workflow = try current.engine().workflow
             let final = workflow.state(named: snapshot.state)?.isFinal ?? false
             if final && caseID == nil { continue }
-            try Self.checkStateMap(stateMap, against: workflow, caseID: snapshot.id)
+            // A case named is checked against every entry; under --all, each case against the
+            // entry for its own state (another workflow may lack the states a map names).
+            try Self.checkStateMap(stateMap, against: workflow, caseID: snapshot.id, onlyFor: caseID == nil ? snapshot.state : nil)
             if snapshot.procedure == current.hash { continue }
             if let given, given < snapshot.updatedAt {
                 throw .badInput(
@@ -106,13 +108,19 @@ extension Casework {
 
     /// `--map old=new` is only for a state the new procedure lacks, into a state it has that is
     /// not final: a case enters a final state by its own event (`close`, with its reason and
-    /// checks), never by a migration.
-    static func checkStateMap(_ stateMap: [String: String], against workflow: WorkflowDefinition, caseID: String) throws(WorkflowError) {
+    /// checks), never by a migration. With `onlyFor` (under `--all`), the entry for that state is
+    /// checked whole and the others only for a final target: another workflow may lack the states
+    /// a map names.
+    static func checkStateMap(
+        _ stateMap: [String: String], against workflow: WorkflowDefinition, caseID: String, onlyFor state: String? = nil
+    ) throws(WorkflowError) {
         for (old, new) in stateMap.sorted(by: { $0.key < $1.key }) {
-            if workflow.state(named: old) != nil {
+            let applies = state == nil || state == old
+            if applies, workflow.state(named: old) != nil {
                 throw .badInput("--map \(old)=\(new): state \(old) exists in the new procedure; expected --map only for states it lacks")
             }
             guard let target = workflow.state(named: new) else {
+                guard applies else { continue }
                 throw .badInput(
                     "--map \(old)=\(new): the current procedure has no state \"\(new)\"; expected one of \(workflow.states.map(\.name).joined(separator: ", "))")
             }

@@ -87,6 +87,20 @@ struct MigrateArgumentGoldenTests {
         #expect(current.stdout == "every open case already runs the current procedure\n")
     }
 
+    /// Under --all a map is checked against the cases in its old state: a Clare's Law case open
+    /// beside the Kent case (a workflow with no state incident) does not stop the run.
+    @Test func underAllAMapIsCheckedForTheCasesInItsState() throws {
+        let (_, run) = try caseInRetiredTriage()
+        #expect(
+            try run(
+                "open --workflow dvds --force durham --id R1 --at 2026-06-01T20:00:00+01:00 --actor PC1 --role constable --data route=right_to_ask --data applicant=person_at_risk"
+            ).status == 0)
+        let all = try run("migrate --all --map triage=incident --reason 'triage retired' --actor ADM1 --at 2026-06-02T10:00:00+01:00")
+        #expect(all.status == 0, "\(all.stderr)")
+        #expect(try run("history K1").stdout.contains("K1  migrate_procedure  triage → incident"))
+        #expect(try run("migrate --all --map triage=closed --reason x --actor ADM1").status == 2)
+    }
+
     @Test func anEmptyReasonIsBadInputAsForVoid() throws {
         let (_, run) = try caseInRetiredTriage()
         let empty = try run("migrate --case K1 --map triage=incident --reason ' ' --actor ADM1")
