@@ -38,7 +38,9 @@ extension Casework {
             do throws(WorkflowError) {
                 current = try self.current(snapshot.workflow, force: snapshot.force)
             } catch where caseID == nil && error.kind == .script {
-                plans.append((snapshot, nil, error))
+                // A final case stays as it is whatever its force's scripts say; its own procedure knows.
+                let final = (try? engine(for: snapshot))?.workflow.state(named: snapshot.state)?.isFinal ?? false
+                if !final { plans.append((snapshot, nil, error)) }
                 continue
             }
             let workflow = try current.engine().workflow
