@@ -31,7 +31,7 @@ struct Migrate: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Show what would change, and record nothing.")
     var dryRun = false
 
-    @Option(help: "Why: recorded in each case's history.")
+    @Option(help: "Why: recorded in each case's history (not empty).")
     var reason: String
 
     @Option(help: ArgumentHelp("Who migrates: an administrator's id.", valueName: "id"))
@@ -39,7 +39,7 @@ struct Migrate: ParsableCommand {
 
     @Option(
         name: .customLong("map"),
-        help: ArgumentHelp("A state the current procedure no longer has, and the state it moves to (repeatable).", valueName: "old=new"))
+        help: ArgumentHelp("A state the current procedure no longer has, and the state, not a final one, it moves to (repeatable).", valueName: "old=new"))
     var maps: [String] = []
 
     @Option(help: ArgumentHelp("When (default: now), ISO 8601 with an offset; not ahead of the clock, not before the case's latest event.", valueName: "time"))
