@@ -13,6 +13,17 @@ enum Failure {
         FileHandle.standardError.write(Data("\(line)\n".utf8))
         return ExitCode(code)
     }
+
+    /// Reports one failure of several a command goes on past (`migrate --all`: a case not
+    /// migrated) the same way, its message led by what failed; returns its exit code.
+    static func note(_ error: WorkflowError, about subject: String, json: Bool = false) -> Int32 {
+        let code = ExitStatus.code(for: error.kind)
+        var document = ErrorDocument(error, exitCode: code)
+        document.message = "\(subject): \(document.message)"
+        let line = json ? document.json : "safeguard: \(OneLine.escaped(document.line))"
+        FileHandle.standardError.write(Data("\(line)\n".utf8))
+        return code
+    }
 }
 
 /// Runs a command body; a `WorkflowError` becomes its report (JSON under `--json`) and exit code.

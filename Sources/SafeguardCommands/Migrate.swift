@@ -11,7 +11,9 @@ struct Migrate: ParsableCommand {
         discussion: """
             A case keeps the exact procedure it was opened under (a hash over every contributing script, whose sources are stored in the database), so editing scripts changes new cases only. This moves open cases to the scripts as they are now: it shows whether each case's state still exists and which deadlines move, and records a migrate_procedure event with the reason. Cases in a final state are left as they are.
 
-            It first prints what differs between the case's procedure and the current one (states, events, guards, clocks and policies added, removed or changed, each with its file:line). A case whose state the current procedure no longer has is refused unless --map names the state it moves to.
+            It first prints what differs between the case's procedure and the current one (states, events, guards, clocks and policies added, removed or changed, each with its file:line). A case whose state the current procedure no longer has is refused unless --map names the state it moves to: --map is only for states the current procedure lacks, and never into a final state (migrate to a state that is not final, then fire close). A move into a state the statute guards (an order in force, a notice served) needs the case's recorded events to support it.
+
+            Every argument is checked before anything is recorded: --at may be no more than the future-time tolerance ahead of the clock (SAFEGUARD_FUTURE_MINUTES, as for fire and tick) and not before a case's latest event; --reason may not be empty (exit 2). A case not migrated is reported on standard error (under --json as an error object), and the run goes on; the exit code at the end is the most serious case's: 1 refused, 3 when its force's scripts fail to load (with --all, the other forces' cases are still migrated).
 
             Examples:
               safeguard migrate --all --dry-run --reason "Essex order lengths policy 2026-12" --actor ADM1
@@ -29,7 +31,7 @@ struct Migrate: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Show what would change, and record nothing.")
     var dryRun = false
 
-    @Option(help: "Why: recorded in each case's history.")
+    @Option(help: "Why: recorded in each case's history (not empty).")
     var reason: String
 
     @Option(help: ArgumentHelp("Who migrates: an administrator's id.", valueName: "id"))
@@ -37,15 +39,14 @@ struct Migrate: ParsableCommand {
 
     @Option(
         name: .customLong("map"),
-        help: ArgumentHelp("A state the current procedure no longer has, and the state it moves to (repeatable).", valueName: "old=new"))
+        help: ArgumentHelp("A state the current procedure no longer has, and the state, not a final one, it moves to (repeatable).", valueName: "old=new"))
     var maps: [String] = []
 
-    @Option(help: ArgumentHelp("When (default: now), ISO 8601 with an offset.", valueName: "time"))
+    @Option(help: ArgumentHelp("When (default: now), ISO 8601 with an offset; not ahead of the clock, not before the case's latest event.", valueName: "time"))
     var at: String?
 
     func validate() throws {
         guard (caseID != nil) != all else { throw ValidationError("Give either --case C or --all.") }
-        guard !reason.allSatisfy(\.isWhitespace) else { throw ValidationError("--reason must say why.") }
         _ = try stateMap()
     }
 
@@ -63,10 +64,10 @@ struct Migrate: ParsableCommand {
     }
 
     func run() throws {
-        var refusedAny = false
+        var worst: Int32 = 0
         let stateMap = try stateMap()
         try reporting(json: global.json) { () throws(WorkflowError) in
-            let now = try TimeOption.parse(at, flag: "--at", now: try global.configuration().clock)
+            let now = try at.map { text throws(WorkflowError) in try TimeOption.parse(text, flag: "--at", now: try global.configuration().clock) }
             let casework = try Casework(try global.configuration())
             let reports = try casework.migrate(
                 caseID: caseID, dryRun: dryRun, reason: reason, actor: actor, at: now, stateMap: stateMap)
@@ -82,9 +83,11 @@ struct Migrate: ParsableCommand {
                     for change in report.changes { print("\(snapshot.id)  \(change)") }
                 }
                 if let refusal = report.refusal {
-                    refusedAny = true
-                    document["refused"] = .string(refusal)
-                    if !global.json { print("\(snapshot.id)  not migrated: \(refusal)") }
+                    // Each case not migrated is reported on standard error, as every command
+                    // reports a failure; the exit code is the most serious one's, at the end.
+                    worst = max(worst, Failure.note(refusal, about: "case \(snapshot.id) not migrated", json: global.json))
+                    document["refused"] = .string(refusal.message)
+                    document["kind"] = .string(refusal.kind.rawValue)
                 } else {
                     document["deadlines"] = .array(
                         report.moves.map { move in
@@ -109,6 +112,6 @@ struct Migrate: ParsableCommand {
                 print("every open case already runs the current procedure")
             }
         }
-        if refusedAny { throw ExitCode(ExitStatus.refused) }
+        if worst != 0 { throw ExitCode(worst) }
     }
 }

@@ -26,10 +26,11 @@ extension Safeguard {
 struct UsageErrorDocument: Encodable {
     var kind = "usage"
     var message: String
+    var expected = "a command line as 'safeguard help COMMAND' describes it"
     var exitCode: Int32 = 64
 
     enum CodingKeys: String, CodingKey {
-        case kind, message
+        case kind, message, expected
         case exitCode = "exit_code"
     }
 }

@@ -7,25 +7,66 @@ extension Casework {
     /// the current procedure, recording a migrate_procedure event with the reason. A case named
     /// explicitly is reported even when final; with `dryRun` nothing is recorded. A case whose
     /// state the current procedure lacks moves to the state `stateMap` names for it, and is
-    /// refused without one.
-    /// - Throws: `badInput` for a map naming a state the procedure lacks; `storage` or `conflict`
-    ///   when the database fails, which stops the run (cases already migrated stay migrated).
+    /// refused without one. `at` is now when nil; given, it may be neither ahead of the clock by
+    /// more than the future-time tolerance nor before a migrated case's latest event.
+    ///
+    /// Every argument is checked before anything is recorded, whether or not a case needs moving.
+    /// Under `--all` (nil `caseID`), a force whose scripts fail to load stops only its own cases:
+    /// each is reported with the script error, and the other forces' cases are migrated.
+    /// - Throws: `badInput` for an empty reason, a time ahead of the clock or before a case's
+    ///   latest event, or a map naming a state the procedure lacks, a state it still has, or a
+    ///   final state; `storage` or `conflict` when the database fails, which stops the run (cases
+    ///   already migrated stay migrated).
     public func migrate(
-        caseID: String?, dryRun: Bool, reason: String, actor: String, at: Date, stateMap: [String: String] = [:]
+        caseID: String?, dryRun: Bool, reason: String, actor: String, at given: Date?, stateMap: [String: String] = [:]
     ) throws(WorkflowError) -> [MigrationReport] {
+        guard !reason.allSatisfy(\.isWhitespace) else {
+            throw .badInput("migrate needs a reason; expected --reason saying why the cases move to the current procedure")
+        }
+        if let given { try checkMigrationNotAhead(given) }
+        let at = given ?? configuration.clock()
         let cases: [CaseSnapshot]
         if let caseID {
             cases = [try snapshot(caseID)]
         } else {
             cases = try store.list(state: nil, force: nil)
         }
+        // First pass: load each case's current procedure and check the arguments against it.
+        var plans: [(snapshot: CaseSnapshot, current: ProcedureVersion?, failure: WorkflowError?)] = []
+        for snapshot in cases {
+            let current: ProcedureVersion
+            do throws(WorkflowError) {
+                current = try self.current(snapshot.workflow, force: snapshot.force)
+            } catch where caseID == nil && error.kind == .script {
+                // A final case stays as it is whatever its force's scripts say; its own procedure knows.
+                let final = (try? engine(for: snapshot))?.workflow.state(named: snapshot.state)?.isFinal ?? false
+                if !final { plans.append((snapshot, nil, error)) }
+                continue
+            }
+            let workflow = try current.engine().workflow
+            let final = workflow.state(named: snapshot.state)?.isFinal ?? false
+            if final && caseID == nil { continue }
+            // A case named is checked against every entry; under --all, each case against the
+            // entry for its own state (another workflow may lack the states a map names).
+            try Self.checkStateMap(stateMap, against: workflow, caseID: snapshot.id, onlyFor: caseID == nil ? snapshot.state : nil)
+            if snapshot.procedure == current.hash { continue }
+            if let given, given < snapshot.updatedAt {
+                throw .badInput(
+                    "migrate --at \(Instant.format(given)) is before case \(snapshot.id)'s latest event (\(Instant.format(snapshot.updatedAt))); expected a time at or after it"
+                )
+            }
+            plans.append((snapshot, current, nil))
+        }
         var reports: [MigrationReport] = []
         let register = try staffRegister()
-        for snapshot in cases {
-            let current = try current(snapshot.workflow, force: snapshot.force)
+        for (snapshot, current, failure) in plans {
+            guard let current else {
+                var report = MigrationReport(snapshot: snapshot, to: "", moves: [], refusal: failure, migrated: false)
+                report.changes = []
+                reports.append(report)
+                continue
+            }
             let engine = try current.engine()
-            let final = engine.workflow.state(named: snapshot.state)?.isFinal ?? false
-            if snapshot.procedure == current.hash || (final && caseID == nil) { continue }
             var report = MigrationReport(snapshot: snapshot, to: current.hash, moves: [], refusal: nil, migrated: false)
             report.changes = (try? self.engine(for: snapshot)).map { ProcedureDifference.between($0.workflow, engine.workflow) } ?? []
             do throws(WorkflowError) {
@@ -33,8 +74,8 @@ extension Casework {
                 report.state = try engine.migratedState(of: snapshot, stateMap: stateMap)
                 // A mapped state meets the statutory floor before anything is stored (dry run too).
                 _ = try engine.migrate(snapshot, at: at, actor: Actor(id: "migration", role: "engine"), reason: reason, stateMap: stateMap)
-            } catch  where error.kind == .refused {
-                report.refusal = error.message
+            } catch where error.kind == .refused {
+                report.refusal = error
                 reports.append(report)
                 continue
             }
@@ -54,5 +95,43 @@ extension Casework {
             reports.append(report)
         }
         return reports
+    }
+
+    /// Refuses a migration dated further ahead of the clock than the future-time tolerance: the
+    /// event cannot be voided, and every later event (an order's expiry by `tick`) would follow it.
+    func checkMigrationNotAhead(_ at: Date) throws(WorkflowError) {
+        let now = configuration.clock()
+        guard at.timeIntervalSince(now) > configuration.futureTolerance else { return }
+        let minutes = Int(configuration.futureTolerance / 60)
+        throw .badInput(
+            "migrate --at \(Instant.format(at)) is ahead of the clock (now \(Instant.format(now))); expected a time no more than \(minutes) minutes from now (SAFEGUARD_FUTURE_MINUTES)"
+        )
+    }
+
+    /// `--map old=new` is only for a state the new procedure lacks, into a state it has that is
+    /// not final: a case enters a final state by its own event (`close`, with its reason and
+    /// checks), never by a migration. With `onlyFor` (under `--all`), the entry for that state is
+    /// checked whole and the others only for a final target: another workflow may lack the states
+    /// a map names.
+    static func checkStateMap(
+        _ stateMap: [String: String], against workflow: WorkflowDefinition, caseID: String, onlyFor state: String? = nil
+    ) throws(WorkflowError) {
+        for (old, new) in stateMap.sorted(by: { $0.key < $1.key }) {
+            let applies = state == nil || state == old
+            if applies, workflow.state(named: old) != nil {
+                throw .badInput("--map \(old)=\(new): state \(old) exists in the new procedure; expected --map only for states it lacks")
+            }
+            guard let target = workflow.state(named: new) else {
+                guard applies else { continue }
+                throw .badInput(
+                    "--map \(old)=\(new): the current procedure has no state \"\(new)\"; expected one of \(workflow.states.map(\.name).joined(separator: ", "))")
+            }
+            if target.isFinal {
+                let open = workflow.states.filter { !$0.isFinal }.map(\.name).joined(separator: ", ")
+                throw .badInput(
+                    "--map \(old)=\(new): \(new) is a final state, which a case enters only by its own event and that event's checks; expected a state that is not final (\(open)), then 'safeguard fire \(caseID) close' (or the event that ends it) once migrated"
+                )
+            }
+        }
     }
 }

@@ -24,6 +24,11 @@ extension Casework {
             force: try snapshot(caseID).force
         ).actor
         guard let rank = Rank(name: actor.role) else {
+            // A staff role the case's procedure declares (legal_officer) is known, and below the rank needed.
+            if (try? engine(for: try snapshot(caseID)))?.workflow.knows(role: actor.role) == true {
+                throw .refused(
+                    "rule void_needs_supervisor: voiding an event needs \(Self.voidRank.name) or above; the actor's role is \(actor.role), a staff role, not a rank; expected a supervisor")
+            }
             throw .badInput(
                 "unknown role \"\(Self.echo(actor.role))\"\(NearestName.didYouMean(actor.role, among: Rank.allCases.map(\.name))); expected a rank (\(Rank.namesInOrder))"
             )
@@ -46,8 +51,14 @@ extension Casework {
         if target.from == nil {
             throw .refused("event \(sequence) (\(target.event)) opens case \(caseID) and cannot be voided; expected correct_record for a field recorded wrongly, or close with a reason")
         }
-        if [Self.voidEvent, TransitionEngine.migrateEvent].contains(target.event) {
-            throw .refused("event \(sequence) (\(target.event)) is recorded by the engine and cannot be voided; expected an event an officer recorded")
+        if target.event == Self.voidEvent {
+            let voidedEvent = target.data["event"]?.integerValue.map { " of event \($0)" } ?? ""
+            throw .refused(
+                "event \(sequence) is a void\(voidedEvent), and a void cannot itself be voided; expected the voided event recorded again with 'safeguard fire' if it was right after all")
+        }
+        if target.event == TransitionEngine.migrateEvent {
+            throw .refused(
+                "event \(sequence) is a migration onto another procedure, and a migration cannot be voided; expected to migrate back with 'safeguard migrate --case \(caseID) --scripts DIR' naming the earlier procedure's scripts")
         }
         // The clock's events after it that answered a deadline the void takes away or moves go with it.
         let derived = try derivedClockEvents(events, current: snapshot, voiding: voided.union([sequence]), after: sequence)

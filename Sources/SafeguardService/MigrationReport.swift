@@ -7,8 +7,9 @@ public struct MigrationReport {
     public var to: String
     /// How each pending deadline moves; empty when the migration was refused.
     public var moves: [DeadlineMigration]
-    /// Why the case could not be moved, or nil.
-    public var refusal: String?
+    /// Why the case could not be moved (a refusal, or the script error of its force's
+    /// procedure), or nil.
+    public var refusal: WorkflowError?
     /// Whether it was recorded (false for a dry run or a refusal).
     public var migrated: Bool
     /// The state the case is in under the new procedure (its own, or the one `--map` gave).
@@ -16,7 +17,7 @@ public struct MigrationReport {
     /// What differs between the case's procedure and the one it moves to, one line a piece.
     public var changes: [String] = []
 
-    public init(snapshot: CaseSnapshot, to: String, moves: [DeadlineMigration], refusal: String?, migrated: Bool) {
+    public init(snapshot: CaseSnapshot, to: String, moves: [DeadlineMigration], refusal: WorkflowError?, migrated: Bool) {
         self.snapshot = snapshot
         self.to = to
         self.moves = moves

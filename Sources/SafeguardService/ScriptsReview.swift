@@ -37,13 +37,31 @@ public enum ScriptsReview {
     }
 
     /// Each force the plugins name, with the hash over its whole procedure and the plugins
-    /// layered on for it, in force order.
-    public static func forces(_ configuration: Configuration) throws(WorkflowError) -> [(force: String, hash: String, plugins: [PluginInfo])] {
+    /// layered on for it, in force order. One force's broken scripts stop only that force: it is
+    /// listed with its error, and so is a force in the register whose plugin folder failed before
+    /// its plugin could say which forces it is for.
+    public static func forces(_ configuration: Configuration) throws(WorkflowError) -> [ForceProcedure] {
         let national = try Casework.loadProcedure(configuration, force: nil)
-        return try Set(national.allPlugins.flatMap(\.forces)).sorted().map { force throws(WorkflowError) in
-            let procedure = try Casework.loadProcedure(configuration, force: force)
-            return (force, ProcedureVersion.wholeHash(procedure), procedure.workflows.values.sorted { $0.name < $1.name }.flatMap(\.plugins))
+        let declaredFolders = Set(national.allPlugins.map { pluginFolder(of: $0.location.file) })
+        let register = Set((try? ForceRegister.load(configuration))?.ids ?? [])
+        let undeclared = try ScriptFolder(root: try configuration.scriptFolder()).pluginSources()
+            .map { pluginFolder(of: $0.path) }.filter { !declaredFolders.contains($0) }
+            .map { String($0.dropFirst("Plugins/".count)) }.filter(register.contains)
+        return Set(national.allPlugins.flatMap(\.forces) + undeclared).sorted().map { force in
+            do throws(WorkflowError) {
+                let procedure = try Casework.loadProcedure(configuration, force: force)
+                return ForceProcedure(
+                    force: force, hash: ProcedureVersion.wholeHash(procedure),
+                    plugins: procedure.workflows.values.sorted { $0.name < $1.name }.flatMap(\.plugins))
+            } catch {
+                return ForceProcedure(force: force, hash: nil, plugins: [], failure: error)
+            }
         }
+    }
+
+    /// `Plugins/essex` for `Plugins/essex/plugin.lua`.
+    static func pluginFolder(of path: String) -> String {
+        path.split(separator: "/").prefix(2).joined(separator: "/")
     }
 
     /// A workflow's clock under a force's procedure (the national one for nil), with the

@@ -82,8 +82,10 @@ extension TransitionEngine {
             return mapped
         }
         guard workflow.state(named: snapshot.state) != nil else {
+            // A final state is entered by its own event, never by a map.
+            let open = workflow.states.filter { !$0.isFinal }.map(\.name)
             throw .refused(
-                "case \(snapshot.id) is in state \(snapshot.state), which the current procedure does not have; expected --map \(snapshot.state)=STATE naming one of \(states.joined(separator: ", "))"
+                "case \(snapshot.id) is in state \(snapshot.state), which the current procedure does not have; expected --map \(snapshot.state)=STATE naming one of \(open.joined(separator: ", "))"
             )
         }
         return snapshot.state

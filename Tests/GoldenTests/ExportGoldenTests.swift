@@ -34,6 +34,24 @@ struct ExportGoldenTests {
         #expect(redacted.stdout.contains("spouse"))
     }
 
+    /// A voided event is exported marked with the void's number, in both formats, so counts
+    /// taken from the export can leave it out as `report` does.
+    @Test func aVoidedEventIsMarkedWithItsVoid() throws {
+        let cli = try populated()
+        #expect(try cli.run("void P1 --event 3 --reason 'served on the wrong case' --actor SG1 --role sergeant").status == 0)
+        let line = try cli.run("export").stdout
+        let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+        let events = object?["events"] as? [[String: Any]] ?? []
+        #expect(events.count == 4)
+        #expect(events.map { $0["voided_by"] as? Int } == [nil, nil, 4, nil])
+        #expect(events.allSatisfy { $0.keys.contains("voided_by") })
+        let rows = try cli.run("export --format csv --redact").stdout.split(separator: "\n").map(String.init)
+        #expect(rows.first?.hasSuffix(",data,changes,voided_by") == true)
+        #expect(rows.count == 5)
+        #expect(rows[3].hasPrefix("P1,essex,dvpo,3,serve_notice,") && rows[3].hasSuffix(",4"))
+        #expect(rows[2].hasPrefix("P1,essex,dvpo,2,authorise_notice,") && rows[2].hasSuffix(","))
+    }
+
     @Test func jsonLinesHoldACaseALineWithItsEvents() throws {
         let cli = try populated()
         let lines = try cli.run("export --redact").stdout.split(separator: "\n")

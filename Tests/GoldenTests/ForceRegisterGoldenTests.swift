@@ -62,6 +62,14 @@ struct ForceRegisterGoldenTests {
             "report --force surey",
             "safeguard: bad input: unknown force \"surey\" (did you mean \"surrey\"?); expected a force id from Forces/england-and-wales.json (see 'safeguard forces --all')"
         ),
+        (
+            "procedure dvpo --force surey",
+            "safeguard: bad input: unknown force \"surey\" (did you mean \"surrey\"?); expected a force id from Forces/england-and-wales.json (see 'safeguard forces --all')"
+        ),
+        (
+            "graph dvpo --force surey",
+            "safeguard: bad input: unknown force \"surey\" (did you mean \"surrey\"?); expected a force id from Forces/england-and-wales.json (see 'safeguard forces --all')"
+        ),
     ])
     func aFilterNamingNothingIsBadInput(command: String, message: String) throws {
         let cli = Cli()

@@ -57,8 +57,8 @@ struct MigrateGoldenTests {
         #expect(refused.stdout.contains("K1  - state triage (was Plugins/kent/plugin.lua:2)\n"))
         #expect(refused.stdout.contains("K1  - event triage_incident (was Plugins/kent/plugin.lua:3)\n"))
         #expect(
-            refused.stdout.contains(
-                "K1  not migrated: case K1 is in state triage, which the current procedure does not have; expected --map triage=STATE naming one of incident,"))
+            refused.stderr.hasPrefix(
+                "safeguard: refused: case K1 not migrated: case K1 is in state triage, which the current procedure does not have; expected --map triage=STATE naming one of incident,"))
 
         let wrong = try run("migrate --case K1 --map triage=triaged --reason 'triage retired' --actor ADM1 --at 2026-06-02T10:00:00+01:00")
         #expect(wrong.status == 2)
@@ -105,9 +105,9 @@ struct MigrateGoldenTests {
         let refused = try run("migrate --case K1 --map limbo=order_in_force --reason 'limbo retired' --actor ADM1 --at 2026-06-02T10:00:00+01:00")
         #expect(refused.status == 1, "\(refused.stdout)\(refused.stderr)")
         #expect(
-            refused.stdout.contains(
-                "K1  not migrated: --map limbo=order_in_force refused by the statutory floor (Crime and Security Act 2010 s.27-28): entering order_in_force needs an application heard by the court (apply_for_order) first; expected a state the case's recorded events support\n"
-            ), "\(refused.stdout)")
+            refused.stderr.contains(
+                "safeguard: refused: case K1 not migrated: --map limbo=order_in_force refused by the statutory floor (Crime and Security Act 2010 s.27-28): entering order_in_force needs an application heard by the court (apply_for_order) first; expected a state the case's recorded events support\n"
+            ), "\(refused.stderr)")
         #expect(try run("history K1").stdout == history)
         #expect(try run("migrate --case K1 --map limbo=incident --reason 'limbo retired' --actor ADM1 --at 2026-06-02T10:00:00+01:00").status == 0)
     }

@@ -195,7 +195,7 @@ struct MigrationTests {
         snapshot.state = "retired_state"
         #expect(
             throws: WorkflowError.refused(
-                "case S1 is in state retired_state, which the current procedure does not have; expected --map retired_state=STATE naming one of open, review, done"
+                "case S1 is in state retired_state, which the current procedure does not have; expected --map retired_state=STATE naming one of open, review"
             )
         ) {
             try engine.migration(of: snapshot)
