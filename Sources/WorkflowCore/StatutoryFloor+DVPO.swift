@@ -17,7 +17,8 @@ extension StatutoryFloor {
         clocks: [
             "hearing": "\(DVPOFloor.act) s.27(3)", "notice_breach_production": "\(DVPOFloor.act) s.26(1)",
             "breach_production": "\(DVPOFloor.act) s.29",
-        ])
+        ],
+        steps: DVPOFloor.steps)
 }
 
 /// The rules of `StatutoryFloor.dvpo`.
@@ -95,6 +96,14 @@ enum DVPOFloor {
             }
             return entry.at < end.due ? "is allowed only at or after the end of the order's last day" : nil
         },
+    ]
+
+    /// The national steps in statutory order, each shown in force by the field only it records.
+    static let steps: [StatutoryStep] = [
+        StatutoryStep(event: "authorise_notice", field: "authorised_at", state: "notice_authorised", source: "\(act) s.24(1)"),
+        StatutoryStep(event: "serve_notice", field: "served_at", state: "notice_served", source: "\(act) s.25(1)"),
+        StatutoryStep(event: "apply_for_order", field: "applied_at", state: "hearing", source: "\(act) s.27(1)"),
+        StatutoryStep(event: "grant_order", field: "order_made_on", state: "order_in_force", source: "\(act) s.28(10)"),
     ]
 
     /// What only a national event records, for each state whose entry rules need it.

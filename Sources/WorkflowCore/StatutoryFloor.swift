@@ -26,12 +26,16 @@ public struct StatutoryFloor: Sendable {
     /// The statutory clocks, each with its provision: a force's final state does not end a case
     /// while one is pending or a missed one awaits a decision.
     public var clocks: [String: String] = [:]
+    /// The national steps in their statutory order, each with the field that shows it in force.
+    public var steps: [StatutoryStep] = []
 
     public init(
         workflow: String, nationalFile: String, protectedFields: Set<String>, openingState: String,
         entryRules: [StatutoryEntryRule], declarationRules: [StatutoryDeclarationRule],
-        prerequisites: [String: StatutoryPrerequisite] = [:], order: StatutoryOrder? = nil, clocks: [String: String] = [:]
+        prerequisites: [String: StatutoryPrerequisite] = [:], order: StatutoryOrder? = nil, clocks: [String: String] = [:],
+        steps: [StatutoryStep] = []
     ) {
+        self.steps = steps
         self.order = order
         self.clocks = clocks
         self.workflow = workflow
@@ -133,17 +137,36 @@ public struct StatutoryFloor: Sendable {
     }
 
     /// Refuses moving a case into a statutory state by a migration's state map (`safeguard migrate
-    /// --map limbo=order_in_force`) unless the case's data holds what entering that state needs: an
-    /// order in force needs the application and the order's period recorded by their events. Who
-    /// may enter a state is the recorded events' matter, so the rules run as for a superintendent.
-    public func checkMapped(_ transition: Transition, from current: CaseSnapshot) throws(WorkflowError) {
+    /// --map limbo=order_in_force`) unless the case's events in force support it exactly as entering
+    /// that state by its own event would: the state's entry rules hold unless that event is in force (run as for a superintendent,
+    /// who may enter a state being the recorded events' matter), the national event that enters it
+    /// is in force (`notice_served` needs a `serve_notice`), and no step in force is past the state
+    /// (a case whose notice was served is not mapped back to `incident` to be served again).
+    public func checkMapped(_ transition: Transition, from current: CaseSnapshot, in workflow: WorkflowDefinition? = nil) throws(WorkflowError) {
         guard current.state != transition.to else { return }
+        let refusal = "--map \(current.state)=\(transition.to) refused by the statutory floor"
         let officer = Actor(id: transition.actor.id, role: Rank.superintendent.name)
         let entry = StatutoryEntry(before: current, after: transition.snapshot, actor: officer, at: transition.at)
-        for rule in entryRules where rule.state == transition.to {
+        // The event that entered the state is in force: its checks were made on its own data when
+        // it was recorded (the s.24(3)-(5) considerations are that event's data, not the case's).
+        let entered = steps.contains { $0.state == transition.to && current.data[$0.field] != nil }
+        for rule in entryRules where rule.state == transition.to && !entered {
             if let problem = rule.problem(entry) {
+                throw .refused("\(refusal) (\(rule.source)): entering \(rule.state) \(problem); expected a state the case's recorded events support")
+            }
+        }
+        for step in steps where step.state == transition.to && current.data[step.field] == nil {
+            throw .refused(
+                "\(refusal) (\(step.source)): entering \(step.state) needs \(step.event) in force, and the case has none; expected a state the case's recorded events support"
+            )
+        }
+        guard let workflow else { return }
+        for step in steps.reversed() where current.data[step.field] != nil {
+            let reachable = Self.reachable(from: step.state, in: workflow)
+            if !reachable.contains(transition.to) {
                 throw .refused(
-                    "--map \(current.state)=\(transition.to) refused by the statutory floor (\(rule.source)): entering \(rule.state) \(problem); expected a state the case's recorded events support")
+                    "\(refusal) (\(step.source)): the case's \(step.event) is in force, and no case is in \(transition.to) after it; expected a state the case reaches after \(step.event) (\(step.state) or later)"
+                )
             }
         }
     }

@@ -66,7 +66,7 @@ extension TransitionEngine {
             caseID: snapshot.id, event: Self.migrateEvent, eventID: nil, from: snapshot.state, to: state, at: when,
             actor: actor, data: data, changes: [:], guardsPassed: [], snapshot: next
         ).with(tableVersion: calendar?.version)
-        try StatutoryFloor.regime(workflow.name)?.checkMapped(transition, from: snapshot)
+        try StatutoryFloor.regime(workflow.name)?.checkMapped(transition, from: snapshot, in: workflow)
         return transition
     }
 

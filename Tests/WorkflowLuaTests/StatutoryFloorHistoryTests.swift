@@ -79,4 +79,33 @@ struct StatutoryFloorHistoryTests {
         granted.state = "limbo"
         #expect(try national.engine.migrate(granted, at: Self.at, actor: Self.admin, reason: "r", stateMap: ["limbo": "order_in_force"]).to == "order_in_force")
     }
+
+    @Test func aMapIntoAStatutoryStateNeedsItsEventInForceAndNeverGoesBehindOne() throws {
+        let national = try NationalProcedure()
+        var authorised = try Self.reach("notice_authorised", with: national)
+        authorised.state = "limbo"
+        let unserved = #expect(throws: WorkflowError.self) {
+            try national.engine.migrate(authorised, at: Self.at, actor: Self.admin, reason: "r", stateMap: ["limbo": "notice_served"])
+        }
+        #expect(unserved?.kind == .refused)
+        #expect(
+            unserved?.message
+                == "--map limbo=notice_served refused by the statutory floor (Crime and Security Act 2010 s.25(1)): entering notice_served needs serve_notice in force, and the case has none; expected a state the case's recorded events support"
+        )
+        #expect(try national.engine.migrate(authorised, at: Self.at, actor: Self.admin, reason: "r", stateMap: ["limbo": "notice_authorised"]).to == "notice_authorised")
+        #expect(throws: WorkflowError.self) {
+            try national.engine.migrate(authorised, at: Self.at, actor: Self.admin, reason: "r", stateMap: ["limbo": "incident"])
+        }
+        var served = try Self.reach("notice_served", with: national)
+        served.state = "limbo"
+        for target in ["incident", "notice_authorised"] {
+            let behind = #expect(throws: WorkflowError.self) {
+                try national.engine.migrate(served, at: Self.at, actor: Self.admin, reason: "r", stateMap: ["limbo": target])
+            }
+            #expect(
+                behind?.message
+                    == "--map limbo=\(target) refused by the statutory floor (Crime and Security Act 2010 s.25(1)): the case's serve_notice is in force, and no case is in \(target) after it; expected a state the case reaches after serve_notice (notice_served or later)"
+            )
+        }
+    }
 }
