@@ -149,7 +149,7 @@ extension Casework {
                             var request = request
                             if let current {
                                 request.actor = try actor(checkedActor, checkedForce, current.force, request)
-                                return Self.adding(linkWarnings, to: try engine(for: current).transition(current, request))
+                                return Self.adding(linkWarnings, to: try Self.changing(try engine(for: current).transition(current, request), request))
                             }
                             guard opens else { throw .unknownCase(request.caseID) }
                             let force = request.force ?? DefaultWorkflow.nationalForce
@@ -163,6 +163,16 @@ extension Casework {
         }
         try flush()
         return summary
+    }
+
+    /// `transition`, unless it is a correction to the value the case already holds: that is bad
+    /// input, recorded by neither `fire` nor `apply` (there is nothing to put right).
+    static func changing(_ transition: Transition, _ request: TransitionRequest) throws(WorkflowError) -> Transition {
+        guard let field = request.data[TransitionEngine.correctedFieldKey]?.stringValue,
+            transition.data[TransitionEngine.warningsKey]?.arrayValue?.contains(.string(TransitionEngine.unchangedCorrection(field))) == true
+        else { return transition }
+        throw .badInput(
+            "\(field) already holds the value given: the correction would change nothing, and nothing was recorded; expected the value the record should hold")
     }
 
     /// The case a line links to: `linked_case` on a line that opens a case, or the value a

@@ -74,6 +74,13 @@ extension Casework {
             } catch {
                 return warnings  // the record does not replay as it stands: verify says so
             }
+            // An earlier correction of the same field is what this one replaces: the corrected case
+            // keeps this correction's value past it, so the events after it are checked against it.
+            if later.workflow.event(named: event.event)?.corrects == true, event.data[TransitionEngine.correctedFieldKey]?.stringValue == field {
+                case_?.version += 1
+                case_?.updatedAt = event.at
+                continue
+            }
             do throws(WorkflowError) {
                 case_ = try Self.replay(event, on: case_, engine: later, force: existing.force).snapshot
             } catch {

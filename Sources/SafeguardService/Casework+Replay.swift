@@ -65,6 +65,12 @@ extension Casework {
             guard let snapshot else { throw .storage("a migration cannot open a case") }
             var stateMap: [String: String] = [:]
             for (old, new) in event.data["state_map"]?.objectValue ?? [:] { stateMap[old] = new.stringValue }
+            // A map names the state the case was in: decided again from another (an event before it
+            // voided), the migration no longer says where the case goes.
+            if let from = stateMap.keys.sorted().first, stateMap[snapshot.state] == nil {
+                throw .refused(
+                    "event \(event.sequence) (\(event.event)) maps from \(from) to \(stateMap[from] ?? ""), and the case would be in \(snapshot.state) before it")
+            }
             return try engine.migrate(snapshot, at: event.at, actor: event.actor, reason: event.data["reason"]?.stringValue ?? "", stateMap: stateMap)
         case TransitionEngine.recomputeEvent:
             guard var next = snapshot else { throw .storage("a recomputation cannot open a case") }

@@ -125,21 +125,34 @@ extension Casework {
         for event in events where event.event != Self.voidEvent && !voiding.contains(event.sequence) {
             let engine = try self.engine(procedure: event.procedure, force: current.force, workflow: current.workflow)
             do throws(WorkflowError) {
-                rebuilt = try Self.replay(event, on: rebuilt, engine: engine, force: current.force).snapshot
+                let next = try Self.replay(event, on: rebuilt, engine: engine, force: current.force).snapshot
+                // A correction left holding the value the case already has would change nothing.
+                if engine.workflow.event(named: event.event)?.corrects == true, let before = rebuilt, Self.sameData(before, next),
+                    try !noOpAsRecorded(event, events, current: current, voiding: voiding, data: data)
+                {
+                    throw WorkflowError.refused(
+                        "its \(event.data[TransitionEngine.correctedFieldKey]?.stringValue ?? "field") would already hold the corrected value, so the correction would change nothing")
+                }
+                rebuilt = next
             } catch {
                 stranded.append((event, error))
             }
         }
         let voided = data["event"]?.integerValue ?? 0
         if let first = stranded.first {
+            // A migration is never voided: it is moved back by migrating again.
+            let fix =
+                stranded.contains { $0.event.event == TransitionEngine.migrateEvent }
+                ? "a migration is never voided and relied on event \(voided); expected to leave event \(voided) in force and put the case right by later events (safeguard show \(caseID) lists the next events)"
+                : stranded.count > 1 ? "expected to void the later events first, the latest first" : "expected to void the later events first"
             guard stranded.count > 1 else {
                 throw .refused(
-                    "without event \(voided), event \(first.event.sequence) (\(first.event.event)) of case \(caseID) would be refused: \(first.error.message); expected to void the later events first"
+                    "without event \(voided), event \(first.event.sequence) (\(first.event.event)) of case \(caseID) would be refused: \(Self.withoutExpectation(first.error.message)); \(fix)"
                 )
             }
             let named = stranded.map { "\($0.event.sequence) (\($0.event.event)\(Self.ruleName($0.error.message).map { ", rule \($0)" } ?? ""))" }
             throw .refused(
-                "without event \(voided), \(stranded.count) later events of case \(caseID) would be refused: events \(named.joined(separator: ", ")); the first: \(first.error.message); expected to void the later events first, the latest first"
+                "without event \(voided), \(stranded.count) later events of case \(caseID) would be refused: events \(named.joined(separator: ", ")); the first: \(first.error.message); \(fix)"
             )
         }
         guard var next = rebuilt else { throw .refused("case \(caseID) would have no events left; expected an event other than the opening one") }
@@ -147,6 +160,38 @@ extension Casework {
         return Transition(
             caseID: caseID, event: Self.voidEvent, eventID: nil, from: current.state, to: next.state, at: next.updatedAt,
             actor: actor, data: data, changes: [:], guardsPassed: ["void_needs_supervisor"], snapshot: next)
+    }
+
+    /// Whether correction `target` changes nothing on the case as recorded, before this void (a
+    /// record made so before such corrections were refused): then the void does not strand it.
+    func noOpAsRecorded(
+        _ target: RecordedEvent, _ events: [RecordedEvent], current: CaseSnapshot, voiding: Set<Int>, data: [String: Value]
+    ) throws(WorkflowError) -> Bool {
+        let named = Set([data["event"]?.integerValue ?? 0] + (data[Self.withEventsKey]?.arrayValue ?? []).compactMap(\.integerValue))
+        let before = voiding.subtracting(named)
+        var rebuilt: CaseSnapshot?
+        for event in events where event.event != Self.voidEvent && !before.contains(event.sequence) && event.sequence < target.sequence {
+            let engine = try self.engine(procedure: event.procedure, force: current.force, workflow: current.workflow)
+            guard let next = try? Self.replay(event, on: rebuilt, engine: engine, force: current.force).snapshot else { return false }
+            rebuilt = next
+        }
+        let engine = try self.engine(procedure: target.procedure, force: current.force, workflow: current.workflow)
+        guard let rebuilt, let next = try? Self.replay(target, on: rebuilt, engine: engine, force: current.force).snapshot else { return false }
+        return Self.sameData(rebuilt, next)
+    }
+
+    /// A refusal's own words without its "; expected …" tail, where the void says what to do instead.
+    static func withoutExpectation(_ message: String) -> String {
+        message.range(of: "; expected").map { String(message[..<$0.lowerBound]) } ?? message
+    }
+
+    /// Whether two states of a case hold the same data, the warnings an event gives aside.
+    static func sameData(_ a: CaseSnapshot, _ b: CaseSnapshot) -> Bool {
+        var left = a.data
+        var right = b.data
+        left[TransitionEngine.warningsKey] = nil
+        right[TransitionEngine.warningsKey] = nil
+        return left == right
     }
 
     /// The key of a void's data listing the clock's events voided with the event it names.

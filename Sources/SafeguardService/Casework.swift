@@ -312,9 +312,28 @@ public final class Casework {
         }
         let day = London.date(of: request.at)
         for (name, value) in given.sorted(by: { $0.key < $1.key }) {
-            guard let text = value.stringValue, let born = LocalDate(iso: text), born > day else { continue }
-            throw .badInput(
-                "\(name) is after the day of this \(request.event.isEmpty ? "event" : request.event) (\(day)); expected a date of birth on or before it")
+            guard let text = value.stringValue, let born = LocalDate(iso: text) else { continue }
+            if born > day {
+                throw .badInput(
+                    "\(name) is after the day of this \(request.event.isEmpty ? "event" : request.event) (\(day)); expected a date of birth on or before it")
+            }
+            // A corrected date of birth is one the event that first gave it could have recorded.
+            guard request.data[TransitionEngine.correctedFieldKey]?.stringValue == name, let first = try firstGiving(name, of: request.caseID) else { continue }
+            let given = London.date(of: first.at)
+            if born > given {
+                throw .badInput(
+                    "\(name) is after the day of \(first.event) (event \(first.sequence), \(given)), which first recorded it; expected a date of birth on or before that day")
+            }
+        }
+    }
+
+    /// The earliest event in force on case `caseID` that recorded `field` as its own data.
+    func firstGiving(_ field: String, of caseID: String) throws(WorkflowError) -> RecordedEvent? {
+        guard let events = try? store.history(caseID) else { return nil }
+        let voided = Self.voidedSequences(events)
+        return events.first { event in
+            event.event != Self.voidEvent && !voided.contains(event.sequence) && event.data[field] != nil
+                && event.data[TransitionEngine.correctedFieldKey] == nil
         }
     }
 
