@@ -52,7 +52,14 @@ struct CorrectionEdgeTests {
             try casework.fire(Self.correction("perpetrator_dob", "2026-06-04", at: "2026-06-03T10:00:00+01:00"))
         }
         #expect(try casework.store.history("C1").count == count)
-        // Born on the day itself is a date, not a slip the engine can tell.
-        _ = try casework.fire(Self.correction("perpetrator_dob", "2026-06-03", at: "2026-06-03T10:00:00+01:00"))
+        // After the day of the event that first recorded it (the incident) is a slip too.
+        #expect(
+            throws: WorkflowError.badInput(
+                "perpetrator_dob is after the day of report_incident (event 1, 2026-06-01), which first recorded it; expected a date of birth on or before that day")
+        ) {
+            try casework.fire(Self.correction("perpetrator_dob", "2026-06-03", at: "2026-06-03T10:00:00+01:00"))
+        }
+        // Born on that day itself is a date, not a slip the engine can tell.
+        _ = try casework.fire(Self.correction("perpetrator_dob", "2026-06-01", at: "2026-06-03T10:00:00+01:00"))
     }
 }
