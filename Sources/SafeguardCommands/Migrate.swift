@@ -55,8 +55,12 @@ struct Migrate: ParsableCommand {
         var result: [String: String] = [:]
         for map in maps {
             let parts = map.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, result[parts[0]] == nil else {
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
                 throw ValidationError("--map \"\(map)\" is not old_state=new_state, once per old state.")
+            }
+            if let earlier = result[parts[0]] {
+                throw ValidationError(
+                    "--map gives state \(parts[0]) twice (\(parts[0])=\(earlier), \(map)); expected each old state once.")
             }
             result[parts[0]] = parts[1]
         }
