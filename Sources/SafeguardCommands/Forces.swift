@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SafeguardService
 import WorkflowCore
 
@@ -32,7 +33,9 @@ struct Forces: ParsableCommand {
             }
         }
         // Every force is listed first; each one whose scripts fail is then reported, and the
-        // command fails at the end as a script error.
+        // command fails at the end as a script error. Standard output goes first even into a
+        // pipe, so a merged log reads the listing and then the reports, not a report ahead of it.
+        fflush(nil)
         for force in broken {
             if let failure = force.failure { _ = Failure.note(failure, about: "force \(force.force) not loaded", json: global.json) }
         }

@@ -13,7 +13,7 @@ struct Migrate: ParsableCommand {
 
             It first prints what differs between the case's procedure and the current one (states, events, guards, clocks and policies added, removed or changed, each with its file:line). A case whose state the current procedure no longer has is refused unless --map names the state it moves to: --map is only for states the current procedure lacks, and never into a final state (migrate to a state that is not final, then fire close). A move into a state the statute guards needs the event that enters it in force (notice_served a serve_notice, order_in_force a grant_order), and never goes behind a statutory step in force (a served case is not mapped back to incident).
 
-            Every argument is checked before anything is recorded: --at may be no more than the future-time tolerance ahead of the clock (SAFEGUARD_FUTURE_MINUTES, as for fire and tick) and not before a case's latest event; --reason may not be empty (exit 2). A case not migrated is reported on standard error (under --json as an error object), and the run goes on; the exit code at the end is the most serious case's: 1 refused, 3 when its force's scripts fail to load (with --all, the other forces' cases are still migrated).
+            Every argument is checked before anything is recorded: --at may be no more than the future-time tolerance ahead of the clock (SAFEGUARD_FUTURE_MINUTES, as for fire and tick) and not before a case's latest event; --reason may not be empty (exit 2). A case not migrated is reported on standard error (under --json as an error object), and the run goes on; the exit code at the end is the most serious case's: 1 refused, 3 when its force's scripts fail to load (with --all, the other forces' cases are still migrated, as are the other workflows' cases when the scripts lack a case's workflow). Under --all each case is checked against the --map entry for its own state; a --map target no workflow's current procedure has is bad input.
 
             Examples:
               safeguard migrate --all --dry-run --reason "Essex order lengths policy 2026-12" --actor ADM1
@@ -55,8 +55,12 @@ struct Migrate: ParsableCommand {
         var result: [String: String] = [:]
         for map in maps {
             let parts = map.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, result[parts[0]] == nil else {
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
                 throw ValidationError("--map \"\(map)\" is not old_state=new_state, once per old state.")
+            }
+            if let earlier = result[parts[0]] {
+                throw ValidationError(
+                    "--map gives state \(parts[0]) twice (\(parts[0])=\(earlier), \(map)); expected each old state once.")
             }
             result[parts[0]] = parts[1]
         }

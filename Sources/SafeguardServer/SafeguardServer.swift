@@ -33,7 +33,9 @@ public struct SafeguardServer: Sendable {
             "this store keeps no staff register, and a server takes no claimed identities; expected a store set up with 'safeguard init --force F --admin ID --name N --from T --token-out FILE', its people added with 'safeguard staff add' and given tokens with 'safeguard staff token'"
         )
         // Looked at read-only first, so a mistyped --db creates nothing.
-        guard !(try Casework(configuration, access: .readOnly).staffRegister().isEmpty) else { throw noRegister }
+        guard !Casework.namesMissingDatabase(configuration), !(try Casework(configuration, access: .readOnly).staffRegister().isEmpty) else {
+            throw noRegister
+        }
         var configuration = configuration
         configuration.token = nil
         let first = try Casework(configuration)

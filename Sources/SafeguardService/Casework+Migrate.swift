@@ -13,6 +13,7 @@ extension Casework {
     /// Every argument is checked before anything is recorded, whether or not a case needs moving.
     /// Under `--all` (nil `caseID`), a force whose scripts fail to load stops only its own cases:
     /// each is reported with the script error, and the other forces' cases are migrated.
+    /// A case whose workflow the current scripts lack is reported the same way (a script error).
     /// - Throws: `badInput` for an empty reason, a time ahead of the clock or before a case's
     ///   latest event, or a map naming a state the procedure lacks, a state it still has, or a
     ///   final state; `storage` or `conflict` when the database fails, which stops the run (cases
@@ -33,17 +34,22 @@ extension Casework {
         }
         // First pass: load each case's current procedure and check the arguments against it.
         var plans: [(snapshot: CaseSnapshot, current: ProcedureVersion?, failure: WorkflowError?)] = []
+        // Under --all, the states of every workflow's current procedure: a map into none of them
+        // is a mistake whichever cases it would have applied to.
+        var knownStates: Set<String> = []
         for snapshot in cases {
             let current: ProcedureVersion
             do throws(WorkflowError) {
                 current = try self.current(snapshot.workflow, force: snapshot.force)
-            } catch where caseID == nil && error.kind == .script {
+            } catch where caseID == nil && (error.kind == .script || lacksWorkflow(snapshot)) {
                 // A final case stays as it is whatever its force's scripts say; its own procedure knows.
                 let final = (try? engine(for: snapshot))?.workflow.state(named: snapshot.state)?.isFinal ?? false
-                if !final { plans.append((snapshot, nil, error)) }
+                let failure = error.kind == .script ? error : Self.missingWorkflow(snapshot.workflow)
+                if !final { plans.append((snapshot, nil, failure)) }
                 continue
             }
             let workflow = try current.engine().workflow
+            knownStates.formUnion(workflow.states.map(\.name))
             let final = workflow.state(named: snapshot.state)?.isFinal ?? false
             if final && caseID == nil { continue }
             // A case named is checked against every entry; under --all, each case against the
@@ -56,6 +62,12 @@ extension Casework {
                 )
             }
             plans.append((snapshot, current, nil))
+        }
+        if caseID == nil, !knownStates.isEmpty {
+            for (old, new) in stateMap.sorted(by: { $0.key < $1.key }) where !knownStates.contains(new) {
+                throw .badInput(
+                    "--map \(old)=\(new): no workflow's current procedure has a state \"\(new)\"; expected one of \(knownStates.sorted().joined(separator: ", "))")
+            }
         }
         var reports: [MigrationReport] = []
         let register = try staffRegister()
@@ -97,6 +109,19 @@ extension Casework {
         return reports
     }
 
+    /// Whether the scripts of the case's force load but have no workflow by the case's name (its
+    /// file deleted or renamed): under `--all` that case is reported, not the whole run stopped.
+    func lacksWorkflow(_ snapshot: CaseSnapshot) -> Bool {
+        guard let procedure = try? procedure(force: snapshot.force) else { return false }
+        return procedure.workflows[snapshot.workflow] == nil
+    }
+
+    /// The script error of a case whose workflow the current scripts lack.
+    static func missingWorkflow(_ name: String) -> WorkflowError {
+        .script(
+            "the current scripts have no workflow \"\(name)\" (Workflows/\(name).lua); expected the workflow back, or the case left on the procedure it runs")
+    }
+
     /// Refuses a migration dated further ahead of the clock than the future-time tolerance: the
     /// event cannot be voided, and every later event (an order's expiry by `tick`) would follow it.
     func checkMigrationNotAhead(_ at: Date) throws(WorkflowError) {
@@ -128,8 +153,10 @@ extension Casework {
             }
             if target.isFinal {
                 let open = workflow.states.filter { !$0.isFinal }.map(\.name).joined(separator: ", ")
+                // Under --all, name the case only when it is in the state mapped.
+                let named = applies ? caseID : "CASE"
                 throw .badInput(
-                    "--map \(old)=\(new): \(new) is a final state, which a case enters only by its own event and that event's checks; expected a state that is not final (\(open)), then 'safeguard fire \(caseID) close' (or the event that ends it) once migrated"
+                    "--map \(old)=\(new): \(new) is a final state, which a case enters only by its own event and that event's checks; expected a state that is not final (\(open)), then 'safeguard fire \(named) close' (or the event that ends it) once migrated"
                 )
             }
         }

@@ -24,8 +24,9 @@ extension Casework {
             force: try snapshot(caseID).force
         ).actor
         guard let rank = Rank(name: actor.role) else {
-            // A staff role the case's procedure declares (legal_officer) is known, and below the rank needed.
-            if (try? engine(for: try snapshot(caseID)))?.workflow.knows(role: actor.role) == true {
+            // A staff role the case's procedure declares (legal_officer), or the register's
+            // administrator, is known, and below the rank needed.
+            if actor.role == StaffEntry.administrator || (try? engine(for: try snapshot(caseID)))?.workflow.knows(role: actor.role) == true {
                 throw .refused(
                     "rule void_needs_supervisor: voiding an event needs \(Self.voidRank.name) or above; the actor's role is \(actor.role), a staff role, not a rank; expected a supervisor")
             }

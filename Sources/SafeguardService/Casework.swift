@@ -72,6 +72,11 @@ public final class Casework {
         self.keyFile = nil
     }
 
+    /// Whether the configuration's store is an SQLite path with no database file there yet.
+    public static func namesMissingDatabase(_ configuration: Configuration) -> Bool {
+        StoreFactory.namesMissingFile(configuration.storeURL)
+    }
+
     /// The forces a case may belong to, read once.
     public func forces() throws(WorkflowError) -> ForceRegister {
         if let register { return register }

@@ -6,11 +6,14 @@ import WorkflowLua
 /// a database.
 public enum ScriptsReview {
     /// Every problem in the scripts folder (the national procedure and each force's, each problem
-    /// once), and the forces the plugins name.
+    /// once), and the forces in the force register the plugins name (a plugin folder that is no
+    /// force, `Plugins/zz_tools`, counts only by the forces it names).
     public static func check(_ configuration: Configuration) throws(WorkflowError) -> (errors: [WorkflowError], warnings: [WorkflowError], forces: [String]) {
         let root = try configuration.scriptFolder()
         let (findings, forces) = Procedure.diagnose(ScriptFolder(root: root), limits: configuration.limits)
-        return (findings.errors + regimeProblems(root, configuration), findings.warnings, forces)
+        let register = (try? ForceRegister.load(configuration)).map { Set($0.ids) }
+        let named = register.map { register in forces.filter(register.contains) } ?? forces
+        return (findings.errors + regimeProblems(root, configuration), findings.warnings, named)
     }
 
     /// The regime table's problems: one that cannot be read, and rows naming a workflow the scripts lack.

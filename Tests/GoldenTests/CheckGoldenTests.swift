@@ -84,4 +84,19 @@ struct CheckGoldenTests {
         #expect(
             run.stdout == "no problems in the national procedure and 6 forces (essex, greater_manchester, humberside, metropolitan, west_mercia, wiltshire)\n")
     }
+
+    /// A plugin folder that is no force (a shared tools folder) counts by the forces it names, not
+    /// as a force of its own.
+    @Test func aPluginFolderThatIsNoForceIsNotCountedAsOne() throws {
+        let cli = Cli()
+        let scripts = try cli.copyOfScripts()
+        let tools = scripts.appendingPathComponent("Plugins/zz_tools")
+        try FileManager.default.createDirectory(at: tools, withIntermediateDirectories: true)
+        try "-- shared helpers for \"essex\"\nlocal x = \n".write(to: tools.appendingPathComponent("plugin.lua"), atomically: true, encoding: .utf8)
+        let run = try cli.run(["check", "--scripts", scripts.path])
+        #expect(run.status == 3)
+        #expect(
+            run.stdout.split(separator: "\n").last
+                == "1 error, 0 warnings in the national procedure and 6 forces (essex, greater_manchester, humberside, metropolitan, west_mercia, wiltshire)")
+    }
 }

@@ -73,6 +73,8 @@ struct ForceRegisterGoldenTests {
     ])
     func aFilterNamingNothingIsBadInput(command: String, message: String) throws {
         let cli = Cli()
+        // A database to read (a read command on none is a storage error).
+        #expect(try cli.run("tick").status == 0)
         let run = try cli.run(command)
         #expect(run.status == 2)
         #expect(run.stderr == message + "\n")

@@ -20,10 +20,10 @@ struct GlobalOptionsGoldenTests {
             #expect(before.stdout == after.stdout)
             #expect(before.stdout.contains("C1"))
         }
-        // The default database (SAFEGUARD_DB) has no such case: --db was honoured.
+        // The default database (SAFEGUARD_DB) was never created: --db was honoured.
         let elsewhere = try cli.run(["show", "C1"])
-        #expect(elsewhere.status == 2)
-        #expect(elsewhere.stderr.hasPrefix("safeguard: bad input: "))
+        #expect(elsewhere.status == 5)
+        #expect(elsewhere.stderr.hasPrefix("safeguard: storage error: no database at \(cli.database); "))
     }
 
     @Test func scriptsBeforeTheSubcommand() throws {

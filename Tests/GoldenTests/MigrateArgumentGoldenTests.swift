@@ -122,4 +122,51 @@ struct MigrateArgumentGoldenTests {
         let document = try JSONSerialization.jsonObject(with: Data(refused.stdout.utf8)) as? [String: Any]
         #expect(((document?["cases"] as? [[String: Any]])?.first?["refused"] as? String)?.hasPrefix("case K1 is in state triage") == true)
     }
+
+    /// Under --all a map into a state no workflow's current procedure has is bad input before
+    /// anything is recorded, as it is for --case; a final target names no case not in its state.
+    @Test func underAllAMapIntoNoStateAnywhereIsBadInput() throws {
+        let (_, run) = try caseInRetiredTriage()
+        let history = try run("history K1").stdout
+        let unknown = try run("migrate --all --map triage=incident --map foo=bar --reason x --actor ADM1")
+        #expect(unknown.status == 2)
+        #expect(unknown.stdout == "")
+        #expect(unknown.stderr.hasPrefix("safeguard: bad input: --map foo=bar: no workflow's current procedure has a state \"bar\"; expected one of "))
+        #expect(try run("history K1").stdout == history)
+        #expect(
+            try run(
+                "open --force essex --id E1 --at 2026-06-01T20:00:00+01:00 --actor PC1 --role constable --data perpetrator_dob=1980-01-01 --data relationship=spouse --data violence=used"
+            ).status == 0)
+        let final = try run("migrate --all --map triage=closed --reason x --actor ADM1")
+        #expect(final.status == 2)
+        #expect(!final.stderr.contains("fire E1"))
+        #expect(final.stderr.contains("'safeguard fire K1 close'") || final.stderr.contains("'safeguard fire CASE close'"))
+        #expect(try run("history K1").stdout == history)
+    }
+
+    @Test func aStateMappedTwiceIsSaidToBeGivenTwice() throws {
+        let (_, run) = try caseInRetiredTriage()
+        let twice = try run("migrate --case K1 --map triage=incident --map triage=hearing --reason x --actor ADM1")
+        #expect(twice.status == 64)
+        #expect(twice.stderr.hasPrefix("Error: --map gives state triage twice (triage=incident, triage=hearing); expected each old state once.\n"))
+    }
+
+    /// Under --all a case whose workflow the current scripts lack is reported as not migrated (a
+    /// script error), and the other cases are migrated; the run exits 3 at the end.
+    @Test func underAllACaseWhoseWorkflowIsGoneIsReportedAndTheOthersMigrate() throws {
+        let (cli, run) = try caseInRetiredTriage()
+        #expect(
+            try run(
+                "open --workflow dvds --force durham --id R1 --at 2026-06-01T20:00:00+01:00 --actor PC1 --role constable --data route=right_to_ask --data applicant=person_at_risk"
+            ).status == 0)
+        let scripts = cli.folder.appendingPathComponent("scripts")
+        try FileManager.default.removeItem(at: scripts.appendingPathComponent("Workflows/dvds.lua"))
+        let all = try run("migrate --all --map triage=incident --reason 'triage retired' --actor ADM1 --at 2026-06-02T10:00:00+01:00")
+        #expect(all.status == 3, "\(all.stderr)")
+        #expect(
+            all.stderr.split(separator: "\n").filter { !$0.hasPrefix("safeguard: warning:") }
+                == ["safeguard: script error: case R1 not migrated: the current scripts have no workflow \"dvds\" (Workflows/dvds.lua); expected the workflow back, or the case left on the procedure it runs"]
+        )
+        #expect(try run("history K1").stdout.contains("K1  migrate_procedure  triage → incident"))
+    }
 }

@@ -185,7 +185,9 @@ struct PostgresProcessTests {
             run.stderr.hasPrefix(
                 "safeguard: storage error: --from fails verify with 2 problems, the first: the trigger event_append_only is missing; the log was made editable behind the engine's back"
             ))
-        #expect(try target.run("list --json").stdout == Cli().run("list --json").stdout)
+        // Nothing was copied: the target holds no case (or was never created).
+        let listed = try target.run("list")
+        #expect(listed.status == 5 || listed.stdout == "no cases\n", "\(listed.stdout)")
     }
 }
 

@@ -51,5 +51,12 @@ struct VoidWhatItIsGoldenTests {
                 == "safeguard: refused: rule void_needs_supervisor: voiding an event needs sergeant or above; the actor's role is legal_officer, a staff role, not a rank; expected a supervisor\n"
         )
         #expect(try cli.run("void V1 --event 2 --reason 'wrong case' --actor X1 --role wizard").status == 2)
+        // The register's administrator is a role, not a rank: below a sergeant, not unknown.
+        let administrator = try cli.run("void V1 --event 2 --reason 'wrong case' --actor ADM1 --role administrator")
+        #expect(administrator.status == 1)
+        #expect(
+            administrator.stderr
+                == "safeguard: refused: rule void_needs_supervisor: voiding an event needs sergeant or above; the actor's role is administrator, a staff role, not a rank; expected a supervisor\n"
+        )
     }
 }
