@@ -14,8 +14,9 @@ local humberside = engine.plugin {
 }
 
 -- A visit not made by its time is recorded missed by 'safeguard tick', like a statutory deadline,
--- so it is counted (report's visits_missed) and stays on 'due' until an inspector records what was
--- done (record_deadline_decision). Force practice, not law: nothing is refused because of it.
+-- so it is counted (report's visits_missed) and shown missed by 'safeguard show'. The Act asks no
+-- decision about a force's own schedule, so the clocks have no decided_by: once tick has recorded
+-- the miss it leaves 'due'. Force practice, not law: nothing is refused because of it.
 humberside:event("record_missed_visit", {
   from = "order_in_force", who = "engine",
   summary = "safeguard tick records a scheduled visit that passed unmade",
@@ -25,7 +26,7 @@ humberside:event("record_missed_visit", {
 humberside:clock("first_visit", {
   rule = "elapsed", hours = { policy = "first_visit_hours" },
   started_by = "grant_order", met_by = "record_visit", stopped_by = { "expire_order", "close" },
-  on_missed = "record_missed_visit", decided_by = "record_deadline_decision",
+  on_missed = "record_missed_visit",
   summary = "The first patrol visit after the order is made",
 })
 
@@ -33,7 +34,7 @@ humberside:clock("first_visit", {
 humberside:clock("next_visit", {
   rule = "elapsed", hours = { policy = "visit_interval_hours" },
   started_by = "record_visit", met_by = "record_visit", stopped_by = { "expire_order", "close" },
-  on_missed = "record_missed_visit", decided_by = "record_deadline_decision",
+  on_missed = "record_missed_visit",
   summary = "The next patrol visit while the order is in force",
 })
 

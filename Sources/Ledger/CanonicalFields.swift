@@ -30,6 +30,14 @@ struct CanonicalFields {
         }
     }
 
+    func optionalBool(_ key: String) throws(WorkflowError) -> Bool? {
+        switch fields[key] {
+        case nil, .null?: return nil
+        case .bool(let flag)?: return flag
+        default: throw malformed(key, "true or false")
+        }
+    }
+
     func integer(_ key: String) throws(WorkflowError) -> Int {
         guard case .integer(let number)? = fields[key] else { throw malformed(key, "a whole number") }
         return number

@@ -63,6 +63,8 @@ extension Deadline {
         fields["cappedBy"] = cappedBy.map(Value.string)
         fields["decision"] = decision.map(Value.string)
         fields["decidedAt"] = decidedAt.map { .string(Instant.formatUTC($0)) }
+        // Written only when set, so deadlines stored before it existed read back unchanged.
+        if recordedOnly { fields["recordedOnly"] = .bool(true) }
         return .object(fields)
     }
 
@@ -77,5 +79,6 @@ extension Deadline {
             tableVersion: try fields.optionalString("tableVersion"), cappedBy: try fields.optionalString("cappedBy"))
         decision = try fields.optionalString("decision")
         decidedAt = try fields.optionalInstant("decidedAt")
+        recordedOnly = try fields.optionalBool("recordedOnly") ?? false
     }
 }

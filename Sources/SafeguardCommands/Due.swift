@@ -9,8 +9,11 @@ struct Due: ParsableCommand {
         commandName: "due",
         abstract: "List pending and overdue deadlines across all cases, soonest first.",
         discussion: """
-            Read from the deadline index, not a scan of every case. A missed deadline stays listed,
-            marked MISSED, until someone records what was decided (record_deadline_decision).
+            Read from the deadline index, not a scan of every case. A missed statutory deadline stays
+            listed, marked MISSED, until someone records what was decided (record_deadline_decision).
+            A force's own schedule (a plugin clock with no decided_by, such as Humberside's visits)
+            asks no decision: once tick has recorded the miss it leaves this list and is counted by
+            safeguard report.
 
             Example:  safeguard due --within 48h --force essex
             """)

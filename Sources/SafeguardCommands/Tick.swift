@@ -9,7 +9,7 @@ struct Tick: ParsableCommand {
         commandName: "tick",
         abstract: "Fire what the clocks make due: expire orders at their end, record missed hearing and production deadlines.",
         discussion: """
-            Each transition is recorded with the engine's clock as actor, at the deadline's own time. A missed deadline stays on 'safeguard due' and 'safeguard show' until someone records what was decided (record_deadline_decision). Running tick twice at the same time changes nothing.
+            Each transition is recorded with the engine's clock as actor, at the deadline's own time. A missed statutory deadline stays on 'safeguard due' and 'safeguard show' until someone records what was decided (record_deadline_decision); a missed force schedule (a clock with no decided_by, such as Humberside's visits) is recorded and counted and leaves 'due'. Running tick twice at the same time changes nothing.
 
             A case whose clock cannot be fired (a hook's script error, a refusal, a case that cannot be read) is named on stderr with its error; tick goes on with the other cases and exits with the first failure's code (1 refused, 3 script error, 4 storage conflict, 5 storage error). With --json, "failures" lists each failed case, clock, kind and message.
 

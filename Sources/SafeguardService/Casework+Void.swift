@@ -50,7 +50,9 @@ extension Casework {
             throw .refused("event \(sequence) (\(target.event)) of case \(caseID) is already void; expected an event still in force")
         }
         if target.from == nil {
-            throw .refused("event \(sequence) (\(target.event)) opens case \(caseID) and cannot be voided; expected correct_record for a field recorded wrongly, or close with a reason")
+            throw .refused(
+                "event \(sequence) (\(target.event)) opens case \(caseID) and cannot be voided; expected correct_record for a field it recorded wrongly (its own data included, such as an order's terms), or close with a reason for a case opened in error"
+            )
         }
         if target.event == Self.voidEvent {
             let voidedEvent = target.data["event"]?.integerValue.map { " of event \($0)" } ?? ""

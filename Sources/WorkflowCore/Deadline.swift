@@ -24,6 +24,9 @@ public struct Deadline: Sendable, Hashable, Codable {
     /// What a person recorded about a missed deadline, and when.
     public var decision: String?
     public var decidedAt: Date?
+    /// Missed on a clock nobody decides on (a force's own schedule, no `decided_by`): the miss is
+    /// recorded and counted, and nothing awaits a decision.
+    public var recordedOnly: Bool = false
 
     public init(
         clock: String, startedAt: Date, due: Date, status: Status = .pending, settledAt: Date? = nil,
@@ -40,5 +43,5 @@ public struct Deadline: Sendable, Hashable, Codable {
     }
 
     /// A missed deadline nobody has yet recorded a decision on: a compliance failure to act on.
-    public var needsDecision: Bool { status == .missed && decision == nil }
+    public var needsDecision: Bool { status == .missed && decision == nil && !recordedOnly }
 }

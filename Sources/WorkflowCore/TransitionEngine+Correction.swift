@@ -51,10 +51,25 @@ extension TransitionEngine {
             )
         }
         let names = Array(Set([first.name] + declared.compactMap(\.1.caseField))).sorted()
+        // Data that stays on the event that opened the case (an order's terms): that event cannot
+        // be voided, so the correction is kept on the case under the field's name, beside the
+        // event's original, and read from there from then on.
+        let onOpening =
+            current.effectiveDataRule == .declaredOnly && !declared.contains(where: { $0.1.caseName != nil })
+            && declared.allSatisfy({ $0.0.origin == .newCase })
+        if onOpening {
+            guard let accepted = declared.lazy.compactMap({ $0.1.type.accept(value) }).first else {
+                let got = (value.stringValue.map { $0.allSatisfy(\.isWhitespace) } ?? false) ? "empty text" : value.kindName
+                throw .badInput("\(Self.correctedValueKey) for \(name) must be \(first.type) (as \(declared[0].0.name) declares it); got \(got)")
+            }
+            try checkLimits(event, name: name, names: [first.name], accepted: accepted, personal: first.personal)
+            return Correction(field: name, names: [first.name], value: accepted, adds: current.data[first.name] == nil)
+        }
         if current.effectiveDataRule == .declaredOnly, !declared.contains(where: { $0.1.caseName != nil }) {
             let correctable = correctableFields(current)
+            let fields = correctable.isEmpty ? "none recorded yet" : correctable.joined(separator: ", ")
             throw .refused(
-                "\(event.name) refused: \(name) stays on its event (\(declared[0].0.name)), not on the case, so there is no case value to correct; expected a case field (\(correctable.isEmpty ? "none recorded yet" : correctable.joined(separator: ", "))), or void that event and record it again"
+                "\(event.name) refused: \(name) stays on its event (\(declared[0].0.name)), not on the case, so there is no case value to correct; expected a case field (\(fields)), or void that event and record it again"
             )
         }
         let adds =
@@ -75,14 +90,19 @@ extension TransitionEngine {
             let got = (value.stringValue.map { $0.allSatisfy(\.isWhitespace) } ?? false) ? "empty text" : value.kindName
             throw .badInput("\(Self.correctedValueKey) for \(name) must be \(first.type) (as \(declared[0].0.name) declares it); got \(got)")
         }
+        try checkLimits(event, name: name, names: names, accepted: accepted, personal: first.personal)
+        return Correction(field: name, names: adds ? [first.caseName ?? first.name] : names, value: accepted, adds: adds)
+    }
+
+    /// A statutory limit on the field holds for the corrected value.
+    func checkLimits(_ event: EventDefinition, name: String, names: [String], accepted: Value, personal: Bool) throws(WorkflowError) {
         for limit in workflow.limits where names.contains(limit.name) {
             guard let number = Self.number(accepted), number < limit.min || number > limit.max else { continue }
-            let shown = first.personal ? "" : "; got \(Self.format(number))"
+            let shown = personal ? "" : "; got \(Self.format(number))"
             throw .refused(
                 "\(event.name) refused by rule \(limit.name) (\(limit.location)): \(name) must be from \(Self.format(limit.min)) to \(Self.format(limit.max)) (\(limit.rule))\(shown)"
             )
         }
-        return Correction(field: name, names: adds ? [first.caseName ?? first.name] : names, value: accepted, adds: adds)
     }
 
     /// The case with the correction made, and each pending deadline whose time depends on the

@@ -18,6 +18,7 @@ extension TransitionEngine {
                 {
                     let late = at > result[index].due && clock.rule.lateMeansMissed
                     result[index].status = status == .met && late ? .missed : status
+                    result[index].recordedOnly = result[index].status == .missed && clock.decidedBy == nil
                     result[index].settledAt = at
                     result[index].settledBy = event.name
                 }
@@ -47,6 +48,7 @@ extension TransitionEngine {
                 // A statutory duty the case ended without meeting (closed before the hearing) is
                 // missed, for a person to decide on; a schedule (visits) simply stops.
                 result[index].status = clock.onMissed != nil && !clock.stoppedBy.contains(event.name) ? .missed : .stopped
+                result[index].recordedOnly = result[index].status == .missed && clock.decidedBy == nil
                 result[index].settledAt = at
                 result[index].settledBy = event.name
             }

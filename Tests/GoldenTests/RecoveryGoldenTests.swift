@@ -67,7 +67,7 @@ struct RecoveryGoldenTests {
         )
         #expect(
             try cli.run("void C1 --event 1 --reason x --actor SG1 --role sergeant").stderr
-                == "safeguard: refused: event 1 (report_incident) opens case C1 and cannot be voided; expected correct_record for a field recorded wrongly, or close with a reason\n")
+                == "safeguard: refused: event 1 (report_incident) opens case C1 and cannot be voided; expected correct_record for a field it recorded wrongly (its own data included, such as an order's terms), or close with a reason for a case opened in error\n")
         #expect(
             try cli.run("void C1 --event 9 --reason x --actor SG1 --role sergeant").stderr
                 == "safeguard: bad input: case C1 has no event 9; expected the number of one of its events, 1 to 3 (see 'safeguard history C1')\n")
