@@ -24,7 +24,7 @@ extension Casework {
         guard !reason.allSatisfy(\.isWhitespace) else {
             throw .badInput("migrate needs a reason; expected --reason saying why the cases move to the current procedure")
         }
-        if let given { try checkMigrationNotAhead(given) }
+        if let given { try checkNotAhead(given, subject: "migrate --at \(Instant.format(given))") }  // a migration cannot be voided
         let at = given ?? configuration.clock()
         let cases: [CaseSnapshot]
         if let caseID {
@@ -120,17 +120,6 @@ extension Casework {
     static func missingWorkflow(_ name: String) -> WorkflowError {
         .script(
             "the current scripts have no workflow \"\(name)\" (Workflows/\(name).lua); expected the workflow back, or the case left on the procedure it runs")
-    }
-
-    /// Refuses a migration dated further ahead of the clock than the future-time tolerance: the
-    /// event cannot be voided, and every later event (an order's expiry by `tick`) would follow it.
-    func checkMigrationNotAhead(_ at: Date) throws(WorkflowError) {
-        let now = configuration.clock()
-        guard at.timeIntervalSince(now) > configuration.futureTolerance else { return }
-        let minutes = Int(configuration.futureTolerance / 60)
-        throw .badInput(
-            "migrate --at \(Instant.format(at)) is ahead of the clock (now \(Instant.format(now))); expected a time no more than \(minutes) minutes from now (SAFEGUARD_FUTURE_MINUTES)"
-        )
     }
 
     /// `--map old=new` is only for a state the new procedure lacks, into a state it has that is

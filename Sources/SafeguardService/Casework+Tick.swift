@@ -22,7 +22,11 @@ extension Casework {
     ///   clock must not expire an order or record a deadline missed before its time. `due --at`
     ///   shows what a later time would bring, changing nothing.
     public func tick(at: Date, force: String?) throws(WorkflowError) -> [TickResult] {
-        try checkTickNotAhead(at)
+        // The one rule for everybody, administrators included: the engine's events it would record
+        // (an order expired, a hearing recorded missed) cannot be taken back.
+        try checkNotAhead(
+            at, subject: "tick --at \(Instant.format(at))",
+            then: ", as the engine's clock must not expire orders or record deadlines missed early; 'safeguard due --at' shows what falls due by then")
         var results: [TickResult] = []
         let authentication = try staffRegister().isEmpty ? nil : "engine"
         for deadline in try store.openDeadlines(dueBefore: at.addingTimeInterval(0.001), orMissed: false, force: force)
@@ -69,15 +73,4 @@ extension Casework {
         return results
     }
 
-    /// Refuses a tick dated ahead of the real clock by more than the future-time tolerance: the
-    /// one rule for everybody (administrators included), since the engine's events it would
-    /// record — an order expired, a hearing recorded missed — cannot be taken back.
-    func checkTickNotAhead(_ at: Date) throws(WorkflowError) {
-        let now = configuration.clock()
-        guard at.timeIntervalSince(now) > configuration.futureTolerance else { return }
-        let minutes = Int(configuration.futureTolerance / 60)
-        throw .badInput(
-            "tick --at \(Instant.format(at)) is ahead of the clock (now \(Instant.format(now))); expected a time no more than \(minutes) minutes from now (SAFEGUARD_FUTURE_MINUTES), as the engine's clock must not expire orders or record deadlines missed early; 'safeguard due --at' shows what falls due by then"
-        )
-    }
 }

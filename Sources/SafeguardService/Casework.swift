@@ -345,11 +345,18 @@ public final class Casework {
     /// Refuses an event dated further ahead of the clock (or of `now`, when given) than the
     /// configured tolerance: once recorded, every later event would be "before the case's latest event".
     func checkNotAhead(_ request: TransitionRequest, now given: Date? = nil) throws(WorkflowError) {
+        try checkNotAhead(request.at, subject: "time \(Instant.format(request.at)) for \(request.event)", now: given)
+    }
+
+    /// Refuses a time further ahead of the clock (or of `--now`) than the future-time tolerance:
+    /// the one rule for an event, a migration and the clock's own `tick`. `subject` names what was
+    /// dated; `then` says why, after the expectation.
+    func checkNotAhead(_ at: Date, subject: String, now given: Date? = nil, then: String = "") throws(WorkflowError) {
         let now = given ?? configuration.clock()
-        guard request.at.timeIntervalSince(now) > configuration.futureTolerance else { return }
+        guard at.timeIntervalSince(now) > configuration.futureTolerance else { return }
         let minutes = Int(configuration.futureTolerance / 60)
         throw .badInput(
-            "time \(Instant.format(request.at)) for \(request.event) is ahead of the clock (now \(Instant.format(now))); expected a time no more than \(minutes) minutes from now (SAFEGUARD_FUTURE_MINUTES\(given == nil ? "" : ", --now"))"
+            "\(subject) is ahead of the clock (now \(Instant.format(now))); expected a time no more than \(minutes) minutes from now (SAFEGUARD_FUTURE_MINUTES\(given == nil ? "" : ", --now"))\(then)"
         )
     }
 
