@@ -16,6 +16,13 @@ public struct CaseFigures {
 
     mutating func sample(_ figure: String, _ value: Double) { samples[figure, default: []].append(value) }
 
+    /// Adds another's counts, tallies and samples (its samples after this one's).
+    mutating func merge(_ other: CaseFigures) {
+        counts.merge(other.counts, uniquingKeysWith: +)
+        distributions.merge(other.distributions) { $0.merging($1, uniquingKeysWith: +) }
+        samples.merge(other.samples) { $0 + $1 }
+    }
+
     /// The figure's value as JSON: a whole number, a percentage or mean to one decimal place
     /// (null with nothing to take it over), or counts by value.
     public func value(_ figure: FigureDefinition) -> Value {

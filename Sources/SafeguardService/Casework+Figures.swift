@@ -19,13 +19,32 @@ extension Casework {
         var figures = current.values.filter { workflow == nil || $0.name == workflow }.sorted { $0.name < $1.name }
             .flatMap { definition in definition.figures.map { $0.declared(by: definition.name) } }
         var named = Set(figures.map(\.key))
-        // A page of cases at a time: the report holds its counts, never every case.
-        try store.forEachCase(force: force) { snapshot throws(WorkflowError) in
-            guard workflow == nil || snapshot.workflow == workflow, let definition = figureWorkflow(for: snapshot) else { return }
-            for figure in definition.figures.map({ $0.declared(by: definition.name) }) where named.insert(figure.key).inserted {
-                figures.append(figure)
+        // A page of cases at a time: the report holds its counts, never every case. Over SQLite, each
+        // page's histories are read and counted on both cores, the halves' counts then added in
+        // case order, so the figures are those one thread would count.
+        let split = readsOnTwoThreads
+        try store.forEachPage(force: force) { page throws(WorkflowError) in
+            var counted: [(CaseSnapshot, WorkflowDefinition)] = []
+            for snapshot in page {
+                guard workflow == nil || snapshot.workflow == workflow, let definition = figureWorkflow(for: snapshot) else { continue }
+                for figure in definition.figures.map({ $0.declared(by: definition.name) }) where named.insert(figure.key).inserted {
+                    figures.append(figure)
+                }
+                counted.append((snapshot, definition))
             }
-            counter.add(snapshot, events: try store.history(snapshot.id), workflow: definition)
+            let empty = FigureCounter(grouping: grouping, from: from, to: to)
+            let count = { [store] (_: Int, half: ArraySlice<(CaseSnapshot, WorkflowDefinition)>) -> Result<FigureCounter, WorkflowError> in
+                var part = empty
+                do throws(WorkflowError) {
+                    for (snapshot, definition) in half { part.add(snapshot, events: try store.history(snapshot.id), workflow: definition) }
+                    return .success(part)
+                } catch {
+                    return .failure(error)
+                }
+            }
+            let halves = split ? PageSplit(counted, work: count).run() : (count(0, counted[...]), .success(empty))
+            counter.merge(try halves.first.get())
+            counter.merge(try halves.second.get())
         }
         let keys = counter.groups.keys.sorted()
         return FigureReport(figures: figures, groups: keys.isEmpty ? [("all", CaseFigures())] : keys.map { ($0, counter.groups[$0]!) })

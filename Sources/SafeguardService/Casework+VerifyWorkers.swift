@@ -1,4 +1,3 @@
-import Dispatch
 import Storage
 import WorkflowCore
 
@@ -7,6 +6,10 @@ import WorkflowCore
 /// single-threaded), and the findings are taken back in case order, so the output is the same as
 /// one worker's. Only over SQLite, whose reads may run from two threads; other stores replay on one.
 extension Casework {
+    /// Whether the store's reads may run from two threads at once (SQLite's pool), so a page of
+    /// cases may be split between both cores.
+    var readsOnTwoThreads: Bool { store is SQLiteCaseStore }
+
     /// One case's findings from its history.
     func findings(_ snapshot: CaseSnapshot, versions: Set<String>) -> CaseFindings {
         var found = CaseFindings()
@@ -32,18 +35,14 @@ extension Casework {
     func forEachCaseFound(
         versions: Set<String>, workers: Int, _ body: (CaseSnapshot, CaseFindings) -> Void
     ) throws(WorkflowError) {
-        guard workers > 1, store is SQLiteCaseStore else {
+        guard workers > 1, readsOnTwoThreads else {
             try store.forEachCase { snapshot in body(snapshot, findings(snapshot, versions: versions)) }
             return
         }
         let workers = [self, Casework(sharing: self)]
-        var after: String?
-        repeat {
-            let page = try store.cases(state: nil, force: nil, after: after, limit: 500)
-            let split = VerifyPage(page.cases, workers: workers, versions: versions)
-            DispatchQueue.concurrentPerform(iterations: 2) { split.work($0) }
-            for (snapshot, found) in zip(page.cases, split.found) { body(snapshot, found) }
-            after = page.next
-        } while after != nil
+        try store.forEachPage { page in
+            let halves = PageSplit(page) { index, half in half.map { workers[index].findings($0, versions: versions) } }.run()
+            for (snapshot, found) in zip(page, halves.first + halves.second) { body(snapshot, found) }
+        }
     }
 }

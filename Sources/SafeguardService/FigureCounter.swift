@@ -35,6 +35,11 @@ public struct FigureCounter {
         change(&groups[key, default: CaseFigures()])
     }
 
+    /// Adds what another counter counted, as if its cases had been counted here after this one's.
+    public mutating func merge(_ other: FigureCounter) {
+        for (key, figures) in other.groups { groups[key, default: CaseFigures()].merge(figures) }
+    }
+
     /// Counts one case under `workflow`, the definition whose figures and clocks apply to it.
     /// Voided events and the voids themselves are left out, as replay and verify leave them out,
     /// and an event's field counts at its corrected value when `correct_record` corrected it.

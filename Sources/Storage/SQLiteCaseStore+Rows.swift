@@ -31,7 +31,9 @@ extension SQLiteCaseStore {
     }
 
     static func event(withID eventID: String, _ db: Database) throws -> RecordedEvent? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM event WHERE event_id = ?"), arguments: [eventID]).map(recordedEvent)
+        let statement = try db.cachedStatement(sql: "SELECT * FROM event WHERE event_id = ?")
+        let columns = try EventColumns(statement)
+        return try Row.fetchOne(statement, arguments: [eventID]).map { try recordedEvent($0, columns) }
     }
 
     /// Puts the case's row as it stands (inserted, or replacing the one stored).
@@ -118,33 +120,36 @@ extension SQLiteCaseStore {
             status: Deadline.Status(rawValue: row["status"]) ?? .pending)
     }
 
-    static func recordedEvent(_ row: Row) throws -> RecordedEvent {
+    /// The event a row of the `event` table holds, its columns found where `columns` says.
+    static func recordedEvent(_ row: Row, _ columns: EventColumns) throws -> RecordedEvent {
         func malformed(_ column: String) -> WorkflowError {
-            .storage("event \(row["position"] ?? 0) has a malformed \(column); expected its stored JSON")
+            .storage("event \(row[columns.position] as Int64? ?? 0) has a malformed \(column); expected its stored JSON")
         }
-        func json(_ column: String) throws -> Value {
-            guard let text: String = row[column], let value = try? CanonicalJSONReader.value(text) else { throw malformed(column) }
+        func json(_ index: Int, _ column: String) throws -> Value {
+            guard let text: String = row[index], let value = try? CanonicalJSONReader.value(text) else { throw malformed(column) }
             return value
         }
-        func instant(_ column: String) throws -> Date {
-            let text: String = row[column]
-            guard let date = Instant.parse(text) else {
-                throw WorkflowError.storage("event \(row["position"] ?? 0) has a malformed \(column); expected an ISO 8601 instant")
+        func instant(_ index: Int, _ column: String) throws -> Date {
+            guard let text: String = row[index], let date = Instant.parse(text) else {
+                throw WorkflowError.storage(
+                    "event \(row[columns.position] as Int64? ?? 0) has a malformed \(column); expected an ISO 8601 instant")
             }
             return date
         }
         return RecordedEvent(
-            sequence: row["sequence"], caseID: row["case_id"], event: row["name"], eventID: row["event_id"],
-            from: row["from_state"], to: row["to_state"], at: try instant("at"), recordedAt: try instant("recorded_at"),
+            sequence: row[columns.sequence], caseID: row[columns.caseID], event: row[columns.name], eventID: row[columns.eventID],
+            from: row[columns.from], to: row[columns.to], at: try instant(columns.at, "at"),
+            recordedAt: try instant(columns.recordedAt, "recorded_at"),
             actor: Actor(
-                id: row["actor_id"], role: row["actor_role"], authentication: row["actor_authentication"],
-                registerVersion: row["actor_register_version"]),
-            data: try json("data").objectValue ?? { throw malformed("data") }(),
-            changes: try json("changes").objectValue ?? { throw malformed("changes") }(),
-            guardsPassed: try (json("guards").arrayValue ?? { throw malformed("guards") }()).map { item in
+                id: row[columns.actorID], role: row[columns.actorRole], authentication: columns.optional(columns.actorAuthentication, row),
+                registerVersion: columns.optional(columns.actorRegisterVersion, row)),
+            data: try json(columns.data, "data").objectValue ?? { throw malformed("data") }(),
+            changes: try json(columns.changes, "changes").objectValue ?? { throw malformed("changes") }(),
+            guardsPassed: try (json(columns.guards, "guards").arrayValue ?? { throw malformed("guards") }()).map { item in
                 guard let text = item.stringValue else { throw malformed("guards") }
                 return text
             },
-            procedure: row["procedure"], tableVersion: row["table_version"], engineVersion: row["engine_version"] ?? "")
+            procedure: row[columns.procedure], tableVersion: columns.optional(columns.tableVersion, row),
+            engineVersion: columns.optional(columns.engineVersion, row) ?? "")
     }
 }

@@ -19,8 +19,10 @@ extension SQLiteCaseStore: LedgerTransfer {
 
     public func eventPage(after position: Int64, limit: Int) throws(WorkflowError) -> [(position: Int64, event: RecordedEvent, mac: String?)] {
         try transferRead("read events to copy") { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM event WHERE position > ? ORDER BY position LIMIT ?", arguments: [position, limit])
-                .map { row in (row["position"] as Int64, try Self.recordedEvent(row), row["mac"] as String?) }
+            let statement = try db.cachedStatement(sql: "SELECT * FROM event WHERE position > ? ORDER BY position LIMIT ?")
+            let columns = try EventColumns(statement)
+            return try Row.fetchAll(statement, arguments: [position, limit])
+                .map { row in (row[columns.position] as Int64, try Self.recordedEvent(row, columns), columns.optional(columns.mac, row) as String?) }
         }
     }
 

@@ -12,11 +12,13 @@ extension SQLiteCaseStore {
             return try writer.read { db in
                 let registerChanges = try Self.registerChanges(force: nil, db)
                 var verifier = ChainVerifier(caseID: caseID, keys: keys, checkpoint: checkpoint, register: registerChanges)
-                let rows = try Row.fetchCursor(db, sql: "SELECT * FROM event ORDER BY position")
+                let statement = try db.makeStatement(sql: "SELECT * FROM event ORDER BY position")
+                let columns = try EventColumns(statement)
+                let rows = try Row.fetchCursor(statement)
                 while let row = try rows.next() {
                     let event: Result<RecordedEvent, WorkflowError>
                     do {
-                        event = .success(try Self.recordedEvent(row))
+                        event = .success(try Self.recordedEvent(row, columns))
                     } catch let error as WorkflowError {
                         event = .failure(error)
                     } catch {
@@ -24,8 +26,9 @@ extension SQLiteCaseStore {
                     }
                     verifier.check(
                         LedgerEntry(
-                            position: row["position"], caseID: row["case_id"], sequence: row["sequence"], name: row["name"],
-                            previousHash: row["prev_hash"], hash: row["hash"], event: event, mac: row["mac"]))
+                            position: row[columns.position], caseID: row[columns.caseID], sequence: row[columns.sequence],
+                            name: row[columns.name], previousHash: columns.optional(columns.previousHash, row) ?? "",
+                            hash: columns.optional(columns.hash, row) ?? "", event: event, mac: columns.optional(columns.mac, row)))
                 }
                 var headProblems: [String] = []
                 if let head = try Row.fetchOne(db, sql: "SELECT hash, events FROM chain_head WHERE id = 1") {

@@ -128,8 +128,9 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
     public func history(_ id: String) throws(WorkflowError) -> [RecordedEvent] {
         let id = Identifier.normalized(id)
         return try reading("read the history of case \(id)") { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM event WHERE case_id = ? ORDER BY sequence", arguments: [id])
-                .map(Self.recordedEvent)
+            let statement = try db.cachedStatement(sql: "SELECT * FROM event WHERE case_id = ? ORDER BY sequence")
+            let columns = try EventColumns(statement)
+            return try Row.fetchAll(statement, arguments: [id]).map { try Self.recordedEvent($0, columns) }
         }
     }
 

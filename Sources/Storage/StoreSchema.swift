@@ -97,7 +97,8 @@ enum StoreSchema {
             try db.execute(sql: "DROP TRIGGER event_append_only_update")
             var previous = ""
             for row in rows {
-                let event = try SQLiteCaseStore.recordedEvent(row)
+                guard let columns = EventColumns(Array(row.columnNames)) else { throw DatabaseError(message: "the event table lacks a column") }
+                let event = try SQLiteCaseStore.recordedEvent(row, columns)
                 let hash = EventHash.of(event, after: previous)
                 try db.execute(
                     sql: "UPDATE event SET prev_hash = ?, hash = ?, engine_version = ? WHERE position = ?",
