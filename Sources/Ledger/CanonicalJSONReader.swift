@@ -38,7 +38,12 @@ public struct CanonicalJSONReader {
     private func problem(_ reason: String) -> Problem { Problem(offset: index, reason: reason) }
 
     private mutating func skipSpace() {
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
+            }
+        }
     }
 
     private mutating func readValue() throws(Problem) -> Value {
@@ -162,15 +167,28 @@ public struct CanonicalJSONReader {
 
     private mutating func readString() throws(Problem) -> String {
         index += 1
-        var out: [UInt8] = []
+        // Most strings have no escape: they are made straight from their bytes, checked as UTF-8
+        // only when a byte is not ASCII.
+        let start = index
+        var ascii = true
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                return try text(bytes[start..<index - 1], ascii: ascii)
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            if byte >= 0x80 { ascii = false }
+            index += 1
+        }
+        var out = Array(bytes[start..<index])
         while true {
             guard index < bytes.count else { throw problem("the text ends inside a string") }
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "\""):
                 index += 1
-                guard let text = String(validating: out, as: UTF8.self) else { throw problem("a string is not valid UTF-8") }
-                return text
+                return try text(out[...], ascii: false)
             case UInt8(ascii: "\\"):
                 index += 1
                 guard index < bytes.count else { throw problem("the text ends inside a string") }
@@ -195,6 +213,14 @@ public struct CanonicalJSONReader {
                 index += 1
             }
         }
+    }
+
+    /// A string's UTF-8 bytes as text. Decoding puts U+FFFD in place of bytes that are not UTF-8,
+    /// so text that is valid comes back byte for byte and text that is not does not.
+    private func text(_ utf8: ArraySlice<UInt8>, ascii: Bool) throws(Problem) -> String {
+        let text = String(decoding: utf8, as: UTF8.self)
+        guard ascii || text.utf8.elementsEqual(utf8) else { throw problem("a string is not valid UTF-8") }
+        return text
     }
 
     /// `\uXXXX`, with a surrogate pair for a character beyond the Basic Multilingual Plane.
