@@ -28,16 +28,16 @@ struct EventColumns {
     let hash: Int?
     let mac: Int?
 
-    /// The layout of a query's rows, from its column names; nil when a column every event has is missing.
-    init?(_ names: [String]) {
+    /// The layout of a query's rows, from its column names (as the schema spells them).
+    init(_ names: [String]) throws {
         var index: [String: Int] = [:]
-        for (offset, name) in names.enumerated() where index[name.lowercased()] == nil { index[name.lowercased()] = offset }
+        for (offset, name) in names.enumerated() where index[name] == nil { index[name] = offset }
         guard let position = index["position"], let caseID = index["case_id"], let sequence = index["sequence"],
             let eventID = index["event_id"], let name = index["name"], let from = index["from_state"], let to = index["to_state"],
             let at = index["at"], let recordedAt = index["recorded_at"], let actorID = index["actor_id"],
             let actorRole = index["actor_role"], let data = index["data"], let changes = index["changes"],
             let guards = index["guards"], let procedure = index["procedure"]
-        else { return nil }
+        else { throw DatabaseError(message: "the event table lacks a column every event has") }
         (self.position, self.caseID, self.sequence, self.eventID, self.name) = (position, caseID, sequence, eventID, name)
         (self.from, self.to, self.at, self.recordedAt) = (from, to, at, recordedAt)
         (self.actorID, self.actorRole, self.data, self.changes, self.guards, self.procedure) = (actorID, actorRole, data, changes, guards, procedure)
@@ -51,12 +51,7 @@ struct EventColumns {
     }
 
     /// The layout of a prepared statement's rows.
-    init(_ statement: Statement) throws {
-        guard let columns = EventColumns(statement.columnNames) else {
-            throw DatabaseError(message: "the event table lacks a column every event has")
-        }
-        self = columns
-    }
+    init(_ statement: Statement) throws { try self.init(statement.columnNames) }
 
     /// The value of an optional column, nil when the query has no such column.
     func optional<Value: DatabaseValueConvertible>(_ column: Int?, _ row: Row) -> Value? {

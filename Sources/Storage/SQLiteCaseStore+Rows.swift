@@ -31,9 +31,9 @@ extension SQLiteCaseStore {
     }
 
     static func event(withID eventID: String, _ db: Database) throws -> RecordedEvent? {
+        // Asked for every line applied, and nearly always absent: the columns are found only for a row.
         let statement = try db.cachedStatement(sql: "SELECT * FROM event WHERE event_id = ?")
-        let columns = try EventColumns(statement)
-        return try Row.fetchOne(statement, arguments: [eventID]).map { try recordedEvent($0, columns) }
+        return try Row.fetchOne(statement, arguments: [eventID]).map { try recordedEvent($0, EventColumns(statement)) }
     }
 
     /// Puts the case's row as it stands (inserted, or replacing the one stored).
@@ -119,6 +119,9 @@ extension SQLiteCaseStore {
             startedAt: try instant("started_at"), due: try instant("due_at"),
             status: Deadline.Status(rawValue: row["status"]) ?? .pending)
     }
+
+    /// The event a row read on its own holds, its columns found by their names.
+    static func recordedEvent(_ row: Row) throws -> RecordedEvent { try recordedEvent(row, EventColumns(Array(row.columnNames))) }
 
     /// The event a row of the `event` table holds, its columns found where `columns` says.
     static func recordedEvent(_ row: Row, _ columns: EventColumns) throws -> RecordedEvent {

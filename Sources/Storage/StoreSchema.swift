@@ -97,8 +97,7 @@ enum StoreSchema {
             try db.execute(sql: "DROP TRIGGER event_append_only_update")
             var previous = ""
             for row in rows {
-                guard let columns = EventColumns(Array(row.columnNames)) else { throw DatabaseError(message: "the event table lacks a column") }
-                let event = try SQLiteCaseStore.recordedEvent(row, columns)
+                let event = try SQLiteCaseStore.recordedEvent(row)
                 let hash = EventHash.of(event, after: previous)
                 try db.execute(
                     sql: "UPDATE event SET prev_hash = ?, hash = ?, engine_version = ? WHERE position = ?",
