@@ -10,15 +10,11 @@ extension Casework {
     /// Cases are replayed on `workers` workers (at most two; see `forEachCaseFound`), with the
     /// same result as on one.
     public func verify(caseID: String?, checkpoint: Checkpoint? = nil, workers: Int = 2) throws(WorkflowError) -> VerifyResult {
-        var (events, chainProblems) = try store.verifyChain(caseID: caseID, checkpoint: checkpoint)
-        if let checkpoint, let mac = checkpoint.mac, let keys, keys.problem(mac: mac, hash: checkpoint.body) != nil {
-            chainProblems.insert("the checkpoint's MAC does not match it under the record's keys; it was not made by this store, or it was altered", at: 0)
-        }
-        if KeyFile.marksRegister(keyFile), try store.registerChanges(force: nil).isEmpty {
-            chainProblems.insert(
-                "the key file says this store keeps a staff register, but the database holds none; it was deleted behind the engine's back", at: 0)
-        }
-        var problems = chainProblems
+        // Over SQLite the chain is checked on a thread of its own while the cases are replayed (it
+        // reads the whole log once; the replay reads each case's history), and taken back after.
+        let chain = ChainCheck(store: store, caseID: caseID, checkpoint: checkpoint, apart: readsOnTwoThreads && caseID == nil)
+        defer { chain.wait() }
+        var problems: [String] = []
         // Every case is read a page at a time and replayed as it comes, so no more than a page of
         // cases is held; what the index and columns show is checked against counts kept meanwhile.
         let only = caseID.map(Identifier.normalized)
@@ -54,10 +50,11 @@ extension Casework {
             } else {
                 try forEachCaseFound(versions: versions, workers: workers, check)
             }
-        } catch where error.kind == .storage {
+        } catch  where error.kind == .storage {
             problems.append("the cases cannot be read to replay them (\(error.message)); each unreadable snapshot is named above")
             result.complete = false
-            (result.events, result.cases, result.problems) = (events, count, problems)
+            let (events, chainProblems) = try chainFindings(chain, checkpoint: checkpoint)
+            (result.events, result.cases, result.problems) = (events, count, chainProblems + problems)
             return result
         }
         for (id, _) in indexed.sorted(by: { $0.key < $1.key }) {
@@ -66,8 +63,22 @@ extension Casework {
         // The columns list and report select by must agree with each snapshot's own state and force.
         indexProblems += try columnProblems(expected: states, column: "state", mine: mine)
         indexProblems += try columnProblems(expected: forces, column: "force", mine: mine)
-        (result.events, result.cases, result.problems) = (events, count, problems + indexProblems + registerProblems)
+        let (events, chainProblems) = try chainFindings(chain, checkpoint: checkpoint)
+        (result.events, result.cases, result.problems) = (events, count, chainProblems + problems + indexProblems + registerProblems)
         return result
+    }
+
+    /// The chain's findings, after the checkpoint's own MAC and the staff register's presence.
+    private func chainFindings(_ chain: ChainCheck, checkpoint: Checkpoint?) throws(WorkflowError) -> (events: Int, problems: [String]) {
+        var (events, problems) = try chain.result()
+        if let checkpoint, let mac = checkpoint.mac, let keys, keys.problem(mac: mac, hash: checkpoint.body) != nil {
+            problems.insert("the checkpoint's MAC does not match it under the record's keys; it was not made by this store, or it was altered", at: 0)
+        }
+        if KeyFile.marksRegister(keyFile), try store.registerChanges(force: nil).isEmpty {
+            problems.insert(
+                "the key file says this store keeps a staff register, but the database holds none; it was deleted behind the engine's back", at: 0)
+        }
+        return (events, problems)
     }
 
     /// Every event that names a register version (recorded with a token, by a batch or an import)
