@@ -25,7 +25,7 @@ extension Casework {
         let split = readsOnTwoThreads
         try store.forEachPage(force: force) { page throws(WorkflowError) in
             var counted: [(CaseSnapshot, WorkflowDefinition)] = []
-            for snapshot in page {
+            for snapshot in page.cases {
                 guard workflow == nil || snapshot.workflow == workflow, let definition = figureWorkflow(for: snapshot) else { continue }
                 for figure in definition.figures.map({ $0.declared(by: definition.name) }) where named.insert(figure.key).inserted {
                     figures.append(figure)

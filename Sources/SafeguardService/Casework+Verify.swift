@@ -31,7 +31,10 @@ extension Casework {
         var registerProblems: [String] = []
         var result = VerifyResult()
         var procedures = Set<String>()
-        func check(_ snapshot: CaseSnapshot, _ found: CaseFindings) {
+        // Cases stored under a state or force other than their own, by the value they should be
+        // listed under, in case order.
+        var unlisted: [(column: String, value: String, id: String)] = []
+        func check(_ snapshot: CaseSnapshot, _ found: CaseFindings, _ listed: (state: String, force: String)? = nil) {
             count += 1
             if procedures.insert(snapshot.procedure).inserted { result.procedures.append(snapshot.procedure) }
             if !found.historyRead { result.complete = false }
@@ -41,6 +44,8 @@ extension Casework {
             indexProblems += Self.deadlineIndexProblems(snapshot, indexed: indexed.removeValue(forKey: snapshot.id) ?? [])
             states[snapshot.state, default: 0] += 1
             forces[snapshot.force, default: 0] += 1
+            if let listed, listed.state != snapshot.state { unlisted.append(("state", snapshot.state, snapshot.id)) }
+            if let listed, listed.force != snapshot.force { unlisted.append(("force", snapshot.force, snapshot.id)) }
         }
         // A row that cannot be read is a finding, named by case where it can be: verify goes on.
         do throws(WorkflowError) {
@@ -61,8 +66,18 @@ extension Casework {
             indexProblems.append("case \(id): the deadline index holds deadlines of a case with no snapshot; it was changed behind the engine's back")
         }
         // The columns list and report select by must agree with each snapshot's own state and force.
-        indexProblems += try columnProblems(expected: states, column: "state", mine: mine)
-        indexProblems += try columnProblems(expected: forces, column: "force", mine: mine)
+        if caseID == nil {
+            // Read with each page: the state's problems, then the force's, each by value, then case.
+            for column in ["state", "force"] {
+                let found = unlisted.enumerated().filter { $0.element.column == column }
+                for (_, each) in found.sorted(by: { ($0.element.value, $0.offset) < ($1.element.value, $1.offset) }) {
+                    indexProblems.append(Self.unlistedProblem(each.id, column: column, value: each.value))
+                }
+            }
+        } else {
+            indexProblems += try columnProblems(expected: states, column: "state", mine: mine)
+            indexProblems += try columnProblems(expected: forces, column: "force", mine: mine)
+        }
         let (events, chainProblems) = try chainFindings(chain, checkpoint: checkpoint)
         (result.events, result.cases, result.problems) = (events, count, chainProblems + problems + indexProblems + registerProblems)
         return result
@@ -109,7 +124,11 @@ extension Casework {
         return problems
     }
 
-    /// Each case not listed under its own state (or force): `expected` counts the cases of each
+    static func unlistedProblem(_ id: String, column: String, value: String) -> String {
+        "case \(id): it is not listed under its \(column) \(value); the snapshot row's columns were changed behind the engine's back"
+    }
+
+    /// One case (`verify --case`) not listed under its own state (or force): `expected` counts the cases of each
     /// value by their snapshots; the listing under each value is counted a page at a time, and
     /// only where the counts differ are the listed ids held, to name the cases missing.
     func columnProblems(expected: [String: Int], column: String, mine: (String) -> Bool) throws(WorkflowError) -> [String] {
@@ -126,8 +145,7 @@ extension Casework {
             try listing(value) { snapshot in ids.insert(snapshot.id) }
             try store.forEachCase { snapshot in
                 guard mine(snapshot.id), own(snapshot) == value, !ids.contains(snapshot.id) else { return }
-                problems.append(
-                    "case \(snapshot.id): it is not listed under its \(column) \(value); the snapshot row's columns were changed behind the engine's back")
+                problems.append(Self.unlistedProblem(snapshot.id, column: column, value: value))
             }
         }
         return problems

@@ -30,19 +30,23 @@ extension Casework {
         return found
     }
 
-    /// Every case, a page at a time, with its findings, in case order: on `workers` workers (at
-    /// most 2) when the store is SQLite, else on this one.
+    /// Every case, a page at a time, with its findings and the columns it is stored under, in case
+    /// order: on `workers` workers (at most 2) when the store's reads may run on two threads, else
+    /// on this one.
     func forEachCaseFound(
-        versions: Set<String>, workers: Int, _ body: (CaseSnapshot, CaseFindings) -> Void
+        versions: Set<String>, workers: Int, _ body: (CaseSnapshot, CaseFindings, (state: String, force: String)) -> Void
     ) throws(WorkflowError) {
-        guard workers > 1, readsOnTwoThreads else {
-            try store.forEachCase { snapshot in body(snapshot, findings(snapshot, versions: versions)) }
-            return
-        }
-        let workers = [self, Casework(sharing: self)]
+        let split = workers > 1 && readsOnTwoThreads
+        let workers = split ? [self, Casework(sharing: self)] : [self]
         try store.forEachPage { page in
-            let halves = PageSplit(page) { index, half in half.map { workers[index].findings($0, versions: versions) } }.run()
-            for (snapshot, found) in zip(page, halves.first + halves.second) { body(snapshot, found) }
+            let found: [CaseFindings]
+            if split {
+                let halves = PageSplit(page.cases) { index, half in half.map { workers[index].findings($0, versions: versions) } }.run()
+                found = halves.first + halves.second
+            } else {
+                found = page.cases.map { findings($0, versions: versions) }
+            }
+            for index in page.cases.indices { body(page.cases[index], found[index], page.listed[index]) }
         }
     }
 }

@@ -147,9 +147,10 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
         return try reading("list cases") { db in
             let (conditions, arguments) = Self.filters([("state = ?", state), ("force = ?", force), ("id > ?", after)])
             let rows = try Row.fetchAll(
-                db, sql: "SELECT id, snapshot FROM case_snapshot WHERE \(conditions) ORDER BY id LIMIT \(limit)", arguments: arguments)
-            let cases = try rows.map { row throws(WorkflowError) in try CaseSnapshot(canonicalText: row["snapshot"]) }
-            return CasePage(cases: cases, next: rows.count < limit ? nil : rows.last?["id"])
+                db, sql: "SELECT id, state, force, snapshot FROM case_snapshot WHERE \(conditions) ORDER BY id LIMIT \(limit)",
+                arguments: arguments)
+            let cases = try rows.map { row throws(WorkflowError) in try CaseSnapshot(canonicalText: row[3]) }
+            return CasePage(cases: cases, next: rows.count < limit ? nil : rows.last?[0], listed: rows.map { ($0[1], $0[2]) })
         }
     }
 

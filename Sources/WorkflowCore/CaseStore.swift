@@ -85,18 +85,18 @@ extension CaseStore {
         state: String? = nil, force: String? = nil, pageSize: Int = 500, _ body: (CaseSnapshot) throws(WorkflowError) -> Void
     ) throws(WorkflowError) {
         try forEachPage(state: state, force: force, pageSize: pageSize) { page throws(WorkflowError) in
-            for snapshot in page { try body(snapshot) }
+            for snapshot in page.cases { try body(snapshot) }
         }
     }
 
     /// Calls `body` with each page of cases (optionally only in a state or of a force), in id order.
     public func forEachPage(
-        state: String? = nil, force: String? = nil, pageSize: Int = 500, _ body: ([CaseSnapshot]) throws(WorkflowError) -> Void
+        state: String? = nil, force: String? = nil, pageSize: Int = 500, _ body: (CasePage) throws(WorkflowError) -> Void
     ) throws(WorkflowError) {
         var after: String?
         repeat {
             let page = try cases(state: state, force: force, after: after, limit: pageSize)
-            try body(page.cases)
+            try body(page)
             after = page.next
         } while after != nil
     }

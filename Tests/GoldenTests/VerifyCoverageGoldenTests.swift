@@ -56,6 +56,31 @@ struct VerifyCoverageGoldenTests {
         #expect(run.stdout.contains(problem), "\(sql): \(run.stdout)")
     }
 
+    /// Two cases' state columns swapped keep the count of each state: each case is still named,
+    /// the state's findings before the force's, each in the order of the value then the case, as
+    /// `verify --case` names its own.
+    @Test func swappedColumnsAreEachNamed() throws {
+        let cli = try base.populated()
+        try base.tamper(
+            cli,
+            """
+            UPDATE case_snapshot SET state = 'notice_served' WHERE id = 'T1';
+            UPDATE case_snapshot SET state = 'order_in_force', force = 'kent' WHERE id = 'T2';
+            """)
+        let run = try cli.run("verify")
+        #expect(run.status == 5)
+        let named = run.stdout.split(separator: "\n").filter { $0.contains("it is not listed under") }
+        #expect(
+            named == [
+                "case T2: it is not listed under its state notice_served; the snapshot row's columns were changed behind the engine's back",
+                "case T1: it is not listed under its state order_in_force; the snapshot row's columns were changed behind the engine's back",
+                "case T2: it is not listed under its force durham; the snapshot row's columns were changed behind the engine's back",
+            ], "\(run.stdout)")
+        let one = try cli.run("verify --case T2")
+        #expect(one.status == 5)
+        #expect(one.stdout.split(separator: "\n").filter { $0.contains("it is not listed under") } == [named[0], named[2]], "\(one.stdout)")
+    }
+
     @Test func droppedTriggersAreNamed() throws {
         // tamper() drops the event log's triggers before it runs anything
         let run = try verify(after: "SELECT 1")
