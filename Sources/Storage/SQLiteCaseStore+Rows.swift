@@ -107,17 +107,20 @@ extension SQLiteCaseStore {
         }
     }
 
+    /// The columns `openDeadline` reads, in the order it reads them (by index: by name, GRDB
+    /// compares lower-cased names for each column of each row, which `due` prints by the thousand).
+    static let deadlineColumns = "case_id, workflow, force, clock, started_at, due_at, status"
+
     static func openDeadline(_ row: Row) throws -> OpenDeadline {
-        func instant(_ column: String) throws -> Date {
-            guard let date = Instant.parse(row[column]) else {
+        func instant(_ index: Int, _ column: String) throws -> Date {
+            guard let text: String = row[index], let date = Instant.parse(text) else {
                 throw WorkflowError.storage("the deadline index has a malformed \(column); expected an ISO 8601 instant")
             }
             return date
         }
         return OpenDeadline(
-            caseID: row["case_id"], workflow: row["workflow"], force: row["force"], clock: row["clock"],
-            startedAt: try instant("started_at"), due: try instant("due_at"),
-            status: Deadline.Status(rawValue: row["status"]) ?? .pending)
+            caseID: row[0], workflow: row[1], force: row[2], clock: row[3], startedAt: try instant(4, "started_at"),
+            due: try instant(5, "due_at"), status: Deadline.Status(rawValue: row[6]) ?? .pending)
     }
 
     /// The event a row read on its own holds, its columns found by their names.

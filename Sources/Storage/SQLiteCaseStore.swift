@@ -158,8 +158,11 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
         try reading("read the deadline index") { db in
             let window = orMissed ? "(due_at < ? OR status = 'missed')" : "due_at < ?"
             let (conditions, arguments) = Self.filters([(window, dueBefore.map(Instant.formatUTC)), ("force = ?", force)])
-            return try Row.fetchAll(db, sql: "SELECT * FROM deadline_index WHERE \(conditions) ORDER BY due_at, case_id, clock", arguments: arguments)
-                .map(Self.openDeadline)
+            return try Row.fetchAll(
+                db, sql: "SELECT \(Self.deadlineColumns) FROM deadline_index WHERE \(conditions) ORDER BY due_at, case_id, clock",
+                arguments: arguments
+            )
+            .map(Self.openDeadline)
         }
     }
 
