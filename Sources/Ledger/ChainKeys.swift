@@ -21,7 +21,12 @@ public struct ChainKeys: Sendable, Equatable {
             return "it carries no MAC under the record's key; it was written behind the engine's back"
         }
         guard let key = key(for: mac) else {
-            return "its MAC is under key \(mac.prefix { $0 != ":" }.prefix(16)), which this verify was not given; expected the key file it was written with"
+            // The id is quoted only when it is one (hex digits): never what someone wrote into the column.
+            let id = mac.prefix { $0 != ":" }.prefix(16)
+            guard !id.isEmpty, id.allSatisfy({ $0.isASCII && $0.isHexDigit }) else {
+                return "its MAC is not in the form the engine writes (a key id, then the MAC); it was written behind the engine's back"
+            }
+            return "its MAC is under key \(id), which this verify was not given; expected the key file it was written with"
         }
         return key.verifies(mac, hash) ? nil : "its MAC does not match its hash; it was rewritten behind the engine's back"
     }

@@ -13,7 +13,7 @@ extension PostgresCaseStore {
             ORDER BY id COLLATE "C" LIMIT \(limit)
             """, doing: "list cases")
         let cases = try rows.map { row throws(WorkflowError) in try CaseSnapshot(canonicalText: Self.column(row, "snapshot")) }
-        let listed = try rows.map { row throws(WorkflowError) -> (state: String, force: String) in
+        let listed = try rows.map { row throws(WorkflowError) -> (state: String?, force: String?) in
             (try Self.column(row, "state") as String, try Self.column(row, "force") as String)
         }
         return CasePage(

@@ -34,7 +34,7 @@ extension Casework {
         // Cases stored under a state or force other than their own, by the value they should be
         // listed under, in case order.
         var unlisted: [(column: String, value: String, id: String)] = []
-        func check(_ snapshot: CaseSnapshot, _ found: CaseFindings, _ listed: (state: String, force: String)? = nil) {
+        func check(_ snapshot: CaseSnapshot, _ found: CaseFindings, _ listed: (state: String?, force: String?)? = nil) {
             count += 1
             if procedures.insert(snapshot.procedure).inserted { result.procedures.append(snapshot.procedure) }
             if !found.historyRead { result.complete = false }
@@ -44,8 +44,10 @@ extension Casework {
             indexProblems += Self.deadlineIndexProblems(snapshot, indexed: indexed.removeValue(forKey: snapshot.id) ?? [])
             states[snapshot.state, default: 0] += 1
             forces[snapshot.force, default: 0] += 1
-            if let listed, listed.state != snapshot.state { unlisted.append(("state", snapshot.state, snapshot.id)) }
-            if let listed, listed.force != snapshot.force { unlisted.append(("force", snapshot.force, snapshot.id)) }
+            // Byte for byte, as the store selects (String's == would take canonically equal text as equal).
+            func same(_ stored: String?, _ own: String) -> Bool { stored.map { $0.utf8.elementsEqual(own.utf8) } ?? false }
+            if let listed, !same(listed.state, snapshot.state) { unlisted.append(("state", snapshot.state, snapshot.id)) }
+            if let listed, !same(listed.force, snapshot.force) { unlisted.append(("force", snapshot.force, snapshot.id)) }
         }
         // A row that cannot be read is a finding, named by case where it can be: verify goes on.
         do throws(WorkflowError) {

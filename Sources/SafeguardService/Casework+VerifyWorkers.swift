@@ -34,7 +34,7 @@ extension Casework {
     /// order: on `workers` workers (at most 2) when the store's reads may run on two threads, else
     /// on this one.
     func forEachCaseFound(
-        versions: Set<String>, workers: Int, _ body: (CaseSnapshot, CaseFindings, (state: String, force: String)) -> Void
+        versions: Set<String>, workers: Int, _ body: (CaseSnapshot, CaseFindings, (state: String?, force: String?)) -> Void
     ) throws(WorkflowError) {
         let split = workers > 1 && readsOnTwoThreads
         let workers = split ? [self, Casework(sharing: self)] : [self]

@@ -53,9 +53,6 @@ struct EventColumns {
     /// The layout of a prepared statement's rows.
     init(_ statement: Statement) throws { try self.init(statement.columnNames) }
 
-    /// The value of an optional column, nil when the query has no such column.
-    func optional<Value: DatabaseValueConvertible>(_ column: Int?, _ row: Row) -> Value? {
-        guard let column else { return nil }
-        return row[column]
-    }
+    /// The text of a column the query may lack (nil then, or for NULL), read leniently (`Row.text(at:)`).
+    func text(_ column: Int?, _ row: Row) -> String? { column.flatMap { row.text(at: $0) } }
 }

@@ -126,36 +126,46 @@ extension SQLiteCaseStore {
     /// The event a row read on its own holds, its columns found by their names.
     static func recordedEvent(_ row: Row) throws -> RecordedEvent { try recordedEvent(row, EventColumns(Array(row.columnNames))) }
 
-    /// The event a row of the `event` table holds, its columns found where `columns` says.
+    /// The event a row of the `event` table holds, its columns found where `columns` says. A column
+    /// someone made NULL, a blob or a number where text belongs is "malformed", never a trap.
     static func recordedEvent(_ row: Row, _ columns: EventColumns) throws -> RecordedEvent {
         func malformed(_ column: String) -> WorkflowError {
-            .storage("event \(row[columns.position] as Int64? ?? 0) has a malformed \(column); expected its stored JSON")
+            .storage("event \(row.integer(at: columns.position) ?? 0) has a malformed \(column); expected its stored JSON")
+        }
+        func text(_ index: Int, _ column: String) throws -> String {
+            guard let text = row.text(at: index) else {
+                throw WorkflowError.storage("event \(row.integer(at: columns.position) ?? 0) has no \(column); expected text")
+            }
+            return text
         }
         func json(_ index: Int, _ column: String) throws -> Value {
-            guard let text: String = row[index], let value = try? CanonicalJSONReader.value(text) else { throw malformed(column) }
+            guard let text = row.text(at: index), let value = try? CanonicalJSONReader.value(text) else { throw malformed(column) }
             return value
         }
         func instant(_ index: Int, _ column: String) throws -> Date {
-            guard let text: String = row[index], let date = Instant.parse(text) else {
+            guard let text = row.text(at: index), let date = Instant.parse(text) else {
                 throw WorkflowError.storage(
-                    "event \(row[columns.position] as Int64? ?? 0) has a malformed \(column); expected an ISO 8601 instant")
+                    "event \(row.integer(at: columns.position) ?? 0) has a malformed \(column); expected an ISO 8601 instant")
             }
             return date
         }
+        guard let sequence = row.integer(at: columns.sequence).flatMap({ Int(exactly: $0) }) else {
+            throw WorkflowError.storage("event \(row.integer(at: columns.position) ?? 0) has a malformed sequence; expected a whole number")
+        }
         return RecordedEvent(
-            sequence: row[columns.sequence], caseID: row[columns.caseID], event: row[columns.name], eventID: row[columns.eventID],
-            from: row[columns.from], to: row[columns.to], at: try instant(columns.at, "at"),
-            recordedAt: try instant(columns.recordedAt, "recorded_at"),
+            sequence: sequence, caseID: try text(columns.caseID, "case_id"), event: try text(columns.name, "name"),
+            eventID: row.text(at: columns.eventID), from: row.text(at: columns.from), to: try text(columns.to, "to_state"),
+            at: try instant(columns.at, "at"), recordedAt: try instant(columns.recordedAt, "recorded_at"),
             actor: Actor(
-                id: row[columns.actorID], role: row[columns.actorRole], authentication: columns.optional(columns.actorAuthentication, row),
-                registerVersion: columns.optional(columns.actorRegisterVersion, row)),
+                id: try text(columns.actorID, "actor_id"), role: try text(columns.actorRole, "actor_role"),
+                authentication: columns.text(columns.actorAuthentication, row), registerVersion: columns.text(columns.actorRegisterVersion, row)),
             data: try json(columns.data, "data").objectValue ?? { throw malformed("data") }(),
             changes: try json(columns.changes, "changes").objectValue ?? { throw malformed("changes") }(),
             guardsPassed: try (json(columns.guards, "guards").arrayValue ?? { throw malformed("guards") }()).map { item in
                 guard let text = item.stringValue else { throw malformed("guards") }
                 return text
             },
-            procedure: row[columns.procedure], tableVersion: columns.optional(columns.tableVersion, row),
-            engineVersion: columns.optional(columns.engineVersion, row) ?? "")
+            procedure: try text(columns.procedure, "procedure"), tableVersion: columns.text(columns.tableVersion, row),
+            engineVersion: columns.text(columns.engineVersion, row) ?? "")
     }
 }

@@ -22,7 +22,7 @@ extension SQLiteCaseStore: LedgerTransfer {
             let statement = try db.cachedStatement(sql: "SELECT * FROM event WHERE position > ? ORDER BY position LIMIT ?")
             let columns = try EventColumns(statement)
             return try Row.fetchAll(statement, arguments: [position, limit])
-                .map { row in (row[columns.position] as Int64, try Self.recordedEvent(row, columns), columns.optional(columns.mac, row) as String?) }
+                .map { row in (row.integer(at: columns.position) ?? 0, try Self.recordedEvent(row, columns), columns.text(columns.mac, row)) }
         }
     }
 

@@ -26,13 +26,14 @@ extension SQLiteCaseStore {
                     }
                     verifier.check(
                         LedgerEntry(
-                            position: row[columns.position], caseID: row[columns.caseID], sequence: row[columns.sequence],
-                            name: row[columns.name], previousHash: columns.optional(columns.previousHash, row) ?? "",
-                            hash: columns.optional(columns.hash, row) ?? "", event: event, mac: columns.optional(columns.mac, row)))
+                            position: row.integer(at: columns.position) ?? 0, caseID: row.text(at: columns.caseID) ?? "",
+                            sequence: row.integer(at: columns.sequence).flatMap { Int(exactly: $0) } ?? 0,
+                            name: row.text(at: columns.name) ?? "", previousHash: columns.text(columns.previousHash, row) ?? "",
+                            hash: columns.text(columns.hash, row) ?? "", event: event, mac: columns.text(columns.mac, row)))
                 }
                 var headProblems: [String] = []
                 if let head = try Row.fetchOne(db, sql: "SELECT hash, events FROM chain_head WHERE id = 1") {
-                    verifier.checkHead(hash: head["hash"], events: head["events"])
+                    verifier.checkHead(hash: head.text(at: 0) ?? "", events: head.integer(at: 1).flatMap { Int(exactly: $0) } ?? -1)
                 } else if caseID == nil {
                     headProblems.append("the chain's head row is missing; it was deleted behind the engine's back")
                 }

@@ -146,11 +146,18 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
         let limit = max(limit, 1)
         return try reading("list cases") { db in
             let (conditions, arguments) = Self.filters([("state = ?", state), ("force = ?", force), ("id > ?", after)])
+            // The columns as their bytes, so what verify compares is what `WHERE state = ?` compares.
             let rows = try Row.fetchAll(
-                db, sql: "SELECT id, state, force, snapshot FROM case_snapshot WHERE \(conditions) ORDER BY id LIMIT \(limit)",
+                db,
+                sql: """
+                    SELECT id, snapshot, CASE WHEN typeof(state) = 'text' THEN CAST(state AS BLOB) END,
+                        CASE WHEN typeof(force) = 'text' THEN CAST(force AS BLOB) END
+                    FROM case_snapshot WHERE \(conditions) ORDER BY id LIMIT \(limit)
+                    """,
                 arguments: arguments)
-            let cases = try rows.map { row throws(WorkflowError) in try CaseSnapshot(canonicalText: row[3]) }
-            return CasePage(cases: cases, next: rows.count < limit ? nil : rows.last?[0], listed: rows.map { ($0[1], $0[2]) })
+            let cases = try rows.map { row throws(WorkflowError) in try CaseSnapshot(canonicalText: row[1]) }
+            return CasePage(
+                cases: cases, next: rows.count < limit ? nil : rows.last?[0], listed: rows.map { ($0.exactText(at: 2), $0.exactText(at: 3)) })
         }
     }
 

@@ -49,6 +49,33 @@ struct VerifyCoverageGoldenTests {
             "UPDATE event SET at = '10000-01-01T00:00:00Z' WHERE case_id = 'T1' AND sequence = 2",
             "case T1: cannot be replayed: "
         ),
+        // A column given another type, or a NUL after its text: `list --state` and `report --force`
+        // no longer select the case, so verify names it, and a value no read can take is a finding,
+        // never a crash.
+        (
+            "UPDATE case_snapshot SET state = CAST(state AS BLOB) WHERE id = 'T1'",
+            "case T1: it is not listed under its state order_in_force; the snapshot row's columns were changed behind the engine's back\n"
+        ),
+        (
+            "UPDATE case_snapshot SET force = force || char(0) WHERE id = 'T2'",
+            "case T2: it is not listed under its force durham; the snapshot row's columns were changed behind the engine's back\n"
+        ),
+        (
+            "UPDATE event SET mac = x'00ff' WHERE case_id = 'T1' AND sequence = 2",
+            "case T1, event 2 (authorise_notice): its MAC is not in the form the engine writes (a key id, then the MAC); it was written behind the engine's back\n"
+        ),
+        (
+            "UPDATE event SET hash = x'00ff' WHERE case_id = 'T1' AND sequence = 2",
+            "case T1, event 2 (authorise_notice): its contents do not match its hash; it was changed after it was recorded\n"
+        ),
+        (
+            "UPDATE event SET sequence = 'two' WHERE case_id = 'T1' AND sequence = 2",
+            "has a malformed sequence; expected a whole number); it was changed after it was recorded\n"
+        ),
+        (
+            "UPDATE chain_head SET events = 'lots'",
+            "the log ends after 8 events, but its head records -1; events were deleted from its end\n"
+        ),
     ])
     func eachTamperIsNamed(sql: String, problem: String) throws {
         let run = try verify(after: sql)
