@@ -35,11 +35,12 @@ public enum CanonicalJSON {
             out.append(UInt8(ascii: "{"))
             // Sorted by UTF-8 bytes, not by Swift's Unicode-aware comparison: the order is the same
             // in every process and every language that reads the log.
-            for (index, key) in fields.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+            // The pairs are sorted, not the keys, so no value is looked up (hashing its key) again.
+            for (index, field) in fields.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }).enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                string(key, to: &out)
+                string(field.key, to: &out)
                 out.append(UInt8(ascii: ":"))
-                write(fields[key]!, to: &out)
+                write(field.value, to: &out)
             }
             out.append(UInt8(ascii: "}"))
         }
