@@ -17,7 +17,7 @@ struct NationalRecordsAssignedTests {
 
     /// The regular expression the scanner replaced, kept here as the oracle.
     static func byExpression(_ line: String) -> [String] {
-        let assignment = try! NSRegularExpression(pattern: #"(?<![A-Za-z0-9_.:"'\[])([a-z_][a-z0-9_]*)[ \t\n\r\u{0B}\u{0C}]*=(?!=)"#)
+        let assignment = try! NSRegularExpression(pattern: #"(?<![A-Za-z0-9_.:"'\[])([a-z_][a-z0-9_]*)[ \t\n\r\x{0B}\x{0C}]*=(?!=)"#)
         let code = line.range(of: "--").map { String(line[..<$0.lowerBound]) } ?? line
         return assignment.matches(in: code, range: NSRange(code.startIndex..., in: code)).compactMap { match in
             guard let name = Range(match.range(at: 1), in: code) else { return nil }
