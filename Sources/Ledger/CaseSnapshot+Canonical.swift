@@ -18,8 +18,9 @@ extension CaseSnapshot {
         return .object(object)
     }
 
-    /// The canonical JSON text of the snapshot.
-    public var canonicalText: String { CanonicalJSON.text(canonicalValue) }
+    /// The canonical JSON text of the snapshot: `CanonicalJSON.text(canonicalValue)`, written
+    /// directly (`CanonicalSnapshot`).
+    public var canonicalText: String { CanonicalSnapshot.text(self) }
 
     public init(canonical value: Value) throws(WorkflowError) {
         let fields = try CanonicalFields(value, what: "a stored case")

@@ -12,6 +12,7 @@ import Foundation
 public struct ChainKey: Sendable, Equatable {
     private let bytes: [UInt8]
     private var key: SymmetricKey { SymmetricKey(data: bytes) }
+    private let state: MACState
     /// 16 hex digits naming the key (from its SHA-256), never the key itself.
     public let id: String
 
@@ -24,6 +25,7 @@ public struct ChainKey: Sendable, Equatable {
             bytes.append(byte)
         }
         self.bytes = bytes
+        state = MACState(key: bytes)
         id = String(SHA256.hash(data: bytes).hex.prefix(16))
     }
 
@@ -37,7 +39,7 @@ public struct ChainKey: Sendable, Equatable {
 
     /// `<key id>:<HMAC-SHA-256 of text, hex>`.
     public func mac(_ text: String) -> String {
-        id + ":" + HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key).withUnsafeBytes { HexDigits.of($0) }
+        id + ":" + state.code(text).withUnsafeBytes { HexDigits.of($0) }
     }
 
     public func verifies(_ mac: String, _ text: String) -> Bool {

@@ -315,6 +315,8 @@ public final class Casework {
         {
             given[field] = value
         }
+        // Most lines give no date of birth: the event's day in London is found only for one that does.
+        guard !given.isEmpty else { return }
         let day = London.date(of: request.at)
         for (name, value) in given.sorted(by: { $0.key < $1.key }) {
             guard let text = value.stringValue, let born = LocalDate(iso: text) else { continue }
@@ -351,12 +353,14 @@ public final class Casework {
     /// Refuses a time further ahead of the clock (or of `--now`) than the future-time tolerance:
     /// the one rule for an event, a migration and the clock's own `tick`. `subject` names what was
     /// dated; `then` says why, after the expectation.
-    func checkNotAhead(_ at: Date, subject: String, now given: Date? = nil, then: String = "") throws(WorkflowError) {
+    /// `subject` is made only for the message (formatting the time for every line applied was a
+    /// measurable part of `apply`).
+    func checkNotAhead(_ at: Date, subject: @autoclosure () -> String, now given: Date? = nil, then: String = "") throws(WorkflowError) {
         let now = given ?? configuration.clock()
         guard at.timeIntervalSince(now) > configuration.futureTolerance else { return }
         let minutes = Int(configuration.futureTolerance / 60)
         throw .badInput(
-            "\(subject) is ahead of the clock (now \(Instant.format(now))); expected a time no more than \(minutes) minutes from now (SAFEGUARD_FUTURE_MINUTES\(given == nil ? "" : ", --now"))\(then)"
+            "\(subject()) is ahead of the clock (now \(Instant.format(now))); expected a time no more than \(minutes) minutes from now (SAFEGUARD_FUTURE_MINUTES\(given == nil ? "" : ", --now"))\(then)"
         )
     }
 

@@ -30,8 +30,18 @@ extension SQLiteCaseStore {
         ).execute(arguments: [eventID, caseID, reason, Instant.formatUTC(at)])
     }
 
+    /// Whether an event id is recorded, or was refused, or neither (nil): one prepared statement
+    /// asked for every line applied, and nearly always answered nil. It reads one number, not a
+    /// row: GRDB makes a dictionary of the lower-cased column names for every query that reads
+    /// rows, which for the event table's columns was most of the look-up's cost.
+    static func eventIDUse(_ eventID: String, _ db: Database) throws -> EventIDUse? {
+        let statement = try db.cachedStatement(
+            sql: "SELECT COALESCE((SELECT 1 FROM event WHERE event_id = ?1), (SELECT 2 FROM refused_event WHERE event_id = ?1))")
+        return try Int.fetchOne(statement, arguments: [eventID]).flatMap(EventIDUse.init(rawValue:))
+    }
+
     static func event(withID eventID: String, _ db: Database) throws -> RecordedEvent? {
-        // Asked for every line applied, and nearly always absent: the columns are found only for a row.
+        // Asked when `eventIDUse` found the id recorded: the columns are found only for a row.
         let statement = try db.cachedStatement(sql: "SELECT * FROM event WHERE event_id = ?")
         return try Row.fetchOne(statement, arguments: [eventID]).map { try recordedEvent($0, EventColumns(statement)) }
     }

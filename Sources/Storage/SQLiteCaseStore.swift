@@ -104,11 +104,15 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
     /// against the case as it stands (written earlier in this transaction, or stored) and its
     /// event appended; its snapshot waits in `written` for the transaction's end.
     private func record(_ item: BatchItem, into written: inout BatchWrites, _ db: Database) throws -> Result<RecordOutcome, WorkflowError> {
-        if let eventID = item.eventID, let existing = try Self.event(withID: eventID, db) {
-            return .success(.alreadyRecorded(existing))
-        }
-        if let eventID = item.eventID, let reason = try Self.refusal(eventID: eventID, db) {
-            return .failure(.refusedBefore(eventID: eventID, reason: reason))
+        if let eventID = item.eventID {
+            switch try Self.eventIDUse(eventID, db) {
+            case .recorded?:
+                if let existing = try Self.event(withID: eventID, db) { return .success(.alreadyRecorded(existing)) }
+            case .refused?:
+                if let reason = try Self.refusal(eventID: eventID, db) { return .failure(.refusedBefore(eventID: eventID, reason: reason)) }
+            case nil:
+                break
+            }
         }
         let current = try written.snapshots[item.caseID] ?? current(item.caseID, db)
         let transition: Transition
