@@ -123,7 +123,8 @@ struct RecoveryEdgeTests {
         // The same listing again changes nothing: bad input, nothing recorded
         #expect(
             throws: WorkflowError.badInput(
-                "listed_for already holds the value given: the correction would change nothing, and nothing was recorded; expected the value the record should hold")
+                "listed_for already holds the value given: the correction would change nothing, and nothing was recorded; expected the value the record should hold"
+            )
         ) {
             try correct(casework, "listed_for", "2026-06-04T10:00:00+01:00", at: "2026-06-01T13:10:00+01:00")
         }
@@ -202,7 +203,9 @@ struct RecoveryEdgeTests {
                 "linked_case names a case opened after this one (2026-06-01T09:00:00+01:00, this case 2026-05-20T09:00:00+01:00); check the id is the case this one follows",
             ])
         // And a link to nothing is refused without echoing what was typed
-        let error = #expect(throws: WorkflowError.self) { try correct(casework, "linked_case", "Jane Smith, 1 High St", at: "2026-06-02T10:00:00+01:00", case: "R1") }
+        let error = #expect(throws: WorkflowError.self) {
+            try correct(casework, "linked_case", "Jane Smith, 1 High St", at: "2026-06-02T10:00:00+01:00", case: "R1")
+        }
         #expect(error?.kind == .badInput)
         #expect(error?.message.contains("Jane") == false)
         // And a case is not linked to itself
@@ -243,28 +246,23 @@ struct RecoveryEdgeTests {
         #expect(try casework.snapshot("R3").data["linked_case"] == "C1")
         let opened = try #require(try casework.store.history("R1").first)
         #expect(
-            opened.data[TransitionEngine.warningsKey] == .array([
-                "linked_case names a case of force national, not essex; check the id is the case this one follows"
-            ]))
+            opened.data[TransitionEngine.warningsKey]
+                == .array([
+                    "linked_case names a case of force national, not essex; check the id is the case this one follows"
+                ]))
     }
 
     // Item 6 -------------------------------------------------------------------------------------
 
     @Test func aDAPOsEndCorrectedToBeforeAVariationIsRefusedAsTheVariationIs() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dapo-end-\(UUID().uuidString).sqlite").path
-        let casework = try Casework(Configuration(storeURL: path, clock: { Instant.parse("2026-07-10T09:00:00+01:00")! }))
-        try fire(
-            casework, "report_incident", "2026-01-20T10:00:00Z",
-            ["route": "victim", "perpetrator_dob": "1970-01-01", "victim_dob": "1975-01-01", "relationship": "formerly_married", "abuse": "economic"],
-            case: "D1", workflow: "dapo", force: "greater_manchester")
-        try fire(casework, "apply_for_order", "2026-01-21T10:00:00Z", ["court": "c", "listed_for": "2026-02-02T10:00:00Z"], case: "D1")
-        try fire(casework, "grant_order", "2026-02-02T12:00:00Z", ["ends_on": "2026-06-30"], case: "D1")
+        let casework = try grantedDAPO(["ends_on": "2026-06-30"])
         try fire(casework, "vary_order", "2026-03-01T12:00:00Z", ["applicant": "victim", "variation": "v", "ends_on": "2026-07-31"], case: "D1")
         let error = #expect(throws: WorkflowError.self) { try correct(casework, "ends_on", "2026-02-15", at: "2026-03-02T10:00:00Z", case: "D1") }
         #expect(error?.kind == .refused)
         #expect(
             error?.message.hasPrefix(
-                "correct_record refused: with the corrected ends_on, vary_order (event 4) would be refused: vary_order refused by rule end_not_in_past") == true,
+                "correct_record refused: with the corrected ends_on, vary_order (event 4) would be refused: vary_order refused by rule end_not_in_past")
+                == true,
             "\(error?.message ?? "")")
         #expect(try casework.snapshot("D1").data["ends_on"] == "2026-07-31")
     }
@@ -272,19 +270,25 @@ struct RecoveryEdgeTests {
     // Item 7 -------------------------------------------------------------------------------------
 
     @Test func anEndNeverRecordedIsNotAddedByACorrectionAndTheRefusalSaysHow() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("no-end-\(UUID().uuidString).sqlite").path
-        let casework = try Casework(Configuration(storeURL: path, clock: { Instant.parse("2026-07-10T09:00:00+01:00")! }))
-        try fire(
-            casework, "report_incident", "2026-01-20T10:00:00Z",
-            ["route": "victim", "perpetrator_dob": "1970-01-01", "victim_dob": "1975-01-01", "relationship": "formerly_married", "abuse": "economic"],
-            case: "D1", workflow: "dapo", force: "greater_manchester")
-        try fire(casework, "apply_for_order", "2026-01-21T10:00:00Z", ["court": "c", "listed_for": "2026-02-02T10:00:00Z"], case: "D1")
-        try fire(casework, "grant_order", "2026-02-02T12:00:00Z", case: "D1")
+        let casework = try grantedDAPO([:])
         let error = #expect(throws: WorkflowError.self) { try correct(casework, "ends_on", "2026-06-30", at: "2026-03-02T10:00:00Z", case: "D1") }
         #expect(error?.kind == .refused)
         #expect(
             error?.message
                 == "correct_record refused: ends_on is not recorded on case D1 (grant_order or vary_order left it out, or has not been recorded), so there is no value to correct; expected, if it was left out by mistake, to void that event and record it again with ends_on (safeguard history D1 numbers the events)",
             "\(error?.message ?? "")")
+    }
+
+    /// A new store holding DAPO case D1 of Greater Manchester, granted on 2 February 2026 with `grant`.
+    func grantedDAPO(_ grant: [String: Value]) throws -> Casework {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dapo-\(UUID().uuidString).sqlite").path
+        let casework = try Casework(Configuration(storeURL: path, clock: { Instant.parse("2026-07-10T09:00:00+01:00")! }))
+        try fire(
+            casework, "report_incident", "2026-01-20T10:00:00Z",
+            ["route": "victim", "perpetrator_dob": "1970-01-01", "victim_dob": "1975-01-01", "relationship": "formerly_married", "abuse": "economic"],
+            case: "D1", workflow: "dapo", force: "greater_manchester")
+        try fire(casework, "apply_for_order", "2026-01-21T10:00:00Z", ["court": "c", "listed_for": "2026-02-02T10:00:00Z"], case: "D1")
+        try fire(casework, "grant_order", "2026-02-02T12:00:00Z", grant, case: "D1")
+        return casework
     }
 }

@@ -11,11 +11,15 @@ import WorkflowCore
 struct VoidTakesClockEventsTests {
     static let sergeant = Actor(id: "S", role: "sergeant")
 
-    static func casework(now: String, path: String = FileManager.default.temporaryDirectory.appendingPathComponent("void-derived-\(UUID().uuidString).sqlite").path) throws -> Casework {
+    static func casework(
+        now: String, path: String = FileManager.default.temporaryDirectory.appendingPathComponent("void-derived-\(UUID().uuidString).sqlite").path
+    ) throws -> Casework {
         try Casework(Configuration(storeURL: path, clock: { Instant.parse(now)! }))
     }
 
-    static func fire(_ casework: Casework, _ id: String, _ event: String, _ at: String, role: String = "constable", _ data: [String: Value] = [:], eventID: String? = nil) throws -> RecordOutcome {
+    static func fire(
+        _ casework: Casework, _ id: String, _ event: String, _ at: String, role: String = "constable", _ data: [String: Value] = [:], eventID: String? = nil
+    ) throws -> RecordOutcome {
         let request = TransitionRequest(
             caseID: id, event: event, at: Instant.parse(at)!, actor: Actor(id: "X", role: role), data: data, eventID: eventID, workflow: "dvpo",
             force: "national")
@@ -25,7 +29,8 @@ struct VoidTakesClockEventsTests {
     @Test func aServiceTypedWronglyIsVoidedWithTheMissedDeadlineItCaused() throws {
         // Given a notice served on a time typed ten days early, and tick recording the hearing missed
         let casework = try Self.casework(now: "2026-05-25T06:00:00+01:00")
-        _ = try Self.fire(casework, "M1", "report_incident", "2026-05-13T22:10:00+01:00", ["perpetrator_dob": "1980-01-01", "relationship": "spouse", "violence": "used"])
+        _ = try Self.fire(
+            casework, "M1", "report_incident", "2026-05-13T22:10:00+01:00", ["perpetrator_dob": "1980-01-01", "relationship": "spouse", "violence": "used"])
         _ = try Self.fire(
             casework, "M1", "authorise_notice", "2026-05-14T01:30:00+01:00", role: "superintendent",
             ["grounds": "g", "victim_opinion": "v", "children_welfare": "c", "perpetrator_representations": "n", "premises_conditions": false])
@@ -89,14 +94,21 @@ struct VoidTakesClockEventsTests {
         #expect(try casework.store.history("E1").count == 6)
     }
 
-    @Test func aVoidedEventsIdIsRefusedNotReportedAsRecorded() throws {
+    /// Case C4 granted for 28 days, then a visit recorded under event id V1 (event 6) and voided.
+    static func visitRecordedAsV1AndVoided() throws -> Casework {
         let casework = try Self.casework(now: "2026-06-05T09:00:00+01:00")
         try ReportVoidAndCorrectionTests.granted(casework, "C4", days: 28)
         _ = try Self.fire(casework, "C4", "record_visit", "2026-06-03T15:00:00+01:00", ["outcome": "safe"], eventID: "V1")
         _ = try casework.void(caseID: "C4", sequence: 6, reason: "wrong time", actor: Self.sergeant)
+        return casework
+    }
+
+    @Test func aVoidedEventsIdIsRefusedNotReportedAsRecorded() throws {
+        let casework = try Self.visitRecordedAsV1AndVoided()
         #expect(
             throws: WorkflowError.badInput(
-                "event id V1 was recorded for event 6 (record_visit) of case C4, voided by event 7; nothing changed; expected a new event id to record it again")
+                "event id V1 was recorded for event 6 (record_visit) of case C4, voided by event 7; nothing changed; expected a new event id to record it again"
+            )
         ) {
             try Self.fire(casework, "C4", "record_visit", "2026-06-04T15:00:00+01:00", ["outcome": "safe"], eventID: "V1")
         }
@@ -104,11 +116,9 @@ struct VoidTakesClockEventsTests {
     }
 
     @Test func anApplyLineWithAVoidedEventsIdIsMalformedNotSkipped() throws {
-        let casework = try Self.casework(now: "2026-06-05T09:00:00+01:00")
-        try ReportVoidAndCorrectionTests.granted(casework, "C4", days: 28)
-        _ = try Self.fire(casework, "C4", "record_visit", "2026-06-03T15:00:00+01:00", ["outcome": "safe"], eventID: "V1")
-        _ = try casework.void(caseID: "C4", sequence: 6, reason: "wrong time", actor: Self.sergeant)
-        let line = #"{"id":"V1","case":"C4","event":"record_visit","at":"2026-06-04T15:00:00+01:00","actor":{"id":"PC2","role":"constable"},"data":{"outcome":"safe"}}"#
+        let casework = try Self.visitRecordedAsV1AndVoided()
+        let line =
+            #"{"id":"V1","case":"C4","event":"record_visit","at":"2026-06-04T15:00:00+01:00","actor":{"id":"PC2","role":"constable"},"data":{"outcome":"safe"}}"#
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("apply-voided-\(UUID().uuidString).jsonl").path
         try (line + "\n").write(toFile: path, atomically: true, encoding: .utf8)
         var reader = LineReader(handle: try #require(FileHandle(forReadingAtPath: path)))
@@ -117,7 +127,8 @@ struct VoidTakesClockEventsTests {
         #expect(summary.malformed == 1)
         #expect(
             summary.problems.first?.message
-                == "event id V1 was recorded for event 6 (record_visit) of case C4, voided by event 7; nothing changed; expected a new event id to record it again")
+                == "event id V1 was recorded for event 6 (record_visit) of case C4, voided by event 7; nothing changed; expected a new event id to record it again"
+        )
     }
 
     @Test func aVoidIsCheckedAgainstTheRegisterAtTheTimeItIsDated() throws {
